@@ -1,0 +1,275 @@
+from django import forms
+from django.db.models import Q
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
+
+from zevenaar_inburgering.accounts.models import Gemeente, Role, User
+from zevenaar_inburgering.validators import normalise_postcode
+
+from .models import Doelgroep, Huishoudlid, Inburgeraar, Status
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def casusregisseurs_for(user: User):
+    """Active casusregisseurs who share a gemeente with `user`."""
+    return (
+        User.objects.filter(
+            role=Role.CASUSREGISSEUR,
+            is_active=True,
+            gemeenten__in=user.gemeenten.values("pk"),
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+def klantmanagers_for(user: User):
+    return (
+        User.objects.filter(
+            Q(gemeenten__in=user.gemeenten.values("pk")),
+            role=Role.RSD_KLANTMANAGER,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+class InburgeraarForm(forms.ModelForm):
+    """Create and edit a dossier. `versie` carries the optimistic lock."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Inburgeraar
+        fields = [
+            "bsn",
+            "v_nummer",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "geslacht",
+            "nationaliteit",
+            "geboorteland",
+            "talen",
+            "telefoon",
+            "email",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "woonplaats",
+            "gemeente",
+            "wet_regime",
+            "doelgroep",
+            "status",
+            "start_inburgeringsplicht",
+            "datum_kennisgeving",
+            "datum_brp_inschrijving",
+            "datum_coa_koppeling",
+            "datum_huisvesting",
+            "casusregisseur",
+            "rsd_klantmanager",
+            "bijstand",
+            "bijstand_start",
+        ]
+        widgets = {
+            name: DateInput()
+            for name in (
+                "geboortedatum",
+                "start_inburgeringsplicht",
+                "datum_kennisgeving",
+                "datum_brp_inschrijving",
+                "datum_coa_koppeling",
+                "datum_huisvesting",
+                "bijstand_start",
+            )
+        }
+        help_texts = {
+            "bsn": "9 cijfers; wordt gecontroleerd met de elfproef.",
+            "postcode": "Bijvoorbeeld 6901 AB.",
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.filter(
+            pk__in=user.gemeenten.values("pk")
+        )
+        self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
+        self.fields["rsd_klantmanager"].queryset = klantmanagers_for(user)
+        self.fields["bsn"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        if self.instance.pk:
+            # The BSN identifies the person; DUO corrects it through a correctiesignaal.
+            self.fields["bsn"].disabled = True
+            self.fields["versie"].initial = self.instance.versie
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(
+                "Persoon",
+                Row(Column("bsn"), Column("v_nummer")),
+                Row(Column("voornamen"), Column("tussenvoegsel"), Column("achternaam")),
+                Row(Column("geboortedatum"), Column("geslacht")),
+                Row(Column("nationaliteit"), Column("geboorteland"), Column("talen")),
+            ),
+            Fieldset(
+                "Contact en adres",
+                Row(Column("telefoon"), Column("email")),
+                Row(Column("straat"), Column("huisnummer")),
+                Row(Column("postcode"), Column("woonplaats")),
+            ),
+            Fieldset(
+                "Inburgering",
+                Row(Column("gemeente"), Column("wet_regime"), Column("doelgroep")),
+                Row(Column("status")),
+                Row(Column("start_inburgeringsplicht"), Column("datum_kennisgeving")),
+                Row(Column("datum_brp_inschrijving"), Column("datum_coa_koppeling")),
+                Row(Column("datum_huisvesting")),
+            ),
+            Fieldset(
+                "Begeleiding",
+                Row(Column("casusregisseur"), Column("rsd_klantmanager")),
+                Row(Column("bijstand"), Column("bijstand_start")),
+            ),
+            "versie",
+        )
+
+    def clean_postcode(self) -> str:
+        value = self.cleaned_data["postcode"]
+        return normalise_postcode(value) if value.strip() else ""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("bijstand_start") and not data.get("bijstand"):
+            self.add_error(
+                "bijstand_start", "Een startdatum bijstand kan alleen bij bijstand."
+            )
+        return data
+
+    def model_data(self) -> dict:
+        """The cleaned values of the model fields, for the service."""
+        return {
+            name: self.cleaned_data[name]
+            for name in self._meta.fields
+            if name in self.cleaned_data and not self.fields[name].disabled
+        }
+
+
+class NotitieForm(forms.Form):
+    tekst = forms.CharField(
+        label="Nieuwe notitie",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10_000,
+    )
+
+
+class HuishoudlidForm(forms.ModelForm):
+    class Meta:
+        model = Huishoudlid
+        fields = ["naam", "geboortedatum", "relatie"]
+        widgets = {"geboortedatum": DateInput()}
+
+
+class HuishoudenKoppelenForm(forms.Form):
+    ander = forms.ModelChoiceField(
+        label="Dossier op hetzelfde adres", queryset=Inburgeraar.objects.none()
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ander"].queryset = candidates
+
+
+SORT_CHOICES = [
+    ("naam", "Naam (A-Z)"),
+    ("-naam", "Naam (Z-A)"),
+    ("-kennisgeving", "Kennisgeving (nieuwste eerst)"),
+    ("kennisgeving", "Kennisgeving (oudste eerst)"),
+    ("gemeente", "Gemeente"),
+    ("status", "Status"),
+    ("-gewijzigd", "Laatst gewijzigd"),
+]
+SORT_ORDERINGS = {
+    "naam": ["achternaam", "voornamen", "id"],
+    "-naam": ["-achternaam", "-voornamen", "id"],
+    "-kennisgeving": ["-datum_kennisgeving", "achternaam", "id"],
+    "kennisgeving": ["datum_kennisgeving", "achternaam", "id"],
+    "gemeente": ["gemeente__naam", "achternaam", "id"],
+    "status": ["status", "achternaam", "id"],
+    "-gewijzigd": ["-gewijzigd_op", "id"],
+}
+
+
+class WerkvoorraadFilterForm(forms.Form):
+    """The werkvoorraad's search, filters and sort order. Posted, never in the URL:
+    the search may be a BSN."""
+
+    zoek = forms.CharField(
+        label="Zoek op naam, BSN of v-nummer", required=False, max_length=100
+    )
+    gemeente = forms.ModelChoiceField(
+        queryset=Gemeente.objects.none(), required=False, empty_label="Alle gemeenten"
+    )
+    doelgroep = forms.ChoiceField(
+        choices=[("", "Alle doelgroepen"), *Doelgroep.choices], required=False
+    )
+    status = forms.ChoiceField(
+        choices=[("", "Alle statussen"), *Status.choices], required=False
+    )
+    casusregisseur = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, empty_label="Alle casusregisseurs"
+    )
+    alleen_mijn = forms.BooleanField(label="Alleen mijn dossiers", required=False)
+    sorteer = forms.ChoiceField(
+        label="Sorteer op", choices=SORT_CHOICES, required=False
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.filter(
+            pk__in=user.gemeenten.values("pk")
+        )
+        self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
+
+    def saved_filters(self) -> dict:
+        """What is remembered per user (the search term is not: it may be a BSN)."""
+        data = self.cleaned_data
+        return {
+            "gemeente": data["gemeente"].pk if data.get("gemeente") else None,
+            "doelgroep": data.get("doelgroep") or "",
+            "status": data.get("status") or "",
+            "casusregisseur": data["casusregisseur"].pk
+            if data.get("casusregisseur")
+            else None,
+            "alleen_mijn": bool(data.get("alleen_mijn")),
+            "sorteer": data.get("sorteer") or "naam",
+        }
+
+
+class ToewijzenForm(forms.Form):
+    dossiers = forms.ModelMultipleChoiceField(
+        queryset=Inburgeraar.objects.none(),
+        error_messages={"required": "Kies eerst een of meer dossiers in de lijst."},
+    )
+    casusregisseur = forms.ModelChoiceField(
+        label="Nieuwe casusregisseur", queryset=User.objects.none()
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dossiers"].queryset = Inburgeraar.objects.visible_to(user)
+        self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
+
+
+class DuoImportForm(forms.Form):
+    bestand = forms.FileField(
+        label="CSV-bestand met DUO-signalen",
+        help_text="UTF-8, puntkomma of komma als scheidingsteken; zie de handleiding.",
+    )

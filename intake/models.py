@@ -1,0 +1,445 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Gemeente, Role
+from zevenaar_inburgering.validators import (
+    validate_bsn,
+    validate_postcode,
+    validate_v_nummer,
+)
+
+
+class Doelgroep(models.TextChoices):
+    """The seven GGM 'Model Inburgering' values (DOMAIN.md §1.2)."""
+
+    ASIELSTATUSHOUDER = "asielstatushouder", "Asielstatushouder"
+    GEZINSVORMER = "gezinsvormer", "Gezinsvormer"
+    GEZINSHERENIGER = "gezinshereniger", "Gezinshereniger"
+    GEESTELIJK_BEDIENAAR = "geestelijk_bedienaar", "Geestelijk bedienaar"
+    GEZINSVORMER_ASIEL = "gezinsvormer_asiel", "Gezinsvormer met asielstatushouder"
+    GEZINSHERENIGER_ASIEL = (
+        "gezinshereniger_asiel",
+        "Gezinshereniger met asielstatushouder",
+    )
+    OVERIG = "overig", "Overig"
+
+
+class DoelgroepCategorie(models.TextChoices):
+    ASIEL = "asiel", "Asielstatushouders"
+    GEZIN_OVERIG = "gezin_overig", "Gezins- en overige migranten"
+
+
+class WetRegime(models.TextChoices):
+    WI2021 = "wi2021", "Wet inburgering 2021"
+    WI2013 = "wi2013", "Wet inburgering (2013)"
+
+
+class Status(models.TextChoices):
+    """The dossier's state (DOMAIN.md, 'States (per person)')."""
+
+    SIGNAAL_ONTVANGEN = "signaal_ontvangen", "Signaal ontvangen"
+    INTAKE_GEPLAND = "intake_gepland", "Intake gepland"
+    INTAKE_LOOPT = "intake_loopt", "Intake loopt"
+    PIP_CONCEPT = "pip_concept", "PIP in concept"
+    PIP_VASTGESTELD = "pip_vastgesteld", "PIP vastgesteld"
+    IN_TRAJECT = "in_traject", "In traject"
+    AFGEROND_VOLDAAN = "afgerond_voldaan", "Voldaan"
+    VRIJGESTELD = "vrijgesteld", "Vrijgesteld"
+    ONTHEVEN = "ontheven", "Ontheven"
+    TERMIJN_OVERSCHREDEN = "termijn_overschreden", "Termijn overschreden"
+    VERHUISD = "verhuisd", "Verhuisd"
+    BEEINDIGD = "beeindigd", "Beëindigd"
+    ONTKOPPELD = "ontkoppeld", "Ontkoppeld (DUO-correctie)"
+
+
+class Geslacht(models.TextChoices):
+    MAN = "man", "Man"
+    VROUW = "vrouw", "Vrouw"
+    X = "x", "X"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+class InburgeraarQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "InburgeraarQuerySet":
+        """The one way to reach dossiers.
+
+        Casusregisseur and functioneel beheerder: the dossiers of their own
+        gemeenten. RSD klantmanager: only the dossiers assigned to them.
+        Beleidsmedewerker, inactive or anonymous users: none.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role in DOSSIER_ROLES:
+            return self.filter(gemeente__in=user.gemeenten.values("pk"))
+        if user.role == Role.RSD_KLANTMANAGER:
+            return self.filter(rsd_klantmanager=user)
+        return self.none()
+
+    def for_list(self) -> "InburgeraarQuerySet":
+        return self.select_related("gemeente", "casusregisseur", "rsd_klantmanager")
+
+    def search(self, zoek: str) -> "InburgeraarQuerySet":
+        """A BSN (9 digits) or v-nummer (10 digits) matches exactly; words match names."""
+        zoek = zoek.strip()
+        compact = zoek.replace(" ", "").replace(".", "")
+        if compact.isdigit() and len(compact) == 9:
+            return self.filter(bsn=compact)
+        if compact.isdigit() and len(compact) == 10:
+            return self.filter(v_nummer=compact)
+        qs = self
+        for word in zoek.split():
+            qs = qs.filter(
+                Q(voornamen__icontains=word)
+                | Q(achternaam__icontains=word)
+                | Q(tussenvoegsel__iexact=word)
+            )
+        return qs
+
+    def filtered(self, filters: dict, *, user) -> "InburgeraarQuerySet":
+        """Apply the werkvoorraad filters (as saved in WerkvoorraadVoorkeur)."""
+        qs = self
+        if filters.get("gemeente"):
+            qs = qs.filter(gemeente_id=filters["gemeente"])
+        if filters.get("doelgroep"):
+            qs = qs.filter(doelgroep=filters["doelgroep"])
+        if filters.get("status"):
+            qs = qs.filter(status=filters["status"])
+        if filters.get("casusregisseur"):
+            qs = qs.filter(casusregisseur_id=filters["casusregisseur"])
+        if filters.get("alleen_mijn"):
+            qs = qs.filter(casusregisseur=user)
+        return qs
+
+
+class Huishouden(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "huishoudens"
+
+    def __str__(self) -> str:
+        return f"Huishouden {self.pk}"
+
+
+class Relatie(models.TextChoices):
+    PARTNER = "partner", "Partner"
+    KIND = "kind", "Kind"
+    OUDER = "ouder", "Ouder"
+    OVERIG = "overig", "Overig"
+
+
+class Huishoudlid(models.Model):
+    """A member of the household who is not an inburgeraar (a child, say)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    huishouden = models.ForeignKey(
+        Huishouden, on_delete=models.CASCADE, related_name="leden"
+    )
+    naam = models.CharField(max_length=200)
+    geboortedatum = models.DateField(null=True, blank=True)
+    relatie = models.CharField(max_length=20, choices=Relatie.choices)
+
+    class Meta:
+        verbose_name_plural = "huishoudleden"
+        ordering = ["geboortedatum", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Inburgeraar(models.Model):
+    """The dossier of one inburgeringsplichtige."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[validate_bsn])
+    v_nummer = models.CharField(
+        "v-nummer", max_length=10, blank=True, validators=[validate_v_nummer]
+    )
+    voornamen = models.CharField(max_length=200)
+    tussenvoegsel = models.CharField(max_length=20, blank=True)
+    achternaam = models.CharField(max_length=200)
+    geboortedatum = models.DateField()
+    geslacht = models.CharField(
+        max_length=10, choices=Geslacht.choices, default=Geslacht.ONBEKEND
+    )
+    nationaliteit = models.CharField(max_length=100, blank=True)
+    geboorteland = models.CharField(max_length=100, blank=True)
+    talen = models.CharField(
+        "gesproken talen",
+        max_length=300,
+        blank=True,
+        help_text="Gescheiden door komma's.",
+    )
+    telefoon = models.CharField(max_length=30, blank=True)
+    email = models.EmailField("e-mailadres", blank=True)
+    straat = models.CharField(max_length=200, blank=True)
+    huisnummer = models.CharField(max_length=20, blank=True)
+    postcode = models.CharField(
+        max_length=7, blank=True, validators=[validate_postcode]
+    )
+    woonplaats = models.CharField(max_length=100, blank=True)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="inburgeraars",
+        verbose_name="verantwoordelijke gemeente",
+    )
+    wet_regime = models.CharField(
+        "wet", max_length=10, choices=WetRegime.choices, default=WetRegime.WI2021
+    )
+    doelgroep = models.CharField(max_length=30, choices=Doelgroep.choices)
+    huishouden = models.ForeignKey(
+        Huishouden,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inburgeraars",
+    )
+    start_inburgeringsplicht = models.DateField(
+        "start inburgeringsplicht", null=True, blank=True
+    )
+    datum_kennisgeving = models.DateField("DUO-kennisgeving", null=True, blank=True)
+    datum_brp_inschrijving = models.DateField("BRP-inschrijving", null=True, blank=True)
+    datum_coa_koppeling = models.DateField("COA-koppeling", null=True, blank=True)
+    datum_huisvesting = models.DateField("huisvesting", null=True, blank=True)
+    status = models.CharField(
+        max_length=30, choices=Status.choices, default=Status.SIGNAAL_ONTVANGEN
+    )
+    casusregisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers_als_casusregisseur",
+        limit_choices_to={"role": Role.CASUSREGISSEUR, "is_active": True},
+    )
+    rsd_klantmanager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers_als_klantmanager",
+        limit_choices_to={"role": Role.RSD_KLANTMANAGER, "is_active": True},
+        verbose_name="RSD-klantmanager",
+    )
+    bijstand = models.BooleanField(default=False)
+    bijstand_start = models.DateField("start bijstand", null=True, blank=True)
+    # Optimistic locking: every save through services bumps it; a stale form is refused.
+    versie = models.PositiveIntegerField(default=1)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    objects = InburgeraarQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "inburgeraars"
+        ordering = ["achternaam", "voornamen"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bijstand=True) | Q(bijstand_start__isnull=True),
+                name="bijstand_start_only_with_bijstand",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["gemeente", "status"]),
+            models.Index(fields=["achternaam", "voornamen"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return " ".join(
+            p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p
+        )
+
+    @property
+    def doelgroep_categorie(self) -> str:
+        return settings.DOELGROEP_CATEGORIE[self.doelgroep]
+
+    def get_doelgroep_categorie_display(self) -> str:
+        return DoelgroepCategorie(self.doelgroep_categorie).label
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        return "*****" + self.bsn[-4:]
+
+    @property
+    def adres(self) -> str:
+        regel1 = " ".join(p for p in (self.straat, self.huisnummer) if p)
+        regel2 = " ".join(p for p in (self.postcode, self.woonplaats) if p)
+        return ", ".join(p for p in (regel1, regel2) if p)
+
+
+class Notitie(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.CASCADE, related_name="notities"
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    tekst = models.TextField()
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "notities"
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"Notitie van {self.auteur} op {self.aangemaakt_op:%Y-%m-%d}"
+
+
+class GebeurtenisSoort(models.TextChoices):
+    AANGEMAAKT = "aangemaakt", "Dossier aangemaakt"
+    GEWIJZIGD = "gewijzigd", "Dossier gewijzigd"
+    NOTITIE = "notitie", "Notitie"
+    DUO_SIGNAAL = "duo_signaal", "DUO-signaal verwerkt"
+    TOEGEWEZEN = "toegewezen", "Casusregisseur gewijzigd"
+    HUISHOUDEN = "huishouden", "Huishouden gewijzigd"
+
+
+class Gebeurtenis(models.Model):
+    """One entry on the dossier's timeline. Later apps add their own soorten."""
+
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.CASCADE, related_name="gebeurtenissen"
+    )
+    tijdstip = models.DateTimeField(auto_now_add=True, db_index=True)
+    soort = models.CharField(max_length=30, choices=GebeurtenisSoort.choices)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    omschrijving = models.CharField(max_length=300)
+    # [{"veld": "Achternaam", "oud": "...", "nieuw": "..."}]
+    wijzigingen = models.JSONField(default=list, blank=True)
+    notitie = models.OneToOneField(
+        Notitie,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="gebeurtenis",
+    )
+
+    class Meta:
+        verbose_name_plural = "gebeurtenissen"
+        ordering = ["-tijdstip", "-id"]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+
+class WerkvoorraadVoorkeur(models.Model):
+    """The werkvoorraad filters and sort order a user last chose."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="werkvoorraad_voorkeur",
+    )
+    filters = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"Werkvoorraad van {self.user}"
+
+
+class DuoImportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DuoImportQuerySet":
+        """An import is seen by whoever uploaded it, and by functioneel beheer of the
+        same gemeenten."""
+        if not user.is_authenticated or not user.has_role(DOSSIER_ROLES):
+            return self.none()
+        if user.role == Role.FUNCTIONEEL_BEHEERDER:
+            return self.filter(
+                Q(geupload_door=user)
+                | Q(geupload_door__gemeenten__in=user.gemeenten.values("pk"))
+            ).distinct()
+        return self.filter(geupload_door=user)
+
+
+class DuoImport(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    bestandsnaam = models.CharField(max_length=255)
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # {"aangemaakt": 3, "bijgewerkt": 1, ...}: counted once, shown in the list.
+    samenvatting = models.JSONField(default=dict)
+
+    objects = DuoImportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return self.bestandsnaam
+
+
+class Uitkomst(models.TextChoices):
+    AANGEMAAKT = "aangemaakt", "Aangemaakt"
+    BIJGEWERKT = "bijgewerkt", "Bijgewerkt"
+    ONGEWIJZIGD = "ongewijzigd", "Ongewijzigd"
+    GECORRIGEERD = "gecorrigeerd", "Gecorrigeerd"
+    TERUGGEDRAAID = "teruggedraaid", "Teruggedraaid"
+    GEWEIGERD = "geweigerd", "Geweigerd"
+
+
+class DuoImportRegel(models.Model):
+    """The outcome of one line of an uploaded file."""
+
+    duo_import = models.ForeignKey(
+        DuoImport, on_delete=models.CASCADE, related_name="regels"
+    )
+    regelnummer = models.PositiveIntegerField()
+    signaal_id = models.CharField(max_length=64, blank=True)
+    soort = models.CharField(max_length=20, blank=True)
+    uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices)
+    reden = models.CharField(max_length=500, blank=True)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["regelnummer"]
+
+    def __str__(self) -> str:
+        return f"Regel {self.regelnummer}: {self.get_uitkomst_display()}"
+
+
+class SignaalSoort(models.TextChoices):
+    NIEUW = "nieuw", "Nieuw"
+    WIJZIGING = "wijziging", "Wijziging"
+    CORRECTIE = "correctie", "Correctie"
+
+
+class DuoSignaal(models.Model):
+    """A DUO signal that was applied. Its id makes the import idempotent; what it
+    changed ({veld: [oud, nieuw]}) lets a correctie reverse it."""
+
+    signaal_id = models.CharField(max_length=64, unique=True)
+    soort = models.CharField(max_length=20, choices=SignaalSoort.choices)
+    regel = models.OneToOneField(
+        DuoImportRegel, on_delete=models.PROTECT, related_name="signaal"
+    )
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.SET_NULL, null=True, related_name="duo_signalen"
+    )
+    heeft_aangemaakt = models.BooleanField(default=False)
+    wijzigingen = models.JSONField(default=dict)
+    gecorrigeerd_door = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verwerkt_op = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.signaal_id

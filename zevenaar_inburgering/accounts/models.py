@@ -1,0 +1,65 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Gemeente(models.Model):
+    """A municipality in the region, identified by its CBS code."""
+
+    cbs_code = models.CharField("CBS-code", max_length=4, unique=True)
+    naam = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name_plural = "gemeenten"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Role(models.TextChoices):
+    CASUSREGISSEUR = "casusregisseur", "Casusregisseur"
+    RSD_KLANTMANAGER = "rsd_klantmanager", "RSD-klantmanager"
+    BELEIDSMEDEWERKER = "beleidsmedewerker", "Beleidsmedewerker"
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", "Functioneel beheerder"
+
+
+# Which roles may do what. Views ask these sets, never the role names directly.
+DOSSIER_ROLES = frozenset({Role.CASUSREGISSEUR, Role.FUNCTIONEEL_BEHEERDER})
+DUO_IMPORT_ROLES = DOSSIER_ROLES
+RSD_ROLES = frozenset({Role.RSD_KLANTMANAGER})
+VERWERKINGENLOG_ROLES = frozenset({Role.FUNCTIONEEL_BEHEERDER})
+
+
+class User(AbstractUser):
+    """A staff member. The role decides which pages they may use, the gemeenten
+    which dossiers (see Inburgeraar.objects.visible_to)."""
+
+    role = models.CharField("rol", max_length=32, choices=Role.choices, blank=True)
+    gemeenten = models.ManyToManyField(
+        Gemeente, blank=True, related_name="medewerkers", verbose_name="gemeenten"
+    )
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        ordering = ["first_name", "last_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs):
+        # Functioneel beheer manages users in the Django admin; nobody else needs it.
+        if not self.is_superuser:
+            self.is_staff = self.role == Role.FUNCTIONEEL_BEHEERDER
+        super().save(*args, **kwargs)
+
+    def has_role(self, roles) -> bool:
+        return self.is_active and self.role in roles
+
+    @property
+    def is_casusregisseur(self) -> bool:
+        return self.role == Role.CASUSREGISSEUR
+
+    @property
+    def is_rsd_klantmanager(self) -> bool:
+        return self.role == Role.RSD_KLANTMANAGER

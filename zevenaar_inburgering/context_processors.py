@@ -1,0 +1,22 @@
+from zevenaar_inburgering.accounts.models import (
+    DOSSIER_ROLES,
+    DUO_IMPORT_ROLES,
+    RSD_ROLES,
+    VERWERKINGENLOG_ROLES,
+)
+
+
+def navigation(request) -> dict:
+    """Which menu entries the user's role may see (the views check again)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "nav": {
+            "dossiers": user.has_role(DOSSIER_ROLES),
+            "duo_import": user.has_role(DUO_IMPORT_ROLES),
+            "rsd": user.has_role(RSD_ROLES),
+            "verwerkingenlog": user.has_role(VERWERKINGENLOG_ROLES),
+            "admin": user.is_active and user.is_staff,
+        },
+    }

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from . import views
+
+admin.site.site_header = "Liemers Inburgering — beheer"
+admin.site.site_title = "Liemers Inburgering"
+admin.site.index_title = "Functioneel beheer"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("health/", views.health, name="health"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("", include("intake.urls")),
+    path("verwerkingenlog/", include("zevenaar_inburgering.verwerkingen.urls")),
+    # One login page for everybody: the admin's own login form is not a second door.
+    path(
+        "beheer/login/",
+        login_not_required(
+            RedirectView.as_view(pattern_name="login", query_string=True)
+        ),
+    ),
+    path("beheer/", admin.site.urls),
+]
+
+handler403 = views.error_403
+handler404 = views.error_404
+handler500 = views.error_500

@@ -1,0 +1,228 @@
+"""One small function per event that touches an inburgeraar's personal data.
+
+Services call the write events, views the read events; each writes its rows in the
+caller's transaction, so a change and its log row commit or fail together. Every
+function writes all its rows with one INSERT, whatever the number of betrokkenen.
+"""
+
+import hashlib
+import hmac
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+
+from .context import get_oorsprong
+from .models import Actie, Resultaat, Verwerking, Verwerkingsactiviteit
+
+SYSTEEM = "Liemers Inburgering 0.1"
+
+
+@dataclass(frozen=True)
+class Activiteit:
+    id: uuid.UUID
+    naam: str
+    grondslag: str
+    bewaartermijn: str
+
+
+# The register of verwerkingsactiviteiten. The bewaartermijn is not settled for
+# inburgering (DOMAIN.md §12, [U]); the archivist fixes it from the Selectielijst.
+DOSSIERVOERING = "dossiervoering"
+DUO_SIGNALEN = "duo-signalen"
+VERANTWOORDING = "verantwoording"
+REGISTER = {
+    DOSSIERVOERING: Activiteit(
+        uuid.UUID("6f1c2b7e-4a57-4d6e-9d0b-1b0b5e3f6a01"),
+        "Dossiervoering inburgering",
+        "Wet inburgering 2021, art. 14-20; AVG art. 6 lid 1 sub e",
+        "Volgens Selectielijst gemeenten (nog vast te stellen)",
+    ),
+    DUO_SIGNALEN: Activiteit(
+        uuid.UUID("6f1c2b7e-4a57-4d6e-9d0b-1b0b5e3f6a02"),
+        "Verwerken DUO-signalen inburgeringsplicht",
+        "Wet inburgering 2021, art. 2 en 11; Besluit inburgering 2021, art. 5.3",
+        "Volgens Selectielijst gemeenten (nog vast te stellen)",
+    ),
+    VERANTWOORDING: Activiteit(
+        uuid.UUID("6f1c2b7e-4a57-4d6e-9d0b-1b0b5e3f6a03"),
+        "Verantwoording en inzageverzoeken (verwerkingenlog)",
+        "AVG art. 5 lid 2, art. 15 en art. 30",
+        "Volgens Selectielijst gemeenten (nog vast te stellen)",
+    ),
+}
+
+PERSOONSGEGEVENS = ["identificerend", "persoonsgegevens", "contactgegevens", "verblijf"]
+
+
+def bsn_hash(bsn: str) -> str:
+    """The pseudonymised betrokkene id: a keyed hash, never the BSN itself."""
+    key = settings.BSN_HASH_KEY.encode()
+    return hmac.new(key, bsn.encode(), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Subject:
+    object_type: str
+    object_id: str
+    betrokkene_id: str
+    gemeente_id: int | None
+
+
+def _subject(obj) -> _Subject:
+    """A model instance with a BSN and a gemeente (an Inburgeraar) as log subject."""
+    if isinstance(obj, _Subject):
+        return obj
+    return _Subject(obj._meta.label, str(obj.pk), bsn_hash(obj.bsn), obj.gemeente_id)
+
+
+def _activiteit(code: str) -> Verwerkingsactiviteit:
+    entry = REGISTER[code]
+    activiteit, _ = Verwerkingsactiviteit.objects.get_or_create(
+        code=code,
+        defaults={
+            "id": entry.id,
+            "naam": entry.naam,
+            "grondslag": entry.grondslag,
+            "bewaartermijn": entry.bewaartermijn,
+        },
+    )
+    return activiteit
+
+
+def _write(
+    *,
+    betrokkenen: Iterable,
+    user,
+    actie: str,
+    actie_naam: str,
+    handeling: str,
+    activiteit: str = DOSSIERVOERING,
+    soorten_gegevens: list[str] | None = None,
+    resultaat: str = Resultaat.OK,
+) -> None:
+    """Write one row per betrokkene, children of one span for this action."""
+    subjects = [_subject(obj) for obj in betrokkenen]
+    if not subjects:
+        return
+    oorsprong = get_oorsprong()
+    register = _activiteit(activiteit)
+    parent_span = uuid.uuid4() if len(subjects) > 1 else None
+    now = timezone.now()
+    actor = user if user is not None and user.is_authenticated else None
+    Verwerking.objects.bulk_create(
+        Verwerking(
+            trace_id=oorsprong.trace_id,
+            parent_span_id=parent_span,
+            tijdstip=now,
+            actie=actie,
+            actie_naam=actie_naam,
+            handeling=handeling,
+            verwerkingsactiviteit=register,
+            bewaartermijn=register.bewaartermijn,
+            actor=actor,
+            actor_rol=actor.role if actor else "systeem",
+            oorsprong_ip=oorsprong.ip,
+            oorsprong_user_agent=oorsprong.user_agent,
+            object_type=subject.object_type,
+            object_id=subject.object_id,
+            betrokkene_id=subject.betrokkene_id,
+            soorten_gegevens=soorten_gegevens or PERSOONSGEGEVENS,
+            resultaat=resultaat,
+            gemeente_id=subject.gemeente_id,
+            systeem=SYSTEEM,
+            uitvoerder=settings.OIN,
+        )
+        for subject in subjects
+    )
+
+
+def log_dossier_viewed(inburgeraar, *, user) -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.RAADPLEGEN,
+        actie_naam="Dossier bekeken",
+        handeling="Dossier",
+    )
+
+
+def log_dossier_refused(inburgeraar, *, user) -> None:
+    """Somebody asked for a dossier outside their scope (they got a 404)."""
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.RAADPLEGEN,
+        actie_naam="Toegang tot dossier geweigerd",
+        handeling="Dossier",
+        resultaat=Resultaat.GEWEIGERD,
+    )
+
+
+def log_dossiers_listed(inburgeraars, *, user, handeling: str = "Werkvoorraad") -> None:
+    _write(
+        betrokkenen=inburgeraars,
+        user=user,
+        actie=Actie.RAADPLEGEN,
+        actie_naam="Dossier getoond in lijst",
+        handeling=handeling,
+        soorten_gegevens=["identificerend", "persoonsgegevens"],
+    )
+
+
+def log_dossier_created(inburgeraar, *, user, handeling: str = "Dossier") -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.AANMAKEN,
+        actie_naam="Dossier aangemaakt",
+        handeling=handeling,
+    )
+
+
+def log_dossiers_changed(
+    inburgeraars, *, user, actie_naam: str, handeling: str
+) -> None:
+    _write(
+        betrokkenen=inburgeraars,
+        user=user,
+        actie=Actie.WIJZIGEN,
+        actie_naam=actie_naam,
+        handeling=handeling,
+    )
+
+
+def log_dossiers_imported(inburgeraars, *, user, actie_naam: str) -> None:
+    _write(
+        betrokkenen=inburgeraars,
+        user=user,
+        actie=Actie.IMPORTEREN,
+        actie_naam=actie_naam,
+        handeling="DUO-signalen",
+        activiteit=DUO_SIGNALEN,
+    )
+
+
+def log_dossiers_exported(inburgeraars, *, user, handeling: str) -> None:
+    _write(
+        betrokkenen=inburgeraars,
+        user=user,
+        actie=Actie.EXPORTEREN,
+        actie_naam="Dossier geëxporteerd (CSV)",
+        handeling=handeling,
+    )
+
+
+def log_verwerkingen_exported(*, betrokkene_id: str, user) -> None:
+    """An export of the log for one BSN (AVG inzageverzoek) is itself a processing."""
+    _write(
+        betrokkenen=[_Subject("verwerkingen.Verwerking", "", betrokkene_id, None)],
+        user=user,
+        actie=Actie.EXPORTEREN,
+        actie_naam="Verwerkingenlog geëxporteerd (inzageverzoek)",
+        handeling="Verwerkingenlog",
+        activiteit=VERANTWOORDING,
+        soorten_gegevens=["verwerkingenlog"],
+    )

@@ -1,0 +1,138 @@
+"""The verwerkingenlog for functioneel beheer: search by BSN or user, export as CSV.
+
+The BSN is posted, hashed at once and kept only as its hash in the session, so it
+never appears in a URL, a log line or the session table.
+"""
+
+import csv
+import datetime as dt
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from zevenaar_inburgering.accounts.decorators import role_required
+from zevenaar_inburgering.accounts.models import VERWERKINGENLOG_ROLES
+
+from . import log
+from .forms import VerwerkingZoekForm
+from .models import Verwerking
+
+SESSION_KEY = "verwerkingen_zoek"
+
+
+def _criteria(request) -> dict:
+    return request.session.get(SESSION_KEY, {})
+
+
+def _results(request, criteria: dict):
+    qs = Verwerking.objects.visible_to(request.user).select_related(
+        "actor", "verwerkingsactiviteit"
+    )
+    if criteria.get("betrokkene_id"):
+        qs = qs.filter(betrokkene_id=criteria["betrokkene_id"])
+    if criteria.get("gebruiker"):
+        qs = qs.filter(actor_id=criteria["gebruiker"])
+    tz = timezone.get_current_timezone()
+    if criteria.get("van"):
+        start = dt.datetime.combine(
+            dt.date.fromisoformat(criteria["van"]), dt.time.min, tz
+        )
+        qs = qs.filter(tijdstip__gte=start)
+    if criteria.get("tot"):
+        end = dt.datetime.combine(
+            dt.date.fromisoformat(criteria["tot"]), dt.time.min, tz
+        )
+        qs = qs.filter(tijdstip__lt=end + dt.timedelta(days=1))
+    return qs.order_by("-tijdstip", "id")
+
+
+@role_required(VERWERKINGENLOG_ROLES)
+@require_http_methods(["GET", "POST"])
+def verwerkingen_zoeken(request):
+    criteria = _criteria(request)
+    if request.method == "POST":
+        if "wissen" in request.POST:
+            request.session.pop(SESSION_KEY, None)
+            return redirect("verwerkingen:zoeken")
+        form = VerwerkingZoekForm(request.POST, user=request.user)
+        if form.is_valid():
+            data = form.cleaned_data
+            request.session[SESSION_KEY] = {
+                "betrokkene_id": log.bsn_hash(data["bsn"]) if data["bsn"] else "",
+                "bsn_gemaskeerd": "*****" + data["bsn"][-4:] if data["bsn"] else "",
+                "gebruiker": data["gebruiker"].pk if data["gebruiker"] else None,
+                "van": data["van"].isoformat() if data["van"] else "",
+                "tot": data["tot"].isoformat() if data["tot"] else "",
+            }
+            return redirect("verwerkingen:zoeken")
+    else:
+        form = VerwerkingZoekForm(
+            initial={k: criteria.get(k) for k in ("gebruiker", "van", "tot")},
+            user=request.user,
+        )
+    page = Paginator(_results(request, criteria), settings.PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "verwerkingen/verwerkingen_zoeken.html",
+        {"form": form, "page": page, "criteria": criteria},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@role_required(VERWERKINGENLOG_ROLES)
+@require_GET
+def verwerkingen_export(request):
+    criteria = _criteria(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="verwerkingenlog.csv"'
+    response["Cache-Control"] = "no-store"
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            "Tijdstip",
+            "Actie",
+            "Omschrijving",
+            "Handeling",
+            "Verwerkingsactiviteit",
+            "Grondslag",
+            "Gebruiker",
+            "Rol",
+            "Object",
+            "Object-id",
+            "Soorten gegevens",
+            "Resultaat",
+            "Trace-id",
+            "Span-id",
+        ]
+    )
+    for row in _results(request, criteria).iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                timezone.localtime(row.tijdstip).isoformat(timespec="seconds"),
+                row.get_actie_display(),
+                row.actie_naam,
+                row.handeling,
+                row.verwerkingsactiviteit.naam,
+                row.verwerkingsactiviteit.grondslag,
+                row.actor.get_username() if row.actor else "systeem",
+                row.actor_rol,
+                row.object_type,
+                row.object_id,
+                ", ".join(row.soorten_gegevens),
+                row.get_resultaat_display(),
+                row.trace_id,
+                row.span_id,
+            ]
+        )
+    if criteria.get("betrokkene_id"):
+        log.log_verwerkingen_exported(
+            betrokkene_id=criteria["betrokkene_id"], user=request.user
+        )
+    return response

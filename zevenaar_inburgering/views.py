@@ -1,0 +1,58 @@
+"""Project-wide pages: home, health, toegankelijkheidsverklaring and error pages."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from zevenaar_inburgering.accounts.models import (
+    DOSSIER_ROLES,
+    RSD_ROLES,
+    VERWERKINGENLOG_ROLES,
+)
+
+
+@require_GET
+def home(request):
+    """Send everybody to the start page of their role."""
+    user = request.user
+    if user.has_role(DOSSIER_ROLES):
+        return redirect("intake:werkvoorraad")
+    if user.has_role(RSD_ROLES):
+        return redirect("intake:rsd_klanten")
+    return render(
+        request, "home.html", {"verwerkingenlog": user.has_role(VERWERKINGENLOG_ROLES)}
+    )
+
+
+@login_not_required
+@never_cache
+@require_GET
+def health(request):
+    """Liveness for the load balancer: the database answers. No details leak."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return JsonResponse({"status": "fout"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@login_not_required
+@require_GET
+def toegankelijkheid(request):
+    return render(request, "toegankelijkheid.html")
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    return render(request, "500.html", status=500)
