@@ -105,7 +105,7 @@ class InburgeraarForm(forms.ModelForm):
         self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
         self.fields["rsd_klantmanager"].queryset = klantmanagers_for(user)
         self.fields["bsn"].widget.attrs.update(inputmode="numeric", autocomplete="off")
-        if self.instance.pk:
+        if not self.instance._state.adding:
             # The BSN identifies the person; DUO corrects it through a correctiesignaal.
             self.fields["bsn"].disabled = True
             self.fields["versie"].initial = self.instance.versie
