@@ -25,31 +25,41 @@ def duiven(db):
 @pytest.fixture
 def casusregisseur(zevenaar):
     """Sees every dossier of Zevenaar."""
-    return UserFactory(username="casus.zevenaar", role=Role.CASUSREGISSEUR, gemeenten=[zevenaar])
+    return UserFactory(
+        username="casus.zevenaar", role=Role.CASUSREGISSEUR, gemeenten=[zevenaar]
+    )
 
 
 @pytest.fixture
 def andere_casusregisseur(duiven):
     """Another gemeente's casusregisseur: sees Duiven's dossiers, none of Zevenaar's."""
-    return UserFactory(username="casus.duiven", role=Role.CASUSREGISSEUR, gemeenten=[duiven])
+    return UserFactory(
+        username="casus.duiven", role=Role.CASUSREGISSEUR, gemeenten=[duiven]
+    )
 
 
 @pytest.fixture
 def klantmanager(zevenaar):
     """RSD klantmanager: sees only the dossiers assigned to them."""
-    return UserFactory(username="km.a", role=Role.RSD_KLANTMANAGER, gemeenten=[zevenaar])
+    return UserFactory(
+        username="km.a", role=Role.RSD_KLANTMANAGER, gemeenten=[zevenaar]
+    )
 
 
 @pytest.fixture
 def andere_klantmanager(zevenaar):
     """Another RSD klantmanager: none of the first one's clients."""
-    return UserFactory(username="km.b", role=Role.RSD_KLANTMANAGER, gemeenten=[zevenaar])
+    return UserFactory(
+        username="km.b", role=Role.RSD_KLANTMANAGER, gemeenten=[zevenaar]
+    )
 
 
 @pytest.fixture
 def beleidsmedewerker(zevenaar):
     """Aggregates only: no dossier at all."""
-    return UserFactory(username="beleid", role=Role.BELEIDSMEDEWERKER, gemeenten=[zevenaar])
+    return UserFactory(
+        username="beleid", role=Role.BELEIDSMEDEWERKER, gemeenten=[zevenaar]
+    )
 
 
 @pytest.fixture

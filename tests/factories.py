@@ -24,7 +24,9 @@ def make_bsn(seed: int) -> str:
 
 def gemeente(naam: str) -> Gemeente:
     codes = {"Zevenaar": "0299", "Duiven": "0226", "Westervoort": "0293"}
-    return Gemeente.objects.get_or_create(naam=naam, defaults={"cbs_code": codes[naam]})[0]
+    return Gemeente.objects.get_or_create(
+        naam=naam, defaults={"cbs_code": codes[naam]}
+    )[0]
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,13 @@ import uuid
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-DUMMY = {"uuid": str(uuid.UUID(int=1)), "int": "1", "str": "x", "slug": "x", "path": "x"}
+DUMMY = {
+    "uuid": str(uuid.UUID(int=1)),
+    "int": "1",
+    "str": "x",
+    "slug": "x",
+    "path": "x",
+}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -25,6 +31,12 @@ def all_urls():
 
     for route, name, _ in _walk(get_resolver().url_patterns):
         # regex routes (the admin): replace groups by a harmless value
-        path = re.sub(r"\(\?P<\w+>[^)]*\)", "accounts", route).replace("^", "").replace("$", "")
-        path = re.sub(r"<(?:(\w+):)?(\w+)>", lambda m: DUMMY.get(m.group(1) or "str", "x"), path)
+        path = (
+            re.sub(r"\(\?P<\w+>[^)]*\)", "accounts", route)
+            .replace("^", "")
+            .replace("$", "")
+        )
+        path = re.sub(
+            r"<(?:(\w+):)?(\w+)>", lambda m: DUMMY.get(m.group(1) or "str", "x"), path
+        )
         yield route, name, "/" + path

@@ -1,7 +1,8 @@
 import datetime as dt
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from intake import services
 from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar, Status
@@ -28,14 +29,18 @@ def form_data(dossier: Inburgeraar, **changes) -> dict:
         "casusregisseur": dossier.casusregisseur_id or "",
         "rsd_klantmanager": dossier.rsd_klantmanager_id or "",
         "bijstand": "on" if dossier.bijstand else "",
-        "bijstand_start": dossier.bijstand_start.isoformat() if dossier.bijstand_start else "",
+        "bijstand_start": dossier.bijstand_start.isoformat()
+        if dossier.bijstand_start
+        else "",
         "versie": dossier.versie,
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
 
-def test_create_dossier_normalises_postcode_and_logs(client_for, casusregisseur, zevenaar):
+def test_create_dossier_normalises_postcode_and_logs(
+    client_for, casusregisseur, zevenaar
+):
     bsn = make_bsn(77)
     response = client_for(casusregisseur).post(
         reverse("intake:dossier_aanmaken"),
@@ -62,7 +67,9 @@ def test_create_dossier_normalises_postcode_and_logs(client_for, casusregisseur,
     assert row.betrokkene_id and bsn not in row.betrokkene_id
 
 
-def test_bad_input_keeps_what_was_typed_and_changes_nothing(client_for, casusregisseur, zevenaar):
+def test_bad_input_keeps_what_was_typed_and_changes_nothing(
+    client_for, casusregisseur, zevenaar
+):
     response = client_for(casusregisseur).post(
         reverse("intake:dossier_aanmaken"),
         {
@@ -92,9 +99,17 @@ def test_casusregisseur_cannot_create_dossier_for_another_gemeente(
 ):
     response = client_for(casusregisseur).post(
         reverse("intake:dossier_aanmaken"),
-        {"bsn": make_bsn(5), "voornamen": "A", "achternaam": "B", "geboortedatum": "1990-01-01",
-         "geslacht": "man", "gemeente": duiven.pk, "wet_regime": "wi2021",
-         "doelgroep": "overig", "status": "signaal_ontvangen"},
+        {
+            "bsn": make_bsn(5),
+            "voornamen": "A",
+            "achternaam": "B",
+            "geboortedatum": "1990-01-01",
+            "geslacht": "man",
+            "gemeente": duiven.pk,
+            "wet_regime": "wi2021",
+            "doelgroep": "overig",
+            "status": "signaal_ontvangen",
+        },
     )
     assert response.status_code == 400
     assert not Inburgeraar.objects.exists()
@@ -110,20 +125,31 @@ def test_edit_records_what_changed_on_the_timeline(client_for, dossier, casusreg
     assert dossier.achternaam == "Haddad-Nasser"
     assert dossier.versie == 2
     event = dossier.gebeurtenissen.get(soort=GebeurtenisSoort.GEWIJZIGD)
-    assert {"veld": "Achternaam", "oud": "Haddad", "nieuw": "Haddad-Nasser"} in event.wijzigingen
-    assert {"veld": "Status", "oud": "Signaal ontvangen", "nieuw": "Intake gepland"} in (
-        event.wijzigingen
-    )
+    assert {
+        "veld": "Achternaam",
+        "oud": "Haddad",
+        "nieuw": "Haddad-Nasser",
+    } in event.wijzigingen
+    assert {
+        "veld": "Status",
+        "oud": "Signaal ontvangen",
+        "nieuw": "Intake gepland",
+    } in (event.wijzigingen)
     page = client_for(casusregisseur).get(reverse("intake:dossier", args=[dossier.pk]))
     assert "Haddad → Haddad-Nasser" in page.content.decode()
 
 
-def test_optimistic_locking_refuses_the_stale_save(client_for, dossier, casusregisseur, zevenaar):
+def test_optimistic_locking_refuses_the_stale_save(
+    client_for, dossier, casusregisseur, zevenaar
+):
     collega = UserFactory(gemeenten=[zevenaar])
     stale = form_data(dossier, achternaam="Eerste")
     # a colleague saves first
     services.inburgeraar_wijzigen(
-        inburgeraar=dossier, data={"telefoon": "0612345678"}, versie=1, acting_user=collega
+        inburgeraar=dossier,
+        data={"telefoon": "0612345678"},
+        versie=1,
+        acting_user=collega,
     )
     response = client_for(casusregisseur).post(
         reverse("intake:dossier_wijzigen", args=[dossier.pk]), stale
@@ -190,19 +216,27 @@ def test_household_links_people_at_one_address(client_for, casusregisseur, zeven
 
 def test_werkvoorraad_filters_are_saved_per_user(client_for, casusregisseur, zevenaar):
     InburgeraarFactory(gemeente=zevenaar, achternaam="Asielpersoon")
-    InburgeraarFactory(gemeente=zevenaar, achternaam="Gezinspersoon", gezinsmigrant=True)
+    InburgeraarFactory(
+        gemeente=zevenaar, achternaam="Gezinspersoon", gezinsmigrant=True
+    )
     client = client_for(casusregisseur)
-    client.post(reverse("intake:werkvoorraad"), {"doelgroep": "gezinsvormer", "sorteer": "naam"})
+    client.post(
+        reverse("intake:werkvoorraad"), {"doelgroep": "gezinsvormer", "sorteer": "naam"}
+    )
     page = client.get(reverse("intake:werkvoorraad")).content.decode()
     assert "Gezinspersoon" in page and "Asielpersoon" not in page
     client.logout()
-    page = client_for(casusregisseur).get(reverse("intake:werkvoorraad")).content.decode()
+    page = (
+        client_for(casusregisseur).get(reverse("intake:werkvoorraad")).content.decode()
+    )
     assert "Gezinspersoon" in page and "Asielpersoon" not in page
 
 
 def test_bsn_search_never_puts_the_bsn_in_a_url(client_for, dossier, casusregisseur):
     response = client_for(casusregisseur).post(
-        reverse("intake:werkvoorraad"), {"zoek": dossier.bsn, "sorteer": "naam"}, follow=True
+        reverse("intake:werkvoorraad"),
+        {"zoek": dossier.bsn, "sorteer": "naam"},
+        follow=True,
     )
     assert all(dossier.bsn not in url for url, _ in response.redirect_chain)
     assert dossier.achternaam in response.content.decode()
@@ -210,7 +244,9 @@ def test_bsn_search_never_puts_the_bsn_in_a_url(client_for, dossier, casusregiss
 
 def test_bulk_reassign(client_for, casusregisseur, zevenaar):
     collega = UserFactory(gemeenten=[zevenaar])
-    dossiers = InburgeraarFactory.create_batch(3, gemeente=zevenaar, casusregisseur=casusregisseur)
+    dossiers = InburgeraarFactory.create_batch(
+        3, gemeente=zevenaar, casusregisseur=casusregisseur
+    )
     response = client_for(casusregisseur).post(
         reverse("intake:toewijzen"),
         {"dossiers": [d.pk for d in dossiers[:2]], "casusregisseur": collega.pk},
@@ -223,7 +259,10 @@ def test_bulk_reassign(client_for, casusregisseur, zevenaar):
 
 def test_wrong_method_is_405(client_for, dossier, casusregisseur):
     client = client_for(casusregisseur)
-    assert client.get(reverse("intake:notitie_toevoegen", args=[dossier.pk])).status_code == 405
+    assert (
+        client.get(reverse("intake:notitie_toevoegen", args=[dossier.pk])).status_code
+        == 405
+    )
     assert client.get(reverse("intake:toewijzen")).status_code == 405
 
 
@@ -251,6 +290,8 @@ def test_werkvoorraad_does_the_same_number_of_queries_for_5_and_500_dossiers(
     InburgeraarFactory.create_batch(5, gemeente=zevenaar, casusregisseur=casusregisseur)
     queries()  # the first request registers the verwerkingsactiviteit
     with_5 = queries()
-    InburgeraarFactory.create_batch(495, gemeente=zevenaar, casusregisseur=casusregisseur)
+    InburgeraarFactory.create_batch(
+        495, gemeente=zevenaar, casusregisseur=casusregisseur
+    )
     assert queries() == with_5
     assert with_5 <= 20

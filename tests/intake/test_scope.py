@@ -1,7 +1,8 @@
 """Scoped access: every persona sees only its dossiers; out of scope is a 404."""
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from intake.models import Inburgeraar
 from tests.factories import InburgeraarFactory
@@ -13,8 +14,14 @@ DOSSIER_URLS = ["intake:dossier", "intake:dossier_wijzigen"]
 
 
 def test_visible_to_follows_the_role(
-    dossier, dossier_duiven, casusregisseur, andere_casusregisseur, klantmanager,
-    andere_klantmanager, beleidsmedewerker, functioneel_beheerder,
+    dossier,
+    dossier_duiven,
+    casusregisseur,
+    andere_casusregisseur,
+    klantmanager,
+    andere_klantmanager,
+    beleidsmedewerker,
+    functioneel_beheerder,
 ):
     def visible(user):
         return set(Inburgeraar.objects.visible_to(user))
@@ -37,7 +44,9 @@ def test_inactive_user_sees_nothing(dossier, casusregisseur):
 def test_other_gemeente_gets_404_and_the_refusal_is_logged(
     client_for, dossier, andere_casusregisseur, url_name
 ):
-    response = client_for(andere_casusregisseur).get(reverse(url_name, args=[dossier.pk]))
+    response = client_for(andere_casusregisseur).get(
+        reverse(url_name, args=[dossier.pk])
+    )
     assert response.status_code == 404
     refused = Verwerking.objects.get(resultaat=Resultaat.GEWEIGERD)
     assert refused.actor == andere_casusregisseur
@@ -45,13 +54,19 @@ def test_other_gemeente_gets_404_and_the_refusal_is_logged(
 
 
 @pytest.mark.parametrize(
-    "url_name", ["intake:notitie_toevoegen", "intake:huishoudlid_toevoegen", "intake:huishouden_koppelen"]
+    "url_name",
+    [
+        "intake:notitie_toevoegen",
+        "intake:huishoudlid_toevoegen",
+        "intake:huishouden_koppelen",
+    ],
 )
 def test_posts_to_a_dossier_out_of_scope_get_404_and_change_nothing(
     client_for, dossier, andere_casusregisseur, url_name
 ):
     response = client_for(andere_casusregisseur).post(
-        reverse(url_name, args=[dossier.pk]), {"tekst": "x", "naam": "x", "relatie": "kind"}
+        reverse(url_name, args=[dossier.pk]),
+        {"tekst": "x", "naam": "x", "relatie": "kind"},
     )
     assert response.status_code == 404
     assert dossier.gebeurtenissen.count() == 0
@@ -65,13 +80,17 @@ def test_klantmanager_sees_own_client_and_404_for_another(
     assert client_for(andere_klantmanager).get(url).status_code == 404
 
 
-def test_klantmanager_cannot_use_casusregisseur_pages(client_for, dossier, klantmanager):
+def test_klantmanager_cannot_use_casusregisseur_pages(
+    client_for, dossier, klantmanager
+):
     client = client_for(klantmanager)
     assert client.get(reverse("intake:werkvoorraad")).status_code == 403
     assert client.get(reverse("intake:dossier", args=[dossier.pk])).status_code == 403
 
 
-def test_beleidsmedewerker_reaches_no_dossier_page(client_for, dossier, beleidsmedewerker):
+def test_beleidsmedewerker_reaches_no_dossier_page(
+    client_for, dossier, beleidsmedewerker
+):
     client = client_for(beleidsmedewerker)
     assert client.get(reverse("intake:werkvoorraad")).status_code == 403
     assert client.get(reverse("intake:rsd_klanten")).status_code == 403
@@ -86,7 +105,9 @@ def test_werkvoorraad_search_and_export_show_only_what_is_in_scope(
     assert dossier.achternaam in page
     assert dossier_duiven.achternaam not in page
 
-    client.post(reverse("intake:werkvoorraad"), {"zoek": dossier_duiven.bsn, "sorteer": "naam"})
+    client.post(
+        reverse("intake:werkvoorraad"), {"zoek": dossier_duiven.bsn, "sorteer": "naam"}
+    )
     page = client.get(reverse("intake:werkvoorraad")).content.decode()
     assert dossier_duiven.achternaam not in page
     assert "0 dossiers" in page
@@ -97,7 +118,9 @@ def test_werkvoorraad_search_and_export_show_only_what_is_in_scope(
     assert dossier_duiven.achternaam not in export
 
 
-def test_klantmanager_list_shows_only_their_clients(client_for, dossier, klantmanager, zevenaar):
+def test_klantmanager_list_shows_only_their_clients(
+    client_for, dossier, klantmanager, zevenaar
+):
     InburgeraarFactory(gemeente=zevenaar, achternaam="Nietvanmij")
     page = client_for(klantmanager).get(reverse("intake:rsd_klanten")).content.decode()
     assert dossier.achternaam in page

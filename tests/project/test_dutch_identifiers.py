@@ -1,10 +1,10 @@
 """BSN (elfproef), v-nummer and postcode (SECURITY NL-01, NL-02)."""
 
+from django.core.exceptions import ValidationError
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from django.core.exceptions import ValidationError
 
 from tests.factories import make_bsn
 from zevenaar_inburgering.validators import is_valid_bsn, normalise_postcode
@@ -18,7 +18,9 @@ def valid_bsns(draw) -> str:
     digits = draw(st.lists(st.integers(0, 9), min_size=8, max_size=8))
     check = sum(d * w for d, w in zip(digits, WEIGHTS, strict=True)) % 11
     if check == 10 or (not any(digits) and check == 0):
-        digits[0] = (digits[0] + 1) % 10  # pick another number; this one has no check digit
+        digits[0] = (
+            digits[0] + 1
+        ) % 10  # pick another number; this one has no check digit
         check = sum(d * w for d, w in zip(digits, WEIGHTS, strict=True)) % 11
     bsn = "".join(map(str, digits)) + str(check)
     return bsn if check < 10 else "123456782"
@@ -31,7 +33,9 @@ def test_every_valid_bsn_passes(bsn):
 
 @given(valid_bsns(), st.integers(0, 8), st.integers(1, 9))
 def test_every_one_digit_change_of_a_valid_bsn_fails(bsn, position, delta):
-    changed = bsn[:position] + str((int(bsn[position]) + delta) % 10) + bsn[position + 1 :]
+    changed = (
+        bsn[:position] + str((int(bsn[position]) + delta) % 10) + bsn[position + 1 :]
+    )
     assert not is_valid_bsn(changed)
 
 
@@ -41,7 +45,16 @@ def test_known_valid_bsns_pass(bsn):
 
 
 @pytest.mark.parametrize(
-    "value", ["123456789", "12345678", "1234567820", "12345678a", "000000000", "", "１２３４５６７８２"]
+    "value",
+    [
+        "123456789",
+        "12345678",
+        "1234567820",
+        "12345678a",
+        "000000000",
+        "",
+        "１２３４５６７８２",
+    ],
 )
 def test_invalid_bsns_fail(value):
     assert not is_valid_bsn(value)
@@ -55,7 +68,9 @@ def test_postcode_is_normalised(typed, stored):
     assert normalise_postcode(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["1234 SA", "1234 SD", "1234 SS", "0123 AB", "123 AB", "6901"])
+@pytest.mark.parametrize(
+    "typed", ["1234 SA", "1234 SD", "1234 SS", "0123 AB", "123 AB", "6901"]
+)
 def test_invalid_postcodes_are_refused(typed):
     with pytest.raises(ValidationError, match="postcode"):
         normalise_postcode(typed)

@@ -3,21 +3,33 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from django.conf import settings
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _start(env_overrides: dict) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {
-        "DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}}
-    env.update({"ENV_FILE": "/dev/null", "DJANGO_SETTINGS_MODULE": "zevenaar_inburgering.settings"})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}
+    }
+    env.update(
+        {
+            "ENV_FILE": "/dev/null",
+            "DJANGO_SETTINGS_MODULE": "zevenaar_inburgering.settings",
+        }
+    )
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('gestart')"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -53,7 +65,9 @@ def test_localisation_and_sessions_are_as_agreed():
     assert settings.USE_TZ is True
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
-    assert "django.contrib.auth.middleware.LoginRequiredMiddleware" in settings.MIDDLEWARE
+    assert (
+        "django.contrib.auth.middleware.LoginRequiredMiddleware" in settings.MIDDLEWARE
+    )
     assert settings.AUTH_USER_MODEL == "accounts.User"
 
 

@@ -9,7 +9,9 @@ ALLOWLIST = {"login", "logout", "health", "toegankelijkheid"}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("route", "name", "path"), list(all_urls()), ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("route", "name", "path"), list(all_urls()), ids=lambda v: str(v)
+)
 def test_ac01_every_url_requires_login_unless_allowlisted(client, route, name, path):
     response = client.get(path)
     if name in ALLOWLIST:
@@ -17,7 +19,10 @@ def test_ac01_every_url_requires_login_unless_allowlisted(client, route, name, p
         return
     if response.status_code == 302:
         # the admin sends to its login URL, which redirects to ours (tested below)
-        assert response.url.startswith(("/inloggen/", "/beheer/login/")), (path, response.url)
+        assert response.url.startswith(("/inloggen/", "/beheer/login/")), (
+            path,
+            response.url,
+        )
     else:
         assert response.status_code in (401, 403, 404), (path, response.status_code)
 
@@ -37,9 +42,9 @@ def test_ac01_allowlist_is_exactly_the_agreed_list():
 
 
 def _patterns():
-    from tests.urlwalk import _walk
-
     from django.urls import get_resolver
+
+    from tests.urlwalk import _walk
 
     return list(_walk(get_resolver().url_patterns))
 

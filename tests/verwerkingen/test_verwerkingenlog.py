@@ -1,6 +1,7 @@
-import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
+
+import pytest
 
 from intake import services
 from tests.factories import InburgeraarFactory
@@ -26,12 +27,16 @@ def test_viewing_a_dossier_writes_one_complete_row(client_for, dossier, casusreg
     assert row.oorsprong_user_agent == "pytest-browser"
     assert row.oorsprong_ip == "127.0.0.1"
     assert row.verwerkingsactiviteit.grondslag.startswith("Wet inburgering 2021")
-    assert row.bewaartermijn and row.trace_id and row.span_id and row.tijdstip_registratie
+    assert (
+        row.bewaartermijn and row.trace_id and row.span_id and row.tijdstip_registratie
+    )
     assert row.gemeente == dossier.gemeente
     assert "persoonsgegevens" in row.soorten_gegevens
 
 
-def test_a_list_page_writes_one_row_per_dossier_shown(client_for, casusregisseur, zevenaar):
+def test_a_list_page_writes_one_row_per_dossier_shown(
+    client_for, casusregisseur, zevenaar
+):
     shown = InburgeraarFactory.create_batch(7, gemeente=zevenaar)
     client_for(casusregisseur).get(reverse("intake:werkvoorraad"))
     rows = Verwerking.objects.all()
@@ -41,7 +46,9 @@ def test_a_list_page_writes_one_row_per_dossier_shown(client_for, casusregisseur
 
 
 def test_a_change_writes_a_row_in_the_same_transaction(dossier, casusregisseur):
-    services.notitie_toevoegen(inburgeraar=dossier, tekst="Gesprek", acting_user=casusregisseur)
+    services.notitie_toevoegen(
+        inburgeraar=dossier, tekst="Gesprek", acting_user=casusregisseur
+    )
     assert Verwerking.objects.get().actie == Actie.WIJZIGEN
 
 
@@ -55,7 +62,8 @@ def test_when_the_log_cannot_be_written_the_change_is_rolled_back(
     client = client_for(casusregisseur)
     client.raise_request_exception = False
     response = client.post(
-        reverse("intake:notitie_toevoegen", args=[dossier.pk]), {"tekst": "Mag niet blijven"}
+        reverse("intake:notitie_toevoegen", args=[dossier.pk]),
+        {"tekst": "Mag niet blijven"},
     )
     assert response.status_code == 500
     assert not dossier.notities.exists()
@@ -68,9 +76,17 @@ def test_update_and_delete_are_refused_by_the_database(dossier, casusregisseur):
         Verwerking.objects.update(actie_naam="vervalst")
     with pytest.raises(DatabaseError), transaction.atomic():
         Verwerking.objects.all().delete()
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("UPDATE verwerkingen_verwerking SET actor_rol = 'x'")
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("DELETE FROM verwerkingen_verwerking")
     assert Verwerking.objects.get().actie_naam == "Dossier bekeken"
 
@@ -90,7 +106,9 @@ def test_functioneel_beheer_searches_by_bsn_and_exports(
     log.log_dossier_viewed(dossier, user=casusregisseur)
     log.log_dossier_viewed(other, user=casusregisseur)
     client = client_for(functioneel_beheerder)
-    response = client.post(reverse("verwerkingen:zoeken"), {"bsn": dossier.bsn}, follow=True)
+    response = client.post(
+        reverse("verwerkingen:zoeken"), {"bsn": dossier.bsn}, follow=True
+    )
     assert all(dossier.bsn not in url for url, _ in response.redirect_chain)
     assert dossier.bsn not in str(client.session.items())
     assert response.context["page"].paginator.count == 1
@@ -126,7 +144,9 @@ def test_invalid_bsn_search_gets_a_dutch_message(client_for, functioneel_beheerd
     assert 'value="123456789"' in response.content.decode()
 
 
-@pytest.mark.parametrize("persona", ["casusregisseur", "klantmanager", "beleidsmedewerker"])
+@pytest.mark.parametrize(
+    "persona", ["casusregisseur", "klantmanager", "beleidsmedewerker"]
+)
 def test_only_functioneel_beheer_reads_the_log(client_for, request, persona):
     user = request.getfixturevalue(persona)
     assert client_for(user).get(reverse("verwerkingen:zoeken")).status_code == 403
