@@ -1,10 +1,8 @@
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +13,7 @@ from zevenaar_inburgering.accounts.models import (
     DUO_IMPORT_ROLES,
     RSD_ROLES,
 )
+from zevenaar_inburgering.exports import csv_response, safe_cell
 from zevenaar_inburgering.verwerkingen import log
 
 from . import services
@@ -145,23 +144,13 @@ def toewijzen(request):
     return _render_werkvoorraad(request, toewijzen_form=form)
 
 
-def _csv_cell(value) -> str:
-    """Neutralise spreadsheet formulas (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @role_required(DOSSIER_ROLES)
 @require_GET
 def werkvoorraad_export(request):
     filters, zoek = _werkvoorraad_state(request)
     dossiers = list(werkvoorraad_queryset(request, filters, zoek))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="werkvoorraad.csv"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
+    response, writer = csv_response(
+        "werkvoorraad.csv",
         [
             "Naam",
             "Geboortedatum",
@@ -172,11 +161,11 @@ def werkvoorraad_export(request):
             "DUO-kennisgeving",
             "Casusregisseur",
             "RSD-klantmanager",
-        ]
+        ],
     )
     for d in dossiers:
         writer.writerow(
-            _csv_cell(v)
+            safe_cell(v)
             for v in (
                 d.naam,
                 d.geboortedatum.strftime("%d-%m-%Y"),
@@ -307,56 +296,48 @@ def huishouden_koppelen(request, pk):
     return _render_detail_with_error(request, dossier, koppel_form=form)
 
 
-@role_required(DOSSIER_ROLES)
-@require_http_methods(["GET", "POST"])
-def dossier_aanmaken(request):
-    form = InburgeraarForm(request.POST or None, user=request.user)
+def _dossier_form(request, dossier: Inburgeraar | None):
+    """Create (dossier is None) or edit a dossier; bad input re-renders what was typed."""
+    form = InburgeraarForm(request.POST or None, instance=dossier, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            dossier = services.inburgeraar_aanmaken(
-                data=form.model_data(), acting_user=request.user
-            )
+            if dossier is None:
+                saved = services.inburgeraar_aanmaken(
+                    data=form.model_data(), acting_user=request.user
+                )
+                messages.success(request, f"Dossier van {saved.naam} aangemaakt.")
+            else:
+                saved = services.inburgeraar_wijzigen(
+                    inburgeraar=dossier,
+                    data=form.model_data(),
+                    versie=form.cleaned_data["versie"] or 0,
+                    acting_user=request.user,
+                )
+                messages.success(request, "Wijzigingen opgeslagen.")
         except ValidationError as error:
             apply_form_errors(form, error)
         else:
-            messages.success(request, f"Dossier van {dossier.naam} aangemaakt.")
-            return redirect("intake:dossier", pk=dossier.pk)
-    status = 400 if form.is_bound else 200
+            return redirect("intake:dossier", pk=saved.pk)
+    if dossier is not None and request.method == "GET":
+        log.log_dossier_viewed(dossier, user=request.user)
     return render(
         request,
         "intake/dossier_form.html",
-        {"form": form, "dossier": None},
-        status=status,
+        {"form": form, "dossier": dossier},
+        status=400 if form.is_bound else 200,
     )
+
+
+@role_required(DOSSIER_ROLES)
+@require_http_methods(["GET", "POST"])
+def dossier_aanmaken(request):
+    return _dossier_form(request, None)
 
 
 @role_required(DOSSIER_ROLES)
 @require_http_methods(["GET", "POST"])
 def dossier_wijzigen(request, pk):
-    dossier = get_dossier(request, pk)
-    form = InburgeraarForm(request.POST or None, instance=dossier, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.inburgeraar_wijzigen(
-                inburgeraar=dossier,
-                data=form.model_data(),
-                versie=form.cleaned_data["versie"] or 0,
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_form_errors(form, error)
-        else:
-            messages.success(request, "Wijzigingen opgeslagen.")
-            return redirect("intake:dossier", pk=dossier.pk)
-    if request.method == "GET":
-        log.log_dossier_viewed(dossier, user=request.user)
-    status = 400 if form.is_bound else 200
-    return render(
-        request,
-        "intake/dossier_form.html",
-        {"form": form, "dossier": dossier},
-        status=status,
-    )
+    return _dossier_form(request, get_dossier(request, pk))
 
 
 # --- DUO signals -----------------------------------------------------------------

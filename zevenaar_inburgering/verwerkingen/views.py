@@ -4,18 +4,17 @@ The BSN is posted, hashed at once and kept only as its hash in the session, so i
 never appears in a URL, a log line or the session table.
 """
 
-import csv
 import datetime as dt
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import VERWERKINGENLOG_ROLES
+from zevenaar_inburgering.exports import csv_response, safe_cell
 
 from . import log
 from .forms import VerwerkingZoekForm
@@ -89,12 +88,8 @@ def verwerkingen_zoeken(request):
 @require_GET
 def verwerkingen_export(request):
     criteria = _criteria(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="verwerkingenlog.csv"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
+    response, writer = csv_response(
+        "verwerkingenlog.csv",
         [
             "Tijdstip",
             "Actie",
@@ -110,11 +105,12 @@ def verwerkingen_export(request):
             "Resultaat",
             "Trace-id",
             "Span-id",
-        ]
+        ],
     )
     for row in _results(request, criteria).iterator(chunk_size=2000):
         writer.writerow(
-            [
+            safe_cell(value)
+            for value in [
                 timezone.localtime(row.tijdstip).isoformat(timespec="seconds"),
                 row.get_actie_display(),
                 row.actie_naam,
