@@ -16,7 +16,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # Debian packages: PostgreSQL, Redis, WeasyPrint's Pango stack and fonts, Node for the
 # front-end assets, poppler for PDF text checks, and Chromium for the browser tests.
-APT_PACKAGES := postgresql redis-server libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b \
+APT_PACKAGES := postgresql redis-server libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
 	fonts-dejavu-core poppler-utils nodejs npm python3-venv
 APT_TEST_PACKAGES := chromium
 
@@ -121,6 +121,7 @@ test: setup test-packages
 	@$(PY) manage.py demo_region
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
 
 stop:

@@ -143,7 +143,12 @@ class DuoRegelForm(forms.Form):
         data = super().clean()
         soort = data.get("soort")
         if soort == SignaalSoort.NIEUW:
-            missing = [c for c in REQUIRED_FOR_NIEUW if not data.get(c)]
+            # a field that failed its own check already says so
+            missing = [
+                c
+                for c in REQUIRED_FOR_NIEUW
+                if not data.get(c) and c not in self.errors
+            ]
             if missing:
                 raise ValidationError(
                     "verplicht bij een nieuw signaal: " + ", ".join(missing)
@@ -360,6 +365,9 @@ def _process_line(run: _Run, regel: DuoImportRegel, form: DuoRegelForm) -> None:
     if not run.may_touch(dossier):
         run.refuse(regel, "Dit BSN hoort bij een dossier waartoe u geen toegang hebt.")
         return
+    if soort == SignaalSoort.NIEUW and dossier.status == Status.ONTKOPPELD:
+        # DUO reports the person again after withdrawing them: reconnect the dossier.
+        values["status"] = Status.SIGNAAL_ONTVANGEN
     try:
         raw, readable = _apply(run, dossier, values)
     except ValidationError as exc:
@@ -396,6 +404,8 @@ def _process_correctie(run: _Run, regel, form: DuoRegelForm, values: dict) -> No
             run.refuse(regel, "Het gecorrigeerde BSN hoort al bij een ander dossier.")
             return
 
+    if values.get("bsn") == dossier.bsn:
+        del values["bsn"]  # naming the dossier's own BSN is not a correction of it
     if values:  # a correction: the fields it carries replace what DUO sent before
         try:
             raw, readable = _apply(run, dossier, values)

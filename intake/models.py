@@ -81,22 +81,36 @@ class InburgeraarQuerySet(models.QuerySet):
     def for_list(self) -> "InburgeraarQuerySet":
         return self.select_related("gemeente", "casusregisseur", "rsd_klantmanager")
 
-    def search(self, zoek: str) -> "InburgeraarQuerySet":
-        """A BSN (9 digits) or v-nummer (10 digits) matches exactly; words match names."""
-        zoek = zoek.strip()
-        compact = zoek.replace(" ", "").replace(".", "")
-        if compact.isdigit() and len(compact) == 9:
-            return self.filter(bsn=compact)
-        if compact.isdigit() and len(compact) == 10:
-            return self.filter(v_nummer=compact)
+    def search(self, zoek: dict) -> "InburgeraarQuerySet":
+        """Apply a search made by `search_terms()`."""
+        if "ids" in zoek:
+            return self.filter(pk__in=zoek["ids"])
         qs = self
-        for word in zoek.split():
+        for word in zoek.get("woorden", []):
             qs = qs.filter(
                 Q(voornamen__icontains=word)
                 | Q(achternaam__icontains=word)
                 | Q(tussenvoegsel__iexact=word)
             )
         return qs
+
+    def search_terms(self, text: str) -> dict:
+        """Turn what the user typed into a search that can be kept in the session.
+
+        A BSN (9 digits) or v-nummer (10 digits) matches exactly and is resolved to
+        dossier ids at once, so the number itself is never stored; words match names.
+        """
+        text = text.strip()
+        compact = text.replace(" ", "").replace(".", "")
+        if compact.isdigit() and len(compact) in (9, 10):
+            field = "bsn" if len(compact) == 9 else "v_nummer"
+            ids = [
+                str(pk)
+                for pk in self.filter(**{field: compact}).values_list("pk", flat=True)
+            ]
+            soort = "BSN" if field == "bsn" else "v-nummer"
+            return {"ids": ids, "omschrijving": f"{soort} *****{compact[-4:]}"}
+        return {"woorden": text.split(), "omschrijving": text} if text else {}
 
     def filtered(self, filters: dict, *, user) -> "InburgeraarQuerySet":
         """Apply the werkvoorraad filters (as saved in WerkvoorraadVoorkeur)."""

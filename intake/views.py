@@ -60,11 +60,11 @@ def apply_form_errors(form, error: ValidationError) -> None:
 def _werkvoorraad_state(request):
     voorkeur = WerkvoorraadVoorkeur.objects.filter(user=request.user).first()
     filters = voorkeur.filters if voorkeur else {"sorteer": "naam"}
-    zoek = request.session.get(ZOEK_SESSION_KEY, "")
+    zoek = request.session.get(ZOEK_SESSION_KEY) or {}
     return filters, zoek
 
 
-def werkvoorraad_queryset(request, filters: dict, zoek: str):
+def werkvoorraad_queryset(request, filters: dict, zoek: dict):
     qs = Inburgeraar.objects.visible_to(request.user).filtered(
         filters, user=request.user
     )
@@ -80,7 +80,8 @@ def _render_werkvoorraad(request, *, filter_form=None, toewijzen_form=None, stat
     filters, zoek = _werkvoorraad_state(request)
     if filter_form is None:
         filter_form = WerkvoorraadFilterForm(
-            initial={**filters, "zoek": zoek}, user=request.user
+            initial={**filters, "zoek": zoek.get("woorden") and zoek["omschrijving"]},
+            user=request.user,
         )
     page = Paginator(
         werkvoorraad_queryset(request, filters, zoek), settings.PAGE_SIZE
@@ -117,7 +118,10 @@ def werkvoorraad(request):
         WerkvoorraadVoorkeur.objects.update_or_create(
             user=request.user, defaults={"filters": form.saved_filters()}
         )
-        request.session[ZOEK_SESSION_KEY] = form.cleaned_data["zoek"].strip()
+        # Resolved within the user's scope; a BSN is never kept in the session.
+        request.session[ZOEK_SESSION_KEY] = Inburgeraar.objects.visible_to(
+            request.user
+        ).search_terms(form.cleaned_data["zoek"])
         return redirect("intake:werkvoorraad")
     return _render_werkvoorraad(request)
 

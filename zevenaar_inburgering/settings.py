@@ -35,6 +35,8 @@ if not DEBUG:
 SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-only-for-debug")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+if env.bool("BEHIND_HTTPS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # The BSN is stored in the verwerkingenlog only as a keyed hash (HMAC-SHA256).
 # Set BSN_HASH_KEY explicitly in production, so that rotating SECRET_KEY does not

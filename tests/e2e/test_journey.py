@@ -37,7 +37,7 @@ def test_casusregisseur_finds_dossier_and_adds_note(
     naam_link = page.get_by_role("link", name="Haddad, Amal")
 
     zoek(page, "Haddad")
-    expect(page.get_by_text("1 dossier gevonden voor uw zoekopdracht.")).to_be_visible()
+    expect(page.get_by_text("1 dossier gevonden voor “Haddad”.")).to_be_visible()
     expect(naam_link).to_be_visible()
     expect(page.get_by_role("link", name="Bekele, Yonas")).to_have_count(0)
 
@@ -45,7 +45,9 @@ def test_casusregisseur_finds_dossier_and_adds_note(
     expect(naam_link).to_have_count(0)
 
     zoek(page, dossier.bsn)
-    expect(page.get_by_text("1 dossier gevonden voor uw zoekopdracht.")).to_be_visible()
+    # The page names the search by the last four digits only.
+    expect(page.get_by_text(f"1 dossier gevonden voor “BSN *****{dossier.bsn[-4:]}”.")).to_be_visible()
+    expect(page.get_by_text(dossier.bsn)).to_have_count(0)
     expect(naam_link).to_be_visible()
     expect(page.get_by_role("link", name="Bekele, Yonas")).to_have_count(0)
     # The search is POSTed: the BSN is in no URL, not even in the redirect target.

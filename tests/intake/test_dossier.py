@@ -232,13 +232,17 @@ def test_werkvoorraad_filters_are_saved_per_user(client_for, casusregisseur, zev
     assert "Gezinspersoon" in page and "Asielpersoon" not in page
 
 
-def test_bsn_search_never_puts_the_bsn_in_a_url(client_for, dossier, casusregisseur):
-    response = client_for(casusregisseur).post(
+def test_bsn_search_never_puts_the_bsn_in_a_url_or_the_session(
+    client_for, dossier, casusregisseur
+):
+    client = client_for(casusregisseur)
+    response = client.post(
         reverse("intake:werkvoorraad"),
         {"zoek": dossier.bsn, "sorteer": "naam"},
         follow=True,
     )
     assert all(dossier.bsn not in url for url, _ in response.redirect_chain)
+    assert dossier.bsn not in str(dict(client.session.items()))
     assert dossier.achternaam in response.content.decode()
 
 

@@ -367,3 +367,40 @@ def test_a_5000_row_file(casusregisseur, django_assert_max_num_queries):
     assert Verwerking.objects.filter(actie=Actie.IMPORTEREN).count() == len(unique_rows)
     again = importeer(content, casusregisseur)
     assert again.samenvatting == {"ongewijzigd": len(unique_rows)}
+
+
+def test_correctie_naming_only_the_same_bsn_is_a_reversal(casusregisseur):
+    bsn = make_bsn(1)
+    importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
+    result = importeer(
+        csv_file(
+            {
+                "signaal_id": "C1",
+                "soort": "correctie",
+                "corrigeert_signaal_id": "S1",
+                "bsn": bsn,
+            }
+        ),
+        casusregisseur,
+    )
+    assert outcomes(result) == [("C1", Uitkomst.TERUGGEDRAAID)]
+    assert Inburgeraar.objects.get(bsn=bsn).status == Status.ONTKOPPELD
+
+
+def test_a_new_signal_reconnects_an_ontkoppeld_dossier(casusregisseur):
+    bsn = make_bsn(1)
+    importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
+    importeer(
+        csv_file(
+            {"signaal_id": "C1", "soort": "correctie", "corrigeert_signaal_id": "S1"}
+        ),
+        casusregisseur,
+    )
+    result = importeer(csv_file(nieuw("S2", bsn)), casusregisseur)
+    assert outcomes(result) == [("S2", Uitkomst.BIJGEWERKT)]
+    assert Inburgeraar.objects.get(bsn=bsn).status == Status.SIGNAAL_ONTVANGEN
+
+
+def test_an_invalid_bsn_is_reported_once(casusregisseur):
+    result = importeer(csv_file(nieuw("S1", "123456789")), casusregisseur)
+    assert result.regels.get().reden == "bsn: ongeldig BSN (9 cijfers en de elfproef)"
