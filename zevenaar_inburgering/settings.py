@@ -18,7 +18,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 # Real environment variables win over the file; ENV_FILE points elsewhere (or at
 # /dev/null to read none).
-environ.Env.read_env(env.str("ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
+environ.Env.read_env(
+    env.str("ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False
+)
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -105,7 +107,9 @@ DATABASES = {
     )
 }
 # Lets parallel test runs on one machine use separate test databases.
-DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="") or None}
+DATABASES["default"]["TEST"] = {
+    "NAME": env.str("TEST_DATABASE_NAME", default="") or None
+}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

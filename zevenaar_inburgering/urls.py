@@ -19,7 +19,9 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("uitloggen/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
+    path(
+        "uitloggen/", login_not_required(auth_views.LogoutView.as_view()), name="logout"
+    ),
     path("health/", views.health, name="health"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("", include("intake.urls")),

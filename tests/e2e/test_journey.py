@@ -46,7 +46,8 @@ def test_casusregisseur_finds_dossier_and_adds_note(
 
     zoek(page, dossier.bsn)
     # The page names the search by the last four digits only.
-    expect(page.get_by_text(f"1 dossier gevonden voor “BSN *****{dossier.bsn[-4:]}”.")).to_be_visible()
+    gemaskeerd = f"BSN *****{dossier.bsn[-4:]}"
+    expect(page.get_by_text(f"1 dossier gevonden voor “{gemaskeerd}”.")).to_be_visible()
     expect(page.get_by_text(dossier.bsn)).to_have_count(0)
     expect(naam_link).to_be_visible()
     expect(page.get_by_role("link", name="Bekele, Yonas")).to_have_count(0)

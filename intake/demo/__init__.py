@@ -1,0 +1,2 @@
+"""The demo region: made-up but realistic data for demonstrations (see
+`python manage.py demo_region`)."""
