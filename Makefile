@@ -104,7 +104,8 @@ demo: setup
 	@$(PY) manage.py demo_region --users
 
 run: demo
-	@trap 'kill 0' INT TERM EXIT
+	@# On Ctrl-C (or any exit) stop exactly the three processes started here.
+	trap 'trap - INT TERM EXIT; kill $$(jobs -p) 2>/dev/null; wait' INT TERM EXIT
 	$(VENV)/bin/celery -A zevenaar_inburgering worker --loglevel=INFO --concurrency=2 &
 	$(VENV)/bin/celery -A zevenaar_inburgering beat --loglevel=INFO \
 	  --schedule "$(STATE)/celerybeat-schedule" --pidfile= &
