@@ -243,38 +243,52 @@ def _render_detail_with_error(request, dossier, **forms):
     )
 
 
+def _dossier_action(request, dossier, form, *, form_name, save, message, anchor):
+    """The shape of every small form on the dossier page: parse, call the service,
+    report; on bad input show the page again with the form's errors and input."""
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(reverse("intake:dossier", args=[dossier.pk]) + anchor)
+    return _render_detail_with_error(request, dossier, **{form_name: form})
+
+
 @role_required(DOSSIER_ROLES)
 @require_POST
 def notitie_toevoegen(request, pk):
     dossier = get_dossier(request, pk)
-    form = NotitieForm(request.POST)
-    if form.is_valid():
-        try:
-            services.notitie_toevoegen(
-                inburgeraar=dossier,
-                tekst=form.cleaned_data["tekst"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_form_errors(form, error)
-        else:
-            messages.success(request, "Notitie opgeslagen.")
-            return redirect(reverse("intake:dossier", args=[dossier.pk]) + "#tijdlijn")
-    return _render_detail_with_error(request, dossier, notitie_form=form)
+    return _dossier_action(
+        request,
+        dossier,
+        NotitieForm(request.POST),
+        form_name="notitie_form",
+        save=lambda data: services.notitie_toevoegen(
+            inburgeraar=dossier, tekst=data["tekst"], acting_user=request.user
+        ),
+        message="Notitie opgeslagen.",
+        anchor="#tijdlijn",
+    )
 
 
 @role_required(DOSSIER_ROLES)
 @require_POST
 def huishoudlid_toevoegen(request, pk):
     dossier = get_dossier(request, pk)
-    form = HuishoudlidForm(request.POST)
-    if form.is_valid():
-        services.huishoudlid_toevoegen(
-            inburgeraar=dossier, data=form.cleaned_data, acting_user=request.user
-        )
-        messages.success(request, "Huishoudlid toegevoegd.")
-        return redirect(reverse("intake:dossier", args=[dossier.pk]) + "#huishouden")
-    return _render_detail_with_error(request, dossier, huishoudlid_form=form)
+    return _dossier_action(
+        request,
+        dossier,
+        HuishoudlidForm(request.POST),
+        form_name="huishoudlid_form",
+        save=lambda data: services.huishoudlid_toevoegen(
+            inburgeraar=dossier, data=data, acting_user=request.user
+        ),
+        message="Huishoudlid toegevoegd.",
+        anchor="#huishouden",
+    )
 
 
 @role_required(DOSSIER_ROLES)
@@ -282,22 +296,17 @@ def huishoudlid_toevoegen(request, pk):
 def huishouden_koppelen(request, pk):
     dossier = get_dossier(request, pk)
     candidates = Inburgeraar.objects.visible_to(request.user).exclude(pk=dossier.pk)
-    form = HuishoudenKoppelenForm(request.POST, candidates=candidates)
-    if form.is_valid():
-        try:
-            services.huishouden_koppelen(
-                inburgeraar=dossier,
-                ander=form.cleaned_data["ander"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_form_errors(form, error)
-        else:
-            messages.success(request, "Huishouden gekoppeld.")
-            return redirect(
-                reverse("intake:dossier", args=[dossier.pk]) + "#huishouden"
-            )
-    return _render_detail_with_error(request, dossier, koppel_form=form)
+    return _dossier_action(
+        request,
+        dossier,
+        HuishoudenKoppelenForm(request.POST, candidates=candidates),
+        form_name="koppel_form",
+        save=lambda data: services.huishouden_koppelen(
+            inburgeraar=dossier, ander=data["ander"], acting_user=request.user
+        ),
+        message="Huishouden gekoppeld.",
+        anchor="#huishouden",
+    )
 
 
 def _dossier_form(request, dossier: Inburgeraar | None):
