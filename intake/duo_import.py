@@ -527,13 +527,16 @@ def duo_signalen_importeren(
 
 def _save(run: _Run) -> None:
     now = timezone.now()
+    for dossier in run.new_dossiers.values():
+        dossier.refresh_pip_deadline()
     Inburgeraar.objects.bulk_create(run.new_dossiers.values())
     for dossier in run.dirty.values():
+        dossier.refresh_pip_deadline()
         dossier.versie += 1
         dossier.gewijzigd_op = now
     Inburgeraar.objects.bulk_update(
         run.dirty.values(),
-        [*PERSON_COLUMNS.values(), "status", "versie", "gewijzigd_op"],
+        [*PERSON_COLUMNS.values(), "status", "pip_deadline", "versie", "gewijzigd_op"],
         batch_size=500,
     )
     DuoImportRegel.objects.bulk_create(run.regels, batch_size=1000)

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Gemeente, Role
 from zevenaar_inburgering.validators import (
@@ -10,6 +11,8 @@ from zevenaar_inburgering.validators import (
     validate_postcode,
     validate_v_nummer,
 )
+
+from .rules import deadline_status, pip_deadline
 
 
 class Doelgroep(models.TextChoices):
@@ -53,6 +56,14 @@ class Status(models.TextChoices):
     VERHUISD = "verhuisd", "Verhuisd"
     BEEINDIGD = "beeindigd", "Beëindigd"
     ONTKOPPELD = "ontkoppeld", "Ontkoppeld (DUO-correctie)"
+
+
+class Leerroute(models.TextChoices):
+    """The three leerroutes of the Wi2021 (Wet art. 7-10; DOMAIN.md §4)."""
+
+    B1 = "b1", "B1-route"
+    ONDERWIJS = "onderwijs", "Onderwijsroute"
+    Z = "z", "Z-route (zelfredzaamheidsroute)"
 
 
 class Geslacht(models.TextChoices):
@@ -242,6 +253,25 @@ class Inburgeraar(models.Model):
     )
     bijstand = models.BooleanField(default=False)
     bijstand_start = models.DateField("start bijstand", null=True, blank=True)
+    # The 10-week PIP deadline, stored so the werkvoorraad can sort on it; always
+    # computed by rules.pip_deadline() through refresh_pip_deadline(). Empty while
+    # suspended (waiting for third-party information) or when dates are missing.
+    pip_deadline = models.DateField(
+        "PIP-deadline", null=True, blank=True, db_index=True
+    )
+    pip_uitstel_reden = models.CharField(
+        "reden uitstel PIP-deadline",
+        max_length=300,
+        blank=True,
+        help_text="Welke informatie van derden wordt afgewacht (Besluit art. 5.3).",
+    )
+    pip_uitstel_sinds = models.DateField("uitstel sinds", null=True, blank=True)
+    pip_uitstel_informatie_ontvangen = models.DateField(
+        "informatie ontvangen op", null=True, blank=True
+    )
+    pip_vastgesteld_op = models.DateField(
+        "eerste PIP vastgesteld op", null=True, blank=True
+    )
     # Optimistic locking: every save through services bumps it; a stale form is refused.
     versie = models.PositiveIntegerField(default=1)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -265,6 +295,33 @@ class Inburgeraar(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def refresh_pip_deadline(self) -> None:
+        """Recompute the stored PIP deadline from the dates it depends on."""
+        self.pip_deadline = pip_deadline(
+            kennisgeving=self.datum_kennisgeving,
+            brp_inschrijving=self.datum_brp_inschrijving,
+            uitstel_sinds=self.pip_uitstel_sinds,
+            informatie_ontvangen=self.pip_uitstel_informatie_ontvangen,
+        )
+
+    @property
+    def pip_deadline_status(self):
+        """The PIP deadline's urgency today (a rules.DeadlineStatus)."""
+        return deadline_status(
+            deadline=self.pip_deadline,
+            today=timezone.localdate(),
+            vastgesteld_op=self.pip_vastgesteld_op,
+            opgeschort=bool(
+                self.pip_uitstel_sinds and not self.pip_uitstel_informatie_ontvangen
+            ),
+        )
+
+    @property
+    def dagen_tot_pip_deadline(self) -> int | None:
+        if self.pip_deadline is None or self.pip_vastgesteld_op is not None:
+            return None
+        return (self.pip_deadline - timezone.localdate()).days
 
     @property
     def naam(self) -> str:

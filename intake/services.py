@@ -82,6 +82,7 @@ def inburgeraar_aanmaken(*, data: dict[str, Any], acting_user: User) -> Inburger
     _check_gemeente_allowed(inburgeraar.gemeente_id, acting_user)
     _check_people(inburgeraar)
     inburgeraar.full_clean()
+    inburgeraar.refresh_pip_deadline()
     inburgeraar.save()
     Gebeurtenis.objects.create(
         inburgeraar=inburgeraar,
@@ -134,6 +135,7 @@ def inburgeraar_wijzigen(
         return current
     _check_people(current)
     current.full_clean()
+    current.refresh_pip_deadline()
     current.versie += 1
     current.save()
     Gebeurtenis.objects.create(

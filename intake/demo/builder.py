@@ -721,6 +721,8 @@ class RegionBuilder:
     def save(self) -> None:
         Huishouden.objects.bulk_create(self.households)
         Huishoudlid.objects.bulk_create(self.members)
+        for person in self.people:
+            person.refresh_pip_deadline()
         Inburgeraar.objects.bulk_create(self.people)
         Notitie.objects.bulk_create(self.notes)
         Gebeurtenis.objects.bulk_create(self.events)
