@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
@@ -189,6 +189,7 @@ class HuishoudenKoppelenForm(forms.Form):
 
 SORT_CHOICES = [
     ("naam", "Naam (A-Z)"),
+    ("pip_deadline", "Dagen tot PIP-deadline"),
     ("-naam", "Naam (Z-A)"),
     ("-kennisgeving", "Kennisgeving (nieuwste eerst)"),
     ("kennisgeving", "Kennisgeving (oudste eerst)"),
@@ -198,6 +199,13 @@ SORT_CHOICES = [
 ]
 SORT_ORDERINGS = {
     "naam": ["achternaam", "voornamen", "id"],
+    # Dossiers without a running deadline (vastgesteld, suspended, unknown) last.
+    "pip_deadline": [
+        F("pip_vastgesteld_op").asc(nulls_first=True),
+        F("pip_deadline").asc(nulls_last=True),
+        "achternaam",
+        "id",
+    ],
     "-naam": ["-achternaam", "-voornamen", "id"],
     "-kennisgeving": ["-datum_kennisgeving", "achternaam", "id"],
     "kennisgeving": ["datum_kennisgeving", "achternaam", "id"],

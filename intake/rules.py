@@ -4,6 +4,7 @@ Each names its legal source. [S] means the source was seen only in a secondary t
 (see DOMAIN.md); such rules are the first a jurist checks.
 """
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -106,3 +107,209 @@ def leeftijd(geboortedatum: date, op: date) -> int:
     if (op.month, op.day) < (geboortedatum.month, geboortedatum.day):
         years -= 1
     return years
+
+
+# --- Route advice from the brede intake ------------------------------------------
+#
+# The values below are shared with intake.models, which adds the Dutch labels to
+# them (LbtUitkomst, Alfabetisering, IntakeWens; Leerroute for the routes). This
+# module stays free of the ORM, so it names them as plain strings.
+
+LBT_B1_OF_HOGER = "b1_of_hoger"
+LBT_A2 = "a2"
+LBT_A1_OF_LAGER = "a1_of_lager"
+
+ALFABETISERING_JA = "ja"
+ALFABETISERING_DEELS = "deels"
+ALFABETISERING_NEE = "nee"
+
+WENS_WERK = "werk"
+WENS_OPLEIDING = "opleiding"
+WENS_GEEN_VOORKEUR = "geen_voorkeur"
+
+ROUTE_B1 = "b1"
+ROUTE_ONDERWIJS = "onderwijs"
+ROUTE_Z = "z"
+# Equal to dict(intake.models.Leerroute.choices); a test keeps them in step.
+ROUTE_LABELS = {
+    ROUTE_B1: "B1-route",
+    ROUTE_ONDERWIJS: "Onderwijsroute",
+    ROUTE_Z: "Z-route (zelfredzaamheidsroute)",
+}
+
+# "Little schooling" and "much schooling" for the advice (local working agreement,
+# not law [U]).
+WEINIG_ONDERWIJS_JAREN = 6
+VEEL_ONDERWIJS_JAREN = 10
+
+
+@dataclass(frozen=True)
+class RouteAdvies:
+    """Advice only: the casusregisseur decides the leerroute in the PIP."""
+
+    route: str
+    redenen: tuple[str, ...]
+
+    @property
+    def route_label(self) -> str:
+        return ROUTE_LABELS[self.route]
+
+
+def route_advies(
+    *,
+    lbt_uitkomst: str | None,
+    leeftijd: int,
+    jaren_onderwijs: int | None,
+    gealfabetiseerd: str | None,
+    wens: str | None,
+    max_leeftijd_onderwijsroute: int,
+) -> RouteAdvies:
+    """Advise a leerroute from the brede intake, with the reasons in Dutch: why this
+    route, and why not the other two.
+
+    Sources: the three leerroutes of Wet inburgering 2021 art. 7-10 (B1-route art.
+    7 [V]; onderwijsroute and Z-route probably art. 9 and 10 [U]); DOMAIN.md §4. The
+    leerbaarheidstoets indicates the level the person can reach within the termijn
+    (Wet art. 14; DOMAIN.md §2 [S]). The onderwijsroute is "vooral voor jongeren"
+    (inburgeren.nl [S]); the age limit `max_leeftijd_onderwijsroute` is a setting
+    of local policy, not law [U], as are the thresholds of 6 and 10 years of
+    schooling [U].
+
+    - Z-route when the leerbaarheidstoets indicates A1 or lower, or when the
+      person is not literate in the Latin script, had less than 6 years of
+      schooling and has no toets result above A1;
+    - onderwijsroute when the toets indicates B1 or higher, the person is at most
+      `max_leeftijd_onderwijsroute` years old, and wishes to study or had at least
+      10 years of schooling;
+    - otherwise the B1-route.
+
+    Unknown values are None (an empty string counts as None).
+    """
+    lbt = lbt_uitkomst or None
+    gealfabetiseerd = gealfabetiseerd or None
+    onzeker = (
+        ()
+        if lbt
+        else (
+            "De leerbaarheidstoets is niet afgenomen: dit advies is daardoor minder "
+            "zeker. Weeg de andere gegevens uit de intake extra zorgvuldig.",
+        )
+    )
+    niet_gealfabetiseerd = gealfabetiseerd == ALFABETISERING_NEE
+    weinig_onderwijs = (
+        jaren_onderwijs is not None and jaren_onderwijs < WEINIG_ONDERWIJS_JAREN
+    )
+
+    # Z-route
+    if lbt == LBT_A1_OF_LAGER:
+        return RouteAdvies(
+            ROUTE_Z,
+            (
+                "De leerbaarheidstoets geeft A1 of lager als haalbaar niveau: de "
+                "Z-route richt zich op zelfredzaamheid op niveau A1.",
+                "B1-route en onderwijsroute niet geadviseerd: volgens de "
+                "leerbaarheidstoets is B1 binnen de termijn niet haalbaar.",
+            ),
+        )
+    if lbt is None and niet_gealfabetiseerd and weinig_onderwijs:
+        return RouteAdvies(
+            ROUTE_Z,
+            (
+                "Niet gealfabetiseerd in het Latijnse schrift en minder dan "
+                f"{WEINIG_ONDERWIJS_JAREN} jaar onderwijs ({jaren_onderwijs} jaar): de "
+                "Z-route ligt het meest voor de hand.",
+                *onzeker,
+                "B1-route en onderwijsroute niet geadviseerd: zonder alfabetisering en "
+                "met weinig onderwijs is B1 binnen de termijn niet waarschijnlijk. "
+                "Laat zo mogelijk alsnog de leerbaarheidstoets afnemen.",
+            ),
+        )
+
+    # Onderwijsroute
+    wil_leren = wens == WENS_OPLEIDING
+    veel_onderwijs = (
+        jaren_onderwijs is not None and jaren_onderwijs >= VEEL_ONDERWIJS_JAREN
+    )
+    if lbt != LBT_B1_OF_HOGER:
+        geen_onderwijsroute = (
+            "Onderwijsroute niet geadviseerd: de leerbaarheidstoets moet daarvoor B1 "
+            "of hoger haalbaar achten"
+            + (", en er is geen uitslag." if lbt is None else ".")
+        )
+    elif leeftijd > max_leeftijd_onderwijsroute:
+        geen_onderwijsroute = (
+            f"Onderwijsroute niet geadviseerd: met {leeftijd} jaar boven de grens van "
+            f"{max_leeftijd_onderwijsroute} jaar voor dit advies (de onderwijsroute is "
+            "vooral voor jongeren)."
+        )
+    elif not (wil_leren or veel_onderwijs):
+        geen_onderwijsroute = (
+            "Onderwijsroute niet geadviseerd: geen wens om een opleiding te volgen en "
+            f"niet ten minste {VEEL_ONDERWIJS_JAREN} jaar onderwijs"
+            + (" (aantal jaren onbekend)." if jaren_onderwijs is None else ".")
+        )
+    else:
+        grond = (
+            "wil een opleiding volgen"
+            if wil_leren
+            else f"heeft {jaren_onderwijs} jaar onderwijs gehad"
+        )
+        return RouteAdvies(
+            ROUTE_ONDERWIJS,
+            (
+                "De leerbaarheidstoets geeft B1 of hoger als haalbaar niveau, de "
+                f"inburgeraar is {leeftijd} jaar (grens voor dit advies: "
+                f"{max_leeftijd_onderwijsroute}) en {grond}: de onderwijsroute bereidt "
+                "voor op mbo, hbo of universiteit.",
+                "B1-route niet geadviseerd: de onderwijsroute past beter bij leeftijd "
+                "en opleiding.",
+                "Z-route niet geadviseerd: de leerbaarheidstoets geeft een hoger niveau "
+                "dan A1.",
+            ),
+        )
+
+    # B1-route
+    if lbt == LBT_B1_OF_HOGER:
+        waarom = (
+            "De leerbaarheidstoets geeft B1 of hoger als haalbaar niveau: de B1-route "
+            "(taal op B1 samen met werk of participatie) past."
+        )
+    elif lbt == LBT_A2:
+        waarom = (
+            "De leerbaarheidstoets geeft A2 als haalbaar niveau. De B1-route (taal "
+            "samen met werk of participatie) is het uitgangspunt; binnen de B1-route "
+            "kan later worden afgeschaald naar A2."
+        )
+    else:
+        waarom = (
+            "Zonder toetsuitslag is de B1-route (taal op B1 samen met werk of "
+            "participatie) het uitgangspunt."
+        )
+    if lbt is not None:
+        geen_z = (
+            "Z-route niet geadviseerd: de leerbaarheidstoets geeft een hoger niveau "
+            "dan A1."
+        )
+    elif niet_gealfabetiseerd and jaren_onderwijs is None:
+        geen_z = (
+            "Z-route niet geadviseerd, maar let op: de inburgeraar is niet "
+            "gealfabetiseerd en het aantal jaren onderwijs is onbekend. Bij minder "
+            f"dan {WEINIG_ONDERWIJS_JAREN} jaar onderwijs past de Z-route."
+        )
+    elif niet_gealfabetiseerd:
+        geen_z = (
+            "Z-route niet geadviseerd: de inburgeraar is niet gealfabetiseerd in het "
+            f"Latijnse schrift, maar heeft {jaren_onderwijs} jaar onderwijs gehad."
+        )
+    elif gealfabetiseerd is None:
+        geen_z = (
+            "Z-route niet geadviseerd: er is geen toetsuitslag van A1 of lager. Of de "
+            "inburgeraar gealfabetiseerd is in het Latijnse schrift, is niet "
+            "vastgelegd."
+        )
+    else:
+        geen_z = (
+            "Z-route niet geadviseerd: er is geen toetsuitslag van A1 of lager en de "
+            "inburgeraar is (deels) gealfabetiseerd in het Latijnse schrift."
+        )
+    return RouteAdvies(ROUTE_B1, (waarom, *onzeker, geen_onderwijsroute, geen_z))

@@ -24,6 +24,7 @@ from .models import (
     Inburgeraar,
     Notitie,
 )
+from .rules import pip_deadline
 
 
 class VerouderdDossier(ValidationError):
@@ -282,3 +283,63 @@ def huishoudlid_toevoegen(
         handeling="Dossier",
     )
     return lid
+
+
+@transaction.atomic
+def pip_uitstel_vastleggen(
+    *,
+    inburgeraar: Inburgeraar,
+    reden: str,
+    sinds,
+    informatie_ontvangen,
+    acting_user: User,
+) -> Inburgeraar:
+    """Record that the college waits for third-party information (Besluit art. 5.3
+    [S]): the PIP deadline is suspended until the information arrives and then
+    runs until at most 2 weeks later. The wait must start before the deadline."""
+    current = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
+    errors: dict[str, str] = {}
+    if not reden.strip():
+        errors["pip_uitstel_reden"] = "Noem de informatie van derden waarop u wacht."
+    gewone_deadline = pip_deadline(
+        kennisgeving=current.datum_kennisgeving, brp_inschrijving=current.datum_brp_inschrijving
+    )
+    if gewone_deadline is None:
+        errors["pip_uitstel_sinds"] = (
+            "Er loopt nog geen PIP-termijn: DUO-kennisgeving of BRP-inschrijving ontbreekt."
+        )
+    elif sinds > gewone_deadline:
+        errors["pip_uitstel_sinds"] = (
+            "Uitstel kan alleen binnen de termijn van 10 weken "
+            f"(tot en met {gewone_deadline:%d-%m-%Y})."
+        )
+    if informatie_ontvangen is not None and informatie_ontvangen < sinds:
+        errors["pip_uitstel_informatie_ontvangen"] = (
+            "De informatie kan niet eerder zijn ontvangen dan het uitstel begon."
+        )
+    if current.pip_vastgesteld_op is not None:
+        errors["pip_uitstel_reden"] = "Het PIP is al vastgesteld."
+    if errors:
+        raise ValidationError(errors)
+    data = {
+        "pip_uitstel_reden": reden.strip(),
+        "pip_uitstel_sinds": sinds,
+        "pip_uitstel_informatie_ontvangen": informatie_ontvangen,
+    }
+    changes = _apply_changes(current, data)
+    if not changes:
+        return current
+    current.refresh_pip_deadline()
+    current.versie += 1
+    current.save()
+    Gebeurtenis.objects.create(
+        inburgeraar=current,
+        soort=GebeurtenisSoort.GEWIJZIGD,
+        gebruiker=acting_user,
+        omschrijving="Uitstel PIP-deadline vastgelegd",
+        wijzigingen=changes,
+    )
+    log.log_dossiers_changed(
+        [current], user=acting_user, actie_naam="Uitstel PIP-deadline", handeling="PIP"
+    )
+    return current

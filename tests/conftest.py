@@ -12,6 +12,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def private_media_in_tmp(settings, tmp_path):
+    """Generated documents go to a temporary folder, never into the work tree."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+
+
 @pytest.fixture
 def zevenaar(db):
     return gemeente("Zevenaar")

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "zevenaar_inburgering.accounts",
     "zevenaar_inburgering.verwerkingen",
+    "zevenaar_inburgering.parameters",
     "intake",
     "pip_plans",
     "leerroutes",
@@ -169,6 +170,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.str("MEDIA_ROOT", default="") or BASE_DIR / "media"
+# Generated documents: never served by URL, only via permission-checked views (AC-08).
+PRIVATE_MEDIA_ROOT = env.str("PRIVATE_MEDIA_ROOT", default="") or BASE_DIR / "private_media"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -218,6 +221,11 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint narrates every rendering step at INFO; keep its warnings only.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # The OIN of the executing gemeente, written in every verwerkingenlog row.

@@ -3,10 +3,18 @@ from django.contrib.auth.backends import BaseBackend
 from .models import Role
 
 # The admin permissions a functioneel beheerder holds by role: users, gemeenten and
-# the register of verwerkingsactiviteiten. Dossiers are not managed in the admin:
+# the register of verwerkingsactiviteiten and the dated parameters. Dossiers are not managed in the admin:
 # there every access would bypass visible_to() and the verwerkingenlog.
-FUNCTIONEEL_BEHEER_APP_LABELS = frozenset({"accounts", "verwerkingen"})
-FUNCTIONEEL_BEHEER_EXTRA_PERMS = frozenset({"auth.view_group", "auth.view_permission"})
+FUNCTIONEEL_BEHEER_APP_LABELS = frozenset({"accounts", "verwerkingen", "parameters"})
+FUNCTIONEEL_BEHEER_EXTRA_PERMS = frozenset(
+    {"auth.view_group", "auth.view_permission"}
+    # The checklist of the brede intake: the one intake model in the admin.
+    | {
+        f"intake.{action}_intakeonderdeelsoort"
+        for action in ("add", "change", "delete", "view")
+    }
+)
+FUNCTIONEEL_BEHEER_EXTRA_MODULES = frozenset({"intake"})
 
 
 class RolePermissionBackend(BaseBackend):
@@ -29,4 +37,5 @@ class RolePermissionBackend(BaseBackend):
     def has_module_perms(self, user_obj, app_label) -> bool:
         return self._is_beheerder(user_obj) and (
             app_label in FUNCTIONEEL_BEHEER_APP_LABELS
+            or app_label in FUNCTIONEEL_BEHEER_EXTRA_MODULES
         )

@@ -226,3 +226,74 @@ def log_verwerkingen_exported(*, betrokkene_id: str, user) -> None:
         activiteit=VERANTWOORDING,
         soorten_gegevens=["verwerkingenlog"],
     )
+
+
+def log_pdf_generated(inburgeraar, *, user, handeling: str) -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.PDF_GENEREREN,
+        actie_naam=f"{handeling} als PDF gemaakt",
+        handeling=handeling,
+    )
+
+
+def log_document_downloaded(inburgeraar, *, user, handeling: str) -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.RAADPLEGEN,
+        actie_naam=f"{handeling} (PDF) gedownload",
+        handeling=handeling,
+    )
+
+
+# Brede intake. "gezondheid" is special-category data (AVG art. 9): it is named in
+# soorten_gegevens exactly when health data was shown or changed.
+INTAKEGEGEVENS = [
+    "identificerend",
+    "persoonsgegevens",
+    "opleiding_en_werk",
+    "persoonlijke_omstandigheden",
+]
+
+
+def _intake_soorten(gezondheid: bool) -> list[str]:
+    return INTAKEGEGEVENS + (["gezondheid"] if gezondheid else [])
+
+
+def log_intake_viewed(
+    inburgeraar, *, user, gezondheid: bool, actie_naam: str = "Brede intake bekeken"
+) -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.RAADPLEGEN,
+        actie_naam=actie_naam,
+        handeling="Brede intake",
+        soorten_gegevens=_intake_soorten(gezondheid),
+    )
+
+
+def log_intake_created(inburgeraar, *, user) -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.AANMAKEN,
+        actie_naam="Brede intake gestart",
+        handeling="Brede intake",
+        soorten_gegevens=_intake_soorten(False),
+    )
+
+
+def log_intake_changed(
+    inburgeraar, *, user, actie_naam: str, gezondheid: bool = False
+) -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.WIJZIGEN,
+        actie_naam=actie_naam,
+        handeling="Brede intake",
+        soorten_gegevens=_intake_soorten(gezondheid),
+    )

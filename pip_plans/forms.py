@@ -1,0 +1,189 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
+
+from django import forms
+
+from intake.forms import DateInput
+from intake.models import Inburgeraar, Leerroute
+
+from .models import (
+    Bezwaar,
+    BezwaarUitkomst,
+    Inburgeringstermijn,
+    Pip,
+    VerlengingReden,
+    WijzigingReden,
+)
+
+
+class PipForm(forms.ModelForm):
+    """The content of a concept PIP. The rules for vaststellen are checked by the
+    service; this form only refuses what can never be stored."""
+
+    bewerkversie = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Pip
+        fields = [
+            "leerroute",
+            "taalniveau",
+            "reden_afwijzing_b1",
+            "reden_afwijzing_onderwijs",
+            "reden_afwijzing_z",
+            "ondersteuning",
+            "maatschappelijke_begeleiding",
+            "pvt_uren",
+            "map_uren",
+            "knm_vorm",
+            "kinderopvang",
+            "vve_afspraken",
+            "voortgangsgesprek_interval_weken",
+            "ontzorgen",
+            "ontzorgen_toelichting",
+            "participatiewet_onderdelen",
+            "afschalen_nt2_uren",
+            "afschalen_inzet_oordeel",
+            "toelichting_wijziging",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "reden_afwijzing_b1",
+                "reden_afwijzing_onderwijs",
+                "reden_afwijzing_z",
+                "ondersteuning",
+                "kinderopvang",
+                "vve_afspraken",
+                "ontzorgen_toelichting",
+                "participatiewet_onderdelen",
+                "afschalen_inzet_oordeel",
+                "toelichting_wijziging",
+            )
+        }
+
+    def __init__(self, *args, route_vast: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bewerkversie"].initial = self.instance.bewerkversie
+        if route_vast:
+            # Only schakelen changes the leerroute; the service enforces it too.
+            self.fields["leerroute"].disabled = True
+            self.fields["leerroute"].help_text = "Alleen een wijziging 'schakelen' verandert de leerroute."
+        afschalen = self.instance.reden == WijzigingReden.AFSCHALEN
+        wijziging = self.instance.reden != WijzigingReden.INITIEEL
+        if not afschalen:
+            del self.fields["afschalen_nt2_uren"]
+            del self.fields["afschalen_inzet_oordeel"]
+        if not wijziging:
+            del self.fields["toelichting_wijziging"]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(
+                "Leerroute",
+                Row(Column("leerroute"), Column("taalniveau")),
+                "reden_afwijzing_b1",
+                "reden_afwijzing_onderwijs",
+                "reden_afwijzing_z",
+            ),
+            Fieldset(
+                "Ondersteuning en begeleiding",
+                "ondersteuning",
+                "maatschappelijke_begeleiding",
+                Row(Column("voortgangsgesprek_interval_weken")),
+            ),
+            Fieldset(
+                "Onderdelen",
+                Row(Column("pvt_uren"), Column("map_uren"), Column("knm_vorm")),
+            ),
+            Fieldset("Kinderen", "kinderopvang", "vve_afspraken"),
+            Fieldset(
+                "Participatiewet en ontzorgen",
+                "ontzorgen",
+                "ontzorgen_toelichting",
+                "participatiewet_onderdelen",
+            ),
+            *(
+                [Fieldset("Afschalen", "afschalen_nt2_uren", "afschalen_inzet_oordeel")]
+                if afschalen
+                else []
+            ),
+            *([Fieldset("Wijziging", "toelichting_wijziging")] if wijziging else []),
+            "bewerkversie",
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("leerroute") == Leerroute.ONDERWIJS and data.get("map_uren"):
+            self.add_error(
+                "map_uren", "De onderwijsroute heeft geen MAP (Wet inburgering art. 8 lid 3)."
+            )
+        return data
+
+    def model_data(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in self._meta.fields
+            if name in self.fields and not self.fields[name].disabled
+        }
+
+
+class WijzigingForm(forms.Form):
+    reden = forms.ChoiceField(
+        label="Reden van de wijziging",
+        choices=[
+            (value, label)
+            for value, label in WijzigingReden.choices
+            if value not in (WijzigingReden.INITIEEL, WijzigingReden.HERZIENING_NA_BEZWAAR)
+        ],
+    )
+    toelichting = forms.CharField(
+        label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class UitstelForm(forms.ModelForm):
+    class Meta:
+        model = Inburgeraar
+        fields = ["pip_uitstel_reden", "pip_uitstel_sinds", "pip_uitstel_informatie_ontvangen"]
+        widgets = {
+            "pip_uitstel_sinds": DateInput(),
+            "pip_uitstel_informatie_ontvangen": DateInput(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pip_uitstel_reden"].required = True
+        self.fields["pip_uitstel_sinds"].required = True
+
+
+class BezwaarForm(forms.ModelForm):
+    class Meta:
+        model = Bezwaar
+        fields = ["ontvangen_op", "gronden"]
+        widgets = {"ontvangen_op": DateInput(), "gronden": forms.Textarea(attrs={"rows": 2})}
+
+
+class BezwaarBeslissingForm(forms.Form):
+    besluit_datum = forms.DateField(label="Datum beslissing", widget=DateInput())
+    uitkomst = forms.ChoiceField(choices=BezwaarUitkomst.choices)
+    toelichting = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class VerlengingForm(forms.Form):
+    termijnen = forms.ModelMultipleChoiceField(
+        label="Dossiers",
+        queryset=Inburgeringstermijn.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Kies een of meer dossiers."},
+    )
+    besluitdatum = forms.DateField(label="Datum DUO-besluit", widget=DateInput())
+    maanden = forms.IntegerField(label="Verlenging (maanden)", min_value=1, max_value=36)
+    reden = forms.ChoiceField(choices=VerlengingReden.choices)
+    duo_kenmerk = forms.CharField(label="Kenmerk DUO", max_length=60, required=False)
+
+    def __init__(self, *args, termijnen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["termijnen"].queryset = termijnen
+        self.fields["termijnen"].label_from_instance = lambda t: (
+            f"{t.inburgeraar.naam} — termijn tot {t.einddatum:%d-%m-%Y}"
+        )

@@ -1,0 +1,147 @@
+"""Pure rules of the PIP, the beschikking and the termijn: no ORM, no clock.
+
+Each names its legal source; [S] marks a source seen only in a secondary text and
+[U] an unconfirmed value that is configuration (DOMAIN.md).
+"""
+
+import calendar
+from datetime import date, timedelta
+
+BEZWAARTERMIJN = timedelta(weeks=6)
+TERMIJN_JAREN = 3
+MIN_PVT_UREN = 12
+
+B1, ONDERWIJS, Z = "b1", "onderwijs", "z"
+ROUTES = (B1, ONDERWIJS, Z)
+ROUTE_NAMEN = {B1: "de B1-route", ONDERWIJS: "de onderwijsroute", Z: "de Z-route"}
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the 31st becomes the last day of a short month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def bezwaar_deadline(bekendmaking: date) -> date:
+    """Last day to object: 6 weeks, starting the day after the bekendmaking.
+
+    Awb art. 6:7 (six weeks) and 6:8 lid 1 (the term starts the day after the
+    decision was made known). [general law]
+    """
+    return bekendmaking + BEZWAARTERMIJN
+
+
+def termijn_start(dagtekening_eerste_pip: date) -> date:
+    """Wet inburgering 2021 art. 11 lid 2: the termijn starts the day after the
+    dagtekening of the first PIP; art. 11 lid 3: later versions never move it."""
+    return dagtekening_eerste_pip + timedelta(days=1)
+
+
+def termijn_einde(start: date) -> date:
+    """Wet inburgering 2021 art. 11 lid 1: within three years. The last day of the
+    termijn is the day before the same date three years on."""
+    return add_months(start, 12 * TERMIJN_JAREN) - timedelta(days=1)
+
+
+def schakelen_uiterlijk(start: date, maanden: int) -> date:
+    """The last day a route may still be changed: `maanden` (18 by default, a dated
+    parameter) after the start of the termijn. Source: nt2.nl [S]; the article was
+    not seen, hence configurable."""
+    return add_months(start, maanden) - timedelta(days=1)
+
+
+def pip_fouten(
+    *,
+    leerroute: str,
+    afwijzingen: dict[str, str],
+    pvt_uren: int | None,
+    map_uren: int | None,
+    knm_vorm: str,
+    ondersteuning: str,
+    interval_weken: int | None,
+    ontzorgen: bool,
+    ontzorgen_mogelijk: bool,
+) -> dict[str, str]:
+    """What stops a PIP from being vastgesteld, per field (empty: nothing).
+
+    Sources: Wet art. 15 (leerroute, ondersteuning, intensity of PVT and MAP);
+    Wet art. 8 lid 3 (no MAP in the onderwijsroute) [S]; Besluit art. 3.1 (PVT at
+    least 12 hours) [S]; ECLI:NL:RVS:2024:5413 (the reasons for each route that
+    was considered and rejected); Pw art. 56a (ontzorgen only for
+    asielstatushouders with bijstand) [S]; DOMAIN.md §3-5.
+    """
+    fouten: dict[str, str] = {}
+    if leerroute not in ROUTES:
+        fouten["leerroute"] = "Kies een leerroute."
+    for route in ROUTES:
+        if route != leerroute and not (afwijzingen.get(route) or "").strip():
+            fouten[f"reden_afwijzing_{route}"] = (
+                f"Leg uit waarom {ROUTE_NAMEN[route]} niet is gekozen. De Raad van State "
+                "vernietigde een PIP waarin dit ontbrak."
+            )
+    if pvt_uren is None or pvt_uren < MIN_PVT_UREN:
+        fouten["pvt_uren"] = f"Het participatieverklaringstraject duurt minstens {MIN_PVT_UREN} uur."
+    if leerroute == ONDERWIJS and map_uren:
+        fouten["map_uren"] = "De onderwijsroute heeft geen MAP (Wet inburgering art. 8 lid 3)."
+    elif leerroute in (B1, Z) and not map_uren:
+        fouten["map_uren"] = "Vul de intensiteit van de MAP in (aantal uren)."
+    if leerroute in (B1, ONDERWIJS) and knm_vorm != "examen":
+        fouten["knm_vorm"] = "In de B1-route en de onderwijsroute is KNM een examen."
+    if not ondersteuning.strip():
+        fouten["ondersteuning"] = "Beschrijf de ondersteuning en begeleiding."
+    if not interval_weken:
+        fouten["voortgangsgesprek_interval_weken"] = "Kies hoe vaak een voortgangsgesprek is."
+    if ontzorgen and not ontzorgen_mogelijk:
+        fouten["ontzorgen"] = (
+            "Financieel ontzorgen geldt alleen voor asielstatushouders met bijstand."
+        )
+    return fouten
+
+
+def wijziging_fouten(
+    *,
+    reden: str,
+    leerroute: str,
+    vorige_leerroute: str,
+    vandaag: date,
+    schakelen_tot: date | None,
+    afschalen_nt2_uren: int | None,
+    afschalen_inzet_oordeel: str,
+    min_afschalen_uren: int,
+) -> dict[str, str]:
+    """Rules for a new version of a vastgesteld PIP (DOMAIN.md §3.4, §4).
+
+    - schakelen: another leerroute, only until `schakelen_tot` [S, configurable];
+    - afschalen: B1-route only, from B1 to A2, after at least `min_afschalen_uren`
+      NT2 hours at a keurmerk aanbieder and a recorded judgement of effort
+      (Besluit art. 5.5 [S]); the hours are stated here until the leerroutes
+      record them;
+    - verhuizing: the new gemeente keeps the leerroute;
+    - any other reason keeps the leerroute too.
+    """
+    fouten: dict[str, str] = {}
+    if reden == "schakelen":
+        if leerroute == vorige_leerroute:
+            fouten["leerroute"] = "Bij schakelen kiest u een andere leerroute."
+        if schakelen_tot is not None and vandaag > schakelen_tot:
+            fouten["leerroute"] = (
+                "Schakelen kan alleen in de eerste 18 maanden van de inburgeringstermijn "
+                f"(tot en met {schakelen_tot:%d-%m-%Y})."
+            )
+    elif leerroute != vorige_leerroute:
+        fouten["leerroute"] = (
+            "De leerroute blijft gelijk; alleen een wijziging met reden schakelen verandert "
+            "de leerroute."
+        )
+    if reden == "afschalen":
+        if vorige_leerroute != B1:
+            fouten["leerroute"] = "Afschalen kan alleen in de B1-route."
+        if afschalen_nt2_uren is None or afschalen_nt2_uren < min_afschalen_uren:
+            fouten["afschalen_nt2_uren"] = (
+                f"Afschalen kan pas na minstens {min_afschalen_uren} uur NT2 bij een "
+                "aanbieder met keurmerk."
+            )
+        if not afschalen_inzet_oordeel.strip():
+            fouten["afschalen_inzet_oordeel"] = "Leg vast of de inzet voldoende was."
+    return fouten

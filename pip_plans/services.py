@@ -1,0 +1,433 @@
+"""Every write to a PIP, a beschikking, the termijn or a bezwaar goes through here.
+
+Each function takes the acting user, runs in one transaction, writes the dossier's
+timeline and the verwerkingenlog, and raises ValidationError (Dutch) for what the
+user can fix.
+"""
+
+import uuid
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from intake.models import (
+    DoelgroepCategorie,
+    Gebeurtenis,
+    Inburgeraar,
+    Leerroute,
+    Status,
+)
+from intake.services import VerouderdDossier
+from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.documents import store_document
+from zevenaar_inburgering.parameters.models import geheel
+from zevenaar_inburgering.pdf import render_pdf
+from zevenaar_inburgering.verwerkingen import log
+
+from . import rules
+from .models import (
+    Beschikking,
+    Bezwaar,
+    Inburgeringstermijn,
+    KnmVorm,
+    Pip,
+    PipStatus,
+    Taalniveau,
+    Verlenging,
+    WijzigingReden,
+)
+from .selectors import actieve_intake, route_advies_voor
+
+# Fields a new version copies from the version it changes.
+INHOUD_VELDEN = [
+    "leerroute",
+    "taalniveau",
+    "reden_afwijzing_b1",
+    "reden_afwijzing_onderwijs",
+    "reden_afwijzing_z",
+    "ondersteuning",
+    "maatschappelijke_begeleiding",
+    "pvt_uren",
+    "map_uren",
+    "knm_vorm",
+    "kinderopvang",
+    "vve_afspraken",
+    "voortgangsgesprek_interval_weken",
+    "ontzorgen",
+    "ontzorgen_toelichting",
+    "participatiewet_onderdelen",
+]
+STANDAARD_TAALNIVEAU = {
+    Leerroute.B1: Taalniveau.B1,
+    Leerroute.ONDERWIJS: Taalniveau.B1,
+    Leerroute.Z: Taalniveau.A1,
+}
+
+
+def _gebeurtenis(inburgeraar: Inburgeraar, user: User, omschrijving: str) -> None:
+    Gebeurtenis.objects.create(
+        inburgeraar=inburgeraar, soort="pip", gebruiker=user, omschrijving=omschrijving
+    )
+
+
+def ontzorgen_mogelijk(inburgeraar: Inburgeraar) -> bool:
+    """Pw art. 56a [S]: asielstatushouders with a right to bijstand."""
+    return inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL and inburgeraar.bijstand
+
+
+def laatste_vastgesteld(inburgeraar: Inburgeraar) -> Pip | None:
+    return (
+        Pip.objects.filter(inburgeraar=inburgeraar, status=PipStatus.VASTGESTELD)
+        .order_by("-versie")
+        .first()
+    )
+
+
+@transaction.atomic
+def pip_opstellen(*, inburgeraar: Inburgeraar, acting_user: User) -> Pip:
+    """Draft the first PIP from the brede intake and its route advice."""
+    if Pip.objects.filter(inburgeraar=inburgeraar).exists():
+        raise ValidationError("Dit dossier heeft al een PIP. Start een wijziging.")
+    vandaag = timezone.localdate()
+    advies = route_advies_voor(inburgeraar)
+    leerroute = advies.route if advies else ""
+    pip = Pip.objects.create(
+        inburgeraar=inburgeraar,
+        versie=1,
+        reden=WijzigingReden.INITIEEL,
+        leerroute=leerroute,
+        taalniveau=STANDAARD_TAALNIVEAU.get(leerroute, ""),
+        knm_vorm=KnmVorm.CURSUS if leerroute == Leerroute.Z else KnmVorm.EXAMEN,
+        pvt_uren=geheel("pvt_uren_standaard", vandaag),
+        voortgangsgesprek_interval_weken=geheel("voortgangsgesprek_interval_weken", vandaag),
+        ontzorgen=ontzorgen_mogelijk(inburgeraar),
+        maatschappelijke_begeleiding=(
+            inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL
+        ),
+        cursus_eigen_keuze=inburgeraar.doelgroep_categorie == DoelgroepCategorie.GEZIN_OVERIG,
+        aangemaakt_door=acting_user,
+    )
+    if inburgeraar.status in (Status.SIGNAAL_ONTVANGEN, Status.INTAKE_GEPLAND, Status.INTAKE_LOOPT):
+        Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
+            status=Status.PIP_CONCEPT, versie=F("versie") + 1
+        )
+    _gebeurtenis(inburgeraar, acting_user, "PIP opgesteld (concept, versie 1)")
+    log.log_dossiers_changed(
+        [inburgeraar], user=acting_user, actie_naam="PIP opgesteld", handeling="PIP opstellen"
+    )
+    return pip
+
+
+@transaction.atomic
+def pip_wijziging_starten(
+    *, inburgeraar: Inburgeraar, reden: str, toelichting: str, acting_user: User
+) -> Pip:
+    """A new concept version, copied from the last vastgesteld one."""
+    vorige = laatste_vastgesteld(inburgeraar)
+    if vorige is None:
+        raise ValidationError("Er is nog geen vastgesteld PIP om te wijzigen.")
+    if Pip.objects.filter(inburgeraar=inburgeraar, status=PipStatus.CONCEPT).exists():
+        raise ValidationError("Er is al een conceptversie; werk die eerst af.")
+    if reden not in WijzigingReden.values or reden == WijzigingReden.INITIEEL:
+        raise ValidationError({"reden": "Kies de reden van de wijziging."})
+    pip = Pip(
+        inburgeraar=inburgeraar,
+        versie=vorige.versie + 1,
+        reden=reden,
+        toelichting_wijziging=toelichting,
+        cursus_eigen_keuze=vorige.cursus_eigen_keuze,
+        aangemaakt_door=acting_user,
+        **{name: getattr(vorige, name) for name in INHOUD_VELDEN},
+    )
+    if reden == WijzigingReden.AFSCHALEN:
+        pip.taalniveau = Taalniveau.A2
+    pip.save()
+    _gebeurtenis(
+        inburgeraar,
+        acting_user,
+        f"PIP-wijziging gestart (versie {pip.versie}): {pip.get_reden_display().lower()}",
+    )
+    log.log_dossiers_changed(
+        [inburgeraar], user=acting_user, actie_naam="PIP-wijziging gestart", handeling="PIP"
+    )
+    return pip
+
+
+@transaction.atomic
+def pip_bewerken(
+    *, pip: Pip, data: dict[str, Any], bewerkversie: int, acting_user: User
+) -> Pip:
+    """Save the concept form, unless somebody saved it since `bewerkversie`."""
+    current = Pip.objects.select_for_update().get(pk=pip.pk)
+    if not current.is_concept:
+        raise ValidationError("Een vastgesteld PIP verandert niet meer. Start een wijziging.")
+    if current.bewerkversie != bewerkversie:
+        raise VerouderdDossier(
+            "Iemand anders heeft dit PIP gewijzigd nadat u het opende. Uw wijzigingen zijn "
+            "niet opgeslagen. Open het PIP opnieuw en voer ze nog eens in.",
+            code="stale",
+        )
+    vorige = laatste_vastgesteld(current.inburgeraar)
+    if vorige is not None and current.reden != WijzigingReden.SCHAKELEN:
+        data = {**data, "leerroute": vorige.leerroute}  # only schakelen changes the route
+    for name, value in data.items():
+        setattr(current, name, value)
+    if current.leerroute == Leerroute.ONDERWIJS:
+        current.map_uren = None
+    current.bewerkversie += 1
+    current.save()
+    log.log_dossiers_changed(
+        [current.inburgeraar], user=acting_user, actie_naam="PIP bewerkt", handeling="PIP"
+    )
+    return current
+
+
+def vaststellen_fouten(pip: Pip, *, vandaag: date) -> dict[str, str]:
+    """Everything that stops `pip` from being vastgesteld today (empty: nothing)."""
+    inburgeraar = pip.inburgeraar
+    fouten = rules.pip_fouten(
+        leerroute=pip.leerroute,
+        afwijzingen=pip.afwijzingen(),
+        pvt_uren=pip.pvt_uren,
+        map_uren=pip.map_uren,
+        knm_vorm=pip.knm_vorm,
+        ondersteuning=pip.ondersteuning,
+        interval_weken=pip.voortgangsgesprek_interval_weken,
+        ontzorgen=pip.ontzorgen,
+        ontzorgen_mogelijk=ontzorgen_mogelijk(inburgeraar),
+    )
+    vorige = laatste_vastgesteld(inburgeraar)
+    if vorige is None:
+        intake = actieve_intake(inburgeraar)
+        if intake is None or not intake.is_afgerond:
+            fouten["__all__"] = (
+                "Rond eerst de brede intake af: een PIP wordt vastgesteld op basis van de "
+                "brede intake (Wet inburgering 2021 art. 15)."
+            )
+    else:
+        termijn = Inburgeringstermijn.objects.filter(inburgeraar=inburgeraar).first()
+        schakelen_tot = None
+        if termijn is not None:
+            schakelen_tot = rules.schakelen_uiterlijk(
+                termijn.startdatum, geheel("schakelen_maanden", vandaag)
+            )
+        fouten.update(
+            rules.wijziging_fouten(
+                reden=pip.reden,
+                leerroute=pip.leerroute,
+                vorige_leerroute=vorige.leerroute,
+                vandaag=vandaag,
+                schakelen_tot=schakelen_tot,
+                afschalen_nt2_uren=pip.afschalen_nt2_uren,
+                afschalen_inzet_oordeel=pip.afschalen_inzet_oordeel,
+                min_afschalen_uren=geheel("afschalen_min_nt2_uren", vandaag),
+            )
+        )
+    return fouten
+
+
+def _kenmerk(inburgeraar: Inburgeraar, pip: Pip, dagtekening: date) -> str:
+    return f"PIP-{inburgeraar.gemeente.cbs_code}-{dagtekening:%Y}-{str(pip.pk)[:8].upper()}"
+
+
+@transaction.atomic
+def pip_vaststellen(
+    *, pip: Pip, acting_user: User, dagtekening: date | None = None
+) -> Beschikking:
+    """Vaststellen: the beschikking with its PDF, the termijn on the first one.
+
+    The PDF is rendered inside the transaction: if rendering or storing fails,
+    nothing is vastgesteld.
+    """
+    pip = Pip.objects.select_for_update().select_related("inburgeraar__gemeente").get(pk=pip.pk)
+    if not pip.is_concept:
+        raise ValidationError("Dit PIP is al vastgesteld.")
+    dagtekening = dagtekening or timezone.localdate()
+    fouten = vaststellen_fouten(pip, vandaag=dagtekening)
+    if fouten:
+        raise ValidationError(fouten)
+    inburgeraar = pip.inburgeraar
+    eerste = not Beschikking.objects.filter(inburgeraar=inburgeraar).exists()
+    bekendmaking = dagtekening
+    termijn = Inburgeringstermijn.objects.filter(inburgeraar=inburgeraar).first()
+    start = termijn.startdatum if termijn else rules.termijn_start(dagtekening)
+    einde = termijn.einddatum if termijn else rules.termijn_einde(start)
+    kenmerk = _kenmerk(inburgeraar, pip, dagtekening)
+
+    pip.status = PipStatus.VASTGESTELD
+    pip.vastgesteld_op = timezone.now()
+    pip.vastgesteld_door = acting_user
+    pdf = render_pdf(
+        "pip_plans/pdf/beschikking.html",
+        {
+            "pip": pip,
+            "inburgeraar": inburgeraar,
+            "kenmerk": kenmerk,
+            "dagtekening": dagtekening,
+            "bezwaar_deadline": rules.bezwaar_deadline(bekendmaking),
+            "termijn_start": start,
+            "termijn_einde": einde,
+            "eerste": eerste,
+            "ondertekenaar": acting_user,
+            "datum": dagtekening,
+            "gemeente": inburgeraar.gemeente,
+        },
+        title=f"Beschikking persoonlijk plan inburgering en participatie {kenmerk}",
+    )
+    naam, sha256 = store_document(
+        pdf, folder=f"beschikkingen/{inburgeraar.pk}", filename=f"{kenmerk}.pdf"
+    )
+    pip.save()
+    beschikking = Beschikking.objects.create(
+        pip=pip,
+        inburgeraar=inburgeraar,
+        kenmerk=kenmerk,
+        dagtekening=dagtekening,
+        bekendmaking=bekendmaking,
+        bezwaar_deadline=rules.bezwaar_deadline(bekendmaking),
+        pdf=naam,
+        sha256=sha256,
+        vastgesteld_door=acting_user,
+    )
+    if termijn is None:
+        Inburgeringstermijn.objects.create(
+            inburgeraar=inburgeraar,
+            eerste_beschikking=beschikking,
+            startdatum=start,
+            oorspronkelijke_einddatum=einde,
+            einddatum=einde,
+        )
+        Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
+            pip_vastgesteld_op=dagtekening, status=Status.PIP_VASTGESTELD, versie=F("versie") + 1
+        )
+    _gebeurtenis(
+        inburgeraar,
+        acting_user,
+        f"PIP versie {pip.versie} vastgesteld: beschikking {kenmerk} "
+        f"({pip.get_leerroute_display()})",
+    )
+    log.log_dossiers_changed(
+        [inburgeraar], user=acting_user, actie_naam="PIP vastgesteld", handeling="Beschikking"
+    )
+    log.log_pdf_generated(inburgeraar, user=acting_user, handeling="Beschikking")
+    return beschikking
+
+
+@transaction.atomic
+def verlenging_vastleggen(
+    *,
+    termijnen: list[Inburgeringstermijn],
+    besluitdatum: date,
+    maanden: int,
+    reden: str,
+    duo_kenmerk: str,
+    acting_user: User,
+) -> int:
+    """Record DUO's verlenging for one or many termijnen at once (DUO grants bulk
+    extensions, e.g. 6 months for delayed exam results; DOMAIN.md §1.4)."""
+    if maanden < 1:
+        raise ValidationError({"maanden": "Een verlenging duurt minstens 1 maand."})
+    bulk_id = uuid.uuid4() if len(termijnen) > 1 else None
+    locked = list(
+        Inburgeringstermijn.objects.select_for_update()
+        .select_related("inburgeraar")
+        .filter(pk__in=[t.pk for t in termijnen])
+    )
+    verlengingen, gebeurtenissen = [], []
+    for termijn in locked:
+        nieuw = rules.add_months(termijn.einddatum, maanden)
+        verlengingen.append(
+            Verlenging(
+                termijn=termijn,
+                besluitdatum=besluitdatum,
+                vorige_einddatum=termijn.einddatum,
+                nieuwe_einddatum=nieuw,
+                reden=reden,
+                duo_kenmerk=duo_kenmerk,
+                bulk_id=bulk_id,
+                vastgelegd_door=acting_user,
+            )
+        )
+        gebeurtenissen.append(
+            Gebeurtenis(
+                inburgeraar=termijn.inburgeraar,
+                soort="pip",
+                gebruiker=acting_user,
+                omschrijving=f"Termijn verlengd door DUO tot {nieuw:%d-%m-%Y}",
+            )
+        )
+        termijn.einddatum = nieuw
+    Verlenging.objects.bulk_create(verlengingen)
+    Inburgeringstermijn.objects.bulk_update(locked, ["einddatum"])
+    Gebeurtenis.objects.bulk_create(gebeurtenissen)
+    log.log_dossiers_changed(
+        [t.inburgeraar for t in locked],
+        user=acting_user,
+        actie_naam="Verlenging termijn vastgelegd",
+        handeling="Termijn",
+    )
+    return len(locked)
+
+
+@transaction.atomic
+def bezwaar_registreren(
+    *, beschikking: Beschikking, ontvangen_op: date, gronden: str, acting_user: User
+) -> Bezwaar:
+    if ontvangen_op < beschikking.dagtekening:
+        raise ValidationError({"ontvangen_op": "Een bezwaar komt na de beschikking binnen."})
+    bezwaar = Bezwaar.objects.create(
+        beschikking=beschikking,
+        ontvangen_op=ontvangen_op,
+        gronden=gronden,
+        geregistreerd_door=acting_user,
+    )
+    te_laat = "" if bezwaar.tijdig else " (na de bezwaartermijn)"
+    _gebeurtenis(
+        beschikking.inburgeraar,
+        acting_user,
+        f"Bezwaar ontvangen tegen beschikking {beschikking.kenmerk}{te_laat}",
+    )
+    log.log_dossiers_changed(
+        [beschikking.inburgeraar], user=acting_user, actie_naam="Bezwaar geregistreerd",
+        handeling="Bezwaar",
+    )
+    return bezwaar
+
+
+@transaction.atomic
+def bezwaar_beslissen(
+    *, bezwaar: Bezwaar, besluit_datum: date, uitkomst: str, toelichting: str, acting_user: User
+) -> Bezwaar:
+    """Record the decision on a bezwaar; (deels) gegrond starts a herziening."""
+    bezwaar = Bezwaar.objects.select_for_update().select_related(
+        "beschikking__inburgeraar"
+    ).get(pk=bezwaar.pk)
+    if bezwaar.uitkomst:
+        raise ValidationError("Op dit bezwaar is al beslist.")
+    if besluit_datum < bezwaar.ontvangen_op:
+        raise ValidationError({"besluit_datum": "De beslissing volgt op het bezwaar."})
+    bezwaar.besluit_datum = besluit_datum
+    bezwaar.uitkomst = uitkomst
+    bezwaar.toelichting = toelichting
+    inburgeraar = bezwaar.beschikking.inburgeraar
+    if bezwaar.leidt_tot_herziening:
+        bezwaar.herziening = pip_wijziging_starten(
+            inburgeraar=inburgeraar,
+            reden=WijzigingReden.HERZIENING_NA_BEZWAAR,
+            toelichting=f"Bezwaar {bezwaar.get_uitkomst_display().lower()}: {toelichting}",
+            acting_user=acting_user,
+        )
+    bezwaar.save()
+    _gebeurtenis(
+        inburgeraar,
+        acting_user,
+        f"Beslissing op bezwaar: {bezwaar.get_uitkomst_display().lower()}",
+    )
+    log.log_dossiers_changed(
+        [inburgeraar], user=acting_user, actie_naam="Beslissing op bezwaar", handeling="Bezwaar"
+    )
+    return bezwaar

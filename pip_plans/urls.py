@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "pip_plans"
+
+urlpatterns = [
+    path("dossiers/<uuid:pk>/pip/", views.pip_overzicht, name="pip"),
+    path("dossiers/<uuid:pk>/pip/opstellen/", views.pip_opstellen, name="pip_opstellen"),
+    path("dossiers/<uuid:pk>/pip/wijziging/", views.wijziging_starten, name="wijziging_starten"),
+    path("dossiers/<uuid:pk>/pip/uitstel/", views.uitstel, name="uitstel"),
+    path(
+        "dossiers/<uuid:pk>/pip/<uuid:pip_id>/bewerken/",
+        views.pip_bewerken,
+        name="pip_bewerken",
+    ),
+    path("beschikkingen/<uuid:pk>/", views.beschikking_detail, name="beschikking"),
+    path("beschikkingen/<uuid:pk>/pdf/", views.beschikking_pdf, name="beschikking_pdf"),
+    path(
+        "beschikkingen/<uuid:pk>/bezwaar/",
+        views.bezwaar_registreren,
+        name="bezwaar_registreren",
+    ),
+    path("bezwaren/<uuid:pk>/beslissing/", views.bezwaar_beslissen, name="bezwaar_beslissen"),
+    path("termijnen/verlengen/", views.verlenging, name="verlenging"),
+]

@@ -1,0 +1,336 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from intake.services import pip_uitstel_vastleggen
+from intake.views import apply_form_errors, get_dossier
+from zevenaar_inburgering.accounts.decorators import role_required
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
+from zevenaar_inburgering.documents import document_response
+from zevenaar_inburgering.verwerkingen import log
+
+from . import services
+from .forms import (
+    BezwaarBeslissingForm,
+    BezwaarForm,
+    PipForm,
+    UitstelForm,
+    VerlengingForm,
+    WijzigingForm,
+)
+from .models import (
+    Beschikking,
+    Bezwaar,
+    BezwaarUitkomst,
+    Inburgeringstermijn,
+    Pip,
+    PipStatus,
+)
+from .selectors import actieve_intake, route_advies_voor
+
+
+def _pip_url(dossier) -> str:
+    return reverse("pip_plans:pip", args=[dossier.pk])
+
+
+def _overzicht_context(request, dossier, **forms) -> dict:
+    pips = list(
+        Pip.objects.visible_to(request.user)
+        .filter(inburgeraar=dossier)
+        .select_related("vastgesteld_door", "aangemaakt_door")
+        .prefetch_related(
+            Prefetch(
+                "beschikking__bezwaren",
+                queryset=Bezwaar.objects.select_related("herziening"),
+            )
+        )
+        .select_related("beschikking")
+    )
+    concept = next((p for p in pips if p.is_concept), None)
+    termijn = (
+        Inburgeringstermijn.objects.visible_to(request.user)
+        .filter(inburgeraar=dossier)
+        .prefetch_related("verlengingen")
+        .first()
+    )
+    intake = actieve_intake(dossier)
+    return {
+        "dossier": dossier,
+        "pips": pips,
+        "concept": concept,
+        "heeft_vastgesteld": any(p.status == PipStatus.VASTGESTELD for p in pips),
+        "termijn": termijn,
+        "intake": intake,
+        "advies": route_advies_voor(dossier),
+        "uitstel_form": forms.get("uitstel_form") or UitstelForm(instance=dossier),
+        "wijziging_form": forms.get("wijziging_form") or WijzigingForm(),
+        "bezwaar_form": forms.get("bezwaar_form") or BezwaarForm(),
+        "beslissing_form": forms.get("beslissing_form") or BezwaarBeslissingForm(),
+        "fout_beschikking": forms.get("fout_beschikking"),
+        "uitkomsten": BezwaarUitkomst.choices,
+    }
+
+
+def _render_overzicht(request, dossier, status=200, **forms):
+    log.log_dossier_viewed(dossier, user=request.user)
+    return render(
+        request, "pip_plans/pip_overzicht.html", _overzicht_context(request, dossier, **forms),
+        status=status,
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_GET
+def pip_overzicht(request, pk):
+    return _render_overzicht(request, get_dossier(request, pk))
+
+
+def _action(request, dossier, form, *, form_name, save, message, extra=None):
+    """Parse, call the service, report; on bad input show the PIP page again."""
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(_pip_url(dossier))
+    return _render_overzicht(request, dossier, status=400, **{form_name: form}, **(extra or {}))
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def pip_opstellen(request, pk):
+    dossier = get_dossier(request, pk)
+    try:
+        pip = services.pip_opstellen(inburgeraar=dossier, acting_user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_pip_url(dossier))
+    messages.success(request, "Het PIP is opgesteld als concept. Vul het aan en stel het vast.")
+    return redirect("pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def wijziging_starten(request, pk):
+    dossier = get_dossier(request, pk)
+    form = WijzigingForm(request.POST)
+    if form.is_valid():
+        try:
+            pip = services.pip_wijziging_starten(
+                inburgeraar=dossier,
+                reden=form.cleaned_data["reden"],
+                toelichting=form.cleaned_data["toelichting"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(request, f"Wijziging gestart: versie {pip.versie} (concept).")
+            return redirect("pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
+    return _render_overzicht(request, dossier, status=400, wijziging_form=form)
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def uitstel(request, pk):
+    dossier = get_dossier(request, pk)
+    form = UitstelForm(request.POST, instance=dossier)
+    return _action(
+        request,
+        dossier,
+        form,
+        form_name="uitstel_form",
+        save=lambda data: pip_uitstel_vastleggen(
+            inburgeraar=dossier,
+            reden=data["pip_uitstel_reden"],
+            sinds=data["pip_uitstel_sinds"],
+            informatie_ontvangen=data["pip_uitstel_informatie_ontvangen"],
+            acting_user=request.user,
+        ),
+        message="Uitstel van de PIP-deadline vastgelegd.",
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_http_methods(["GET", "POST"])
+def pip_bewerken(request, pk, pip_id):
+    dossier = get_dossier(request, pk)
+    pip = get_object_or_404(Pip.objects.visible_to(request.user), pk=pip_id, inburgeraar=dossier)
+    if not pip.is_concept:
+        messages.error(request, "Een vastgesteld PIP verandert niet meer. Start een wijziging.")
+        return redirect(_pip_url(dossier))
+    route_vast = pip.versie > 1 and pip.reden != "schakelen"
+    form = PipForm(request.POST or None, instance=pip, route_vast=route_vast)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                pip = services.pip_bewerken(
+                    pip=pip,
+                    data=form.model_data(),
+                    bewerkversie=form.cleaned_data["bewerkversie"],
+                    acting_user=request.user,
+                )
+            except ValidationError as error:
+                apply_form_errors(form, error)  # nothing was saved
+            else:
+                if request.POST.get("actie") != "vaststellen":
+                    messages.success(request, "Concept opgeslagen.")
+                    return redirect("pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
+                try:
+                    beschikking = services.pip_vaststellen(pip=pip, acting_user=request.user)
+                except ValidationError as error:
+                    # The concept is saved; show why it cannot be vastgesteld yet, on a
+                    # form that carries the new bewerkversie.
+                    data = request.POST.copy()
+                    data["bewerkversie"] = str(pip.bewerkversie)
+                    form = PipForm(data, instance=pip, route_vast=route_vast)
+                    form.is_valid()
+                    apply_form_errors(form, error)
+                else:
+                    messages.success(
+                        request,
+                        f"Het PIP is vastgesteld. Beschikking {beschikking.kenmerk} staat klaar.",
+                    )
+                    return redirect("pip_plans:beschikking", pk=beschikking.pk)
+    else:
+        log.log_dossier_viewed(dossier, user=request.user)
+    fouten = services.vaststellen_fouten(pip, vandaag=timezone.localdate())
+    return render(
+        request,
+        "pip_plans/pip_form.html",
+        {
+            "dossier": dossier,
+            "pip": pip,
+            "form": form,
+            "advies": route_advies_voor(dossier),
+            "nog_niet_klaar": fouten if request.method == "GET" else {},
+        },
+        status=status,
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_GET
+def beschikking_detail(request, pk):
+    beschikking = get_object_or_404(
+        Beschikking.objects.visible_to(request.user).select_related(
+            "pip", "inburgeraar__gemeente", "vastgesteld_door"
+        ),
+        pk=pk,
+    )
+    log.log_dossier_viewed(beschikking.inburgeraar, user=request.user)
+    return render(
+        request,
+        "pip_plans/beschikking_detail.html",
+        {
+            "beschikking": beschikking,
+            "dossier": beschikking.inburgeraar,
+            "pip": beschikking.pip,
+            "bezwaren": beschikking.bezwaren.select_related("herziening"),
+            "bezwaar_form": BezwaarForm(),
+        },
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_GET
+def beschikking_pdf(request, pk):
+    """The stored PDF, only through this permission-checked view (SECURITY AC-08)."""
+    beschikking = get_object_or_404(
+        Beschikking.objects.visible_to(request.user).select_related("inburgeraar"), pk=pk
+    )
+    log.log_document_downloaded(beschikking.inburgeraar, user=request.user, handeling="Beschikking")
+    return document_response(beschikking.pdf, download_name=f"{beschikking.kenmerk}.pdf")
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def bezwaar_registreren(request, pk):
+    beschikking = get_object_or_404(
+        Beschikking.objects.visible_to(request.user).select_related("inburgeraar"), pk=pk
+    )
+    dossier = get_dossier(request, beschikking.inburgeraar_id)
+    return _action(
+        request,
+        dossier,
+        BezwaarForm(request.POST),
+        form_name="bezwaar_form",
+        save=lambda data: services.bezwaar_registreren(
+            beschikking=beschikking,
+            ontvangen_op=data["ontvangen_op"],
+            gronden=data["gronden"],
+            acting_user=request.user,
+        ),
+        message="Bezwaar geregistreerd.",
+        extra={"fout_beschikking": beschikking.pk},
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def bezwaar_beslissen(request, pk):
+    bezwaar = get_object_or_404(
+        Bezwaar.objects.filter(
+            beschikking__in=Beschikking.objects.visible_to(request.user)
+        ).select_related("beschikking"),
+        pk=pk,
+    )
+    dossier = get_dossier(request, bezwaar.beschikking.inburgeraar_id)
+    return _action(
+        request,
+        dossier,
+        BezwaarBeslissingForm(request.POST),
+        form_name="beslissing_form",
+        save=lambda data: services.bezwaar_beslissen(
+            bezwaar=bezwaar,
+            besluit_datum=data["besluit_datum"],
+            uitkomst=data["uitkomst"],
+            toelichting=data["toelichting"],
+            acting_user=request.user,
+        ),
+        message="Beslissing op bezwaar vastgelegd.",
+        extra={"fout_beschikking": bezwaar.beschikking_id},
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_http_methods(["GET", "POST"])
+def verlenging(request):
+    """Record one DUO verlenging for many dossiers at once."""
+    termijnen = (
+        Inburgeringstermijn.objects.visible_to(request.user)
+        .select_related("inburgeraar")
+        .order_by("einddatum", "inburgeraar__achternaam")
+    )
+    form = VerlengingForm(request.POST or None, termijnen=termijnen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            aantal = services.verlenging_vastleggen(
+                termijnen=list(form.cleaned_data["termijnen"]),
+                besluitdatum=form.cleaned_data["besluitdatum"],
+                maanden=form.cleaned_data["maanden"],
+                reden=form.cleaned_data["reden"],
+                duo_kenmerk=form.cleaned_data["duo_kenmerk"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(request, f"Verlenging vastgelegd voor {aantal} dossier(s).")
+            return redirect("pip_plans:verlenging")
+    shown = [t.inburgeraar for t in form.fields["termijnen"].queryset]
+    log.log_dossiers_listed(shown, user=request.user, handeling="Verlenging termijn")
+    return render(
+        request,
+        "pip_plans/verlenging.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )
