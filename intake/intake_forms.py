@@ -21,6 +21,7 @@ from .models import (
 def _helper(layout) -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
+    helper.disable_csrf = True  # the template's form has the token
     helper.layout = layout
     return helper
 

@@ -35,14 +35,8 @@ from .models import (
     Status,
     Werkervaring,
 )
-from .services import VerouderdDossier, display_value
+from .services import display_value, verouderd
 
-# The statutory parts and checklist are edited with forms that carry the versie.
-VEROUDERD = (
-    "Iemand anders heeft deze brede intake gewijzigd nadat u het formulier opende. "
-    "Uw wijzigingen zijn niet opgeslagen. Open het formulier opnieuw en voer ze nog "
-    "eens in."
-)
 AFGEROND = (
     "De brede intake is afgerond en kan niet meer worden gewijzigd. Heropen de "
     "intake eerst."
@@ -114,7 +108,7 @@ def _locked(intake: BredeIntake, versie: int | None = None) -> BredeIntake:
     if current.status != IntakeStatus.LOOPT:
         raise ValidationError(AFGEROND, code="afgerond")
     if versie is not None and current.versie != versie:
-        raise VerouderdDossier(VEROUDERD, code="stale")
+        raise verouderd("dit dossier")
     return current
 
 

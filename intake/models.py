@@ -14,6 +14,7 @@ from zevenaar_inburgering.accounts.models import (
     Gemeente,
     Role,
 )
+from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.validators import (
     validate_bsn,
     validate_postcode,
@@ -384,6 +385,7 @@ class GebeurtenisSoort(models.TextChoices):
     HUISHOUDEN = "huishouden", "Huishouden gewijzigd"
     INTAKE = "intake", "Brede intake"
     GESPREK = "gesprek", "Gesprek"
+    PIP = "pip", "PIP en beschikking"
 
 
 class Gebeurtenis(models.Model):
@@ -604,9 +606,10 @@ class WettelijkOnderdeel:
         return OnderdeelStatus(self.status).label
 
 
-def onderwijsroute_max_leeftijd() -> int:
-    """The age up to which the onderwijsroute is advised: local policy, not law [U]."""
-    return int(getattr(settings, "ONDERWIJSROUTE_MAX_LEEFTIJD", 27))
+def onderwijsroute_max_leeftijd(op=None) -> int:
+    """The age up to which the onderwijsroute is advised: local policy, not law [U];
+    a dated parameter that functioneel beheer maintains."""
+    return geheel("onderwijsroute_max_leeftijd", op or timezone.localdate())
 
 
 class BredeIntakeQuerySet(models.QuerySet):
@@ -907,7 +910,7 @@ class BredeIntake(models.Model):
             jaren_onderwijs=self.jaren_onderwijs,
             gealfabetiseerd=self.gealfabetiseerd or None,
             wens=self.wens or None,
-            max_leeftijd_onderwijsroute=onderwijsroute_max_leeftijd(),
+            max_leeftijd_onderwijsroute=onderwijsroute_max_leeftijd(op),
         )
 
 

@@ -31,6 +31,16 @@ class VerouderdDossier(ValidationError):
     """The dossier changed since the form was opened (optimistic locking)."""
 
 
+def verouderd(wat: str) -> VerouderdDossier:
+    """The one message for a form somebody else saved in between; `wat` is e.g.
+    "dit dossier" or "dit PIP"."""
+    return VerouderdDossier(
+        f"Iemand anders heeft {wat} gewijzigd nadat u het opende. Uw wijzigingen zijn niet "
+        f"opgeslagen. Open {wat} opnieuw en voer ze nog eens in.",
+        code="stale",
+    )
+
+
 def display_value(instance, field_name: str) -> str:
     """A field's value as a user reads it, for the timeline."""
     field = instance._meta.get_field(field_name)
@@ -124,11 +134,7 @@ def inburgeraar_wijzigen(
     """Save the edit form, unless somebody else saved the dossier since `versie`."""
     current = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
     if current.versie != versie:
-        raise VerouderdDossier(
-            "Iemand anders heeft dit dossier gewijzigd nadat u het opende. Uw wijzigingen "
-            "zijn niet opgeslagen. Open het dossier opnieuw en voer ze nog eens in.",
-            code="stale",
-        )
+        raise verouderd("dit dossier")
     if "gemeente" in data and data["gemeente"].pk != current.gemeente_id:
         _check_gemeente_allowed(data["gemeente"].pk, acting_user)
     changes = _apply_changes(current, data)
@@ -302,7 +308,8 @@ def pip_uitstel_vastleggen(
     if not reden.strip():
         errors["pip_uitstel_reden"] = "Noem de informatie van derden waarop u wacht."
     gewone_deadline = pip_deadline(
-        kennisgeving=current.datum_kennisgeving, brp_inschrijving=current.datum_brp_inschrijving
+        kennisgeving=current.datum_kennisgeving,
+        brp_inschrijving=current.datum_brp_inschrijving,
     )
     if gewone_deadline is None:
         errors["pip_uitstel_sinds"] = (

@@ -1,7 +1,7 @@
+from django import forms
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
-
-from django import forms
 
 from intake.forms import DateInput
 from intake.models import Inburgeraar, Leerroute
@@ -67,7 +67,9 @@ class PipForm(forms.ModelForm):
         if route_vast:
             # Only schakelen changes the leerroute; the service enforces it too.
             self.fields["leerroute"].disabled = True
-            self.fields["leerroute"].help_text = "Alleen een wijziging 'schakelen' verandert de leerroute."
+            self.fields[
+                "leerroute"
+            ].help_text = "Alleen een wijziging 'schakelen' verandert de leerroute."
         afschalen = self.instance.reden == WijzigingReden.AFSCHALEN
         wijziging = self.instance.reden != WijzigingReden.INITIEEL
         if not afschalen:
@@ -115,7 +117,8 @@ class PipForm(forms.ModelForm):
         data = super().clean()
         if data.get("leerroute") == Leerroute.ONDERWIJS and data.get("map_uren"):
             self.add_error(
-                "map_uren", "De onderwijsroute heeft geen MAP (Wet inburgering art. 8 lid 3)."
+                "map_uren",
+                "De onderwijsroute heeft geen MAP (Wet inburgering art. 8 lid 3).",
             )
         return data
 
@@ -133,7 +136,8 @@ class WijzigingForm(forms.Form):
         choices=[
             (value, label)
             for value, label in WijzigingReden.choices
-            if value not in (WijzigingReden.INITIEEL, WijzigingReden.HERZIENING_NA_BEZWAAR)
+            if value
+            not in (WijzigingReden.INITIEEL, WijzigingReden.HERZIENING_NA_BEZWAAR)
         ],
     )
     toelichting = forms.CharField(
@@ -144,7 +148,11 @@ class WijzigingForm(forms.Form):
 class UitstelForm(forms.ModelForm):
     class Meta:
         model = Inburgeraar
-        fields = ["pip_uitstel_reden", "pip_uitstel_sinds", "pip_uitstel_informatie_ontvangen"]
+        fields = [
+            "pip_uitstel_reden",
+            "pip_uitstel_sinds",
+            "pip_uitstel_informatie_ontvangen",
+        ]
         widgets = {
             "pip_uitstel_sinds": DateInput(),
             "pip_uitstel_informatie_ontvangen": DateInput(),
@@ -160,13 +168,18 @@ class BezwaarForm(forms.ModelForm):
     class Meta:
         model = Bezwaar
         fields = ["ontvangen_op", "gronden"]
-        widgets = {"ontvangen_op": DateInput(), "gronden": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "ontvangen_op": DateInput(),
+            "gronden": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class BezwaarBeslissingForm(forms.Form):
     besluit_datum = forms.DateField(label="Datum beslissing", widget=DateInput())
     uitkomst = forms.ChoiceField(choices=BezwaarUitkomst.choices)
-    toelichting = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    toelichting = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class VerlengingForm(forms.Form):
@@ -177,7 +190,9 @@ class VerlengingForm(forms.Form):
         error_messages={"required": "Kies een of meer dossiers."},
     )
     besluitdatum = forms.DateField(label="Datum DUO-besluit", widget=DateInput())
-    maanden = forms.IntegerField(label="Verlenging (maanden)", min_value=1, max_value=36)
+    maanden = forms.IntegerField(
+        label="Verlenging (maanden)", min_value=1, max_value=36
+    )
     reden = forms.ChoiceField(choices=VerlengingReden.choices)
     duo_kenmerk = forms.CharField(label="Kenmerk DUO", max_length=60, required=False)
 

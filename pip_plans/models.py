@@ -54,9 +54,13 @@ class Pip(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    inburgeraar = models.ForeignKey(Inburgeraar, on_delete=models.PROTECT, related_name="pips")
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.PROTECT, related_name="pips"
+    )
     versie = models.PositiveSmallIntegerField()
-    status = models.CharField(max_length=20, choices=PipStatus.choices, default=PipStatus.CONCEPT)
+    status = models.CharField(
+        max_length=20, choices=PipStatus.choices, default=PipStatus.CONCEPT
+    )
     reden = models.CharField(
         "reden van deze versie",
         max_length=30,
@@ -69,7 +73,9 @@ class Pip(models.Model):
         "te behalen taalniveau", max_length=2, choices=Taalniveau.choices, blank=True
     )
     reden_afwijzing_b1 = models.TextField("waarom niet de B1-route", blank=True)
-    reden_afwijzing_onderwijs = models.TextField("waarom niet de onderwijsroute", blank=True)
+    reden_afwijzing_onderwijs = models.TextField(
+        "waarom niet de onderwijsroute", blank=True
+    )
     reden_afwijzing_z = models.TextField("waarom niet de Z-route", blank=True)
     ondersteuning = models.TextField(
         "ondersteuning en begeleiding",
@@ -87,7 +93,9 @@ class Pip(models.Model):
         "KNM", max_length=10, choices=KnmVorm.choices, default=KnmVorm.EXAMEN
     )
     kinderopvang = models.TextField("kinderopvang", blank=True)
-    vve_afspraken = models.TextField("afspraken voor- en vroegschoolse educatie", blank=True)
+    vve_afspraken = models.TextField(
+        "afspraken voor- en vroegschoolse educatie", blank=True
+    )
     voortgangsgesprek_interval_weken = models.PositiveSmallIntegerField(
         "voortgangsgesprek elke (weken)", null=True, blank=True
     )
@@ -101,7 +109,9 @@ class Pip(models.Model):
     afschalen_nt2_uren = models.PositiveIntegerField(
         "gevolgde uren NT2 (bij afschalen)", null=True, blank=True
     )
-    afschalen_inzet_oordeel = models.TextField("oordeel over de inzet (bij afschalen)", blank=True)
+    afschalen_inzet_oordeel = models.TextField(
+        "oordeel over de inzet (bij afschalen)", blank=True
+    )
     cursus_eigen_keuze = models.BooleanField(
         "cursus naar eigen keuze",
         default=False,
@@ -129,14 +139,18 @@ class Pip(models.Model):
         verbose_name_plural = "PIP's"
         ordering = ["inburgeraar", "-versie"]
         constraints = [
-            models.UniqueConstraint(fields=["inburgeraar", "versie"], name="pip_versie_unique"),
+            models.UniqueConstraint(
+                fields=["inburgeraar", "versie"], name="pip_versie_unique"
+            ),
             models.UniqueConstraint(
                 fields=["inburgeraar"],
                 condition=Q(status="concept"),
                 name="pip_one_concept_per_inburgeraar",
             ),
             models.CheckConstraint(
-                condition=~Q(leerroute="onderwijs") | Q(map_uren__isnull=True) | Q(map_uren=0),
+                condition=~Q(leerroute="onderwijs")
+                | Q(map_uren__isnull=True)
+                | Q(map_uren=0),
                 name="pip_no_map_in_onderwijsroute",
             ),
         ]
@@ -173,7 +187,9 @@ class Beschikking(models.Model):
     """The decision that vaststelt a PIP version, with its PDF. Never changes."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    pip = models.OneToOneField(Pip, on_delete=models.PROTECT, related_name="beschikking")
+    pip = models.OneToOneField(
+        Pip, on_delete=models.PROTECT, related_name="beschikking"
+    )
     inburgeraar = models.ForeignKey(
         Inburgeraar, on_delete=models.PROTECT, related_name="beschikkingen"
     )
@@ -284,8 +300,12 @@ class Bezwaar(models.Model):
     )
     ontvangen_op = models.DateField("bezwaar ontvangen op")
     gronden = models.TextField("gronden van het bezwaar", blank=True)
-    besluit_datum = models.DateField("datum beslissing op bezwaar", null=True, blank=True)
-    uitkomst = models.CharField(max_length=20, choices=BezwaarUitkomst.choices, blank=True)
+    besluit_datum = models.DateField(
+        "datum beslissing op bezwaar", null=True, blank=True
+    )
+    uitkomst = models.CharField(
+        max_length=20, choices=BezwaarUitkomst.choices, blank=True
+    )
     toelichting = models.TextField(blank=True)
     herziening = models.OneToOneField(
         Pip, on_delete=models.PROTECT, null=True, blank=True, related_name="bezwaar"

@@ -81,9 +81,13 @@ def pip_fouten(
                 "vernietigde een PIP waarin dit ontbrak."
             )
     if pvt_uren is None or pvt_uren < MIN_PVT_UREN:
-        fouten["pvt_uren"] = f"Het participatieverklaringstraject duurt minstens {MIN_PVT_UREN} uur."
+        fouten["pvt_uren"] = (
+            f"Het participatieverklaringstraject duurt minstens {MIN_PVT_UREN} uur."
+        )
     if leerroute == ONDERWIJS and map_uren:
-        fouten["map_uren"] = "De onderwijsroute heeft geen MAP (Wet inburgering art. 8 lid 3)."
+        fouten["map_uren"] = (
+            "De onderwijsroute heeft geen MAP (Wet inburgering art. 8 lid 3)."
+        )
     elif leerroute in (B1, Z) and not map_uren:
         fouten["map_uren"] = "Vul de intensiteit van de MAP in (aantal uren)."
     if leerroute in (B1, ONDERWIJS) and knm_vorm != "examen":
@@ -91,7 +95,9 @@ def pip_fouten(
     if not ondersteuning.strip():
         fouten["ondersteuning"] = "Beschrijf de ondersteuning en begeleiding."
     if not interval_weken:
-        fouten["voortgangsgesprek_interval_weken"] = "Kies hoe vaak een voortgangsgesprek is."
+        fouten["voortgangsgesprek_interval_weken"] = (
+            "Kies hoe vaak een voortgangsgesprek is."
+        )
     if ontzorgen and not ontzorgen_mogelijk:
         fouten["ontzorgen"] = (
             "Financieel ontzorgen geldt alleen voor asielstatushouders met bijstand."

@@ -17,11 +17,12 @@ from django.utils import timezone
 from intake.models import (
     DoelgroepCategorie,
     Gebeurtenis,
+    GebeurtenisSoort,
     Inburgeraar,
     Leerroute,
     Status,
 )
-from intake.services import VerouderdDossier
+from intake.services import verouderd
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import store_document
 from zevenaar_inburgering.parameters.models import geheel
@@ -70,13 +71,19 @@ STANDAARD_TAALNIVEAU = {
 
 def _gebeurtenis(inburgeraar: Inburgeraar, user: User, omschrijving: str) -> None:
     Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar, soort="pip", gebruiker=user, omschrijving=omschrijving
+        inburgeraar=inburgeraar,
+        soort=GebeurtenisSoort.PIP,
+        gebruiker=user,
+        omschrijving=omschrijving,
     )
 
 
 def ontzorgen_mogelijk(inburgeraar: Inburgeraar) -> bool:
     """Pw art. 56a [S]: asielstatushouders with a right to bijstand."""
-    return inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL and inburgeraar.bijstand
+    return (
+        inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL
+        and inburgeraar.bijstand
+    )
 
 
 def laatste_vastgesteld(inburgeraar: Inburgeraar) -> Pip | None:
@@ -103,21 +110,31 @@ def pip_opstellen(*, inburgeraar: Inburgeraar, acting_user: User) -> Pip:
         taalniveau=STANDAARD_TAALNIVEAU.get(leerroute, ""),
         knm_vorm=KnmVorm.CURSUS if leerroute == Leerroute.Z else KnmVorm.EXAMEN,
         pvt_uren=geheel("pvt_uren_standaard", vandaag),
-        voortgangsgesprek_interval_weken=geheel("voortgangsgesprek_interval_weken", vandaag),
+        voortgangsgesprek_interval_weken=geheel(
+            "voortgangsgesprek_interval_weken", vandaag
+        ),
         ontzorgen=ontzorgen_mogelijk(inburgeraar),
         maatschappelijke_begeleiding=(
             inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL
         ),
-        cursus_eigen_keuze=inburgeraar.doelgroep_categorie == DoelgroepCategorie.GEZIN_OVERIG,
+        cursus_eigen_keuze=inburgeraar.doelgroep_categorie
+        == DoelgroepCategorie.GEZIN_OVERIG,
         aangemaakt_door=acting_user,
     )
-    if inburgeraar.status in (Status.SIGNAAL_ONTVANGEN, Status.INTAKE_GEPLAND, Status.INTAKE_LOOPT):
+    if inburgeraar.status in (
+        Status.SIGNAAL_ONTVANGEN,
+        Status.INTAKE_GEPLAND,
+        Status.INTAKE_LOOPT,
+    ):
         Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
             status=Status.PIP_CONCEPT, versie=F("versie") + 1
         )
     _gebeurtenis(inburgeraar, acting_user, "PIP opgesteld (concept, versie 1)")
     log.log_dossiers_changed(
-        [inburgeraar], user=acting_user, actie_naam="PIP opgesteld", handeling="PIP opstellen"
+        [inburgeraar],
+        user=acting_user,
+        actie_naam="PIP opgesteld",
+        handeling="PIP opstellen",
     )
     return pip
 
@@ -152,7 +169,10 @@ def pip_wijziging_starten(
         f"PIP-wijziging gestart (versie {pip.versie}): {pip.get_reden_display().lower()}",
     )
     log.log_dossiers_changed(
-        [inburgeraar], user=acting_user, actie_naam="PIP-wijziging gestart", handeling="PIP"
+        [inburgeraar],
+        user=acting_user,
+        actie_naam="PIP-wijziging gestart",
+        handeling="PIP",
     )
     return pip
 
@@ -164,16 +184,17 @@ def pip_bewerken(
     """Save the concept form, unless somebody saved it since `bewerkversie`."""
     current = Pip.objects.select_for_update().get(pk=pip.pk)
     if not current.is_concept:
-        raise ValidationError("Een vastgesteld PIP verandert niet meer. Start een wijziging.")
-    if current.bewerkversie != bewerkversie:
-        raise VerouderdDossier(
-            "Iemand anders heeft dit PIP gewijzigd nadat u het opende. Uw wijzigingen zijn "
-            "niet opgeslagen. Open het PIP opnieuw en voer ze nog eens in.",
-            code="stale",
+        raise ValidationError(
+            "Een vastgesteld PIP verandert niet meer. Start een wijziging."
         )
+    if current.bewerkversie != bewerkversie:
+        raise verouderd("dit PIP")
     vorige = laatste_vastgesteld(current.inburgeraar)
     if vorige is not None and current.reden != WijzigingReden.SCHAKELEN:
-        data = {**data, "leerroute": vorige.leerroute}  # only schakelen changes the route
+        data = {
+            **data,
+            "leerroute": vorige.leerroute,
+        }  # only schakelen changes the route
     for name, value in data.items():
         setattr(current, name, value)
     if current.leerroute == Leerroute.ONDERWIJS:
@@ -181,7 +202,10 @@ def pip_bewerken(
     current.bewerkversie += 1
     current.save()
     log.log_dossiers_changed(
-        [current.inburgeraar], user=acting_user, actie_naam="PIP bewerkt", handeling="PIP"
+        [current.inburgeraar],
+        user=acting_user,
+        actie_naam="PIP bewerkt",
+        handeling="PIP",
     )
     return current
 
@@ -243,7 +267,11 @@ def pip_vaststellen(
     The PDF is rendered inside the transaction: if rendering or storing fails,
     nothing is vastgesteld.
     """
-    pip = Pip.objects.select_for_update().select_related("inburgeraar__gemeente").get(pk=pip.pk)
+    pip = (
+        Pip.objects.select_for_update()
+        .select_related("inburgeraar__gemeente")
+        .get(pk=pip.pk)
+    )
     if not pip.is_concept:
         raise ValidationError("Dit PIP is al vastgesteld.")
     dagtekening = dagtekening or timezone.localdate()
@@ -302,7 +330,9 @@ def pip_vaststellen(
             einddatum=einde,
         )
         Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
-            pip_vastgesteld_op=dagtekening, status=Status.PIP_VASTGESTELD, versie=F("versie") + 1
+            pip_vastgesteld_op=dagtekening,
+            status=Status.PIP_VASTGESTELD,
+            versie=F("versie") + 1,
         )
     _gebeurtenis(
         inburgeraar,
@@ -311,7 +341,10 @@ def pip_vaststellen(
         f"({pip.get_leerroute_display()})",
     )
     log.log_dossiers_changed(
-        [inburgeraar], user=acting_user, actie_naam="PIP vastgesteld", handeling="Beschikking"
+        [inburgeraar],
+        user=acting_user,
+        actie_naam="PIP vastgesteld",
+        handeling="Beschikking",
     )
     log.log_pdf_generated(inburgeraar, user=acting_user, handeling="Beschikking")
     return beschikking
@@ -355,7 +388,7 @@ def verlenging_vastleggen(
         gebeurtenissen.append(
             Gebeurtenis(
                 inburgeraar=termijn.inburgeraar,
-                soort="pip",
+                soort=GebeurtenisSoort.PIP,
                 gebruiker=acting_user,
                 omschrijving=f"Termijn verlengd door DUO tot {nieuw:%d-%m-%Y}",
             )
@@ -378,7 +411,9 @@ def bezwaar_registreren(
     *, beschikking: Beschikking, ontvangen_op: date, gronden: str, acting_user: User
 ) -> Bezwaar:
     if ontvangen_op < beschikking.dagtekening:
-        raise ValidationError({"ontvangen_op": "Een bezwaar komt na de beschikking binnen."})
+        raise ValidationError(
+            {"ontvangen_op": "Een bezwaar komt na de beschikking binnen."}
+        )
     bezwaar = Bezwaar.objects.create(
         beschikking=beschikking,
         ontvangen_op=ontvangen_op,
@@ -392,7 +427,9 @@ def bezwaar_registreren(
         f"Bezwaar ontvangen tegen beschikking {beschikking.kenmerk}{te_laat}",
     )
     log.log_dossiers_changed(
-        [beschikking.inburgeraar], user=acting_user, actie_naam="Bezwaar geregistreerd",
+        [beschikking.inburgeraar],
+        user=acting_user,
+        actie_naam="Bezwaar geregistreerd",
         handeling="Bezwaar",
     )
     return bezwaar
@@ -400,12 +437,19 @@ def bezwaar_registreren(
 
 @transaction.atomic
 def bezwaar_beslissen(
-    *, bezwaar: Bezwaar, besluit_datum: date, uitkomst: str, toelichting: str, acting_user: User
+    *,
+    bezwaar: Bezwaar,
+    besluit_datum: date,
+    uitkomst: str,
+    toelichting: str,
+    acting_user: User,
 ) -> Bezwaar:
     """Record the decision on a bezwaar; (deels) gegrond starts a herziening."""
-    bezwaar = Bezwaar.objects.select_for_update().select_related(
-        "beschikking__inburgeraar"
-    ).get(pk=bezwaar.pk)
+    bezwaar = (
+        Bezwaar.objects.select_for_update()
+        .select_related("beschikking__inburgeraar")
+        .get(pk=bezwaar.pk)
+    )
     if bezwaar.uitkomst:
         raise ValidationError("Op dit bezwaar is al beslist.")
     if besluit_datum < bezwaar.ontvangen_op:
@@ -428,6 +472,9 @@ def bezwaar_beslissen(
         f"Beslissing op bezwaar: {bezwaar.get_uitkomst_display().lower()}",
     )
     log.log_dossiers_changed(
-        [inburgeraar], user=acting_user, actie_naam="Beslissing op bezwaar", handeling="Bezwaar"
+        [inburgeraar],
+        user=acting_user,
+        actie_naam="Beslissing op bezwaar",
+        handeling="Bezwaar",
     )
     return bezwaar

@@ -6,8 +6,14 @@ app_name = "pip_plans"
 
 urlpatterns = [
     path("dossiers/<uuid:pk>/pip/", views.pip_overzicht, name="pip"),
-    path("dossiers/<uuid:pk>/pip/opstellen/", views.pip_opstellen, name="pip_opstellen"),
-    path("dossiers/<uuid:pk>/pip/wijziging/", views.wijziging_starten, name="wijziging_starten"),
+    path(
+        "dossiers/<uuid:pk>/pip/opstellen/", views.pip_opstellen, name="pip_opstellen"
+    ),
+    path(
+        "dossiers/<uuid:pk>/pip/wijziging/",
+        views.wijziging_starten,
+        name="wijziging_starten",
+    ),
     path("dossiers/<uuid:pk>/pip/uitstel/", views.uitstel, name="uitstel"),
     path(
         "dossiers/<uuid:pk>/pip/<uuid:pip_id>/bewerken/",
@@ -21,6 +27,10 @@ urlpatterns = [
         views.bezwaar_registreren,
         name="bezwaar_registreren",
     ),
-    path("bezwaren/<uuid:pk>/beslissing/", views.bezwaar_beslissen, name="bezwaar_beslissen"),
+    path(
+        "bezwaren/<uuid:pk>/beslissing/",
+        views.bezwaar_beslissen,
+        name="bezwaar_beslissen",
+    ),
     path("termijnen/verlengen/", views.verlenging, name="verlenging"),
 ]

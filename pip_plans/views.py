@@ -78,7 +78,9 @@ def _overzicht_context(request, dossier, **forms) -> dict:
 def _render_overzicht(request, dossier, status=200, **forms):
     log.log_dossier_viewed(dossier, user=request.user)
     return render(
-        request, "pip_plans/pip_overzicht.html", _overzicht_context(request, dossier, **forms),
+        request,
+        "pip_plans/pip_overzicht.html",
+        _overzicht_context(request, dossier, **forms),
         status=status,
     )
 
@@ -99,7 +101,9 @@ def _action(request, dossier, form, *, form_name, save, message, extra=None):
         else:
             messages.success(request, message)
             return redirect(_pip_url(dossier))
-    return _render_overzicht(request, dossier, status=400, **{form_name: form}, **(extra or {}))
+    return _render_overzicht(
+        request, dossier, status=400, **{form_name: form}, **(extra or {})
+    )
 
 
 @role_required(DOSSIER_ROLES)
@@ -111,7 +115,9 @@ def pip_opstellen(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(_pip_url(dossier))
-    messages.success(request, "Het PIP is opgesteld als concept. Vul het aan en stel het vast.")
+    messages.success(
+        request, "Het PIP is opgesteld als concept. Vul het aan en stel het vast."
+    )
     return redirect("pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
 
 
@@ -131,7 +137,9 @@ def wijziging_starten(request, pk):
         except ValidationError as error:
             apply_form_errors(form, error)
         else:
-            messages.success(request, f"Wijziging gestart: versie {pip.versie} (concept).")
+            messages.success(
+                request, f"Wijziging gestart: versie {pip.versie} (concept)."
+            )
             return redirect("pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
     return _render_overzicht(request, dossier, status=400, wijziging_form=form)
 
@@ -161,9 +169,13 @@ def uitstel(request, pk):
 @require_http_methods(["GET", "POST"])
 def pip_bewerken(request, pk, pip_id):
     dossier = get_dossier(request, pk)
-    pip = get_object_or_404(Pip.objects.visible_to(request.user), pk=pip_id, inburgeraar=dossier)
+    pip = get_object_or_404(
+        Pip.objects.visible_to(request.user), pk=pip_id, inburgeraar=dossier
+    )
     if not pip.is_concept:
-        messages.error(request, "Een vastgesteld PIP verandert niet meer. Start een wijziging.")
+        messages.error(
+            request, "Een vastgesteld PIP verandert niet meer. Start een wijziging."
+        )
         return redirect(_pip_url(dossier))
     route_vast = pip.versie > 1 and pip.reden != "schakelen"
     form = PipForm(request.POST or None, instance=pip, route_vast=route_vast)
@@ -183,9 +195,13 @@ def pip_bewerken(request, pk, pip_id):
             else:
                 if request.POST.get("actie") != "vaststellen":
                     messages.success(request, "Concept opgeslagen.")
-                    return redirect("pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
+                    return redirect(
+                        "pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk
+                    )
                 try:
-                    beschikking = services.pip_vaststellen(pip=pip, acting_user=request.user)
+                    beschikking = services.pip_vaststellen(
+                        pip=pip, acting_user=request.user
+                    )
                 except ValidationError as error:
                     # The concept is saved; show why it cannot be vastgesteld yet, on a
                     # form that carries the new bewerkversie.
@@ -245,17 +261,23 @@ def beschikking_detail(request, pk):
 def beschikking_pdf(request, pk):
     """The stored PDF, only through this permission-checked view (SECURITY AC-08)."""
     beschikking = get_object_or_404(
-        Beschikking.objects.visible_to(request.user).select_related("inburgeraar"), pk=pk
+        Beschikking.objects.visible_to(request.user).select_related("inburgeraar"),
+        pk=pk,
     )
-    log.log_document_downloaded(beschikking.inburgeraar, user=request.user, handeling="Beschikking")
-    return document_response(beschikking.pdf, download_name=f"{beschikking.kenmerk}.pdf")
+    log.log_document_downloaded(
+        beschikking.inburgeraar, user=request.user, handeling="Beschikking"
+    )
+    return document_response(
+        beschikking.pdf, download_name=f"{beschikking.kenmerk}.pdf"
+    )
 
 
 @role_required(DOSSIER_ROLES)
 @require_POST
 def bezwaar_registreren(request, pk):
     beschikking = get_object_or_404(
-        Beschikking.objects.visible_to(request.user).select_related("inburgeraar"), pk=pk
+        Beschikking.objects.visible_to(request.user).select_related("inburgeraar"),
+        pk=pk,
     )
     dossier = get_dossier(request, beschikking.inburgeraar_id)
     return _action(
@@ -324,7 +346,9 @@ def verlenging(request):
         except ValidationError as error:
             apply_form_errors(form, error)
         else:
-            messages.success(request, f"Verlenging vastgelegd voor {aantal} dossier(s).")
+            messages.success(
+                request, f"Verlenging vastgelegd voor {aantal} dossier(s)."
+            )
             return redirect("pip_plans:verlenging")
     shown = [t.inburgeraar for t in form.fields["termijnen"].queryset]
     log.log_dossiers_listed(shown, user=request.user, handeling="Verlenging termijn")

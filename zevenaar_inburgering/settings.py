@@ -171,7 +171,9 @@ STORAGES = {
 }
 MEDIA_ROOT = env.str("MEDIA_ROOT", default="") or BASE_DIR / "media"
 # Generated documents: never served by URL, only via permission-checked views (AC-08).
-PRIVATE_MEDIA_ROOT = env.str("PRIVATE_MEDIA_ROOT", default="") or BASE_DIR / "private_media"
+PRIVATE_MEDIA_ROOT = (
+    env.str("PRIVATE_MEDIA_ROOT", default="") or BASE_DIR / "private_media"
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

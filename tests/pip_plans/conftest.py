@@ -67,6 +67,9 @@ def vaststellen(dossier, user):
     """Draft, complete and vaststellen the first PIP; returns the beschikking."""
     pip = services.pip_opstellen(inburgeraar=dossier, acting_user=user)
     pip = services.pip_bewerken(
-        pip=pip, data=complete_pip_data(), bewerkversie=pip.bewerkversie, acting_user=user
+        pip=pip,
+        data=complete_pip_data(),
+        bewerkversie=pip.bewerkversie,
+        acting_user=user,
     )
     return services.pip_vaststellen(pip=pip, acting_user=user)

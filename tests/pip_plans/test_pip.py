@@ -1,10 +1,11 @@
 import datetime as dt
 import subprocess
 
-import pytest
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.urls import reverse
+
+import pytest
 from freezegun import freeze_time
 
 from intake.models import Gebeurtenis, Status
@@ -36,7 +37,10 @@ def pdf_text(beschikking: Beschikking) -> str:
 def test_vaststellen_requires_a_completed_intake(dossier, casusregisseur):
     pip = services.pip_opstellen(inburgeraar=dossier, acting_user=casusregisseur)
     services.pip_bewerken(
-        pip=pip, data=complete_pip_data(), bewerkversie=pip.bewerkversie, acting_user=casusregisseur
+        pip=pip,
+        data=complete_pip_data(),
+        bewerkversie=pip.bewerkversie,
+        acting_user=casusregisseur,
     )
     with pytest.raises(ValidationError, match="brede intake"):
         services.pip_vaststellen(pip=pip, acting_user=casusregisseur)
@@ -93,7 +97,10 @@ def test_pdf_is_rendered_in_the_transaction_and_failure_vaststelt_nothing(
     monkeypatch.setattr(services, "render_pdf", broken)
     pip = services.pip_opstellen(inburgeraar=dossier_klaar, acting_user=casusregisseur)
     pip = services.pip_bewerken(
-        pip=pip, data=complete_pip_data(), bewerkversie=pip.bewerkversie, acting_user=casusregisseur
+        pip=pip,
+        data=complete_pip_data(),
+        bewerkversie=pip.bewerkversie,
+        acting_user=casusregisseur,
     )
     with pytest.raises(RuntimeError):
         services.pip_vaststellen(pip=pip, acting_user=casusregisseur)
@@ -103,7 +110,9 @@ def test_pdf_is_rendered_in_the_transaction_and_failure_vaststelt_nothing(
     assert not Inburgeringstermijn.objects.exists()
 
 
-def test_a_vastgesteld_pip_and_its_beschikking_never_change(dossier_klaar, casusregisseur):
+def test_a_vastgesteld_pip_and_its_beschikking_never_change(
+    dossier_klaar, casusregisseur
+):
     beschikking = vaststellen(dossier_klaar, casusregisseur)
     with pytest.raises(DatabaseError), transaction.atomic():
         Pip.objects.filter(pk=beschikking.pip_id).update(pvt_uren=40)
@@ -118,20 +127,28 @@ def test_the_termijn_start_never_moves(dossier_klaar, casusregisseur):
         vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2026-09-01"):
         services.pip_wijziging_starten(
-            inburgeraar=dossier_klaar, reden="overig", toelichting="Meer uren MAP",
+            inburgeraar=dossier_klaar,
+            reden="overig",
+            toelichting="Meer uren MAP",
             acting_user=casusregisseur,
         )
         concept = Pip.objects.get(status=PipStatus.CONCEPT)
         services.pip_bewerken(
-            pip=concept, data={"map_uren": 80}, bewerkversie=concept.bewerkversie,
+            pip=concept,
+            data={"map_uren": 80},
+            bewerkversie=concept.bewerkversie,
             acting_user=casusregisseur,
         )
         tweede = services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
     termijn = Inburgeringstermijn.objects.get()
     assert termijn.startdatum == dt.date(2026, 3, 6)
-    assert "verandert de start van deze termijn niet" in " ".join(pdf_text(tweede).split())
+    assert "verandert de start van deze termijn niet" in " ".join(
+        pdf_text(tweede).split()
+    )
     with pytest.raises(DatabaseError), transaction.atomic():
-        Inburgeringstermijn.objects.filter(pk=termijn.pk).update(startdatum=dt.date(2026, 9, 2))
+        Inburgeringstermijn.objects.filter(pk=termijn.pk).update(
+            startdatum=dt.date(2026, 9, 2)
+        )
 
 
 def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
@@ -139,11 +156,17 @@ def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
         vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2027-09-10"):
         concept = services.pip_wijziging_starten(
-            inburgeraar=dossier_klaar, reden="schakelen", toelichting="", acting_user=casusregisseur
+            inburgeraar=dossier_klaar,
+            reden="schakelen",
+            toelichting="",
+            acting_user=casusregisseur,
         )
         data = complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam.")
         concept = services.pip_bewerken(
-            pip=concept, data=data, bewerkversie=concept.bewerkversie, acting_user=casusregisseur
+            pip=concept,
+            data=data,
+            bewerkversie=concept.bewerkversie,
+            acting_user=casusregisseur,
         )
         with pytest.raises(ValidationError, match="18 maanden"):
             services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
@@ -154,11 +177,17 @@ def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregiss
         vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2027-01-10"):
         concept = services.pip_wijziging_starten(
-            inburgeraar=dossier_klaar, reden="schakelen", toelichting="", acting_user=casusregisseur
+            inburgeraar=dossier_klaar,
+            reden="schakelen",
+            toelichting="",
+            acting_user=casusregisseur,
         )
         data = complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam.")
         concept = services.pip_bewerken(
-            pip=concept, data=data, bewerkversie=concept.bewerkversie, acting_user=casusregisseur
+            pip=concept,
+            data=data,
+            bewerkversie=concept.bewerkversie,
+            acting_user=casusregisseur,
         )
         beschikking = services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
     assert beschikking.pip.leerroute == "z"
@@ -167,10 +196,15 @@ def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregiss
 def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
     vaststellen(dossier_klaar, casusregisseur)
     concept = services.pip_wijziging_starten(
-        inburgeraar=dossier_klaar, reden="verhuizing", toelichting="", acting_user=casusregisseur
+        inburgeraar=dossier_klaar,
+        reden="verhuizing",
+        toelichting="",
+        acting_user=casusregisseur,
     )
     concept = services.pip_bewerken(
-        pip=concept, data={"leerroute": "z"}, bewerkversie=concept.bewerkversie,
+        pip=concept,
+        data={"leerroute": "z"},
+        bewerkversie=concept.bewerkversie,
         acting_user=casusregisseur,
     )
     assert concept.leerroute == "b1"
@@ -179,12 +213,17 @@ def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
 def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
     vaststellen(dossier_klaar, casusregisseur)
     concept = services.pip_wijziging_starten(
-        inburgeraar=dossier_klaar, reden="afschalen", toelichting="", acting_user=casusregisseur
+        inburgeraar=dossier_klaar,
+        reden="afschalen",
+        toelichting="",
+        acting_user=casusregisseur,
     )
     assert concept.taalniveau == "A2"
     concept = services.pip_bewerken(
-        pip=concept, data={"afschalen_nt2_uren": 420, "afschalen_inzet_oordeel": "Goed"},
-        bewerkversie=concept.bewerkversie, acting_user=casusregisseur,
+        pip=concept,
+        data={"afschalen_nt2_uren": 420, "afschalen_inzet_oordeel": "Goed"},
+        bewerkversie=concept.bewerkversie,
+        acting_user=casusregisseur,
     )
     with pytest.raises(ValidationError, match="600"):
         services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
@@ -193,13 +232,17 @@ def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
 def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur):
     beschikking = vaststellen(dossier_klaar, casusregisseur)
     bezwaar = services.bezwaar_registreren(
-        beschikking=beschikking, ontvangen_op=beschikking.dagtekening + dt.timedelta(days=10),
-        gronden="Onderwijsroute niet onderzocht", acting_user=casusregisseur,
+        beschikking=beschikking,
+        ontvangen_op=beschikking.dagtekening + dt.timedelta(days=10),
+        gronden="Onderwijsroute niet onderzocht",
+        acting_user=casusregisseur,
     )
     assert bezwaar.tijdig
     bezwaar = services.bezwaar_beslissen(
-        bezwaar=bezwaar, besluit_datum=bezwaar.ontvangen_op + dt.timedelta(days=30),
-        uitkomst="gegrond", toelichting="Onderwijsroute alsnog onderzoeken",
+        bezwaar=bezwaar,
+        besluit_datum=bezwaar.ontvangen_op + dt.timedelta(days=30),
+        uitkomst="gegrond",
+        toelichting="Onderwijsroute alsnog onderzoeken",
         acting_user=casusregisseur,
     )
     assert bezwaar.herziening.reden == WijzigingReden.HERZIENING_NA_BEZWAAR
@@ -212,8 +255,12 @@ def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zeven
     termijn = Inburgeringstermijn.objects.get()
     einde = termijn.einddatum
     services.verlenging_vastleggen(
-        termijnen=[termijn], besluitdatum=dt.date.today(), maanden=6,
-        reden="examenvertraging", duo_kenmerk="DUO-2026-123", acting_user=casusregisseur,
+        termijnen=[termijn],
+        besluitdatum=dt.date.today(),
+        maanden=6,
+        reden="examenvertraging",
+        duo_kenmerk="DUO-2026-123",
+        acting_user=casusregisseur,
     )
     termijn.refresh_from_db()
     assert termijn.einddatum == services.rules.add_months(einde, 6)
@@ -234,7 +281,9 @@ def test_pdf_download_is_permission_checked(
     assert client_for(andere_casusregisseur).get(url).status_code == 404
     assert client_for(klantmanager).get(url).status_code == 403
     # there is no public URL for stored documents
-    assert client_for(casusregisseur).get("/media/" + beschikking.pdf).status_code == 404
+    assert (
+        client_for(casusregisseur).get("/media/" + beschikking.pdf).status_code == 404
+    )
 
 
 def test_missing_rejected_route_reason_is_shown_on_the_form_and_the_concept_kept(
@@ -244,7 +293,9 @@ def test_missing_rejected_route_reason_is_shown_on_the_form_and_the_concept_kept
     client.post(reverse("pip_plans:pip_opstellen", args=[dossier_klaar.pk]))
     pip = Pip.objects.get()
     data = {k: v for k, v in complete_pip_data().items() if v is not None}
-    data.update(reden_afwijzing_z="", bewerkversie=pip.bewerkversie, actie="vaststellen")
+    data.update(
+        reden_afwijzing_z="", bewerkversie=pip.bewerkversie, actie="vaststellen"
+    )
     data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
     response = client.post(
         reverse("pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk]), data
@@ -257,14 +308,22 @@ def test_missing_rejected_route_reason_is_shown_on_the_form_and_the_concept_kept
     assert pip.ondersteuning == data["ondersteuning"]  # the concept was saved
 
 
-def test_map_in_the_onderwijsroute_is_refused_on_the_form(client_for, dossier_klaar, casusregisseur):
+def test_map_in_the_onderwijsroute_is_refused_on_the_form(
+    client_for, dossier_klaar, casusregisseur
+):
     client = client_for(casusregisseur)
     client.post(reverse("pip_plans:pip_opstellen", args=[dossier_klaar.pk]))
     pip = Pip.objects.get()
     response = client.post(
         reverse("pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk]),
-        {"leerroute": "onderwijs", "map_uren": "40", "pvt_uren": "12", "knm_vorm": "examen",
-         "bewerkversie": pip.bewerkversie, "actie": "opslaan"},
+        {
+            "leerroute": "onderwijs",
+            "map_uren": "40",
+            "pvt_uren": "12",
+            "knm_vorm": "examen",
+            "bewerkversie": pip.bewerkversie,
+            "actie": "opslaan",
+        },
     )
     assert response.status_code == 400
     assert "geen MAP" in response.content.decode()
@@ -274,12 +333,19 @@ def test_map_in_the_onderwijsroute_is_refused_on_the_form(client_for, dossier_kl
 
 def test_browser_flow_through_the_views(client_for, dossier_klaar, casusregisseur):
     client = client_for(casusregisseur)
-    assert client.get(reverse("pip_plans:pip", args=[dossier_klaar.pk])).status_code == 200
+    assert (
+        client.get(reverse("pip_plans:pip", args=[dossier_klaar.pk])).status_code == 200
+    )
     response = client.post(reverse("pip_plans:pip_opstellen", args=[dossier_klaar.pk]))
     pip = Pip.objects.get()
-    assert response.url == reverse("pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk])
-    data = {k: ("on" if v is True else v) for k, v in complete_pip_data().items()
-            if v not in (None, False)}
+    assert response.url == reverse(
+        "pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk]
+    )
+    data = {
+        k: ("on" if v is True else v)
+        for k, v in complete_pip_data().items()
+        if v not in (None, False)
+    }
     data.update(bewerkversie=pip.bewerkversie, actie="vaststellen")
     response = client.post(
         reverse("pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk]), data
@@ -304,7 +370,10 @@ def test_pip_page_keeps_a_fixed_number_of_queries(
         client.get(url)
     for _ in range(3):
         concept = services.pip_wijziging_starten(
-            inburgeraar=dossier_klaar, reden="overig", toelichting="", acting_user=casusregisseur
+            inburgeraar=dossier_klaar,
+            reden="overig",
+            toelichting="",
+            acting_user=casusregisseur,
         )
         services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
     with CaptureQueriesContext(connection) as four:
@@ -312,9 +381,12 @@ def test_pip_page_keeps_a_fixed_number_of_queries(
     assert len(four) == len(one)
 
 
-def test_uitstel_suspends_and_then_extends_the_deadline(client_for, casusregisseur, zevenaar):
+def test_uitstel_suspends_and_then_extends_the_deadline(
+    client_for, casusregisseur, zevenaar
+):
     dossier = InburgeraarFactory(
-        gemeente=zevenaar, datum_kennisgeving=dt.date(2026, 3, 5),
+        gemeente=zevenaar,
+        datum_kennisgeving=dt.date(2026, 3, 5),
         datum_brp_inschrijving=dt.date(2026, 3, 5),
     )
     dossier.refresh_pip_deadline()
@@ -322,22 +394,33 @@ def test_uitstel_suspends_and_then_extends_the_deadline(client_for, casusregisse
     assert dossier.pip_deadline == dt.date(2026, 5, 14)
     client = client_for(casusregisseur)
     url = reverse("pip_plans:uitstel", args=[dossier.pk])
-    response = client.post(url, {"pip_uitstel_reden": "", "pip_uitstel_sinds": "2026-04-01"})
+    response = client.post(
+        url, {"pip_uitstel_reden": "", "pip_uitstel_sinds": "2026-04-01"}
+    )
     assert response.status_code == 400
-    client.post(url, {"pip_uitstel_reden": "Medisch advies GGD",
-                      "pip_uitstel_sinds": "2026-04-01"})
+    client.post(
+        url,
+        {"pip_uitstel_reden": "Medisch advies GGD", "pip_uitstel_sinds": "2026-04-01"},
+    )
     dossier.refresh_from_db()
     assert dossier.pip_deadline is None
     assert dossier.pip_deadline_status == "opgeschort"
-    client.post(url, {"pip_uitstel_reden": "Medisch advies GGD", "pip_uitstel_sinds": "2026-04-01",
-                      "pip_uitstel_informatie_ontvangen": "2026-05-10"})
+    client.post(
+        url,
+        {
+            "pip_uitstel_reden": "Medisch advies GGD",
+            "pip_uitstel_sinds": "2026-04-01",
+            "pip_uitstel_informatie_ontvangen": "2026-05-10",
+        },
+    )
     dossier.refresh_from_db()
     assert dossier.pip_deadline == dt.date(2026, 5, 24)
 
 
 def test_uitstel_after_the_deadline_is_refused(client_for, casusregisseur, zevenaar):
     dossier = InburgeraarFactory(
-        gemeente=zevenaar, datum_kennisgeving=dt.date(2026, 3, 5),
+        gemeente=zevenaar,
+        datum_kennisgeving=dt.date(2026, 3, 5),
         datum_brp_inschrijving=dt.date(2026, 3, 5),
     )
     response = client_for(casusregisseur).post(
@@ -352,12 +435,18 @@ def test_werkvoorraad_shows_and_sorts_by_days_to_the_pip_deadline(
     client_for, casusregisseur, zevenaar
 ):
     with freeze_time("2026-05-01"):
-        late = InburgeraarFactory(gemeente=zevenaar, achternaam="Laat",
-                                  datum_kennisgeving=dt.date(2026, 1, 5),
-                                  datum_brp_inschrijving=dt.date(2026, 1, 5))
-        soon = InburgeraarFactory(gemeente=zevenaar, achternaam="Binnenkort",
-                                  datum_kennisgeving=dt.date(2026, 3, 1),
-                                  datum_brp_inschrijving=dt.date(2026, 3, 1))
+        late = InburgeraarFactory(
+            gemeente=zevenaar,
+            achternaam="Laat",
+            datum_kennisgeving=dt.date(2026, 1, 5),
+            datum_brp_inschrijving=dt.date(2026, 1, 5),
+        )
+        soon = InburgeraarFactory(
+            gemeente=zevenaar,
+            achternaam="Binnenkort",
+            datum_kennisgeving=dt.date(2026, 3, 1),
+            datum_brp_inschrijving=dt.date(2026, 3, 1),
+        )
         for d in (late, soon):
             d.refresh_pip_deadline()
             d.save()

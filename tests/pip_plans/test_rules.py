@@ -18,7 +18,11 @@ dates = st.dates(min_value=date(2022, 1, 1), max_value=date(2035, 12, 31))
         (date(2026, 3, 5), date(2026, 2, 1), date(2026, 5, 14)),  # kennisgeving later
         (date(2026, 2, 1), date(2026, 3, 5), date(2026, 5, 14)),  # BRP later
         (date(2025, 11, 3), date(2025, 11, 3), date(2026, 1, 12)),  # over the year end
-        (date(2026, 3, 1), date(2026, 3, 1), date(2026, 5, 10)),  # across the DST change
+        (
+            date(2026, 3, 1),
+            date(2026, 3, 1),
+            date(2026, 5, 10),
+        ),  # across the DST change
         (date(2026, 8, 20), date(2026, 8, 20), date(2026, 10, 29)),  # across DST back
         (date(2027, 12, 24), date(2027, 12, 1), date(2028, 3, 3)),  # leap year
     ],
@@ -45,7 +49,9 @@ def test_waiting_for_information_suspends_the_deadline():
 
 
 @given(dates, st.integers(0, 69), st.integers(0, 200))
-def test_extension_runs_until_two_weeks_after_the_information_arrived(start, wait, delay):
+def test_extension_runs_until_two_weeks_after_the_information_arrived(
+    start, wait, delay
+):
     uitstel = start + timedelta(days=wait)
     ontvangen = uitstel + timedelta(days=delay)
     deadline = pip_deadline(
@@ -71,12 +77,18 @@ def test_extension_runs_until_two_weeks_after_the_information_arrived(start, wai
 )
 def test_deadline_status_by_days_left(days_left, status):
     today = date(2026, 12, 31)
-    assert deadline_status(deadline=today + timedelta(days=days_left), today=today) == status
+    assert (
+        deadline_status(deadline=today + timedelta(days=days_left), today=today)
+        == status
+    )
 
 
 def test_deadline_status_when_vastgesteld_or_suspended():
     today = date(2026, 1, 1)
-    assert deadline_status(deadline=None, today=today, vastgesteld_op=today) == "vastgesteld"
+    assert (
+        deadline_status(deadline=None, today=today, vastgesteld_op=today)
+        == "vastgesteld"
+    )
     assert deadline_status(deadline=None, today=today, opgeschort=True) == "opgeschort"
     assert deadline_status(deadline=None, today=today) == "onbekend"
 
@@ -118,7 +130,10 @@ def test_schakelen_until_18_months_after_start():
 def inhoud(**changes):
     base = {
         "leerroute": "b1",
-        "afwijzingen": {"onderwijs": "Te oud voor de onderwijsroute.", "z": "Leert snel."},
+        "afwijzingen": {
+            "onderwijs": "Te oud voor de onderwijsroute.",
+            "z": "Leert snel.",
+        },
         "pvt_uren": 12,
         "map_uren": 40,
         "knm_vorm": "examen",
@@ -146,9 +161,14 @@ def test_map_is_refused_in_the_onderwijsroute():
         **inhoud(leerroute="onderwijs", afwijzingen={"b1": "x", "z": "y"}, map_uren=20)
     )
     assert "art. 8 lid 3" in fouten["map_uren"]
-    assert rules.pip_fouten(
-        **inhoud(leerroute="onderwijs", afwijzingen={"b1": "x", "z": "y"}, map_uren=None)
-    ) == {}
+    assert (
+        rules.pip_fouten(
+            **inhoud(
+                leerroute="onderwijs", afwijzingen={"b1": "x", "z": "y"}, map_uren=None
+            )
+        )
+        == {}
+    )
 
 
 def test_pvt_needs_twelve_hours_and_b1_needs_map():
@@ -193,8 +213,15 @@ def test_afschalen_needs_600_hours_and_an_effort_judgement():
     fouten = rules.wijziging_fouten(**args)
     assert "600" in fouten["afschalen_nt2_uren"]
     assert "afschalen_inzet_oordeel" in fouten
-    ok = {**args, "afschalen_nt2_uren": 600, "afschalen_inzet_oordeel": "Voldoende inzet."}
+    ok = {
+        **args,
+        "afschalen_nt2_uren": 600,
+        "afschalen_inzet_oordeel": "Voldoende inzet.",
+    }
     assert rules.wijziging_fouten(**ok) == {}
-    assert "B1-route" in rules.wijziging_fouten(**{**ok, "vorige_leerroute": "z", "leerroute": "z"})[
-        "leerroute"
-    ]
+    assert (
+        "B1-route"
+        in rules.wijziging_fouten(**{**ok, "vorige_leerroute": "z", "leerroute": "z"})[
+            "leerroute"
+        ]
+    )

@@ -2,9 +2,10 @@ from django.contrib.auth.backends import BaseBackend
 
 from .models import Role
 
-# The admin permissions a functioneel beheerder holds by role: users, gemeenten and
-# the register of verwerkingsactiviteiten and the dated parameters. Dossiers are not managed in the admin:
-# there every access would bypass visible_to() and the verwerkingenlog.
+# The admin permissions a functioneel beheerder holds by role: users, gemeenten, the
+# register of verwerkingsactiviteiten and the dated parameters. Dossiers are not
+# managed in the admin: there every access would bypass visible_to() and the
+# verwerkingenlog.
 FUNCTIONEEL_BEHEER_APP_LABELS = frozenset({"accounts", "verwerkingen", "parameters"})
 FUNCTIONEEL_BEHEER_EXTRA_PERMS = frozenset(
     {"auth.view_group", "auth.view_permission"}

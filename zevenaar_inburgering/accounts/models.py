@@ -9,10 +9,14 @@ class Gemeente(models.Model):
     naam = models.CharField(max_length=100, unique=True)
     # Printed on beschikkingen; functioneel beheer fills them in.
     postadres = models.CharField(
-        max_length=200, blank=True, help_text="Voor bezwaarschriften, bijv. Postbus 10, 6900 AA"
+        max_length=200,
+        blank=True,
+        help_text="Voor bezwaarschriften, bijv. Postbus 10, 6900 AA",
     )
     telefoon = models.CharField(max_length=30, blank=True)
-    website = models.CharField(max_length=100, blank=True, help_text="Bijv. www.zevenaar.nl")
+    website = models.CharField(
+        max_length=100, blank=True, help_text="Bijv. www.zevenaar.nl"
+    )
 
     class Meta:
         ordering = ["naam"]

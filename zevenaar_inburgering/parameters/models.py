@@ -56,12 +56,16 @@ class Parameter(models.Model):
     code = models.CharField(max_length=60, choices=[(k, k) for k in DEFAULTS])
     geldig_vanaf = models.DateField()
     waarde = models.DecimalField(max_digits=12, decimal_places=2)
-    bron = models.CharField(max_length=300, help_text="Regeling, beleidsregel of besluit")
+    bron = models.CharField(
+        max_length=300, help_text="Regeling, beleidsregel of besluit"
+    )
 
     class Meta:
         ordering = ["code", "-geldig_vanaf"]
         constraints = [
-            models.UniqueConstraint(fields=["code", "geldig_vanaf"], name="parameter_per_date")
+            models.UniqueConstraint(
+                fields=["code", "geldig_vanaf"], name="parameter_per_date"
+            )
         ]
 
     def __str__(self) -> str:

@@ -4,25 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_gemeenten'),
+        ("accounts", "0002_gemeenten"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='gemeente',
-            name='postadres',
-            field=models.CharField(blank=True, help_text='Voor bezwaarschriften, bijv. Postbus 10, 6900 AA', max_length=200),
+            model_name="gemeente",
+            name="postadres",
+            field=models.CharField(
+                blank=True,
+                help_text="Voor bezwaarschriften, bijv. Postbus 10, 6900 AA",
+                max_length=200,
+            ),
         ),
         migrations.AddField(
-            model_name='gemeente',
-            name='telefoon',
+            model_name="gemeente",
+            name="telefoon",
             field=models.CharField(blank=True, max_length=30),
         ),
         migrations.AddField(
-            model_name='gemeente',
-            name='website',
-            field=models.CharField(blank=True, help_text='Bijv. www.zevenaar.nl', max_length=100),
+            model_name="gemeente",
+            name="website",
+            field=models.CharField(
+                blank=True, help_text="Bijv. www.zevenaar.nl", max_length=100
+            ),
         ),
     ]

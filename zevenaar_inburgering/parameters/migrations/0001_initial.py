@@ -4,25 +4,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Parameter',
+            name="Parameter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('schakelen_maanden', 'schakelen_maanden'), ('afschalen_min_nt2_uren', 'afschalen_min_nt2_uren'), ('voortgangsgesprek_interval_weken', 'voortgangsgesprek_interval_weken'), ('pvt_uren_standaard', 'pvt_uren_standaard'), ('onderwijsroute_max_leeftijd', 'onderwijsroute_max_leeftijd')], max_length=60)),
-                ('geldig_vanaf', models.DateField()),
-                ('waarde', models.DecimalField(decimal_places=2, max_digits=12)),
-                ('bron', models.CharField(help_text='Regeling, beleidsregel of besluit', max_length=300)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("schakelen_maanden", "schakelen_maanden"),
+                            ("afschalen_min_nt2_uren", "afschalen_min_nt2_uren"),
+                            (
+                                "voortgangsgesprek_interval_weken",
+                                "voortgangsgesprek_interval_weken",
+                            ),
+                            ("pvt_uren_standaard", "pvt_uren_standaard"),
+                            (
+                                "onderwijsroute_max_leeftijd",
+                                "onderwijsroute_max_leeftijd",
+                            ),
+                        ],
+                        max_length=60,
+                    ),
+                ),
+                ("geldig_vanaf", models.DateField()),
+                ("waarde", models.DecimalField(decimal_places=2, max_digits=12)),
+                (
+                    "bron",
+                    models.CharField(
+                        help_text="Regeling, beleidsregel of besluit", max_length=300
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code', '-geldig_vanaf'],
-                'constraints': [models.UniqueConstraint(fields=('code', 'geldig_vanaf'), name='parameter_per_date')],
+                "ordering": ["code", "-geldig_vanaf"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("code", "geldig_vanaf"), name="parameter_per_date"
+                    )
+                ],
             },
         ),
     ]
