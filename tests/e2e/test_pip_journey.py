@@ -7,9 +7,10 @@ import datetime as dt
 import re
 import subprocess
 
-import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+
+import pytest
 from playwright.sync_api import expect
 
 from pip_plans.models import Beschikking, Pip, PipStatus
@@ -72,7 +73,8 @@ def test_casusregisseur_from_intake_to_beschikking_pdf(
 
     # Open the dossier from the werkvoorraad.
     klik_en_wacht(
-        page, page.get_by_role("link", name=f"{dossier.achternaam}, {dossier.voornamen}")
+        page,
+        page.get_by_role("link", name=f"{dossier.achternaam}, {dossier.voornamen}"),
     )
     expect(page).to_have_url(f"{live_server.url}/dossiers/{dossier.pk}/")
     tabs = page.get_by_role("navigation", name="Onderdelen van het dossier")
