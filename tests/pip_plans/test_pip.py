@@ -456,3 +456,59 @@ def test_werkvoorraad_shows_and_sorts_by_days_to_the_pip_deadline(
     assert "Dagen tot PIP-deadline" in page
     assert page.index("Laat,") < page.index("Binnenkort,")
     assert "Te laat" in page and "9 dagen" in page
+
+
+def test_days_to_the_deadline_count_in_amsterdam_around_the_dst_change(zevenaar):
+    dossier = InburgeraarFactory(
+        gemeente=zevenaar,
+        datum_kennisgeving=dt.date(2026, 1, 19),
+        datum_brp_inschrijving=dt.date(2026, 1, 19),
+    )
+    dossier.refresh_pip_deadline()
+    assert dossier.pip_deadline == dt.date(2026, 3, 30)
+    # 23:30 UTC on 28 March is already 29 March in Amsterdam (the night DST starts).
+    with freeze_time("2026-03-28 23:30:00"):
+        assert dossier.dagen_tot_pip_deadline == 1
+        assert dossier.pip_deadline_status == "minder_dan_2_weken"
+    with freeze_time("2026-03-30 21:59:00"):  # 23:59 summer time: still the last day
+        assert dossier.dagen_tot_pip_deadline == 0
+    with freeze_time("2026-03-30 22:00:00"):  # midnight in Amsterdam: too late
+        assert dossier.pip_deadline_status == "te_laat"
+
+
+def test_verlenging_for_many_dossiers_at_once_through_the_page(
+    client_for, dossier_klaar, casusregisseur, zevenaar
+):
+    from tests.pip_plans.conftest import afgeronde_intake
+
+    tweede = InburgeraarFactory(
+        gemeente=zevenaar,
+        datum_kennisgeving=dt.date(2026, 1, 12),
+        datum_brp_inschrijving=dt.date(2026, 1, 12),
+        bijstand=True,
+        bijstand_start=dt.date(2026, 1, 1),
+    )
+    afgeronde_intake(tweede, casusregisseur)
+    vaststellen(dossier_klaar, casusregisseur)
+    vaststellen(tweede, casusregisseur)
+    termijnen = list(Inburgeringstermijn.objects.order_by("pk"))
+    client = client_for(casusregisseur)
+    assert client.get(reverse("pip_plans:verlenging")).status_code == 200
+    response = client.post(
+        reverse("pip_plans:verlenging"),
+        {
+            "termijnen": [t.pk for t in termijnen],
+            "besluitdatum": "2026-07-31",
+            "maanden": "6",
+            "reden": "examenvertraging",
+            "duo_kenmerk": "DUO-A2-2026",
+        },
+    )
+    assert response.status_code == 302
+    for termijn in termijnen:
+        before = termijn.einddatum
+        termijn.refresh_from_db()
+        assert termijn.einddatum == services.rules.add_months(before, 6)
+    assert len({v.bulk_id for t in termijnen for v in t.verlengingen.all()}) == 1
+    response = client.post(reverse("pip_plans:verlenging"), {"maanden": "0"})
+    assert response.status_code == 400
