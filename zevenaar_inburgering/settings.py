@@ -198,6 +198,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# What `manage.py demo_region` adds after the dossiers, in order.
+DEMO_REGION_EXTENSIONS = ["pip_plans.demo.vul_aan"]
+
 # Werkvoorraad and verwerkingenlog pages.
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)
 

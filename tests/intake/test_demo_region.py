@@ -32,6 +32,13 @@ FIXED_DAY = "2026-11-28 10:00:00"
 DEMO_USERNAMES = [member.username for member in DEMO_LOGINS]
 
 
+@pytest.fixture(autouse=True)
+def dossiers_only(settings):
+    """These tests check the dossiers; the intakes and PIPs the later apps add (and
+    their PDFs, which take a minute) are tested in tests/pip_plans/test_demo.py."""
+    settings.DEMO_REGION_EXTENSIONS = []
+
+
 def load_demo_region(*args: str) -> str:
     out = StringIO()
     call_command("demo_region", *args, stdout=out)

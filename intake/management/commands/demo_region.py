@@ -23,6 +23,7 @@ from collections import Counter
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from intake.demo.builder import RegionBuilder, demo_dossiers
 from intake.demo.data import (
@@ -76,6 +77,10 @@ class Command(BaseCommand):
             builder.build()
             builder.save()
             self.stdout.write(self.style.SUCCESS("Demoregio aangemaakt."))
+        # Later apps add their part of the region (intakes, PIPs, ...): the intake
+        # app imports none of them, so they are named in settings.
+        for extension in settings.DEMO_REGION_EXTENSIONS:
+            import_string(extension)(stdout=self.stdout)
         self.write_summary()
         if users:
             self.write_logins(password)

@@ -1,0 +1,329 @@
+"""The demo region's brede intakes and PIPs, in every state.
+
+Runs after intake's demo builder (settings.DEMO_REGION_EXTENSIONS) for the demo
+dossiers that have no intake yet, so a second run adds nothing. PIPs go through the
+real services, so beschikkingen, their PDFs, termijnen and the rules are real; only
+the dates are historic.
+"""
+
+import random
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from intake import services as intake_services
+from intake.models import (
+    BredeIntake,
+    Gesprek,
+    Inburgeraar,
+    IntakeGezondheid,
+    IntakeOnderdeel,
+    IntakeOnderdeelSoort,
+    IntakeStatus,
+    Status,
+    Werkervaring,
+)
+from intake.rules import LBT_A1_OF_LAGER, LBT_A2, LBT_B1_OF_HOGER
+
+from . import rules, services
+from .models import Pip
+
+SEED = 2026
+VASTGESTELD_STATUSES = {
+    Status.PIP_VASTGESTELD,
+    Status.IN_TRAJECT,
+    Status.AFGEROND_VOLDAAN,
+    Status.TERMIJN_OVERSCHREDEN,
+}
+BEROEPEN = [
+    ("kapper", "persoonlijke dienstverlening"),
+    ("boer", "landbouw"),
+    ("lerares basisschool", "onderwijs"),
+    ("vrachtwagenchauffeur", "transport"),
+    ("timmerman", "bouw"),
+    ("verpleegkundige", "zorg"),
+    ("kok", "horeca"),
+    ("monteur", "techniek"),
+    ("verkoper", "detailhandel"),
+    ("naaister", "textiel"),
+]
+AFWIJZING = {
+    "b1": "Gezien de leerbaarheidstoets en de korte schoolloopbaan is B1 in drie jaar "
+    "niet haalbaar.",
+    "onderwijs": "Betrokkene wil werken en is ouder dan de doelgroep van de onderwijsroute.",
+    "z": "De leerbaarheidstoets laat zien dat betrokkene een hoger niveau kan halen.",
+}
+
+
+def _intake(rng: random.Random, dossier: Inburgeraar, start: date, afgerond: bool):
+    """An intake started on `start`; complete and afgerond, or still running."""
+    lbt = rng.choices([LBT_B1_OF_HOGER, LBT_A2, LBT_A1_OF_LAGER], [60, 25, 15])[0]
+    jaren = {LBT_B1_OF_HOGER: rng.randint(9, 16), LBT_A2: rng.randint(5, 10)}.get(
+        lbt, rng.randint(0, 5)
+    )
+    opleiding = (
+        "geen"
+        if jaren == 0
+        else "basisonderwijs"
+        if jaren < 7
+        else (
+            rng.choice(["voortgezet", "mbo", "hbo", "wo"])
+            if jaren > 11
+            else "voortgezet"
+        )
+    )
+    intake = BredeIntake.objects.create(
+        inburgeraar=dossier,
+        gestart_op=start,
+        gestart_door=dossier.casusregisseur,
+        status=IntakeStatus.AFGEROND if afgerond else IntakeStatus.LOOPT,
+        afgerond_op=min(
+            start + timedelta(days=rng.randint(10, 30)), timezone.localdate()
+        )
+        if afgerond
+        else None,
+        afgerond_door=dossier.casusregisseur if afgerond else None,
+        lbt_datum=min(start + timedelta(days=rng.randint(1, 9)), timezone.localdate()),
+        lbt_uitkomst=lbt,
+        lbt_toetsbegeleider="M. Hendriks",
+        hoogste_opleiding=opleiding,
+        land_opleiding=dossier.geboorteland,
+        jaren_onderwijs=jaren,
+        gealfabetiseerd="ja" if jaren >= 6 else rng.choice(["deels", "nee"]),
+        persoonlijke_omstandigheden=rng.choice(
+            [
+                "Woont met partner en kinderen; zoekt werk in de buurt.",
+                "Alleenstaand; wil graag snel aan het werk.",
+                "Gezin is kort geleden herenigd; kinderen gaan naar school.",
+            ]
+        )
+        if afgerond
+        else "",
+        wens=rng.choice(["werk", "werk", "opleiding", "geen_voorkeur"]),
+        vve_informatie_gegeven=dossier.huishouden_id is not None,
+        individueel_gesprek_aangeboden=True,
+        coa_profiel_ontvangen_op=dossier.datum_coa_koppeling,
+        coa_profiel="Informatieprofiel COA ontvangen."
+        if dossier.datum_coa_koppeling
+        else "",
+    )
+    IntakeGezondheid.objects.create(
+        intake=intake,
+        fysieke_gezondheid=rng.choice(
+            ["Geen bijzonderheden.", "Rugklachten; fysiotherapie."]
+        ),
+        mentale_gezondheid="Geen bijzonderheden.",
+        besproken_op=intake.lbt_datum if afgerond else None,
+    )
+    IntakeOnderdeel.objects.bulk_create(
+        IntakeOnderdeel(
+            intake=intake, soort=soort, afgerond=afgerond, bevindingen="Besproken."
+        )
+        for soort in IntakeOnderdeelSoort.objects.filter(actief=True)
+    )
+    beroep, sector = rng.choice(BEROEPEN)
+    Werkervaring.objects.create(
+        intake=intake,
+        beroep=beroep,
+        sector=sector,
+        jaren=rng.randint(1, 12),
+        land=dossier.geboorteland,
+    )
+    Gesprek.objects.create(
+        intake=intake,
+        datum=start,
+        soort="intakegesprek",
+        tolk=True,
+        tolk_taal=(dossier.talen or "Arabisch").split(",")[0].strip(),
+        coa=dossier.datum_coa_koppeling is not None,
+        notities="Kennismaking en uitleg over de inburgering.",
+        vastgelegd_door=dossier.casusregisseur,
+    )
+    return intake
+
+
+def _pip_inhoud(pip: Pip) -> dict:
+    route = pip.leerroute or "b1"
+    return {
+        "leerroute": route,
+        **{f"reden_afwijzing_{r}": AFWIJZING[r] for r in rules.ROUTES if r != route},
+        "ondersteuning": "Maatschappelijke begeleiding door Vluchtelingenwerk; "
+        "taalmaatje via het buurthuis.",
+        "map_uren": None if route == "onderwijs" else 40,
+        "knm_vorm": "cursus" if route == "z" else "examen",
+        "participatiewet_onderdelen": "Werkfit-traject bij RSD de Liemers."
+        if pip.inburgeraar.bijstand
+        else "",
+    }
+
+
+def _vaststellen(pip: Pip, user, dagtekening: date, **extra):
+    pip = services.pip_bewerken(
+        pip=pip,
+        data={**_pip_inhoud(pip), **extra},
+        bewerkversie=pip.bewerkversie,
+        acting_user=user,
+    )
+    return services.pip_vaststellen(pip=pip, acting_user=user, dagtekening=dagtekening)
+
+
+@transaction.atomic
+def vul_aan(*, stdout) -> None:
+    rng = random.Random(SEED)
+    vandaag = timezone.localdate()
+    demo = Inburgeraar.objects.filter(bsn__gte="999990000")
+    if BredeIntake.objects.filter(inburgeraar__in=demo).exists():
+        stdout.write("Intakes en PIP's van de demoregio bestaan al.")
+        return
+    dossiers = list(
+        demo.filter(casusregisseur__isnull=False)
+        .select_related("gemeente", "casusregisseur")
+        .order_by("bsn")
+    )
+    uitstel_gegeven = 0
+    aantallen: dict[str, int] = {}
+
+    def tel(wat: str) -> None:
+        aantallen[wat] = aantallen.get(wat, 0) + 1
+
+    vastgesteld = []
+    for dossier in dossiers:
+        user = dossier.casusregisseur
+        begin = (
+            max(
+                d
+                for d in (dossier.datum_kennisgeving, dossier.datum_brp_inschrijving)
+                if d
+            )
+            if dossier.datum_kennisgeving
+            else None
+        )
+        if begin is None or dossier.wet_regime != "wi2021":
+            continue  # no kennisgeving yet, or the Wi2013 (which has no PIP)
+        if dossier.status == Status.INTAKE_LOOPT:
+            _intake(
+                rng, dossier, min(begin + timedelta(days=14), vandaag), afgerond=False
+            )
+            tel("intake loopt")
+        elif dossier.status == Status.PIP_CONCEPT:
+            start = min(begin + timedelta(days=10), vandaag - timedelta(days=40))
+            _intake(rng, dossier, start, afgerond=True)
+            services.pip_opstellen(inburgeraar=dossier, acting_user=user)
+            tel("PIP in concept")
+        elif dossier.status in VASTGESTELD_STATUSES and dossier.pip_deadline:
+            status = dossier.status
+            intake = _intake(rng, dossier, begin + timedelta(days=7), afgerond=True)
+            pip = services.pip_opstellen(inburgeraar=dossier, acting_user=user)
+            te_laat = rng.random() < 0.2
+            dagtekening = dossier.pip_deadline + timedelta(
+                days=rng.randint(5, 60) if te_laat else -rng.randint(0, 25)
+            )
+            dagtekening = min(
+                max(dagtekening, intake.afgerond_op + timedelta(days=1)), vandaag
+            )
+            beschikking = _vaststellen(pip, user, dagtekening)
+            # vaststellen sets "PIP vastgesteld"; the builder's later status stays.
+            Inburgeraar.objects.filter(pk=dossier.pk).update(status=status)
+            vastgesteld.append((dossier, beschikking))
+            tel(
+                "PIP vastgesteld (na de deadline)"
+                if dagtekening > dossier.pip_deadline
+                else "PIP vastgesteld"
+            )
+        elif (
+            dossier.status in (Status.SIGNAAL_ONTVANGEN, Status.INTAKE_GEPLAND)
+            and dossier.pip_deadline
+            and dossier.pip_deadline > vandaag + timedelta(days=7)
+            and uitstel_gegeven < 2
+        ):
+            # One still waiting for the information, one that has received it.
+            intake_services.pip_uitstel_vastleggen(
+                inburgeraar=dossier,
+                reden="Wacht op medisch advies van de GGD.",
+                sinds=vandaag - timedelta(days=7),
+                informatie_ontvangen=vandaag - timedelta(days=3)
+                if uitstel_gegeven
+                else None,
+                acting_user=user,
+            )
+            uitstel_gegeven += 1
+            tel("PIP-deadline uitgesteld")
+    _wijzigingen(rng, vastgesteld, vandaag, tel)
+    for wat, aantal in sorted(aantallen.items()):
+        stdout.write(f"  {wat:<36}{aantal:>5}")
+
+
+def _wijzigingen(rng, vastgesteld, vandaag: date, tel) -> None:
+    """Second versions, bezwaren and verlengingen on some vastgesteld PIPs."""
+    rng.shuffle(vastgesteld)
+    redenen = ["schakelen", "afschalen", "verhuizing", "overig"]
+    for index, (dossier, beschikking) in enumerate(vastgesteld[:12]):
+        user = dossier.casusregisseur
+        reden = redenen[index % len(redenen)]
+        termijn = dossier.termijn
+        op = min(termijn.startdatum + timedelta(days=rng.randint(120, 400)), vandaag)
+        if op <= beschikking.dagtekening:
+            continue
+        vorige = beschikking.pip
+        if reden == "afschalen" and vorige.leerroute != "b1":
+            reden = "overig"
+        concept = services.pip_wijziging_starten(
+            inburgeraar=dossier,
+            reden=reden,
+            toelichting="Besproken in het voortgangsgesprek.",
+            acting_user=user,
+        )
+        extra = {}
+        if reden == "schakelen":
+            nieuw = "z" if vorige.leerroute != "z" else "b1"
+            extra = {"leerroute": nieuw}
+            concept.leerroute = nieuw
+        elif reden == "afschalen":
+            extra = {
+                "afschalen_nt2_uren": 640,
+                "afschalen_inzet_oordeel": "Voldoende inzet.",
+            }
+        status = Inburgeraar.objects.get(pk=dossier.pk).status
+        _vaststellen(concept, user, op, **extra)
+        Inburgeraar.objects.filter(pk=dossier.pk).update(status=status)
+        tel(f"PIP gewijzigd ({reden})")
+    gegrond_gegeven = False
+    beslist = 0
+    for dossier, beschikking in vastgesteld[12:18]:
+        if beschikking.dagtekening + timedelta(days=20) > vandaag:
+            continue
+        bezwaar = services.bezwaar_registreren(
+            beschikking=beschikking,
+            ontvangen_op=beschikking.dagtekening + timedelta(days=20),
+            gronden="Het onderwijsroute-advies is niet goed onderzocht.",
+            acting_user=dossier.casusregisseur,
+        )
+        tel("bezwaar lopend")
+        if beslist < 3 and beschikking.dagtekening + timedelta(days=70) <= vandaag:
+            beslist += 1
+            # One gegrond bezwaar (it opens a herziening), the others ongegrond.
+            uitkomst = "ongegrond" if gegrond_gegeven else "gegrond"
+            gegrond_gegeven = True
+            services.bezwaar_beslissen(
+                bezwaar=bezwaar,
+                besluit_datum=beschikking.dagtekening + timedelta(days=70),
+                uitkomst=uitkomst,
+                toelichting="Besproken in de bezwaarcommissie.",
+                acting_user=dossier.casusregisseur,
+            )
+            tel(f"bezwaar {uitkomst}")
+    # DUO's bulk verlenging, recorded by each dossier's own casusregisseur.
+    per_regisseur: dict = {}
+    for dossier, _ in vastgesteld[18:26]:
+        per_regisseur.setdefault(dossier.casusregisseur, []).append(dossier.termijn)
+    for user, termijnen in per_regisseur.items():
+        services.verlenging_vastleggen(
+            termijnen=termijnen,
+            besluitdatum=vandaag - timedelta(days=30),
+            maanden=6,
+            reden="examenvertraging",
+            duo_kenmerk="DUO-A2-VERTRAGING",
+            acting_user=user,
+        )
+        tel("termijn verlengd door DUO")
