@@ -386,6 +386,10 @@ class GebeurtenisSoort(models.TextChoices):
     INTAKE = "intake", "Brede intake"
     GESPREK = "gesprek", "Gesprek"
     PIP = "pip", "PIP en beschikking"
+    LEERROUTE = "leerroute", "Leerroute, uren en examens"
+    PARTICIPATIE = "participatie", "Participatie"
+    KETEN = "keten", "Verwijzing en begeleiding"
+    VOORTGANG = "voortgang", "Voortgangsgesprek"
 
 
 class Gebeurtenis(models.Model):

@@ -72,7 +72,14 @@ class PipForm(forms.ModelForm):
             ].help_text = "Alleen een wijziging 'schakelen' verandert de leerroute."
         afschalen = self.instance.reden == WijzigingReden.AFSCHALEN
         wijziging = self.instance.reden != WijzigingReden.INITIEEL
-        if not afschalen:
+        if afschalen:
+            # Counted from the urenregistratie when it is vastgesteld.
+            self.fields["afschalen_nt2_uren"].disabled = True
+            self.fields["afschalen_nt2_uren"].help_text = (
+                "Uit de urenregistratie: NT2-uren bij aanbieders met keurmerk. "
+                "Bij vaststellen wordt opnieuw geteld."
+            )
+        else:
             del self.fields["afschalen_nt2_uren"]
             del self.fields["afschalen_inzet_oordeel"]
         if not wijziging:

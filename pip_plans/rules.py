@@ -6,6 +6,7 @@ Each names its legal source; [S] marks a source seen only in a secondary text an
 
 import calendar
 from datetime import date, timedelta
+from decimal import Decimal
 
 BEZWAARTERMIJN = timedelta(weeks=6)
 TERMIJN_JAREN = 3
@@ -112,7 +113,7 @@ def wijziging_fouten(
     vorige_leerroute: str,
     vandaag: date,
     schakelen_tot: date | None,
-    afschalen_nt2_uren: int | None,
+    afschalen_nt2_uren: int | float | Decimal | None,
     afschalen_inzet_oordeel: str,
     min_afschalen_uren: int,
 ) -> dict[str, str]:
@@ -121,8 +122,8 @@ def wijziging_fouten(
     - schakelen: another leerroute, only until `schakelen_tot` [S, configurable];
     - afschalen: B1-route only, from B1 to A2, after at least `min_afschalen_uren`
       NT2 hours at a keurmerk aanbieder and a recorded judgement of effort
-      (Besluit art. 5.5 [S]); the hours are stated here until the leerroutes
-      record them;
+      (Besluit art. 5.5 [S]); the caller passes the hours recorded in the
+      leerroutes (leerroutes.services.nt2_uren_keurmerk);
     - verhuizing: the new gemeente keeps the leerroute;
     - any other reason keeps the leerroute too.
     """
@@ -146,7 +147,8 @@ def wijziging_fouten(
         if afschalen_nt2_uren is None or afschalen_nt2_uren < min_afschalen_uren:
             fouten["afschalen_nt2_uren"] = (
                 f"Afschalen kan pas na minstens {min_afschalen_uren} uur NT2 bij een "
-                "aanbieder met keurmerk."
+                "aanbieder met keurmerk; vastgelegd in de urenregistratie: "
+                f"{str(afschalen_nt2_uren or 0).replace('.', ',')} uur."
             )
         if not afschalen_inzet_oordeel.strip():
             fouten["afschalen_inzet_oordeel"] = "Leg vast of de inzet voldoende was."

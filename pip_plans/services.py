@@ -23,6 +23,7 @@ from intake.models import (
     Status,
 )
 from intake.services import verouderd
+from leerroutes.services import na_pip_vastgesteld, nt2_uren_keurmerk
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import store_document
 from zevenaar_inburgering.parameters.models import geheel
@@ -162,6 +163,7 @@ def pip_wijziging_starten(
     )
     if reden == WijzigingReden.AFSCHALEN:
         pip.taalniveau = Taalniveau.A2
+        pip.afschalen_nt2_uren = int(nt2_uren_keurmerk(inburgeraar))
     pip.save()
     _gebeurtenis(
         inburgeraar,
@@ -246,7 +248,8 @@ def vaststellen_fouten(pip: Pip, *, vandaag: date) -> dict[str, str]:
                 vorige_leerroute=vorige.leerroute,
                 vandaag=vandaag,
                 schakelen_tot=schakelen_tot,
-                afschalen_nt2_uren=pip.afschalen_nt2_uren,
+                # The recorded hours, never a typed number (DOMAIN.md §4).
+                afschalen_nt2_uren=nt2_uren_keurmerk(inburgeraar),
                 afschalen_inzet_oordeel=pip.afschalen_inzet_oordeel,
                 min_afschalen_uren=geheel("afschalen_min_nt2_uren", vandaag),
             )
@@ -287,6 +290,9 @@ def pip_vaststellen(
     kenmerk = _kenmerk(inburgeraar, pip, dagtekening)
 
     pip.status = PipStatus.VASTGESTELD
+    if pip.reden == WijzigingReden.AFSCHALEN:
+        # The letter states the hours the decision rests on.
+        pip.afschalen_nt2_uren = int(nt2_uren_keurmerk(inburgeraar))
     pip.vastgesteld_op = timezone.now()
     pip.vastgesteld_door = acting_user
     pdf = render_pdf(
@@ -347,6 +353,7 @@ def pip_vaststellen(
         handeling="Beschikking",
     )
     log.log_pdf_generated(inburgeraar, user=acting_user, handeling="Beschikking")
+    na_pip_vastgesteld(pip=pip, dagtekening=dagtekening, acting_user=acting_user)
     return beschikking
 
 

@@ -1,0 +1,72 @@
+"""A keten with one contracted taalaanbieder and a dossier with a vastgesteld PIP."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from leerroutes import services
+from leerroutes.models import (
+    Contract,
+    ContractOnderdeel,
+    Organisatie,
+    OrganisatieSoort,
+)
+from tests.pip_plans.conftest import dossier_klaar, vaststellen  # noqa: F401 (fixture)
+
+# Planned hours that pass every rule of a B1-route traject.
+B1_UREN = {"nt2": 600, "knm": 80, "pvt": 12, "map": 40}
+
+
+def taalaanbieder(naam="Taalschool Liemers", *, keurmerk=True, route="b1", contract=True):
+    aanbieder = Organisatie.objects.create(
+        naam=naam,
+        soort=OrganisatieSoort.TAALAANBIEDER,
+        keurmerk_nummer="BOW-1234" if keurmerk else "",
+        keurmerk_geldig_van=dt.date(2024, 1, 1) if keurmerk else None,
+        keurmerk_geldig_tot=dt.date(2029, 12, 31) if keurmerk else None,
+    )
+    if contract:
+        overeenkomst = Contract.objects.create(
+            aanbieder=aanbieder,
+            leerroute=route,
+            kenmerk=f"INK-{naam[:4].upper()}",
+            start=dt.date(2025, 1, 1),
+            einde=dt.date(2028, 12, 31),
+            prijs_route=Decimal("10000.00"),
+        )
+        for onderdeel, uren in B1_UREN.items():
+            ContractOnderdeel.objects.create(
+                contract=overeenkomst,
+                onderdeel=onderdeel,
+                uren=uren,
+                prijs=Decimal("1000.00"),
+            )
+    return aanbieder
+
+
+@pytest.fixture
+def aanbieder(db):
+    """A taalaanbieder with a valid keurmerk and a B1-route contract."""
+    return taalaanbieder()
+
+
+@pytest.fixture
+def dossier_met_pip(dossier_klaar, casusregisseur):
+    """`dossier_klaar` with its first PIP (B1-route) vastgesteld today."""
+    vaststellen(dossier_klaar, casusregisseur)
+    return dossier_klaar
+
+
+@pytest.fixture
+def traject(dossier_met_pip, aanbieder, casusregisseur):
+    """The dossier assigned to `aanbieder`, starting the termijn's first day."""
+    start = dossier_met_pip.termijn.startdatum
+    return services.traject_toewijzen(
+        inburgeraar=dossier_met_pip,
+        aanbieder=aanbieder,
+        start=start,
+        geplande_einde=start + dt.timedelta(days=900),
+        uren=dict(B1_UREN),
+        acting_user=casusregisseur,
+    )
