@@ -12,13 +12,15 @@ from leerroutes.models import (
     Organisatie,
     OrganisatieSoort,
 )
-from tests.pip_plans.conftest import dossier_klaar, vaststellen  # noqa: F401 (fixture)
+from tests.pip_plans.conftest import klaar_voor_pip, vaststellen
 
 # Planned hours that pass every rule of a B1-route traject.
 B1_UREN = {"nt2": 600, "knm": 80, "pvt": 12, "map": 40}
 
 
-def taalaanbieder(naam="Taalschool Liemers", *, keurmerk=True, route="b1", contract=True):
+def taalaanbieder(
+    naam="Taalschool Liemers", *, keurmerk=True, route="b1", contract=True
+):
     aanbieder = Organisatie.objects.create(
         naam=naam,
         soort=OrganisatieSoort.TAALAANBIEDER,
@@ -52,10 +54,11 @@ def aanbieder(db):
 
 
 @pytest.fixture
-def dossier_met_pip(dossier_klaar, casusregisseur):
-    """`dossier_klaar` with its first PIP (B1-route) vastgesteld today."""
-    vaststellen(dossier_klaar, casusregisseur)
-    return dossier_klaar
+def dossier_met_pip(dossier, casusregisseur):
+    """`dossier` (asiel, Zevenaar) with its first PIP (B1-route) vastgesteld today."""
+    klaar_voor_pip(dossier, casusregisseur)
+    vaststellen(dossier, casusregisseur)
+    return dossier
 
 
 @pytest.fixture

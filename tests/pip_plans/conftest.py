@@ -53,13 +53,18 @@ def afgeronde_intake(dossier, user) -> BredeIntake:
 @pytest.fixture
 def dossier_klaar(dossier, casusregisseur):
     """`dossier` (asiel, bijstand, Zevenaar) with a completed brede intake."""
+    return klaar_voor_pip(dossier, casusregisseur)
+
+
+def klaar_voor_pip(dossier, user):
+    """Give `dossier` an address, deadline and a completed brede intake."""
     dossier.datum_kennisgeving = dt.date(2026, 1, 12)
     dossier.datum_brp_inschrijving = dt.date(2026, 1, 8)
     dossier.straat, dossier.huisnummer = "Kerkstraat", "10"
     dossier.postcode, dossier.woonplaats = "6901 AB", "Zevenaar"
     dossier.refresh_pip_deadline()
     dossier.save()
-    afgeronde_intake(dossier, casusregisseur)
+    afgeronde_intake(dossier, user)
     return dossier
 
 
