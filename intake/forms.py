@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 
+from leerroutes.rules import Koers
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
 from zevenaar_inburgering.validators import normalise_postcode
 
@@ -235,6 +236,14 @@ class WerkvoorraadFilterForm(forms.Form):
     casusregisseur = forms.ModelChoiceField(
         queryset=User.objects.none(), required=False, empty_label="Alle casusregisseurs"
     )
+    koers = forms.ChoiceField(
+        label="Op koers",
+        choices=[("", "Alle"), *((k.value, k.label) for k in Koers)],
+        required=False,
+    )
+    gesprek_te_doen = forms.BooleanField(
+        label="Voortgangsgesprek te doen", required=False
+    )
     alleen_mijn = forms.BooleanField(label="Alleen mijn dossiers", required=False)
     sorteer = forms.ChoiceField(
         label="Sorteer op", choices=SORT_CHOICES, required=False
@@ -257,6 +266,8 @@ class WerkvoorraadFilterForm(forms.Form):
             "casusregisseur": data["casusregisseur"].pk
             if data.get("casusregisseur")
             else None,
+            "koers": data.get("koers") or "",
+            "gesprek_te_doen": bool(data.get("gesprek_te_doen")),
             "alleen_mijn": bool(data.get("alleen_mijn")),
             "sorteer": data.get("sorteer") or "naam",
         }

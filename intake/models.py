@@ -1,5 +1,6 @@
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from leerroutes.rules import GESPREK_TE_DOEN_DAGEN
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
     GEZONDHEID_ROLES,
@@ -100,7 +102,10 @@ class InburgeraarQuerySet(models.QuerySet):
         return self.none()
 
     def for_list(self) -> "InburgeraarQuerySet":
-        return self.select_related("gemeente", "casusregisseur", "rsd_klantmanager")
+        # routestand: the leerroutes app's derived on-track state (one-to-one).
+        return self.select_related(
+            "gemeente", "casusregisseur", "rsd_klantmanager", "routestand"
+        )
 
     def search(self, zoek: dict) -> "InburgeraarQuerySet":
         """Apply a search made by `search_terms()`."""
@@ -146,6 +151,11 @@ class InburgeraarQuerySet(models.QuerySet):
             qs = qs.filter(casusregisseur_id=filters["casusregisseur"])
         if filters.get("alleen_mijn"):
             qs = qs.filter(casusregisseur=user)
+        if filters.get("koers"):
+            qs = qs.filter(routestand__koers=filters["koers"])
+        if filters.get("gesprek_te_doen"):
+            tot = timezone.localdate() + timedelta(days=GESPREK_TE_DOEN_DAGEN)
+            qs = qs.filter(routestand__volgend_voortgangsgesprek__lte=tot)
         return qs
 
 

@@ -202,4 +202,4 @@ def _aanwezigheid(uren: dict | None, rapportage) -> Decimal | None:
 
 def gesprek_te_doen_tot(vandaag: date) -> date:
     """Voortgangsgesprekken planned up to two weeks ahead count as due."""
-    return vandaag + timedelta(weeks=2)
+    return vandaag + timedelta(days=rules.GESPREK_TE_DOEN_DAGEN)

@@ -79,6 +79,10 @@ EXAMEN_NIET_OP_KOERS_MAANDEN = 6  # no exam attempt in the last 6 months: niet o
 
 ROUTES_MET_EXAMENS = (B1, ONDERWIJS)
 
+# A voortgangsgesprek planned within this many days is "te doen" on the
+# werkvoorraad (local policy [U]).
+GESPREK_TE_DOEN_DAGEN = 14
+
 
 # --- Inputs --------------------------------------------------------------------------
 

@@ -185,7 +185,9 @@ def toewijzing_fouten(
         fouten["geplande_einde"] = "Het geplande einde ligt voor de start."
     for onderdeel in ROUTE_ONDERDELEN[pip.leerroute]:
         if uren.get(onderdeel) is None:
-            fouten[f"uren_{onderdeel}"] = "Vul de geplande uren in (0 als het vervalt)."
+            fouten[f"uren_{onderdeel}"] = (
+                "Vul de geplande uren in (0 als het vervalt); het contract noemt ze niet."
+            )
     if (uren.get(Onderdeel.PVT) or 0) < rules.MIN_PVT_UREN:
         fouten[f"uren_{Onderdeel.PVT}"] = (
             f"Het participatieverklaringstraject duurt minstens {rules.MIN_PVT_UREN} uur."
@@ -221,6 +223,16 @@ def traject_toewijzen(
     """
     inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
     pip = laatste_pip(inburgeraar)
+    if pip is not None:
+        # Hours left empty are the contract's (and the PIP's for PVT and MAP).
+        contract = geldig_contract(aanbieder, pip.leerroute, start)
+        voorstel = geplande_uren_voorstel(pip, contract)
+        uren = {
+            onderdeel: uren.get(onderdeel)
+            if uren.get(onderdeel) is not None
+            else voorstel.get(onderdeel)
+            for onderdeel in ROUTE_ONDERDELEN[pip.leerroute]
+        }
     fouten = toewijzing_fouten(
         inburgeraar=inburgeraar,
         pip=pip,

@@ -26,6 +26,7 @@ urlpatterns = [
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("", include("intake.urls")),
     path("", include("pip_plans.urls")),
+    path("", include("leerroutes.urls")),
     path("verwerkingenlog/", include("zevenaar_inburgering.verwerkingen.urls")),
     # One login page for everybody: the admin's own login form is not a second door.
     path(

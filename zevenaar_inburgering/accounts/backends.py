@@ -3,19 +3,25 @@ from django.contrib.auth.backends import BaseBackend
 from .models import Role
 
 # The admin permissions a functioneel beheerder holds by role: users, gemeenten, the
-# register of verwerkingsactiviteiten and the dated parameters. Dossiers are not
+# register of verwerkingsactiviteiten, the dated parameters and the keten. Dossiers are not
 # managed in the admin: there every access would bypass visible_to() and the
 # verwerkingenlog.
 FUNCTIONEEL_BEHEER_APP_LABELS = frozenset({"accounts", "verwerkingen", "parameters"})
 FUNCTIONEEL_BEHEER_EXTRA_PERMS = frozenset(
     {"auth.view_group", "auth.view_permission"}
+    # The keten: organisations, their keurmerk and contracts (reference data).
+    | {
+        f"leerroutes.{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in ("organisatie", "contract", "contractonderdeel")
+    }
     # The checklist of the brede intake: the one intake model in the admin.
     | {
         f"intake.{action}_intakeonderdeelsoort"
         for action in ("add", "change", "delete", "view")
     }
 )
-FUNCTIONEEL_BEHEER_EXTRA_MODULES = frozenset({"intake"})
+FUNCTIONEEL_BEHEER_EXTRA_MODULES = frozenset({"intake", "leerroutes"})
 
 
 class RolePermissionBackend(BaseBackend):

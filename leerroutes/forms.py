@@ -1,0 +1,254 @@
+"""Forms of the route and participation pages. They parse input; the rules are in
+services.py and rules.py."""
+
+from django import forms
+from django.utils import timezone
+
+from intake.forms import DateInput
+
+from .models import (
+    ROUTE_ONDERDELEN,
+    Afronding,
+    Examenonderdeel,
+    MaatschappelijkeBegeleiding,
+    Niveau,
+    Onderdeel,
+    Organisatie,
+    OrganisatieSoort,
+    Participatieactiviteit,
+    Verwijzing,
+    VerwijzingStatus,
+    Voortgangsgesprek,
+    Voortgangsrapportage,
+)
+
+
+class MaandInput(forms.DateInput):
+    input_type = "month"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m", **kwargs)
+
+
+class ToewijzenForm(forms.Form):
+    """Assign an aanbieder; one planned-hours field per onderdeel of the route."""
+
+    aanbieder = forms.ModelChoiceField(
+        queryset=Organisatie.objects.none(),
+        empty_label="Kies een aanbieder",
+        help_text="Alleen aanbieders met een geldig keurmerk en, voor "
+        "asielstatushouders, een contract voor deze route.",
+    )
+    start = forms.DateField(widget=DateInput())
+    geplande_einde = forms.DateField(label="Gepland einde", widget=DateInput())
+
+    def __init__(self, *args, aanbieders, leerroute: str, voorstel: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanbieder"].queryset = aanbieders
+        for onderdeel in ROUTE_ONDERDELEN.get(leerroute, ()):
+            self.fields[f"uren_{onderdeel}"] = forms.IntegerField(
+                label=f"Geplande uren {Onderdeel(onderdeel).label}",
+                min_value=0,
+                max_value=5000,
+                initial=voorstel.get(onderdeel),
+                required=False,
+            )
+        self.onderdelen = ROUTE_ONDERDELEN.get(leerroute, ())
+
+    def uren(self) -> dict:
+        return {o: self.cleaned_data.get(f"uren_{o}") for o in self.onderdelen}
+
+
+class UrenForm(forms.Form):
+    onderdeel = forms.ChoiceField(choices=Onderdeel.choices)
+    maand = forms.DateField(
+        widget=MaandInput(),
+        input_formats=["%Y-%m", "%m-%Y", "%Y-%m-%d"],
+        help_text="Bijvoorbeeld 2026-10.",
+    )
+    uren_aanwezig = forms.DecimalField(
+        label="Uren aanwezig",
+        min_value=0,
+        max_value=744,
+        decimal_places=1,
+        localize=True,  # 12,5 as Dutch users type it
+    )
+    uren_geroosterd = forms.DecimalField(
+        label="Uren geroosterd",
+        min_value=0,
+        max_value=744,
+        decimal_places=1,
+        required=False,
+        localize=True,
+    )
+
+
+class VoortgangForm(forms.ModelForm):
+    class Meta:
+        model = Voortgangsrapportage
+        fields = [
+            "datum",
+            "lezen",
+            "luisteren",
+            "schrijven",
+            "spreken",
+            "aanwezigheid_pct",
+            "opmerkingen",
+        ]
+        widgets = {
+            "datum": DateInput(),
+            "opmerkingen": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ExamenForm(forms.Form):
+    onderdeel = forms.ChoiceField(choices=Examenonderdeel.choices)
+    niveau = forms.ChoiceField(
+        choices=[("", "Geen (KNM)")] + Niveau.choices, required=False
+    )
+    datum = forms.DateField(label="Examendatum", widget=DateInput())
+    geslaagd = forms.TypedChoiceField(
+        label="Uitslag",
+        choices=[("ja", "Geslaagd"), ("nee", "Niet geslaagd")],
+        coerce=lambda waarde: waarde == "ja",
+        widget=forms.RadioSelect,
+    )
+    cijfer = forms.CharField(max_length=20, required=False)
+
+
+class AfrondingForm(forms.ModelForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Afronding
+        fields = [
+            "participatieverklaring_getekend_op",
+            "map_afgerond_op",
+            "z_eindgesprek_op",
+            "z_eindgesprek_verslag",
+            "onderwijsroute_resultaat_op",
+            "onderwijsroute_resultaat",
+        ]
+        widgets = {
+            "participatieverklaring_getekend_op": DateInput(),
+            "map_afgerond_op": DateInput(),
+            "z_eindgesprek_op": DateInput(),
+            "onderwijsroute_resultaat_op": DateInput(),
+            "z_eindgesprek_verslag": forms.Textarea(attrs={"rows": 2}),
+            "onderwijsroute_resultaat": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, leerroute: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["versie"].initial = self.instance.versie
+        # Only the fields of the route in force.
+        if leerroute != "z":
+            del self.fields["z_eindgesprek_op"]
+            del self.fields["z_eindgesprek_verslag"]
+        if leerroute != "onderwijs":
+            del self.fields["onderwijsroute_resultaat_op"]
+            del self.fields["onderwijsroute_resultaat"]
+        else:
+            del self.fields["map_afgerond_op"]
+
+    def model_data(self) -> dict:
+        return {
+            name: value for name, value in self.cleaned_data.items() if name != "versie"
+        }
+
+
+class ActiviteitForm(forms.ModelForm):
+    class Meta:
+        model = Participatieactiviteit
+        fields = [
+            "soort",
+            "organisatie",
+            "omschrijving",
+            "uren_per_week",
+            "start",
+            "einde",
+        ]
+        widgets = {"start": DateInput(), "einde": DateInput()}
+        localized_fields = ["uren_per_week"]
+
+
+class BeeindigenForm(forms.Form):
+    einde = forms.DateField(
+        label="Laatste dag", widget=DateInput(), initial=timezone.localdate
+    )
+
+
+class VerwijzingForm(forms.ModelForm):
+    class Meta:
+        model = Verwijzing
+        fields = ["ketenpartner", "reden", "verstuurd_op"]
+        widgets = {
+            "verstuurd_op": DateInput(),
+            "reden": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ketenpartner"].queryset = Organisatie.objects.filter(
+            actief=True
+        ).exclude(soort=OrganisatieSoort.TAALAANBIEDER)
+        self.fields["verstuurd_op"].initial = timezone.localdate
+
+
+class VerwijzingBijwerkenForm(forms.Form):
+    status = forms.ChoiceField(choices=VerwijzingStatus.choices)
+    terugkoppeling = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class BegeleidingForm(forms.ModelForm):
+    class Meta:
+        model = MaatschappelijkeBegeleiding
+        fields = [
+            "organisatie",
+            "start",
+            "einde",
+            "praktische_hulp",
+            "start_inburgering",
+            "begeleiding_inburgering",
+            "stimuleren_participatie",
+            "toelichting",
+        ]
+        widgets = {
+            "start": DateInput(),
+            "einde": DateInput(),
+            "toelichting": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.filter(
+            actief=True, soort=OrganisatieSoort.MAATSCHAPPELIJKE_BEGELEIDING
+        )
+
+
+class GesprekForm(forms.ModelForm):
+    class Meta:
+        model = Voortgangsgesprek
+        fields = [
+            "gehouden_op",
+            "deelnemers",
+            "rsd_klantmanager_aanwezig",
+            "verslag",
+            "afspraken",
+        ]
+        widgets = {
+            "gehouden_op": DateInput(),
+            "verslag": forms.Textarea(attrs={"rows": 3}),
+            "afspraken": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gehouden_op"].required = True
+
+
+class GesprekPlannenForm(forms.Form):
+    gepland_op = forms.DateField(label="Gepland op", widget=DateInput())

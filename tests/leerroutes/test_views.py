@@ -1,0 +1,179 @@
+"""The route and participation pages: reachable by the dossier roles, scoped,
+bad input answered on the form, and a fixed number of queries."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.urls import reverse
+
+import pytest
+
+from leerroutes.models import (
+    Examenpoging,
+    Participatieactiviteit,
+    Traject,
+    UrenBron,
+    Urenregistratie,
+)
+from leerroutes.services import UrenInvoer, uren_schrijven
+from pip_plans.rules import add_months
+from tests.leerroutes.conftest import taalaanbieder
+
+pytestmark = pytest.mark.django_db
+
+
+def urls(dossier):
+    return [
+        reverse("leerroutes:route", args=[dossier.pk]),
+        reverse("leerroutes:participatie", args=[dossier.pk]),
+    ]
+
+
+def test_casusregisseur_sees_route_and_participation(
+    client_for, casusregisseur, traject
+):
+    client = client_for(casusregisseur)
+    dossier = traject.inburgeraar
+    route, participatie = urls(dossier)
+    response = client.get(route)
+    assert response.status_code == 200
+    assert "Taalschool Liemers" in response.content.decode()
+    assert client.get(participatie).status_code == 200
+    overzicht = client.get(
+        reverse("intake:dossier", args=[dossier.pk])
+    ).content.decode()
+    assert "Route en koers" in overzicht
+
+
+def test_other_gemeente_gets_404(client_for, andere_casusregisseur, traject):
+    client = client_for(andere_casusregisseur)
+    for url in urls(traject.inburgeraar):
+        assert client.get(url).status_code == 404
+
+
+def test_rsd_klantmanager_sees_own_clients_route_only(
+    client_for, klantmanager, andere_klantmanager, traject, casusregisseur
+):
+    dossier = traject.inburgeraar
+    Participatieactiviteit.objects.create(
+        inburgeraar=dossier,
+        soort="vrijwilligerswerk",
+        organisatie="Kringloop De Liemers",
+        start=dt.date(2026, 3, 1),
+        vastgelegd_door=casusregisseur,
+    )
+    url = reverse("leerroutes:rsd_route", args=[dossier.pk])
+    response = client_for(klantmanager).get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Taalschool Liemers" in html
+    assert "Kringloop De Liemers" in html
+    # The casusregisseur's pages stay closed to the klantmanager.
+    for casus_url in urls(dossier):
+        assert client_for(klantmanager).get(casus_url).status_code == 403
+    assert client_for(andere_klantmanager).get(url).status_code == 404
+
+
+def test_assignment_refusal_shows_on_the_form(
+    client_for, casusregisseur, dossier_met_pip
+):
+    verlopen = taalaanbieder("Taalschool Verlopen", keurmerk=False)
+    client = client_for(casusregisseur)
+    response = client.post(
+        reverse("leerroutes:toewijzen", args=[dossier_met_pip.pk]),
+        {
+            "aanbieder": verlopen.pk,
+            "start": "2026-12-01",
+            "geplande_einde": "2029-06-01",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "geen geldig keurmerk" in html
+    assert 'value="2029-06-01"' in html
+    assert not Traject.objects.exists()
+
+
+def test_assign_via_the_page_takes_contract_hours(
+    client_for, casusregisseur, dossier_met_pip, aanbieder
+):
+    client = client_for(casusregisseur)
+    response = client.post(
+        reverse("leerroutes:toewijzen", args=[dossier_met_pip.pk]),
+        {
+            "aanbieder": aanbieder.pk,
+            "start": "2026-12-01",
+            "geplande_einde": "2029-06-01",
+        },
+    )
+    assert response.status_code == 302
+    traject = Traject.objects.get()
+    assert {o.onderdeel: o.geplande_uren for o in traject.onderdelen.all()} == {
+        "nt2": 600,
+        "knm": 80,
+        "pvt": 12,
+        "map": 40,
+    }
+
+
+def test_bad_hours_keep_input_and_change_nothing(client_for, casusregisseur, traject):
+    client = client_for(casusregisseur)
+    response = client.post(
+        reverse("leerroutes:uren", args=[traject.inburgeraar.pk]),
+        {"onderdeel": "nt2", "maand": "2099-01", "uren_aanwezig": "12,5"},
+    )
+    assert response.status_code == 400
+    assert "De maand ligt in de toekomst." in response.content.decode()
+    assert not Urenregistratie.objects.exists()
+
+
+def test_exam_form_records_an_attempt(client_for, casusregisseur, traject):
+    client = client_for(casusregisseur)
+    response = client.post(
+        reverse("leerroutes:examen", args=[traject.inburgeraar.pk]),
+        {
+            "onderdeel": "lezen",
+            "niveau": "B1",
+            "datum": "2026-11-02",
+            "geslaagd": "nee",
+        },
+    )
+    assert response.status_code == 302
+    assert Examenpoging.objects.get().geslaagd is False
+
+
+def test_route_page_queries_do_not_grow_with_hours(
+    client_for, casusregisseur, traject, django_assert_max_num_queries
+):
+    client = client_for(casusregisseur)
+    dossier = traject.inburgeraar
+    url = reverse("leerroutes:route", args=[dossier.pk])
+
+    def vul(maanden):
+        uren_schrijven(
+            [
+                UrenInvoer(
+                    inburgeraar_id=dossier.pk,
+                    traject=traject,
+                    onderdeel=onderdeel,
+                    maand=add_months(dt.date(2020, 1, 1), m),
+                    uren_aanwezig=Decimal(10),
+                    uren_geroosterd=Decimal(12),
+                )
+                for m in range(maanden)
+                for onderdeel in ("nt2", "knm", "pvt")
+            ],
+            bron=UrenBron.IMPORT,
+            acting_user=casusregisseur,
+        )
+
+    vul(1)
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as weinig:
+        assert client.get(url).status_code == 200
+    vul(70)
+    with django_assert_max_num_queries(len(weinig.captured_queries)):
+        assert client.get(url).status_code == 200
