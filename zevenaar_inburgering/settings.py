@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -196,7 +197,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "socket_timeout": 2,
 }
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "Op koers: routestanden dagelijks bijwerken": {
+        "task": "leerroutes.routestanden_bijwerken",
+        "schedule": crontab(hour=2, minute=15),
+    },
+}
 
 # What `manage.py demo_region` adds after the dossiers, in order.
 DEMO_REGION_EXTENSIONS = ["pip_plans.demo.vul_aan"]
