@@ -5,18 +5,22 @@ import datetime as dt
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
 from leerroutes.models import (
     Examenpoging,
     Participatieactiviteit,
+    Routestand,
     Traject,
     UrenBron,
     Urenregistratie,
+    Voortgangsgesprek,
 )
-from leerroutes.services import UrenInvoer, uren_schrijven
+from leerroutes.services import UrenInvoer, uren_schrijven, voortgangsgesprek_plannen
 from pip_plans.rules import add_months
+from tests.factories import InburgeraarFactory
 from tests.leerroutes.conftest import taalaanbieder
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +181,33 @@ def test_route_page_queries_do_not_grow_with_hours(
     vul(70)
     with django_assert_max_num_queries(len(weinig.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_werkvoorraad_filters_on_koers_and_due_gesprek(
+    client_for, casusregisseur, traject
+):
+    dossier = traject.inburgeraar
+    InburgeraarFactory(gemeente=dossier.gemeente, achternaam="Zonderroute")
+    Routestand.objects.filter(inburgeraar=dossier).update(koers="risico")
+    client = client_for(casusregisseur)
+    werkvoorraad = reverse("intake:werkvoorraad")
+
+    client.post(werkvoorraad, {"koers": "risico", "sorteer": "naam"})
+    html = client.get(werkvoorraad).content.decode()
+    assert "Haddad" in html and "Zonderroute" not in html
+    assert "Risico" in html
+
+    client.post(werkvoorraad, {"koers": "op_koers", "sorteer": "naam"})
+    assert "Haddad" not in client.get(werkvoorraad).content.decode()
+
+    # The first voortgangsgesprek is planned 12 weeks ahead: not yet due.
+    client.post(werkvoorraad, {"gesprek_te_doen": "on", "sorteer": "naam"})
+    assert "Haddad" not in client.get(werkvoorraad).content.decode()
+    assert Voortgangsgesprek.objects.filter(inburgeraar=dossier).exists()
+    voortgangsgesprek_plannen(
+        inburgeraar=dossier,
+        gepland_op=timezone.localdate(),
+        acting_user=casusregisseur,
+    )
+    html = client.get(werkvoorraad).content.decode()
+    assert "Haddad" in html and "Zonderroute" not in html
