@@ -165,9 +165,13 @@ def werkvoorraad_export(request):
             "DUO-kennisgeving",
             "Casusregisseur",
             "RSD-klantmanager",
+            "Op koers",
+            "Volgend voortgangsgesprek",
         ],
     )
     for d in dossiers:
+        # Not every dossier has a routestand (leerroutes); getattr covers that.
+        stand = getattr(d, "routestand", None)
         writer.writerow(
             safe_cell(v)
             for v in (
@@ -182,6 +186,10 @@ def werkvoorraad_export(request):
                 else "",
                 d.casusregisseur or "",
                 d.rsd_klantmanager or "",
+                stand.get_koers_display() if stand and stand.koers else "",
+                stand.volgend_voortgangsgesprek.strftime("%d-%m-%Y")
+                if stand and stand.volgend_voortgangsgesprek
+                else "",
             )
         )
     log.log_dossiers_exported(dossiers, user=request.user, handeling="Werkvoorraad")

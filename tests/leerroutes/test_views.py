@@ -211,3 +211,13 @@ def test_werkvoorraad_filters_on_koers_and_due_gesprek(
     )
     html = client.get(werkvoorraad).content.decode()
     assert "Haddad" in html and "Zonderroute" not in html
+
+
+def test_werkvoorraad_export_has_the_koers(client_for, casusregisseur, traject):
+    Routestand.objects.filter(inburgeraar=traject.inburgeraar).update(
+        koers="niet_op_koers"
+    )
+    response = client_for(casusregisseur).get(reverse("intake:werkvoorraad_export"))
+    content = response.content.decode("utf-8-sig")
+    assert "Op koers" in content.splitlines()[0]
+    assert "Niet op koers" in content
