@@ -251,9 +251,10 @@ def _render_detail_with_error(request, dossier, **forms):
     )
 
 
-def _dossier_action(request, dossier, form, *, form_name, save, message, anchor):
-    """The shape of every small form on the dossier page: parse, call the service,
-    report; on bad input show the page again with the form's errors and input."""
+def form_action(request, form, *, save, message, success_url, show_errors):
+    """The shape of every small form on a dossier page: parse, call the service,
+    report. On bad input `show_errors()` renders the page again (status 400) with
+    the form's errors and what the user typed; nothing was saved."""
     if form.is_valid():
         try:
             save(form.cleaned_data)
@@ -261,8 +262,21 @@ def _dossier_action(request, dossier, form, *, form_name, save, message, anchor)
             apply_form_errors(form, error)
         else:
             messages.success(request, message)
-            return redirect(reverse("intake:dossier", args=[dossier.pk]) + anchor)
-    return _render_detail_with_error(request, dossier, **{form_name: form})
+            return redirect(success_url)
+    return show_errors()
+
+
+def _dossier_action(request, dossier, form, *, form_name, save, message, anchor):
+    return form_action(
+        request,
+        form,
+        save=save,
+        message=message,
+        success_url=reverse("intake:dossier", args=[dossier.pk]) + anchor,
+        show_errors=lambda: _render_detail_with_error(
+            request, dossier, **{form_name: form}
+        ),
+    )
 
 
 @role_required(DOSSIER_ROLES)

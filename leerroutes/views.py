@@ -6,7 +6,6 @@ a person has: hours are summed in the database, lists are bounded.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from intake.models import DoelgroepCategorie
-from intake.views import apply_form_errors, get_dossier
+from intake.views import form_action, get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
@@ -185,22 +184,23 @@ def _render_participatie(request, dossier, status=200, **forms):
     )
 
 
-def _actie(request, dossier, form, *, form_name, save, message, pagina):
-    """Parse, call the service, report. On bad input the page again, status 400,
-    with the form's errors and what the user typed."""
-    if form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as error:
-            apply_form_errors(form, error)
-        else:
-            messages.success(request, message)
-            naam = (
-                "leerroutes:route" if pagina == "route" else "leerroutes:participatie"
-            )
-            return redirect(reverse(naam, args=[dossier.pk]))
-    render_page = _render_route if pagina == "route" else _render_participatie
-    return render_page(request, dossier, status=400, **{form_name: form})
+def _actie(request, dossier, form, *, form_name, save, message, pagina, **extra):
+    """A small form on the route or participation page (intake.views.form_action);
+    `extra` goes to the page when it is shown again with the errors."""
+    naam, render_page = {
+        "route": ("leerroutes:route", _render_route),
+        "participatie": ("leerroutes:participatie", _render_participatie),
+    }[pagina]
+    return form_action(
+        request,
+        form,
+        save=save,
+        message=message,
+        success_url=reverse(naam, args=[dossier.pk]),
+        show_errors=lambda: render_page(
+            request, dossier, status=400, **{form_name: form}, **extra
+        ),
+    )
 
 
 @role_required(DOSSIER_ROLES)
@@ -414,24 +414,16 @@ def activiteit_beeindigen(request, pk):
     activiteit, dossier = _object_in_dossier(
         request, Participatieactiviteit.objects, pk
     )
-    form = BeeindigenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.activiteit_beeindigen(
-                activiteit=activiteit,
-                einde=form.cleaned_data["einde"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_form_errors(form, error)
-        else:
-            messages.success(request, "Activiteit beëindigd.")
-            return redirect("leerroutes:participatie", pk=dossier.pk)
-    return _render_participatie(
+    return _actie(
         request,
         dossier,
-        status=400,
-        beeindigen_form=form,
+        BeeindigenForm(request.POST),
+        form_name="beeindigen_form",
+        save=lambda data: services.activiteit_beeindigen(
+            activiteit=activiteit, einde=data["einde"], acting_user=request.user
+        ),
+        message="Activiteit beëindigd.",
+        pagina="participatie",
         fout_activiteit=activiteit.pk,
     )
 
@@ -457,22 +449,16 @@ def verwijzing_toevoegen(request, pk):
 @require_POST
 def verwijzing_bijwerken(request, pk):
     verwijzing, dossier = _object_in_dossier(request, Verwijzing.objects, pk)
-    form = VerwijzingBijwerkenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.verwijzing_bijwerken(
-                verwijzing=verwijzing, acting_user=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_form_errors(form, error)
-        else:
-            messages.success(request, "Verwijzing bijgewerkt.")
-            return redirect("leerroutes:participatie", pk=dossier.pk)
-    return _render_participatie(
+    return _actie(
         request,
         dossier,
-        status=400,
-        verwijzing_bijwerken_form=form,
+        VerwijzingBijwerkenForm(request.POST),
+        form_name="verwijzing_bijwerken_form",
+        save=lambda data: services.verwijzing_bijwerken(
+            verwijzing=verwijzing, acting_user=request.user, **data
+        ),
+        message="Verwijzing bijgewerkt.",
+        pagina="participatie",
         fout_verwijzing=verwijzing.pk,
     )
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intake.services import pip_uitstel_vastleggen
-from intake.views import apply_form_errors, get_dossier
+from intake.views import apply_form_errors, form_action, get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 from zevenaar_inburgering.documents import document_response
@@ -92,17 +92,16 @@ def pip_overzicht(request, pk):
 
 
 def _action(request, dossier, form, *, form_name, save, message, extra=None):
-    """Parse, call the service, report; on bad input show the PIP page again."""
-    if form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as error:
-            apply_form_errors(form, error)
-        else:
-            messages.success(request, message)
-            return redirect(_pip_url(dossier))
-    return _render_overzicht(
-        request, dossier, status=400, **{form_name: form}, **(extra or {})
+    """A small form on the PIP page (see intake.views.form_action)."""
+    return form_action(
+        request,
+        form,
+        save=save,
+        message=message,
+        success_url=_pip_url(dossier),
+        show_errors=lambda: _render_overzicht(
+            request, dossier, status=400, **{form_name: form}, **(extra or {})
+        ),
     )
 
 

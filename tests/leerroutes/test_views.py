@@ -221,3 +221,43 @@ def test_werkvoorraad_export_has_the_koers(client_for, casusregisseur, traject):
     content = response.content.decode("utf-8-sig")
     assert "Op koers" in content.splitlines()[0]
     assert "Niet op koers" in content
+
+
+def test_participation_forms_answer_bad_input_on_the_page(
+    client_for, casusregisseur, traject
+):
+    dossier = traject.inburgeraar
+    client = client_for(casusregisseur)
+    response = client.post(
+        reverse("leerroutes:activiteit_toevoegen", args=[dossier.pk]),
+        {
+            "soort": "betaald_werk",
+            "organisatie": "Bakkerij Smit",
+            "start": "2026-05-01",
+        },
+    )
+    assert response.status_code == 400
+    assert "Vul bij betaald werk de uren per week in." in response.content.decode()
+    assert "Bakkerij Smit" in response.content.decode()
+
+    response = client.post(
+        reverse("leerroutes:activiteit_toevoegen", args=[dossier.pk]),
+        {
+            "soort": "betaald_werk",
+            "organisatie": "Bakkerij Smit",
+            "uren_per_week": "16",
+            "start": "2026-05-01",
+        },
+    )
+    assert response.status_code == 302
+    activiteit = Participatieactiviteit.objects.get()
+    response = client.post(
+        reverse("leerroutes:activiteit_beeindigen", args=[activiteit.pk]),
+        {"einde": "2026-01-01"},
+    )
+    assert response.status_code == 400
+    assert "Het einde ligt voor de start." in response.content.decode()
+    activiteit.refresh_from_db()
+    assert activiteit.einde is None
+    html = client.get(reverse("leerroutes:participatie", args=[dossier.pk])).content
+    assert "Ja, sinds" in html.decode()
