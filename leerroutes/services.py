@@ -673,6 +673,11 @@ def voldaan_bijwerken(inburgeraar: Inburgeraar, *, acting_user: User) -> None:
                     reden=TrajectEinde.VOLDAAN,
                     acting_user=acting_user,
                 )
+            # Fix: the route is over, so is its planned voortgangsgesprek (it kept
+            # the dossier on the werkvoorraad as "gesprek te doen").
+            Voortgangsgesprek.objects.filter(
+                inburgeraar=inburgeraar, gehouden_op__isnull=True
+            ).delete()
             _gebeurtenis(
                 inburgeraar,
                 acting_user,
@@ -832,7 +837,14 @@ def voortgangsgesprek_vastleggen(
     inburgeraar = gesprek.inburgeraar
     pip = laatste_pip(inburgeraar)
     volgende = ""
-    if pip is not None and pip.voortgangsgesprek_interval_weken:
+    # Fix: no next meeting once the inburgeringsplicht is voldaan.
+    if (
+        pip is not None
+        and pip.voortgangsgesprek_interval_weken
+        and not Afronding.objects.filter(
+            inburgeraar=inburgeraar, voldaan_op__isnull=False
+        ).exists()
+    ):
         dag = gesprek.gehouden_op + timedelta(
             weeks=pip.voortgangsgesprek_interval_weken
         )
