@@ -83,7 +83,12 @@ class UrenForm(forms.Form):
     )
 
 
+# Several forms share a page: a prefix keeps their field ids (and labels) apart.
+
+
 class VoortgangForm(forms.ModelForm):
+    prefix = "voortgang"
+
     class Meta:
         model = Voortgangsrapportage
         fields = [
@@ -102,6 +107,8 @@ class VoortgangForm(forms.ModelForm):
 
 
 class ExamenForm(forms.Form):
+    prefix = "examen"
+
     onderdeel = forms.ChoiceField(choices=Examenonderdeel.choices)
     niveau = forms.ChoiceField(
         choices=[("", "Geen (KNM)")] + Niveau.choices, required=False
@@ -173,6 +180,8 @@ class ActiviteitForm(forms.ModelForm):
 
 
 class BeeindigenForm(forms.Form):
+    prefix = "beeindigen"
+
     einde = forms.DateField(
         label="Laatste dag", widget=DateInput(), initial=timezone.localdate
     )
@@ -204,6 +213,8 @@ class VerwijzingBijwerkenForm(forms.Form):
 
 
 class BegeleidingForm(forms.ModelForm):
+    prefix = "begeleiding"
+
     class Meta:
         model = MaatschappelijkeBegeleiding
         fields = [
@@ -230,6 +241,8 @@ class BegeleidingForm(forms.ModelForm):
 
 
 class GesprekForm(forms.ModelForm):
+    prefix = "gesprek"
+
     class Meta:
         model = Voortgangsgesprek
         fields = [
@@ -251,4 +264,6 @@ class GesprekForm(forms.ModelForm):
 
 
 class GesprekPlannenForm(forms.Form):
+    prefix = "plannen"
+
     gepland_op = forms.DateField(label="Gepland op", widget=DateInput())

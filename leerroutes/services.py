@@ -389,25 +389,30 @@ class UrenInvoer:
     uren_geroosterd: Decimal | None
 
 
-def uren_fouten(
+def uren_fouten_per_veld(
     *, onderdeel: str, maand: date, uren_aanwezig, uren_geroosterd, vandaag: date
-) -> list[str]:
-    """What is wrong with one month of hours, in Dutch (empty: nothing)."""
-    fouten = []
+) -> dict[str, str]:
+    """What is wrong with one month of hours, in Dutch, per field (empty: nothing)."""
+    fouten = {}
     if onderdeel not in Onderdeel.values:
-        fouten.append(f"Onbekend onderdeel {onderdeel!r}.")
+        fouten["onderdeel"] = f"Onbekend onderdeel {onderdeel!r}."
     if maand > eerste_van_de_maand(vandaag):
-        fouten.append("De maand ligt in de toekomst.")
+        fouten["maand"] = "De maand ligt in de toekomst."
     if uren_aanwezig is None or uren_aanwezig < 0:
-        fouten.append("Uren aanwezig ontbreken of zijn negatief.")
+        fouten["uren_aanwezig"] = "Uren aanwezig ontbreken of zijn negatief."
     elif uren_aanwezig > 744:
-        fouten.append("Meer uren dan een maand heeft.")
+        fouten["uren_aanwezig"] = "Meer uren dan een maand heeft."
     if uren_geroosterd is not None:
         if uren_geroosterd < 0 or uren_geroosterd > 744:
-            fouten.append("Uren geroosterd liggen niet tussen 0 en 744.")
+            fouten["uren_geroosterd"] = "Uren geroosterd liggen niet tussen 0 en 744."
         elif uren_aanwezig is not None and uren_aanwezig > uren_geroosterd:
-            fouten.append("Meer uren aanwezig dan geroosterd.")
+            fouten["uren_geroosterd"] = "Meer uren aanwezig dan geroosterd."
     return fouten
+
+
+def uren_fouten(**kwargs) -> list[str]:
+    """The same as a list of sentences (for a row of an import file)."""
+    return list(uren_fouten_per_veld(**kwargs).values())
 
 
 def uren_schrijven(invoer: list[UrenInvoer], *, bron: str, acting_user: User) -> int:
@@ -459,7 +464,7 @@ def uren_vastleggen(
     """Hours for one month, entered by hand, at the aanbieder of the traject that
     ran that month."""
     maand = eerste_van_de_maand(maand)
-    fouten = uren_fouten(
+    fouten = uren_fouten_per_veld(
         onderdeel=onderdeel,
         maand=maand,
         uren_aanwezig=uren_aanwezig,

@@ -169,7 +169,8 @@ def _render_route(request, dossier, status=200, **forms):
     return render(
         request,
         "leerroutes/route.html",
-        _route_context(request, dossier, **forms),
+        # "Fout:" in the title tells a screen reader user the save failed.
+        {**_route_context(request, dossier, **forms), "fout": status == 400},
         status=status,
     )
 
@@ -179,7 +180,7 @@ def _render_participatie(request, dossier, status=200, **forms):
     return render(
         request,
         "leerroutes/participatie.html",
-        _participatie_context(request, dossier, **forms),
+        {**_participatie_context(request, dossier, **forms), "fout": status == 400},
         status=status,
     )
 
@@ -346,11 +347,12 @@ def _participatie_context(request, dossier, **forms) -> dict:
             forms["verwijzing_bijwerken_form"]
             if fout_verwijzing == verwijzing.pk
             else VerwijzingBijwerkenForm(
+                prefix=f"verwijzing-{verwijzing.pk}",
                 initial={
                     "status": verwijzing.status,
                     "terugkoppeling": verwijzing.terugkoppeling,
                     "versie": verwijzing.versie,
-                }
+                },
             )
         )
     return {
@@ -452,7 +454,7 @@ def verwijzing_bijwerken(request, pk):
     return _actie(
         request,
         dossier,
-        VerwijzingBijwerkenForm(request.POST),
+        VerwijzingBijwerkenForm(request.POST, prefix=f"verwijzing-{verwijzing.pk}"),
         form_name="verwijzing_bijwerken_form",
         save=lambda data: services.verwijzing_bijwerken(
             verwijzing=verwijzing, acting_user=request.user, **data

@@ -136,10 +136,10 @@ def test_exam_form_records_an_attempt(client_for, casusregisseur, traject):
     response = client.post(
         reverse("leerroutes:examen", args=[traject.inburgeraar.pk]),
         {
-            "onderdeel": "lezen",
-            "niveau": "B1",
-            "datum": "2026-11-02",
-            "geslaagd": "nee",
+            "examen-onderdeel": "lezen",
+            "examen-niveau": "B1",
+            "examen-datum": "2026-11-02",
+            "examen-geslaagd": "nee",
         },
     )
     assert response.status_code == 302
@@ -253,7 +253,7 @@ def test_participation_forms_answer_bad_input_on_the_page(
     activiteit = Participatieactiviteit.objects.get()
     response = client.post(
         reverse("leerroutes:activiteit_beeindigen", args=[activiteit.pk]),
-        {"einde": "2026-01-01"},
+        {"beeindigen-einde": "2026-01-01"},
     )
     assert response.status_code == 400
     assert "Het einde ligt voor de start." in response.content.decode()
