@@ -176,8 +176,12 @@ def _first_error(form: forms.Form) -> str:
     return "; ".join(parts)[:500]
 
 
-def read_rows(content: bytes) -> list[dict[str, str]]:
-    """Decode and split the file; a file that cannot be read at all is refused whole."""
+def read_rows(
+    content: bytes, required_columns=REQUIRED_COLUMNS, wat: str = "signalen"
+) -> list[dict[str, str]]:
+    """Decode and split a CSV file (UTF-8, ; or ,) into rows keyed by the lower-case
+    column names; a file that cannot be read at all is refused whole. Shared by the
+    imports of DUO signals and of an aanbieder's hours."""
     if len(content) > MAX_FILE_BYTES:
         raise ValidationError("Het bestand is groter dan 20 MB. Splits het in delen.")
     try:
@@ -192,7 +196,7 @@ def read_rows(content: bytes) -> list[dict[str, str]]:
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    missing = [c for c in required_columns if c not in header]
     if missing:
         raise ValidationError(
             "Deze kolommen ontbreken in de eerste regel: " + ", ".join(missing) + "."
@@ -203,7 +207,7 @@ def read_rows(content: bytes) -> list[dict[str, str]]:
     except csv.Error as exc:
         raise ValidationError(f"Het bestand is geen geldige CSV: {exc}") from exc
     if not rows:
-        raise ValidationError("Het bestand bevat geen signalen, alleen een kopregel.")
+        raise ValidationError(f"Het bestand bevat geen {wat}, alleen een kopregel.")
     return rows
 
 

@@ -771,3 +771,51 @@ class Routestand(models.Model):
     @property
     def koers_label(self) -> str:
         return self.get_koers_display() if self.koers else "Nog niet beoordeeld"
+
+
+class UrenImportStatus(models.TextChoices):
+    GEIMPORTEERD = "geimporteerd", "Geïmporteerd"
+    GEWEIGERD = "geweigerd", "Geweigerd"
+
+
+class UrenImportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "UrenImportQuerySet":
+        """Imports uploaded by the dossier roles of the user's own gemeenten."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if not user.has_role(DOSSIER_ROLES):
+            return self.none()
+        return self.filter(
+            geupload_door__gemeenten__in=user.gemeenten.values("pk")
+        ).distinct()
+
+
+class UrenImport(models.Model):
+    """One uploaded hours file and its outcome: all rows imported, or none (then
+    `fouten` says why, per line)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    aanbieder = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, related_name="uren_imports"
+    )
+    bestandsnaam = models.CharField(max_length=255)
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=20, choices=UrenImportStatus.choices)
+    aantal_regels = models.PositiveIntegerField(default=0)
+    aantal_nieuw = models.PositiveIntegerField(default=0)
+    aantal_gewijzigd = models.PositiveIntegerField(default=0)
+    aantal_ongewijzigd = models.PositiveIntegerField(default=0)
+    fouten = models.JSONField(default=list, help_text="[{regel, reden}]")
+
+    objects = UrenImportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "urenimport"
+        verbose_name_plural = "urenimports"
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"Urenimport {self.bestandsnaam}"
