@@ -1,5 +1,7 @@
 from django import forms
 
+from intake.duo_import import MAX_FILE_BYTES
+
 from .models import Organisatie, OrganisatieSoort
 
 
@@ -12,5 +14,15 @@ class UrenImportForm(forms.Form):
     )
     bestand = forms.FileField(
         label="CSV-bestand met uren",
-        help_text="UTF-8, puntkomma of komma als scheidingsteken; zie de kolommen hiernaast.",
+        help_text="UTF-8, puntkomma of komma als scheidingsteken, hoogstens 20 MB; "
+        "zie de uitleg over de kolommen.",
     )
+
+    def clean_bestand(self):
+        # Refused before it is read into memory.
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                "Het bestand is groter dan 20 MB. Splits het in delen."
+            )
+        return bestand

@@ -27,9 +27,11 @@ def uren_import(request):
             form.add_error("bestand", error)
         else:
             return redirect("leerroutes:uren_import_resultaat", pk=resultaat.pk)
-    imports = UrenImport.objects.visible_to(request.user).select_related(
-        "aanbieder", "geupload_door"
-    )[:20]
+    imports = (
+        UrenImport.objects.visible_to(request.user)
+        .with_aantal_fouten()
+        .select_related("aanbieder", "geupload_door")[:20]
+    )
     return render(
         request,
         "leerroutes/uren_import.html",

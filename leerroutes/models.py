@@ -780,14 +780,26 @@ class UrenImportStatus(models.TextChoices):
 
 class UrenImportQuerySet(models.QuerySet):
     def visible_to(self, user) -> "UrenImportQuerySet":
-        """Imports uploaded by the dossier roles of the user's own gemeenten."""
+        """Imports uploaded by the user, or by a user sharing one of their gemeenten
+        (dossier roles only). An import holds counts and line numbers, no persons."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if not user.has_role(DOSSIER_ROLES):
             return self.none()
         return self.filter(
-            geupload_door__gemeenten__in=user.gemeenten.values("pk")
+            Q(geupload_door=user)
+            | Q(geupload_door__gemeenten__in=user.gemeenten.values("pk"))
         ).distinct()
+
+    def with_aantal_fouten(self) -> "UrenImportQuerySet":
+        """For lists: the number of errors, without loading them all."""
+        return self.defer("fouten").annotate(
+            aantal_fouten=models.Func(
+                "fouten",
+                function="jsonb_array_length",
+                output_field=models.IntegerField(),
+            )
+        )
 
 
 class UrenImport(models.Model):

@@ -473,8 +473,13 @@ def uren_vastleggen(
     )
     if fouten:
         raise ValidationError(fouten)
+    # The traject must have started by the last day of the month: one starting on
+    # the 1st of the next month (a new aanbieder) does not take this month's hours.
     traject = (
-        Traject.objects.filter(inburgeraar=inburgeraar, start__lte=add_months(maand, 1))
+        Traject.objects.filter(
+            inburgeraar=inburgeraar,
+            start__lte=add_months(maand, 1) - timedelta(days=1),
+        )
         .exclude(einde__lt=maand)
         .select_related("aanbieder")
         .order_by("-start")

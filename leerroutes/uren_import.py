@@ -10,8 +10,9 @@ rows imports in one go.
 
 from collections import defaultdict
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -49,12 +50,27 @@ def _maand(tekst: str) -> date | None:
 
 
 def _uren(tekst: str) -> Decimal | None:
-    """A Dutch or English decimal (40,5 or 40.5); None when it is not a number."""
+    """A Dutch or English decimal (40,5 or 40.5) rounded to the one decimal that is
+    stored, so a repeated file compares equal; None when it is not a number."""
     try:
         waarde = Decimal(tekst.strip().replace(",", "."))
-    except InvalidOperation:
-        return None
-    return waarde if waarde.is_finite() else None
+        if waarde.is_finite():
+            return waarde.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # not a number, or too large to round
+        pass
+    return None
+
+
+def _bsn(tekst: str) -> str:
+    """Spreadsheets drop a BSN's leading zero (012345678 becomes 12345678)."""
+    bsn = tekst.strip()
+    return bsn.zfill(9) if bsn.isdigit() and len(bsn) < 9 else bsn
+
+
+def _leeg(rij: dict) -> bool:
+    """A row of only separators (;;;;), as spreadsheets write below the data."""
+    waarden = [w for kolom, w in rij.items() if kolom is not None]
+    return not any((w or "").strip() for w in waarden + (rij.get(None) or []))
 
 
 def _traject_in_maand(trajecten: list[Traject], maand: date) -> Traject | None:
@@ -67,9 +83,12 @@ def _traject_in_maand(trajecten: list[Traject], maand: date) -> Traject | None:
     return max(lopend, key=lambda t: t.start, default=None)
 
 
-def _controleer(rijen, *, aanbieder: Organisatie, user: User, vandaag: date):
-    """Every row checked against the database in three queries: (errors, input)."""
-    bsns = {rij.get("bsn", "").strip() for rij in rijen}
+def _controleer(
+    regels: list[tuple[int, dict]], *, aanbieder: Organisatie, user: User, vandaag: date
+):
+    """Every (line number, row) checked against the database in two queries:
+    (errors, input by key, persons by BSN)."""
+    bsns = {_bsn(rij.get("bsn") or "") for _, rij in regels}
     personen = {
         p.bsn: p
         for p in Inburgeraar.objects.visible_to(user)
@@ -84,9 +103,9 @@ def _controleer(rijen, *, aanbieder: Organisatie, user: User, vandaag: date):
 
     fouten: list[dict] = []
     invoer: dict[tuple, UrenInvoer] = {}
-    for nummer, rij in enumerate(rijen, start=2):  # line 1 is the header
+    for nummer, rij in regels:
         redenen = []
-        persoon = personen.get(rij.get("bsn", "").strip())
+        persoon = personen.get(_bsn(rij.get("bsn") or ""))
         if persoon is None:
             redenen.append("onbekend BSN of niet in uw gemeente(n)")
         maand = _maand(rij.get("maand") or "")
@@ -194,19 +213,25 @@ def uren_importeren(
 ) -> UrenImport:
     """Check and import a file. A file that cannot be read raises ValidationError; a
     file with wrong rows is stored as geweigerd with its errors, and nothing else."""
-    rijen = read_rows(content, VERPLICHT, "uren")
+    regels = [
+        (nummer, rij)
+        for nummer, rij in enumerate(read_rows(content, VERPLICHT, "uren"), start=2)
+        if not _leeg(rij)  # line 1 is the header
+    ]
+    if not regels:
+        raise ValidationError("Het bestand bevat geen uren, alleen een kopregel.")
     kop = {
         "aanbieder": aanbieder,
         "bestandsnaam": bestandsnaam[:255],
         "geupload_door": acting_user,
-        "aantal_regels": len(rijen),
+        "aantal_regels": len(regels),
     }
     with transaction.atomic():
         # Two uploads at once must not interleave their checks and writes.
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
         fouten, invoer, personen = _controleer(
-            rijen, aanbieder=aanbieder, user=acting_user, vandaag=timezone.localdate()
+            regels, aanbieder=aanbieder, user=acting_user, vandaag=timezone.localdate()
         )
         if not fouten:
             return _schrijven(

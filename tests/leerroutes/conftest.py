@@ -12,10 +12,8 @@ from leerroutes.models import (
     Organisatie,
     OrganisatieSoort,
 )
+from tests.leerroutes.scenario import B1_UREN, pip_vastgesteld, toewijzen
 from tests.pip_plans.conftest import klaar_voor_pip, vaststellen
-
-# Planned hours that pass every rule of a B1-route traject.
-B1_UREN = {"nt2": 600, "knm": 80, "pvt": 12, "map": 40}
 
 
 def taalaanbieder(
@@ -73,3 +71,12 @@ def traject(dossier_met_pip, aanbieder, casusregisseur):
         uren=dict(B1_UREN),
         acting_user=casusregisseur,
     )
+
+
+@pytest.fixture
+def in_traject(dossier, casusregisseur, aanbieder):
+    """`dossier` with its first PIP vastgesteld on scenario.DAGTEKENING and assigned
+    to `aanbieder` from scenario.START."""
+    pip_vastgesteld(dossier, casusregisseur)
+    toewijzen(dossier, aanbieder, casusregisseur)
+    return dossier

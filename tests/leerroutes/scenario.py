@@ -1,0 +1,112 @@
+"""The leerroutes test scenario: the first PIP vastgesteld on DAGTEKENING (1 March
+2026) so that the termijn (2 March 2026 – 1 March 2029) and the months of hours
+after it lie in the past, and every hour, exam and signature goes through the same
+services a casusregisseur uses."""
+
+import datetime as dt
+from decimal import Decimal
+
+from leerroutes import services
+from leerroutes.models import Afronding
+from pip_plans import services as pip_services
+from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip
+
+# Planned hours that pass every rule of a B1-route traject.
+B1_UREN = {"nt2": 600, "knm": 80, "pvt": 12, "map": 40}
+DAGTEKENING = dt.date(2026, 3, 1)  # the termijn starts 2 March 2026
+START = dt.date(2026, 3, 2)
+# A Z-route PIP (first version): content that passes pip_plans.rules.pip_fouten.
+Z_PIP = {
+    "leerroute": "z",
+    "taalniveau": "A1",
+    "knm_vorm": "cursus",
+    "reden_afwijzing_z": "",
+    "reden_afwijzing_b1": "Leerbaarheidstoets wijst op de Z-route.",
+}
+# Planned hours of a Z-route traject for an asielstatushouder: 800 NT2 and KNM
+# together and 800 participation (Besluit art. 3.14).
+Z_UREN_ASIEL = {"nt2": 720, "knm": 80, "participatie_z": 800, "pvt": 12, "map": 40}
+
+
+def pip_vastgesteld(dossier, user, **changes):
+    """The first PIP vastgesteld on DAGTEKENING, so months of hours lie behind it."""
+    klaar_voor_pip(dossier, user)
+    pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=user)
+    pip = pip_services.pip_bewerken(
+        pip=pip,
+        data=complete_pip_data(**changes),
+        bewerkversie=pip.bewerkversie,
+        acting_user=user,
+    )
+    return pip_services.pip_vaststellen(
+        pip=pip, acting_user=user, dagtekening=DAGTEKENING
+    )
+
+
+def toewijzen_met(dossier, aanbieder, user, uren, start=START):
+    """Assign with exactly these planned hours (None or missing: the proposal)."""
+    return services.traject_toewijzen(
+        inburgeraar=dossier,
+        aanbieder=aanbieder,
+        start=start,
+        geplande_einde=dt.date(2029, 3, 1),
+        uren=uren,
+        acting_user=user,
+    )
+
+
+def toewijzen(dossier, aanbieder, user, start=START, **uren):
+    return toewijzen_met(dossier, aanbieder, user, {**B1_UREN, **uren}, start=start)
+
+
+def uren(dossier, user, onderdeel, maanden, per_maand, vanaf=3):
+    """`per_maand` hours in each of `maanden` months of 2026 from month `vanaf`."""
+    for maand in range(vanaf, vanaf + maanden):
+        services.uren_vastleggen(
+            inburgeraar=dossier,
+            onderdeel=onderdeel,
+            maand=dt.date(2026, maand, 1),
+            uren_aanwezig=Decimal(per_maand),
+            uren_geroosterd=None,
+            acting_user=user,
+        )
+
+
+def examen(dossier, user, onderdeel, niveau, datum, geslaagd=True):
+    return services.examen_vastleggen(
+        inburgeraar=dossier,
+        onderdeel=onderdeel,
+        niveau=niveau,
+        datum=datum,
+        geslaagd=geslaagd,
+        cijfer="",
+        acting_user=user,
+    )
+
+
+def afronding(dossier, user, **data):
+    huidig = Afronding.objects.filter(inburgeraar=dossier).first()
+    return services.afronding_vastleggen(
+        inburgeraar=dossier,
+        data=data,
+        versie=huidig.versie if huidig else 1,
+        acting_user=user,
+    )
+
+
+def schakelen_naar_z(dossier, user, dagtekening=dt.date(2026, 9, 1)):
+    concept = pip_services.pip_wijziging_starten(
+        inburgeraar=dossier,
+        reden="schakelen",
+        toelichting="B1 blijkt te hoog gegrepen.",
+        acting_user=user,
+    )
+    concept = pip_services.pip_bewerken(
+        pip=concept,
+        data=complete_pip_data(**Z_PIP),
+        bewerkversie=concept.bewerkversie,
+        acting_user=user,
+    )
+    return pip_services.pip_vaststellen(
+        pip=concept, acting_user=user, dagtekening=dagtekening
+    )
