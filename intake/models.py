@@ -90,7 +90,8 @@ class InburgeraarQuerySet(models.QuerySet):
         """The one way to reach dossiers.
 
         Casusregisseur and functioneel beheerder: the dossiers of their own
-        gemeenten. RSD klantmanager: only the dossiers assigned to them.
+        gemeenten. RSD klantmanager: only the dossiers with bijstand assigned to
+        them (their caseload).
         Beleidsmedewerker, inactive or anonymous users: none.
         """
         if not user.is_authenticated or not user.is_active:
@@ -98,7 +99,7 @@ class InburgeraarQuerySet(models.QuerySet):
         if user.role in DOSSIER_ROLES:
             return self.filter(gemeente__in=user.gemeenten.values("pk"))
         if user.role == Role.RSD_KLANTMANAGER:
-            return self.filter(rsd_klantmanager=user)
+            return self.filter(rsd_klantmanager=user, bijstand=True)
         return self.none()
 
     def for_list(self) -> "InburgeraarQuerySet":
@@ -400,6 +401,9 @@ class GebeurtenisSoort(models.TextChoices):
     PARTICIPATIE = "participatie", "Participatie"
     KETEN = "keten", "Verwijzing en begeleiding"
     VOORTGANG = "voortgang", "Voortgangsgesprek"
+    ONTZORGEN = "ontzorgen", "Financieel ontzorgen"
+    HANDHAVING = "handhaving", "Handhaving"
+    MAATREGEL = "maatregel", "Maatregel Participatiewet"
 
 
 class Gebeurtenis(models.Model):

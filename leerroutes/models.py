@@ -15,8 +15,8 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar, Leerroute
-from pip_plans.models import Pip
-from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role
+from pip_plans.models import Pip, RsdScopedQuerySet, ScopedQuerySet
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 
 from . import rules
 
@@ -77,34 +77,6 @@ class KoersStatus(models.TextChoices):
 
 
 RSD_ZICHTBAAR = "route, uren en participatie"
-
-
-def scoped(queryset, user, path: str = "inburgeraar", *, rsd: bool = False):
-    """Rows whose dossier the user may see. With `rsd`, an RSD klantmanager sees
-    them for their own clients (Inburgeraar.visible_to); without, only the dossier
-    roles do."""
-    if not user.is_authenticated or not user.is_active:
-        return queryset.none()
-    if not (
-        user.has_role(DOSSIER_ROLES) or (rsd and user.role == Role.RSD_KLANTMANAGER)
-    ):
-        return queryset.none()
-    return queryset.filter(**{f"{path}__in": Inburgeraar.objects.visible_to(user)})
-
-
-class ScopedQuerySet(models.QuerySet):
-    """visible_to() for person data of the dossier roles only."""
-
-    rsd_zichtbaar = False
-
-    def visible_to(self, user):
-        return scoped(self, user, rsd=self.rsd_zichtbaar)
-
-
-class RsdScopedQuerySet(ScopedQuerySet):
-    """Route status, hours and participation: the RSD klantmanager sees these too."""
-
-    rsd_zichtbaar = True
 
 
 # --- The keten ---------------------------------------------------------------------

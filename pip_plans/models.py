@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar, Leerroute
-from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role
+from zevenaar_inburgering.validators import validate_iban
 
 
 class PipStatus(models.TextChoices):
@@ -34,11 +35,32 @@ class Taalniveau(models.TextChoices):
     B2 = "B2", "B2"
 
 
-def scoped(queryset, user, path: str = "inburgeraar"):
-    """Limit rows to those whose dossier the user may see (Inburgeraar.visible_to)."""
-    if not user.is_authenticated or not user.has_role(DOSSIER_ROLES):
+def scoped(queryset, user, path: str = "inburgeraar", *, rsd: bool = False):
+    """Rows whose dossier the user may see (Inburgeraar.visible_to). With `rsd`, an
+    RSD klantmanager sees them for their own clients; without, only the dossier
+    roles do."""
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if not (
+        user.has_role(DOSSIER_ROLES) or (rsd and user.role == Role.RSD_KLANTMANAGER)
+    ):
         return queryset.none()
     return queryset.filter(**{f"{path}__in": Inburgeraar.objects.visible_to(user)})
+
+
+class ScopedQuerySet(models.QuerySet):
+    """visible_to() for person data of the dossier roles only."""
+
+    rsd_zichtbaar = False
+
+    def visible_to(self, user):
+        return scoped(self, user, rsd=self.rsd_zichtbaar)
+
+
+class RsdScopedQuerySet(ScopedQuerySet):
+    """Data the Participatiewet side needs: the RSD klantmanager sees it too."""
+
+    rsd_zichtbaar = True
 
 
 class PipQuerySet(models.QuerySet):
@@ -328,3 +350,448 @@ class Bezwaar(models.Model):
     @property
     def leidt_tot_herziening(self) -> bool:
         return self.uitkomst in (BezwaarUitkomst.GEGROND, BezwaarUitkomst.DEELS_GEGROND)
+
+
+# --- Brieven: ontzorgingsbeschikking, waarschuwing, boetebeschikking ------------------
+
+
+class BriefSoort(models.TextChoices):
+    ONTZORGINGSBESCHIKKING = "ontzorgingsbeschikking", "Ontzorgingsbeschikking"
+    WAARSCHUWING = "waarschuwing", "Schriftelijke waarschuwing"
+    BOETEBESCHIKKING = "boetebeschikking", "Boetebeschikking"
+
+
+# The one letter an RSD klantmanager may download: ontzorgen is carried out by RSD.
+RSD_BRIEVEN = (BriefSoort.ONTZORGINGSBESCHIKKING,)
+
+
+class BriefQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "BriefQuerySet":
+        """Dossier roles: every letter of their dossiers. RSD klantmanager: only the
+        ontzorgingsbeschikking of their own clients, never a handhaving letter."""
+        if user.is_authenticated and user.role == Role.RSD_KLANTMANAGER:
+            return scoped(self, user, rsd=True).filter(soort__in=RSD_BRIEVEN)
+        return scoped(self, user)
+
+
+class Brief(models.Model):
+    """A generated letter with its PDF in private storage. Never changes (a database
+    trigger refuses it, migration 0004); a correction is a new letter."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.PROTECT, related_name="brieven"
+    )
+    soort = models.CharField(max_length=30, choices=BriefSoort.choices)
+    ontzorging = models.ForeignKey(
+        "Ontzorging",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="brieven",
+    )
+    handhavingszaak = models.ForeignKey(
+        "Handhavingszaak",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="brieven",
+    )
+    kenmerk = models.CharField(max_length=60, unique=True)
+    dagtekening = models.DateField()
+    bezwaar_deadline = models.DateField("bezwaar uiterlijk", null=True, blank=True)
+    pdf = models.CharField(max_length=255, help_text="Naam in de afgeschermde opslag")
+    sha256 = models.CharField(max_length=64)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = BriefQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "brieven"
+        ordering = ["-dagtekening", "-aangemaakt_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(soort="ontzorgingsbeschikking", ontzorging__isnull=False)
+                    | Q(
+                        soort__in=["waarschuwing", "boetebeschikking"],
+                        handhavingszaak__isnull=False,
+                    )
+                ),
+                name="brief_belongs_to_its_case",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.kenmerk}"
+
+
+# --- Financieel ontzorgen (DOMAIN.md §5) -------------------------------------------
+
+
+class CursusStatus(models.TextChoices):
+    NIET_GEPLAND = "niet_gepland", "Nog niet gepland"
+    GEPLAND = "gepland", "Gepland"
+    GEVOLGD = "gevolgd", "Gevolgd"
+    AFGEROND = "afgerond", "Afgerond"
+
+
+class OntzorgingQuerySet(RsdScopedQuerySet):
+    pass
+
+
+class Ontzorging(models.Model):
+    """The ontzorgen period of an asielstatushouder with a right to bijstand (Pw art.
+    56a [S]): from the date the right starts for `duur_maanden` (the dated parameter
+    on that date), earlier over when the bijstand ends, longer only as maatwerk with a
+    reason. `einddatum` is derived by rules.ontzorgen_einde() and stored so lists and
+    signals can filter on it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.OneToOneField(
+        Inburgeraar, on_delete=models.PROTECT, related_name="ontzorging"
+    )
+    startdatum = models.DateField("recht op bijstand vanaf")
+    duur_maanden = models.PositiveSmallIntegerField("duur (maanden)")
+    bijstand_einde = models.DateField("bijstand beëindigd op", null=True, blank=True)
+    verlengd_tot = models.DateField("verlengd tot (maatwerk)", null=True, blank=True)
+    verlenging_reden = models.TextField("reden van de verlenging", blank=True)
+    einddatum = models.DateField(db_index=True)
+    machtiging_getekend_op = models.DateField(
+        "machtiging getekend op", null=True, blank=True
+    )
+    cursus_status = models.CharField(
+        "cursus 'omgaan met geld'",
+        max_length=20,
+        choices=CursusStatus.choices,
+        default=CursusStatus.NIET_GEPLAND,
+    )
+    cursus_start = models.DateField("cursus start", null=True, blank=True)
+    cursus_afgerond_op = models.DateField("cursus afgerond op", null=True, blank=True)
+    zelfredzaamheid_vanaf = models.DateField(
+        "voorbereiding financiële zelfredzaamheid vanaf", null=True, blank=True
+    )
+    zelfredzaamheid_toelichting = models.TextField(
+        "afspraken financiële zelfredzaamheid", blank=True
+    )
+    # Optimistic locking: a form posts the versie it was loaded with.
+    versie = models.PositiveIntegerField(default=1)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    objects = OntzorgingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "ontzorgingen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(verlengd_tot__isnull=True) | ~Q(verlenging_reden=""),
+                name="ontzorging_verlenging_needs_reden",
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__gte=models.F("startdatum")),
+                name="ontzorging_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ontzorgen {self.startdatum} – {self.einddatum}"
+
+
+class VasteLastSoort(models.TextChoices):
+    HUUR = "huur", "Huur"
+    ENERGIE = "energie", "Energie (gas en stroom)"
+    WATER = "water", "Water"
+    ZORGVERZEKERING = "zorgverzekering", "Zorgverzekering"
+    OVERIG = "overig", "Overige vaste last"
+
+
+# The costs a new ontzorgen period starts with (DOMAIN.md §5); others per client.
+STANDAARD_VASTE_LASTEN = (
+    VasteLastSoort.HUUR,
+    VasteLastSoort.ENERGIE,
+    VasteLastSoort.WATER,
+    VasteLastSoort.ZORGVERZEKERING,
+)
+
+
+class Frequentie(models.TextChoices):
+    MAAND = "maand", "Per maand"
+    KWARTAAL = "kwartaal", "Per kwartaal"
+    JAAR = "jaar", "Per jaar"
+
+
+class VasteLastQuerySet(RsdScopedQuerySet):
+    pass
+
+
+class VasteLast(models.Model):
+    """A fixed cost paid on the client's behalf out of the bijstand."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    ontzorging = models.ForeignKey(
+        Ontzorging, on_delete=models.CASCADE, related_name="vaste_lasten"
+    )
+    # Denormalised for scoping (visible_to filters on the dossier).
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.PROTECT, related_name="+"
+    )
+    soort = models.CharField(max_length=20, choices=VasteLastSoort.choices)
+    omschrijving = models.CharField(max_length=100, blank=True)
+    begunstigde = models.CharField("begunstigde", max_length=100, blank=True)
+    iban = models.CharField(
+        "IBAN", max_length=34, blank=True, validators=[validate_iban]
+    )
+    bedrag = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    frequentie = models.CharField(
+        max_length=10, choices=Frequentie.choices, default=Frequentie.MAAND
+    )
+    vanaf = models.DateField("eerste betaling in", null=True, blank=True)
+    tot = models.DateField("laatste betaling in", null=True, blank=True)
+    versie = models.PositiveIntegerField(default=1)
+
+    objects = VasteLastQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "vaste lasten"
+        ordering = ["ontzorging", "soort", "omschrijving"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bedrag__isnull=True) | Q(bedrag__gt=0),
+                name="vaste_last_bedrag_positive",
+            ),
+            models.CheckConstraint(
+                condition=~Q(soort="overig") | ~Q(omschrijving=""),
+                name="vaste_last_overig_needs_omschrijving",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving or self.get_soort_display()
+
+
+class BetalingQuerySet(RsdScopedQuerySet):
+    pass
+
+
+class Betaling(models.Model):
+    """What RSD paid for one fixed cost in one month (one row per month; a correction
+    replaces the amount)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    vaste_last = models.ForeignKey(
+        VasteLast, on_delete=models.PROTECT, related_name="betalingen"
+    )
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.PROTECT, related_name="+"
+    )
+    maand = models.DateField(help_text="De eerste dag van de maand")
+    bedrag = models.DecimalField(max_digits=9, decimal_places=2)
+    betaald_op = models.DateField("betaald op")
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(auto_now=True)
+
+    objects = BetalingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "betalingen"
+        ordering = ["maand", "vaste_last"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vaste_last", "maand"], name="betaling_per_last_per_maand"
+            ),
+            models.CheckConstraint(
+                condition=Q(bedrag__gt=0), name="betaling_bedrag_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(maand__day=1), name="betaling_maand_first_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Betaling {self.vaste_last} {self.maand:%m-%Y}"
+
+
+# --- Handhaving (DOMAIN.md §7) -----------------------------------------------------
+
+
+class Overtreding(models.TextChoices):
+    BREDE_INTAKE = "brede_intake", "Niet meewerken aan de brede intake"
+    PIP_OPSTELLEN = "pip_opstellen", "Niet meewerken aan het opstellen van het PIP"
+    PIP_VERPLICHTINGEN = (
+        "pip_verplichtingen",
+        "Verplichtingen uit het PIP niet nagekomen",
+    )
+    PVT = "pvt", "Participatieverklaringstraject niet gevolgd"
+    MAP = "map", "Module Arbeidsmarkt en Participatie niet gevolgd"
+
+
+class HandhavingStatus(models.TextChoices):
+    OVERTREDING = "overtreding", "Overtreding vastgelegd"
+    GEWAARSCHUWD = "gewaarschuwd", "Schriftelijk gewaarschuwd"
+    ZIENSWIJZE = "zienswijze", "Rapport en zienswijze"
+    BOETE = "boete", "Boete opgelegd"
+    AFGEZIEN = "afgezien", "Afgezien van een boete"
+
+
+class BesluitSoort(models.TextChoices):
+    BOETE = "boete", "Boete opleggen"
+    AFZIEN = "afzien", "Afzien van een boete"
+
+
+class Verwijtbaarheid(models.TextChoices):
+    VOLLEDIG = "volledig", "Verwijtbaar"
+    VERMINDERD = "verminderd", "Verminderd verwijtbaar"
+    GEEN = "geen", "Niet verwijtbaar"
+
+
+class HandhavingszaakQuerySet(ScopedQuerySet):
+    pass
+
+
+class Handhavingszaak(models.Model):
+    """An overtreding of a Wi2021 obligation and what the college does about it:
+    an optional waarschuwing, for an intended fine above the rapport limit a rapport
+    and a zienswijze term (Awb 5:53), then a besluit: a fine (≤ the dated maximum,
+    only with a verwijtbaarheid judgement, Awb 5:41) or afzien. Never automatic.
+    Not visible to an RSD klantmanager: they only see the samenloop warning."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.PROTECT, related_name="handhavingszaken"
+    )
+    overtreding = models.CharField(max_length=30, choices=Overtreding.choices)
+    datum_overtreding = models.DateField("datum van de overtreding")
+    feiten = models.TextField("feiten en omstandigheden")
+    status = models.CharField(
+        max_length=20,
+        choices=HandhavingStatus.choices,
+        default=HandhavingStatus.OVERTREDING,
+        db_index=True,
+    )
+    waarschuwing_op = models.DateField("gewaarschuwd op", null=True, blank=True)
+    voorgenomen_bedrag = models.DecimalField(
+        "voorgenomen boete", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    rapport_op = models.DateField("rapport opgemaakt op", null=True, blank=True)
+    rapport = models.TextField("rapport", blank=True)
+    zienswijze_tot = models.DateField("zienswijze uiterlijk", null=True, blank=True)
+    zienswijze_ontvangen_op = models.DateField(
+        "zienswijze ontvangen op", null=True, blank=True
+    )
+    zienswijze = models.TextField("zienswijze van de inburgeraar", blank=True)
+    # Awb 5:51: 13 weeks after the rapport; stored for lists and signals.
+    beslistermijn = models.DateField(
+        "besluit uiterlijk", null=True, blank=True, db_index=True
+    )
+    besluit = models.CharField(max_length=10, choices=BesluitSoort.choices, blank=True)
+    besluit_op = models.DateField("besluit genomen op", null=True, blank=True)
+    verwijtbaarheid = models.CharField(
+        max_length=12, choices=Verwijtbaarheid.choices, blank=True
+    )
+    verwijtbaarheid_toelichting = models.TextField(
+        "oordeel over de verwijtbaarheid", blank=True
+    )
+    boetebedrag = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    afzien_reden = models.TextField("reden om af te zien", blank=True)
+    bezwaar_ontvangen_op = models.DateField(
+        "bezwaar ontvangen op", null=True, blank=True
+    )
+    bezwaar_gronden = models.TextField("gronden van het bezwaar", blank=True)
+    bezwaar_besluit_op = models.DateField(
+        "datum beslissing op bezwaar", null=True, blank=True
+    )
+    bezwaar_uitkomst = models.CharField(
+        max_length=20, choices=BezwaarUitkomst.choices, blank=True
+    )
+    versie = models.PositiveIntegerField(default=1)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = HandhavingszaakQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "handhavingszaken"
+        ordering = ["-datum_overtreding", "-aangemaakt_op"]
+        constraints = [
+            # Defence in depth behind rules.besluit_fouten(): no fine without a
+            # verwijtbaarheid judgement, no afzien without a reason.
+            models.CheckConstraint(
+                condition=~Q(besluit="boete")
+                | (
+                    Q(boetebedrag__gt=0)
+                    & Q(verwijtbaarheid__in=["volledig", "verminderd"])
+                ),
+                name="boete_needs_bedrag_and_verwijtbaarheid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(besluit="afzien") | ~Q(afzien_reden=""),
+                name="afzien_needs_reden",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_overtreding_display()} ({self.datum_overtreding})"
+
+
+class MaatregelGrond(models.TextChoices):
+    ARBEIDSVERPLICHTING = "arbeidsverplichting", "Arbeidsverplichting niet nagekomen"
+    RE_INTEGRATIE = "re_integratie", "Niet meewerken aan re-integratie"
+    ONTZORGEN = "ontzorgen", "Niet meewerken aan ontzorgen (geen machtiging)"
+    OVERIG = "overig", "Overige verplichting Participatiewet"
+
+
+class MaatregelQuerySet(RsdScopedQuerySet):
+    pass
+
+
+class Maatregel(models.Model):
+    """A Participatiewet maatregel (Pw art. 18) recorded by the RSD klantmanager. With
+    a handhavingszaak about the same gedraging it is samenloop (DOMAIN.md §7.3)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.PROTECT, related_name="maatregelen"
+    )
+    grond = models.CharField(max_length=30, choices=MaatregelGrond.choices)
+    datum_gedraging = models.DateField("datum van de gedraging")
+    omschrijving = models.TextField("gedraging en besluit")
+    besluit_op = models.DateField("besluit RSD op")
+    verlaging_procent = models.PositiveSmallIntegerField(
+        "verlaging (%)", null=True, blank=True
+    )
+    duur_maanden = models.PositiveSmallIntegerField(
+        "duur (maanden)", null=True, blank=True
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    objects = MaatregelQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "maatregelen"
+        ordering = ["-datum_gedraging"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(verlaging_procent__isnull=True)
+                | Q(verlaging_procent__lte=100),
+                name="maatregel_verlaging_at_most_100",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Maatregel {self.get_grond_display()} ({self.datum_gedraging})"

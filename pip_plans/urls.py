@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import handhaving_urls, ontzorgen_urls, views
 
 app_name = "pip_plans"
 
@@ -33,4 +33,7 @@ urlpatterns = [
         name="bezwaar_beslissen",
     ),
     path("termijnen/verlengen/", views.verlenging, name="verlenging"),
+    path("brieven/<uuid:pk>/pdf/", views.brief_pdf, name="brief_pdf"),
+    *ontzorgen_urls.urlpatterns,
+    *handhaving_urls.urlpatterns,
 ]

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intake.services import pip_uitstel_vastleggen
 from intake.views import apply_form_errors, form_action, get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
-from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.documents import document_response
 from zevenaar_inburgering.verwerkingen import log
 
@@ -26,6 +26,7 @@ from .models import (
     Beschikking,
     Bezwaar,
     BezwaarUitkomst,
+    Brief,
     Inburgeringstermijn,
     Pip,
     PipStatus,
@@ -269,6 +270,20 @@ def beschikking_pdf(request, pk):
     return document_response(
         beschikking.pdf, download_name=f"{beschikking.kenmerk}.pdf"
     )
+
+
+@role_required(DOSSIER_ROLES | RSD_ROLES)
+@require_GET
+def brief_pdf(request, pk):
+    """A stored letter, only through this permission-checked view (SECURITY AC-08);
+    Brief.visible_to keeps handhaving letters from an RSD klantmanager."""
+    brief = get_object_or_404(
+        Brief.objects.visible_to(request.user).select_related("inburgeraar"), pk=pk
+    )
+    log.log_document_downloaded(
+        brief.inburgeraar, user=request.user, handeling=brief.get_soort_display()
+    )
+    return document_response(brief.pdf, download_name=f"{brief.kenmerk}.pdf")
 
 
 @role_required(DOSSIER_ROLES)

@@ -49,6 +49,54 @@ DEFAULTS: dict[str, Default] = {
         "Tot deze leeftijd adviseert het systeem de onderwijsroute (advies, geen wet)",
         "inburgeren.nl: 'vooral voor jongeren' [S]; grens is lokaal beleid [U]",
     ),
+    "ontzorgen_maanden": Default(
+        Decimal(6),
+        "maanden",
+        "Duur van financieel ontzorgen vanaf de start van het recht op bijstand",
+        "Participatiewet art. 56a; Schulinck [S]",
+    ),
+    "boete_maximum": Default(
+        Decimal(800),
+        "euro",
+        "Hoogste bestuurlijke boete van het college voor een overtreding Wi2021",
+        "Wet inburgering 2021 art. 22/23; Schulinck [S]",
+    ),
+    "boete_rapport_grens": Default(
+        Decimal(340),
+        "euro",
+        "Boven dit bedrag eerst een rapport en een zienswijze",
+        "Awb art. 5:53",
+    ),
+    "boete_beslistermijn_weken": Default(
+        Decimal(13),
+        "weken",
+        "Besluit over de boete binnen zoveel weken na het rapport",
+        "Awb art. 5:51",
+    ),
+    "zienswijze_termijn_weken": Default(
+        Decimal(2),
+        "weken",
+        "Standaardtermijn voor de zienswijze na het rapport",
+        "Lokaal beleid [U]",
+    ),
+    "boete_asiel_toegestaan": Default(
+        Decimal(1),
+        "1 = ja, 0 = nee",
+        "Het college mag asielstatushouders beboeten (HvJ EU 4-2-2025: alleen uitzonderlijk)",
+        "DOMAIN.md §7.2; rechtspraak in beweging [U]",
+    ),
+    "boete_gezin_overig_toegestaan": Default(
+        Decimal(1),
+        "1 = ja, 0 = nee",
+        "Het college mag gezins- en overige migranten beboeten",
+        "Wet inburgering 2021 art. 22/23 [S]",
+    ),
+    "samenloop_venster_dagen": Default(
+        Decimal(30),
+        "dagen",
+        "Een maatregel en een overtreding binnen zoveel dagen gelden als samenloop",
+        "Lokaal beleid [U]",
+    ),
 }
 
 
