@@ -458,11 +458,3 @@ def rsd_klanten(request):
         page.object_list, user=request.user, handeling="RSD-caseload"
     )
     return render(request, "intake/rsd_klanten.html", {"page": page})
-
-
-@role_required(RSD_ROLES)
-@require_GET
-def rsd_klant(request, pk):
-    dossier = get_dossier(request, pk)
-    log.log_dossier_viewed(dossier, user=request.user)
-    return render(request, "intake/rsd_klant.html", {"dossier": dossier})

@@ -15,8 +15,8 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar, Leerroute
-from pip_plans.models import Pip, RsdScopedQuerySet, ScopedQuerySet
-from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
+from pip_plans.models import Pip, RsdScopedQuerySet, ScopedQuerySet, scoped
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role
 
 from . import rules
 
@@ -673,6 +673,18 @@ class MaatschappelijkeBegeleiding(models.Model):
         return [(label, getattr(self, veld)) for veld, label in self.ELEMENTEN]
 
 
+class VoortgangsgesprekQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Dossier roles: every meeting. RSD klantmanager: only the meetings held
+        with an RSD klantmanager present, of their own clients (DESIGN.md §1); their
+        page shows the date, the participants and the agreed actions."""
+        if user.is_authenticated and user.role == Role.RSD_KLANTMANAGER:
+            return scoped(self, user, rsd=True).filter(
+                rsd_klantmanager_aanwezig=True, gehouden_op__isnull=False
+            )
+        return super().visible_to(user)
+
+
 class Voortgangsgesprek(models.Model):
     """A progress meeting, planned at the PIP's interval (local policy, DOMAIN.md §8)."""
 
@@ -692,7 +704,7 @@ class Voortgangsgesprek(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = ScopedQuerySet.as_manager()
+    objects = VoortgangsgesprekQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "voortgangsgesprekken"

@@ -54,4 +54,14 @@ urlpatterns = [
         name="uren_import_resultaat",
     ),
     path("rsd/klanten/<uuid:pk>/route/", views.rsd_route, name="rsd_route"),
+    path(
+        "rsd/klanten/<uuid:pk>/route/activiteit/",
+        views.rsd_activiteit_toevoegen,
+        name="rsd_activiteit_toevoegen",
+    ),
+    path(
+        "rsd/activiteiten/<uuid:pk>/beeindigen/",
+        views.rsd_activiteit_beeindigen,
+        name="rsd_activiteit_beeindigen",
+    ),
 ]

@@ -191,6 +191,7 @@ def _actie(request, dossier, form, *, form_name, save, message, pagina, **extra)
     naam, render_page = {
         "route": ("leerroutes:route", _render_route),
         "participatie": ("leerroutes:participatie", _render_participatie),
+        "rsd_route": ("leerroutes:rsd_route", _render_rsd_route),
     }[pagina]
     return form_action(
         request,
@@ -522,9 +523,13 @@ def gesprek_vastleggen(request, pk):
 @role_required(RSD_ROLES)
 @require_GET
 def rsd_route(request, pk):
+    return _render_rsd_route(request, get_dossier(request, pk))
+
+
+def _render_rsd_route(request, dossier, status=200, **forms):
     """Route status, hours and participation of one of the klantmanager's own
-    clients: no progress remarks, referrals, begeleiding or meeting notes."""
-    dossier = get_dossier(request, pk)
+    clients: no progress remarks, referrals, begeleiding or meeting notes. The
+    klantmanager records participation activities here (Participatiewet side)."""
     trajecten = _trajecten(request, dossier)
     log.log_dossier_viewed(dossier, user=request.user)
     return render(
@@ -543,5 +548,47 @@ def rsd_route(request, pk):
             "routestand": _routestand(request, dossier),
             "activiteiten": _activiteiten(request, dossier),
             "route_onderdelen": ROUTE_ONDERDELEN,
+            "activiteit_form": forms.get("activiteit_form") or ActiviteitForm(),
+            "beeindigen_form": forms.get("beeindigen_form") or BeeindigenForm(),
+            "fout_activiteit": forms.get("fout_activiteit"),
+            "fout": status == 400,
         },
+        status=status,
+    )
+
+
+@role_required(RSD_ROLES)
+@require_POST
+def rsd_activiteit_toevoegen(request, pk):
+    dossier = get_dossier(request, pk)
+    return _actie(
+        request,
+        dossier,
+        ActiviteitForm(request.POST),
+        form_name="activiteit_form",
+        save=lambda data: services.activiteit_vastleggen(
+            inburgeraar=dossier, data=data, acting_user=request.user
+        ),
+        message="Activiteit vastgelegd.",
+        pagina="rsd_route",
+    )
+
+
+@role_required(RSD_ROLES)
+@require_POST
+def rsd_activiteit_beeindigen(request, pk):
+    activiteit, dossier = _object_in_dossier(
+        request, Participatieactiviteit.objects, pk
+    )
+    return _actie(
+        request,
+        dossier,
+        BeeindigenForm(request.POST),
+        form_name="beeindigen_form",
+        save=lambda data: services.activiteit_beeindigen(
+            activiteit=activiteit, einde=data["einde"], acting_user=request.user
+        ),
+        message="Activiteit beëindigd.",
+        pagina="rsd_route",
+        fout_activiteit=activiteit.pk,
     )

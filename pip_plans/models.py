@@ -65,6 +65,10 @@ class RsdScopedQuerySet(ScopedQuerySet):
 
 class PipQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PipQuerySet":
+        """Dossier roles: every version. RSD klantmanager: the vastgestelde versions
+        of their own clients, for the participation and work obligations."""
+        if user.is_authenticated and user.role == Role.RSD_KLANTMANAGER:
+            return scoped(self, user, rsd=True).filter(status=PipStatus.VASTGESTELD)
         return scoped(self, user)
 
 
