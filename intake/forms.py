@@ -8,7 +8,7 @@ from leerroutes.rules import Koers
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
 from zevenaar_inburgering.validators import normalise_postcode
 
-from .models import Doelgroep, Huishoudlid, Inburgeraar, Status
+from .models import AANDACHT_CHOICES, Doelgroep, Huishoudlid, Inburgeraar, Status
 
 
 class DateInput(forms.DateInput):
@@ -241,6 +241,11 @@ class WerkvoorraadFilterForm(forms.Form):
         choices=[("", "Alle"), *((k.value, k.label) for k in Koers)],
         required=False,
     )
+    aandacht = forms.ChoiceField(
+        label="Ontzorgen en handhaving",
+        choices=[("", "Alle"), *AANDACHT_CHOICES],
+        required=False,
+    )
     gesprek_te_doen = forms.BooleanField(
         label="Voortgangsgesprek te doen", required=False
     )
@@ -267,6 +272,7 @@ class WerkvoorraadFilterForm(forms.Form):
             if data.get("casusregisseur")
             else None,
             "koers": data.get("koers") or "",
+            "aandacht": data.get("aandacht") or "",
             "gesprek_te_doen": bool(data.get("gesprek_te_doen")),
             "alleen_mijn": bool(data.get("alleen_mijn")),
             "sorteer": data.get("sorteer") or "naam",

@@ -85,6 +85,16 @@ class Geslacht(models.TextChoices):
     ONBEKEND = "onbekend", "Onbekend"
 
 
+# The werkvoorraad's "Ontzorgen en handhaving" filter.
+AANDACHT_CHOICES = [
+    ("ontzorgen", "Ontzorgen loopt"),
+    ("ontzorgen_eindigt", "Ontzorgen eindigt binnen 4 weken"),
+    ("handhaving", "Handhavingszaak loopt"),
+    ("samenloop", "Samenloop met Participatiewet"),
+]
+ONTZORGEN_EINDIGT_DAGEN = 28
+
+
 class InburgeraarQuerySet(models.QuerySet):
     def visible_to(self, user) -> "InburgeraarQuerySet":
         """The one way to reach dossiers.
@@ -104,8 +114,9 @@ class InburgeraarQuerySet(models.QuerySet):
 
     def for_list(self) -> "InburgeraarQuerySet":
         # routestand: the leerroutes app's derived on-track state (one-to-one).
+        # ontzorging: pip_plans' ontzorgen period (one-to-one).
         return self.select_related(
-            "gemeente", "casusregisseur", "rsd_klantmanager", "routestand"
+            "gemeente", "casusregisseur", "rsd_klantmanager", "routestand", "ontzorging"
         )
 
     def search(self, zoek: dict) -> "InburgeraarQuerySet":
@@ -157,7 +168,49 @@ class InburgeraarQuerySet(models.QuerySet):
         if filters.get("gesprek_te_doen"):
             tot = timezone.localdate() + timedelta(days=GESPREK_TE_DOEN_DAGEN)
             qs = qs.filter(routestand__volgend_voortgangsgesprek__lte=tot)
+        if filters.get("aandacht"):
+            qs = qs.aandacht(filters["aandacht"])
         return qs
+
+    def met_aandacht(self) -> "InburgeraarQuerySet":
+        """For lists: handhaving_lopend and heeft_samenloop per dossier, in the same
+        query (pip_plans; imported here to avoid a cycle)."""
+        from pip_plans.models import Handhavingszaak
+
+        zaken = Handhavingszaak.objects.filter(inburgeraar=models.OuterRef("pk"))
+        return self.annotate(
+            handhaving_lopend=models.Exists(zaken.lopend()),
+            heeft_samenloop=models.Exists(
+                Handhavingszaak.objects.samenloop_dossiers().filter(
+                    inburgeraar_id=models.OuterRef("pk")
+                )
+            ),
+        )
+
+    def aandacht(self, soort: str) -> "InburgeraarQuerySet":
+        """Dossiers with a running ontzorgen period, one ending soon, an open
+        handhavingszaak, or samenloop (pip_plans; imported here to avoid a cycle)."""
+        from pip_plans.models import Handhavingszaak
+
+        vandaag = timezone.localdate()
+        if soort == "ontzorgen":
+            return self.filter(
+                ontzorging__startdatum__lte=vandaag, ontzorging__einddatum__gte=vandaag
+            )
+        if soort == "ontzorgen_eindigt":
+            return self.filter(
+                ontzorging__einddatum__range=(
+                    vandaag,
+                    vandaag + timedelta(days=ONTZORGEN_EINDIGT_DAGEN),
+                )
+            )
+        if soort == "handhaving":
+            return self.filter(
+                pk__in=Handhavingszaak.objects.lopend().values("inburgeraar_id")
+            )
+        if soort == "samenloop":
+            return self.filter(pk__in=Handhavingszaak.objects.samenloop_dossiers())
+        return self
 
 
 class Huishouden(models.Model):

@@ -73,7 +73,7 @@ def werkvoorraad_queryset(request, filters: dict, zoek: dict):
     ordering = SORT_ORDERINGS.get(
         filters.get("sorteer") or "naam", SORT_ORDERINGS["naam"]
     )
-    return qs.for_list().order_by(*ordering)
+    return qs.for_list().met_aandacht().order_by(*ordering)
 
 
 def _render_werkvoorraad(request, *, filter_form=None, toewijzen_form=None, status=200):
@@ -167,11 +167,15 @@ def werkvoorraad_export(request):
             "RSD-klantmanager",
             "Op koers",
             "Volgend voortgangsgesprek",
+            "Ontzorgen tot",
+            "Handhaving loopt",
+            "Samenloop",
         ],
     )
     for d in dossiers:
         # Not every dossier has a routestand (leerroutes); getattr covers that.
         stand = getattr(d, "routestand", None)
+        ontzorging = getattr(d, "ontzorging", None)
         writer.writerow(
             safe_cell(v)
             for v in (
@@ -190,6 +194,9 @@ def werkvoorraad_export(request):
                 stand.volgend_voortgangsgesprek.strftime("%d-%m-%Y")
                 if stand and stand.volgend_voortgangsgesprek
                 else "",
+                ontzorging.einddatum.strftime("%d-%m-%Y") if ontzorging else "",
+                "ja" if d.handhaving_lopend else "",
+                "ja" if d.heeft_samenloop else "",
             )
         )
     log.log_dossiers_exported(dossiers, user=request.user, handeling="Werkvoorraad")

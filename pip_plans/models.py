@@ -1,11 +1,14 @@
 import uuid
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from intake.models import Inburgeraar, Leerroute
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role
+from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.validators import validate_iban
 
 
@@ -657,8 +660,43 @@ class Verwijtbaarheid(models.TextChoices):
     GEEN = "geen", "Niet verwijtbaar"
 
 
+# Before a besluit the zaak still needs the casusregisseur.
+LOPENDE_HANDHAVING = (
+    HandhavingStatus.OVERTREDING,
+    HandhavingStatus.GEWAARSCHUWD,
+    HandhavingStatus.ZIENSWIJZE,
+)
+
+
 class HandhavingszaakQuerySet(ScopedQuerySet):
-    pass
+    def lopend(self) -> "HandhavingszaakQuerySet":
+        return self.filter(status__in=LOPENDE_HANDHAVING)
+
+    def met_samenloop(self, op: date | None = None) -> "HandhavingszaakQuerySet":
+        """The zaken (not afgezien) with a Participatiewet maatregel of the same
+        person whose gedraging lies within the dated samenloop window of the
+        overtreding (DOMAIN.md §7.3): the one definition of samenloop."""
+        venster = timedelta(
+            days=geheel("samenloop_venster_dagen", op or timezone.localdate())
+        )
+        maatregelen = Maatregel.objects.filter(
+            inburgeraar=models.OuterRef("inburgeraar"),
+            datum_gedraging__gte=models.ExpressionWrapper(
+                models.OuterRef("datum_overtreding") - venster,
+                output_field=models.DateField(),
+            ),
+            datum_gedraging__lte=models.ExpressionWrapper(
+                models.OuterRef("datum_overtreding") + venster,
+                output_field=models.DateField(),
+            ),
+        )
+        return self.exclude(status=HandhavingStatus.AFGEZIEN).filter(
+            models.Exists(maatregelen)
+        )
+
+    def samenloop_dossiers(self):
+        """Ids of the dossiers with samenloop, for a filter or an Exists()."""
+        return self.met_samenloop().values("inburgeraar_id")
 
 
 class Handhavingszaak(models.Model):
