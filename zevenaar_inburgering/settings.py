@@ -205,7 +205,11 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 
 # What `manage.py demo_region` adds after the dossiers, in order.
-DEMO_REGION_EXTENSIONS = ["pip_plans.demo.vul_aan", "leerroutes.demo.vul_aan"]
+DEMO_REGION_EXTENSIONS = [
+    "pip_plans.demo.vul_aan",
+    "leerroutes.demo.vul_aan",
+    "pip_plans.demo_ontzorgen.vul_aan",
+]
 
 # Werkvoorraad and verwerkingenlog pages.
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)

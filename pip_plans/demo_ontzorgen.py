@@ -1,0 +1,197 @@
+"""The demo region's financieel ontzorgen and handhaving (settings.DEMO_REGION_EXTENSIONS,
+after leerroutes.demo). Everything goes through the real services, so the rules, the
+timeline, the verwerkingenlog and the letters are real; dates lie in the past.
+
+Ontzorgen: asielstatushouders with bijstand get a period from the start of their
+bijstand, so periods are in every phase — still to start, running, extended as
+maatwerk, ended early with the bijstand, ended — with the fixed costs, the
+machtiging, RSD's payments (with some months still open), the course "omgaan met
+geld", the step to self-reliance and the ontzorgingsbeschikking.
+"""
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from intake.demo.builder import demo_dossiers
+from intake.models import DoelgroepCategorie
+
+from . import ontzorgen
+from .models import CursusStatus, Ontzorging, VasteLastSoort
+
+SEED = 56
+
+# (soort, begunstigde, IBAN, monthly amount range) of the demo's fixed costs.
+LASTEN = {
+    VasteLastSoort.HUUR: ("Woonstichting De Liemers", "NL02ABNA0123456789", (520, 690)),
+    VasteLastSoort.ENERGIE: ("Liemers Energie", "NL91ABNA0417164300", (90, 160)),
+    VasteLastSoort.WATER: ("Vitens", "NL20INGB0001234567", (18, 30)),
+    VasteLastSoort.ZORGVERZEKERING: ("Zorgverzekeraar Oost", "NL39RABO0300065264", (140, 160)),
+}  # fmt: skip
+
+
+def _kandidaten(vandaag: date) -> list:
+    """Demo asielstatushouders with bijstand and a klantmanager, oldest first."""
+    dossiers = (
+        demo_dossiers()
+        .filter(bijstand=True, bijstand_start__isnull=False)
+        .exclude(rsd_klantmanager=None)
+        .select_related("casusregisseur", "rsd_klantmanager", "gemeente")
+        .order_by("bijstand_start", "bsn")
+    )
+    return [
+        d
+        for d in dossiers
+        if d.doelgroep_categorie == DoelgroepCategorie.ASIEL and d.casusregisseur
+    ]
+
+
+def vul_ontzorgen(vandaag: date, stdout) -> None:
+    if Ontzorging.objects.filter(inburgeraar__in=demo_dossiers()).exists():
+        stdout.write("Ontzorgen van de demoregio bestaat al.")
+        return
+    rng = random.Random(SEED)
+    kandidaten = _kandidaten(vandaag)
+    # The most recent 30: some still running, most ended; one still to start.
+    gekozen = kandidaten[-30:]
+    brieven = 0
+    for i, dossier in enumerate(gekozen):
+        start = dossier.bijstand_start
+        if i == len(gekozen) - 1:
+            start = vandaag + timedelta(days=10)  # bijstand granted, starts soon
+        ontzorging = ontzorgen.ontzorging_starten(
+            inburgeraar=dossier, startdatum=start, acting_user=dossier.casusregisseur
+        )
+        _lasten(rng, ontzorging, dossier.rsd_klantmanager)
+        ontzorging.refresh_from_db()
+        if start <= vandaag:
+            ontzorging = ontzorgen.machtiging_vastleggen(
+                ontzorging=ontzorging,
+                versie=ontzorging.versie,
+                getekend_op=min(start + timedelta(days=rng.randint(2, 10)), vandaag),
+                acting_user=dossier.rsd_klantmanager,
+            )
+        if i % 7 == 3:  # bijstand ended early: work found
+            ontzorging = _bijstand_beeindigd(rng, ontzorging, dossier, vandaag)
+        elif i % 7 == 5:  # maatwerk: a longer period
+            ontzorging = _verlengen(ontzorging, dossier, vandaag)
+        if start <= vandaag and brieven < 15:
+            ontzorgen.ontzorgingsbeschikking_opmaken(
+                ontzorging=ontzorging,
+                acting_user=dossier.casusregisseur,
+                dagtekening=min(start + timedelta(days=5), vandaag),
+            )
+            brieven += 1
+        _betalingen(rng, ontzorging, dossier.rsd_klantmanager, vandaag)
+        _cursus(rng, ontzorging, dossier, vandaag)
+    stdout.write(
+        f"Ontzorgen: {len(gekozen)} perioden, {brieven} ontzorgingsbeschikkingen."
+    )
+
+
+def _lasten(rng, ontzorging, klantmanager) -> None:
+    for last in ontzorging.vaste_lasten.all():
+        begunstigde, iban, (laag, hoog) = LASTEN[last.soort]
+        ontzorgen.vaste_last_wijzigen(
+            vaste_last=last,
+            versie=last.versie,
+            data={
+                "soort": last.soort,
+                "begunstigde": begunstigde,
+                "iban": iban,
+                "bedrag": Decimal(rng.randint(laag, hoog)),
+                "frequentie": "maand",
+            },
+            acting_user=klantmanager,
+        )
+
+
+def _bijstand_beeindigd(rng, ontzorging, dossier, vandaag):
+    einde = ontzorging.startdatum + timedelta(days=rng.randint(70, 120))
+    if einde >= vandaag:
+        return ontzorging
+    return ontzorgen.ontzorging_periode_wijzigen(
+        ontzorging=ontzorging,
+        versie=ontzorging.versie,
+        startdatum=ontzorging.startdatum,
+        bijstand_einde=einde,
+        verlengd_tot=None,
+        verlenging_reden="",
+        acting_user=dossier.rsd_klantmanager,
+    )
+
+
+def _verlengen(ontzorging, dossier, vandaag):
+    regulier = ontzorgen.regulier_einde(ontzorging.startdatum, ontzorging.duur_maanden)
+    return ontzorgen.ontzorging_periode_wijzigen(
+        ontzorging=ontzorging,
+        versie=ontzorging.versie,
+        startdatum=ontzorging.startdatum,
+        bijstand_einde=None,
+        verlengd_tot=regulier + timedelta(days=91),
+        verlenging_reden="Schulden bij de energieleverancier nog niet geregeld; "
+        "drie maanden langer ontzorgen in afwachting van budgetbeheer.",
+        acting_user=dossier.casusregisseur,
+    )
+
+
+def _betalingen(rng, ontzorging, klantmanager, vandaag) -> None:
+    """Every month up to last month is paid, except now and then the last one."""
+    ontzorging.refresh_from_db()
+    laatste = min(ontzorging.einddatum, vandaag - timedelta(days=1))
+    for maand in ontzorgen.maanden(ontzorging.startdatum, laatste):
+        betaald_op = maand + timedelta(days=rng.randint(0, 4))
+        if betaald_op > vandaag or (
+            maand.month == laatste.month and rng.random() < 0.3
+        ):
+            continue
+        for last in ontzorging.vaste_lasten.all():
+            ontzorgen.betaling_vastleggen(
+                vaste_last=last,
+                maand=maand,
+                bedrag=last.bedrag,
+                betaald_op=max(betaald_op, ontzorging.startdatum),
+                acting_user=klantmanager,
+            )
+
+
+def _cursus(rng, ontzorging, dossier, vandaag) -> None:
+    ontzorging.refresh_from_db()
+    start = ontzorging.startdatum + timedelta(days=60)
+    if start > vandaag:
+        if ontzorging.startdatum <= vandaag:
+            ontzorgen.cursus_vastleggen(
+                ontzorging=ontzorging,
+                versie=ontzorging.versie,
+                cursus_status=CursusStatus.GEPLAND,
+                cursus_start=start,
+                cursus_afgerond_op=None,
+                acting_user=dossier.casusregisseur,
+            )
+        return
+    afgerond = start + timedelta(days=56)
+    klaar = afgerond <= vandaag and rng.random() < 0.8
+    ontzorging = ontzorgen.cursus_vastleggen(
+        ontzorging=ontzorging,
+        versie=ontzorging.versie,
+        cursus_status=CursusStatus.AFGEROND if klaar else CursusStatus.GEVOLGD,
+        cursus_start=start,
+        cursus_afgerond_op=afgerond if klaar else None,
+        acting_user=dossier.casusregisseur,
+    )
+    if klaar and ontzorging.einddatum < vandaag:
+        ontzorgen.zelfredzaamheid_vastleggen(
+            ontzorging=ontzorging,
+            versie=ontzorging.versie,
+            zelfredzaamheid_vanaf=ontzorging.einddatum + timedelta(days=1),
+            zelfredzaamheid_toelichting="Betaalt de vaste lasten zelf via automatische "
+            "incasso; maandelijks budgetgesprek met de klantmanager gedurende een half jaar.",
+            acting_user=dossier.rsd_klantmanager,
+        )
+
+
+def vul_aan(*, stdout) -> None:
+    vandaag = timezone.localdate()
+    vul_ontzorgen(vandaag, stdout)
