@@ -36,7 +36,12 @@ ZOEK_SESSION_KEY = "werkvoorraad_zoek"
 def get_dossier(request, pk) -> Inburgeraar:
     """The dossier if it is in the user's scope; otherwise log the refusal and 404."""
     try:
-        return Inburgeraar.objects.visible_to(request.user).for_list().get(pk=pk)
+        return (
+            Inburgeraar.objects.visible_to(request.user)
+            .for_list()
+            .met_aandacht()
+            .get(pk=pk)
+        )
     except Inburgeraar.DoesNotExist:
         # Unscoped on purpose and only to log who asked for what (SECURITY LG-05).
         refused = Inburgeraar.objects.filter(pk=pk).first()

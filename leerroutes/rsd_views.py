@@ -1,15 +1,17 @@
 """The RSD klantmanager's page of one client (DESIGN.md §1): only what the
 Participatiewet side needs — personalia, the names in the household, the PIP's
-participation and work obligations, route status, ontzorgen, maatregelen and
-samenloop, and the voortgangsgesprekken they attended. Their own template, not the
-casusregisseur's dossier with parts hidden; every view is in the verwerkingenlog.
-It lives here because it draws on intake, pip_plans and leerroutes."""
+participation and work obligations, route status, ontzorgen, links to their
+maatregelen, the samenloop warning and the voortgangsgesprekken they attended.
+Their own template, not the casusregisseur's dossier with parts hidden; every view
+is in the verwerkingenlog. It lives here because it draws on intake, pip_plans and
+leerroutes."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from intake.models import Inburgeraar
 from intake.views import get_dossier
+from pip_plans.handhaving import samenloop_voor_rsd
 from pip_plans.models import Pip
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import RSD_ROLES
@@ -54,6 +56,8 @@ def rsd_klant(request, pk):
             "routestand": Routestand.objects.visible_to(request.user)
             .filter(inburgeraar=dossier)
             .first(),
+            # Only that a Wi2021 zaak exists and whom to consult (DESIGN.md §1).
+            "samenloop": samenloop_voor_rsd(dossier),
             "gesprekken": Voortgangsgesprek.objects.visible_to(request.user)
             .filter(inburgeraar=dossier)
             .only("gehouden_op", "deelnemers", "afspraken"),

@@ -773,7 +773,9 @@ class Handhavingszaak(models.Model):
             models.CheckConstraint(
                 condition=~Q(besluit="boete")
                 | (
-                    Q(boetebedrag__gt=0)
+                    # isnull first: in SQL "NULL > 0" is unknown, which a check passes.
+                    Q(boetebedrag__isnull=False)
+                    & Q(boetebedrag__gt=0)
                     & Q(verwijtbaarheid__in=["volledig", "verminderd"])
                 ),
                 name="boete_needs_bedrag_and_verwijtbaarheid",

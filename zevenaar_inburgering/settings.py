@@ -208,7 +208,7 @@ CELERY_BEAT_SCHEDULE: dict = {
 DEMO_REGION_EXTENSIONS = [
     "pip_plans.demo.vul_aan",
     "leerroutes.demo.vul_aan",
-    "pip_plans.demo_ontzorgen.vul_aan",
+    "pip_plans.demo_ontzorgen_handhaving.vul_aan",
 ]
 
 # Werkvoorraad and verwerkingenlog pages.
