@@ -388,9 +388,7 @@ def participatie(request, pk):
     return _render_participatie(request, get_dossier(request, pk))
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def activiteit_toevoegen(request, pk):
+def _activiteit_toevoegen(request, pk, pagina):
     dossier = get_dossier(request, pk)
     return _actie(
         request,
@@ -401,8 +399,14 @@ def activiteit_toevoegen(request, pk):
             inburgeraar=dossier, data=data, acting_user=request.user
         ),
         message="Activiteit vastgelegd.",
-        pagina="participatie",
+        pagina=pagina,
     )
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def activiteit_toevoegen(request, pk):
+    return _activiteit_toevoegen(request, pk, "participatie")
 
 
 def _object_in_dossier(request, queryset, pk):
@@ -411,9 +415,7 @@ def _object_in_dossier(request, queryset, pk):
     return obj, get_dossier(request, obj.inburgeraar_id)
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def activiteit_beeindigen(request, pk):
+def _activiteit_beeindigen(request, pk, pagina):
     activiteit, dossier = _object_in_dossier(
         request, Participatieactiviteit.objects, pk
     )
@@ -426,9 +428,15 @@ def activiteit_beeindigen(request, pk):
             activiteit=activiteit, einde=data["einde"], acting_user=request.user
         ),
         message="Activiteit beëindigd.",
-        pagina="participatie",
+        pagina=pagina,
         fout_activiteit=activiteit.pk,
     )
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def activiteit_beeindigen(request, pk):
+    return _activiteit_beeindigen(request, pk, "participatie")
 
 
 @role_required(DOSSIER_ROLES)
@@ -560,35 +568,10 @@ def _render_rsd_route(request, dossier, status=200, **forms):
 @role_required(RSD_ROLES)
 @require_POST
 def rsd_activiteit_toevoegen(request, pk):
-    dossier = get_dossier(request, pk)
-    return _actie(
-        request,
-        dossier,
-        ActiviteitForm(request.POST),
-        form_name="activiteit_form",
-        save=lambda data: services.activiteit_vastleggen(
-            inburgeraar=dossier, data=data, acting_user=request.user
-        ),
-        message="Activiteit vastgelegd.",
-        pagina="rsd_route",
-    )
+    return _activiteit_toevoegen(request, pk, "rsd_route")
 
 
 @role_required(RSD_ROLES)
 @require_POST
 def rsd_activiteit_beeindigen(request, pk):
-    activiteit, dossier = _object_in_dossier(
-        request, Participatieactiviteit.objects, pk
-    )
-    return _actie(
-        request,
-        dossier,
-        BeeindigenForm(request.POST),
-        form_name="beeindigen_form",
-        save=lambda data: services.activiteit_beeindigen(
-            activiteit=activiteit, einde=data["einde"], acting_user=request.user
-        ),
-        message="Activiteit beëindigd.",
-        pagina="rsd_route",
-        fout_activiteit=activiteit.pk,
-    )
+    return _activiteit_beeindigen(request, pk, "rsd_route")

@@ -46,6 +46,7 @@ from intake.models import (
 )
 from intake.services import VerouderdDossier
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst, euro
 from zevenaar_inburgering.parameters.models import geheel, waarde
 from zevenaar_inburgering.verwerkingen import log
 
@@ -66,20 +67,6 @@ from .models import (
 
 # --- Pure rules -----------------------------------------------------------------------
 
-MAANDNAMEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 # Awb art. 5:41: no fine when the overtreding cannot be blamed on the person.
 VERWIJTBAAR = (Verwijtbaarheid.VOLLEDIG, Verwijtbaarheid.VERMINDERD)
@@ -89,17 +76,6 @@ BOETE_PARAMETER = {
     DoelgroepCategorie.ASIEL: "boete_asiel_toegestaan",
     DoelgroepCategorie.GEZIN_OVERIG: "boete_gezin_overig_toegestaan",
 }
-
-
-def euro(bedrag: Decimal | int) -> str:
-    """€ 1.250,00: Dutch separators whatever the active locale."""
-    tekst = f"{Decimal(bedrag):,.2f}".replace(",", " ").replace(".", ",")
-    return f"€ {tekst.replace(' ', '.')}"
-
-
-def datum_tekst(dag: date) -> str:
-    """5 maart 2026."""
-    return f"{dag.day} {MAANDNAMEN[dag.month - 1]} {dag.year}"
 
 
 def rapport_vereist(bedrag: Decimal | None, grens: Decimal) -> bool:

@@ -26,6 +26,7 @@ from django.utils import timezone
 from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar
 from intake.services import VerouderdDossier
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst, euro, maand_tekst
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.validators import normalise_iban
 from zevenaar_inburgering.verwerkingen import log
@@ -47,20 +48,6 @@ from .services import ontzorgen_mogelijk
 
 # --- Pure rules -----------------------------------------------------------------------
 
-MAANDNAMEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 # How many months lie between two payments of each frequency.
 STAP_MAANDEN = {Frequentie.MAAND: 1, Frequentie.KWARTAAL: 3, Frequentie.JAAR: 12}
@@ -71,22 +58,6 @@ class OntzorgenFase(models.TextChoices):
     ACTIEF = "actief", "Actief"
     VERLENGD = "verlengd", "Verlengd"
     BEEINDIGD = "beeindigd", "Beëindigd"
-
-
-def datum_tekst(dag: date) -> str:
-    """1 maart 2026: a date as the letter and the timeline write it."""
-    return f"{dag.day} {MAANDNAMEN[dag.month - 1]} {dag.year}"
-
-
-def maand_tekst(maand: date) -> str:
-    """maart 2026."""
-    return f"{MAANDNAMEN[maand.month - 1]} {maand.year}"
-
-
-def euro(bedrag: Decimal) -> str:
-    """€ 1.250,00: Dutch separators whatever the active locale."""
-    tekst = f"{bedrag:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"€ {tekst}"
 
 
 def eerste_van_de_maand(dag: date) -> date:
