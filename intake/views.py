@@ -5,8 +5,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from monitoring.forms import UitstellenForm
+from monitoring.models import Signaal
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
@@ -31,6 +34,8 @@ from .forms import (
 from .models import DuoImport, Inburgeraar, Uitkomst, WerkvoorraadVoorkeur
 
 ZOEK_SESSION_KEY = "werkvoorraad_zoek"
+# The "te doen" list shows the most urgent signals; the rest follow as they resolve.
+TE_DOEN_MAX = 50
 
 
 def get_dossier(request, pk) -> Inburgeraar:
@@ -81,7 +86,33 @@ def werkvoorraad_queryset(request, filters: dict, zoek: dict):
     return qs.for_list().met_aandacht().order_by(*ordering)
 
 
-def _render_werkvoorraad(request, *, filter_form=None, toewijzen_form=None, status=200):
+def _te_doen(request, uitstellen_form=None, fout_signaal=None) -> list[Signaal]:
+    """The user's open signals (monitoring), each with its snooze form."""
+    signalen = list(
+        Signaal.objects.visible_to(request.user)
+        .te_doen(timezone.localdate())
+        .filter(verantwoordelijke=request.user)
+        .select_related("inburgeraar")
+        .order_by("vervaldatum", "soort")[:TE_DOEN_MAX]
+    )
+    for signaal in signalen:
+        signaal.uitstellen_form = (
+            uitstellen_form
+            if signaal.pk == fout_signaal
+            else UitstellenForm(prefix=f"signaal-{signaal.pk}")
+        )
+    return signalen
+
+
+def render_werkvoorraad(
+    request,
+    *,
+    filter_form=None,
+    toewijzen_form=None,
+    uitstellen_form=None,
+    fout_signaal=None,
+    status=200,
+):
     filters, zoek = _werkvoorraad_state(request)
     if filter_form is None:
         filter_form = WerkvoorraadFilterForm(
@@ -104,6 +135,10 @@ def _render_werkvoorraad(request, *, filter_form=None, toewijzen_form=None, stat
             "page": page,
             "zoek": zoek,
             "selected": selected,
+            "te_doen": _te_doen(request, uitstellen_form, fout_signaal),
+            "vandaag": timezone.localdate(),
+            "fout_signaal": fout_signaal,
+            "fout": status == 400,
         },
         status=status,
     )
@@ -119,7 +154,7 @@ def werkvoorraad(request):
             return redirect("intake:werkvoorraad")
         form = WerkvoorraadFilterForm(request.POST, user=request.user)
         if not form.is_valid():
-            return _render_werkvoorraad(request, filter_form=form)
+            return render_werkvoorraad(request, filter_form=form)
         WerkvoorraadVoorkeur.objects.update_or_create(
             user=request.user, defaults={"filters": form.saved_filters()}
         )
@@ -128,7 +163,7 @@ def werkvoorraad(request):
             request.user
         ).search_terms(form.cleaned_data["zoek"])
         return redirect("intake:werkvoorraad")
-    return _render_werkvoorraad(request)
+    return render_werkvoorraad(request)
 
 
 @role_required(DOSSIER_ROLES)
@@ -150,7 +185,7 @@ def toewijzen(request):
                 f"{count} dossier(s) toegewezen aan {form.cleaned_data['casusregisseur']}.",
             )
             return redirect("intake:werkvoorraad")
-    return _render_werkvoorraad(request, toewijzen_form=form)
+    return render_werkvoorraad(request, toewijzen_form=form)
 
 
 @role_required(DOSSIER_ROLES)

@@ -202,6 +202,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "leerroutes.routestanden_bijwerken",
         "schedule": crontab(hour=2, minute=15),
     },
+    # After the routestanden: the koers and voortgangsgesprek signals read them.
+    "Signalering: dagelijkse sweep": {
+        "task": "monitoring.signalering_sweep",
+        "schedule": crontab(hour=2, minute=45),
+    },
 }
 
 # What `manage.py demo_region` adds after the dossiers, in order.

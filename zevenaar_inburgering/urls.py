@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("intake.urls")),
     path("", include("pip_plans.urls")),
     path("", include("leerroutes.urls")),
+    path("", include("monitoring.urls")),
     path("verwerkingenlog/", include("zevenaar_inburgering.verwerkingen.urls")),
     # One login page for everybody: the admin's own login form is not a second door.
     path(

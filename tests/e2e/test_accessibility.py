@@ -4,12 +4,16 @@ violations on the pages a casusregisseur works with, including forms with errors
 import datetime as dt
 import re
 
+from django.utils import timezone
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from intake import services
 from intake.models import Relatie
+from monitoring.models import Signaal
+from monitoring.signalering import sweep
 from tests.factories import InburgeraarFactory
 
 pytestmark = pytest.mark.e2e
@@ -70,9 +74,15 @@ def test_werkvoorraad(login, casusregisseur, zevenaar, klantmanager):
             rsd_klantmanager=klantmanager,
         )
     InburgeraarFactory(gemeente=zevenaar, achternaam="Yilmaz", datum_kennisgeving=None)
+    # Signals on the "te doen" list, one with its snooze form open.
+    sweep(timezone.localdate())
+    assert Signaal.objects.filter(verantwoordelijke=casusregisseur).exists()
     page = login(casusregisseur)
     expect(page.get_by_text("6 dossiers.")).to_be_visible()
-    assert_accessible(page, "de werkvoorraad")
+    te_doen = page.locator("#te-doen")
+    expect(te_doen.locator("li").first).to_be_visible()
+    te_doen.locator("summary").first.click()
+    assert_accessible(page, "de werkvoorraad met signalen")
 
 
 def test_dossier_with_household_and_note(login, casusregisseur, dossier, zevenaar):

@@ -1,0 +1,170 @@
+"""Signalering (DESIGN.md §2.7): one Signaal row per (soort, object, vervaldatum),
+created and resolved by signalering.sweep(), never by hand."""
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+
+from intake.models import Inburgeraar
+from pip_plans.models import scoped
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role
+
+
+class SignaalSoort(models.TextChoices):
+    PIP_WEEK_6 = "pip_week_6", "PIP-deadline: nog 4 weken (week 6)"
+    PIP_WEEK_8 = "pip_week_8", "PIP-deadline: nog 2 weken (week 8)"
+    PIP_TE_LAAT = "pip_te_laat", "PIP-deadline verstreken"
+    INTAKE_NIET_GESTART = "intake_niet_gestart", "Brede intake niet gestart"
+    ONTZORGEN_EINDIGT = "ontzorgen_eindigt", "Ontzorgen eindigt binnen 4 weken"
+    TERMIJN_12_MAANDEN = "termijn_12_maanden", "Termijn eindigt binnen 12 maanden"
+    TERMIJN_6_MAANDEN = "termijn_6_maanden", "Termijn eindigt binnen 6 maanden"
+    NIET_OP_KOERS = "niet_op_koers", "Niet op koers"
+    VOORTGANGSGESPREK = "voortgangsgesprek", "Voortgangsgesprek te doen"
+    HANDHAVING_BESLISTERMIJN = (
+        "handhaving_beslistermijn",
+        "Handhaving: beslistermijn binnen 2 weken",
+    )
+    ZIENSWIJZE_VERSTREKEN = (
+        "zienswijze_verstreken",
+        "Handhaving: zienswijzetermijn verstreken",
+    )
+
+
+# What an RSD klantmanager sees of their own clients (bijstand): the end of the
+# ontzorgen period is theirs to prepare too (DESIGN.md §2.5). Nothing else: PIP,
+# termijn and handhaving signals belong to the gemeente.
+RSD_SOORTEN = frozenset({SignaalSoort.ONTZORGEN_EINDIGT})
+
+
+class SignaalQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SignaalQuerySet":
+        """Dossier roles: the signals of the dossiers in their gemeenten (whoever is
+        verantwoordelijke). RSD klantmanager: only RSD_SOORTEN of their own clients.
+        Everyone else (beleidsmedewerker, inactive, anonymous): none."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role == Role.RSD_KLANTMANAGER:
+            return scoped(self, user, rsd=True).filter(soort__in=RSD_SOORTEN)
+        if user.role in DOSSIER_ROLES:
+            return scoped(self, user)
+        return self.none()
+
+    def open(self) -> "SignaalQuerySet":
+        return self.filter(opgelost_op__isnull=True)
+
+    def te_doen(self, vandaag: date) -> "SignaalQuerySet":
+        """Open and not snoozed on `vandaag`: the werkvoorraad's "te doen" list. A
+        signal snoozed until a day shows again on that day."""
+        return self.open().filter(
+            Q(gesnoozed_tot__isnull=True) | Q(gesnoozed_tot__lte=vandaag)
+        )
+
+    def voor_digest(self, user, vandaag: date) -> "SignaalQuerySet":
+        """What goes in `user`'s daily e-mail: te doen, within scope, of the kinds
+        they chose (SignaalVoorkeur), for which they are verantwoordelijke; an RSD
+        klantmanager (never verantwoordelijke) gets the RSD_SOORTEN of their clients."""
+        qs = self.visible_to(user).te_doen(vandaag)
+        if user.role != Role.RSD_KLANTMANAGER:
+            qs = qs.filter(verantwoordelijke=user)
+        return qs.filter(soort__in=SignaalVoorkeur.digest_soorten_van(user))
+
+
+class Signaal(models.Model):
+    """Something in a dossier that needs attention by a date.
+
+    `object_type`/`object_id` name what the signal is about ("app_label.model" and
+    its primary key as text): the handhavingszaak, the ontzorging, the termijn, or
+    for dossier-level kinds the dossier itself. `vervaldatum` is the date the thing
+    is due (the PIP deadline, the end of the ontzorgen or termijn, the beslistermijn,
+    ...): if it moves, the old signal is resolved and a new one made.
+
+    `verantwoordelijke` is always the dossier's casusregisseur (the gemeente owns
+    the dossier, also for ontzorgen); the sweep keeps it in step when the dossier is
+    reassigned. Empty while the dossier has no casusregisseur.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    soort = models.CharField(max_length=40, choices=SignaalSoort.choices)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.CASCADE, related_name="signalen"
+    )
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=64)
+    vervaldatum = models.DateField(db_index=True)
+    verantwoordelijke = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signalen",
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    opgelost_op = models.DateTimeField(null=True, blank=True, db_index=True)
+    gesnoozed_tot = models.DateField("uitgesteld tot", null=True, blank=True)
+    snooze_reden = models.TextField("reden van uitstel", blank=True)
+
+    objects = SignaalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen"
+        ordering = ["vervaldatum", "soort"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["soort", "object_type", "object_id", "vervaldatum"],
+                name="signaal_once_per_soort_object_vervaldatum",
+            ),
+            models.CheckConstraint(
+                condition=Q(gesnoozed_tot__isnull=True) | ~Q(snooze_reden=""),
+                name="signaal_snooze_needs_reden",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["verantwoordelijke", "vervaldatum"],
+                condition=Q(opgelost_op__isnull=True),
+                name="signaal_open_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.vervaldatum:%d-%m-%Y})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.opgelost_op is None
+
+
+class SignaalVoorkeur(models.Model):
+    """Which kinds of signal a user wants in the daily e-mail digest. Without a row,
+    every kind they can see."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="signaal_voorkeur",
+    )
+    digest_soorten = ArrayField(
+        models.CharField(max_length=40, choices=SignaalSoort.choices),
+        default=list,
+        blank=True,
+        verbose_name="soorten in de dagelijkse e-mail",
+    )
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "signaalvoorkeur"
+        verbose_name_plural = "signaalvoorkeuren"
+
+    def __str__(self) -> str:
+        return f"Signaalvoorkeur van {self.user}"
+
+    @classmethod
+    def digest_soorten_van(cls, user) -> list[str]:
+        row = cls.objects.filter(user=user).values_list("digest_soorten", flat=True)
+        chosen = row.first()
+        return list(SignaalSoort.values) if chosen is None else list(chosen)

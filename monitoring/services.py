@@ -1,0 +1,45 @@
+"""Every write to a signal by a person (the sweep writes the rest)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Signaal
+
+# [U] a signal can be put aside for at most this many days at a time.
+SNOOZE_MAX_DAGEN = 90
+
+
+@transaction.atomic
+def signaal_snoozen(*, signaal: Signaal, tot: date, reden: str, acting_user) -> Signaal:
+    """Put an open signal aside until `tot` (it is back on the "te doen" list on
+    that day), with a reason. The view fetched `signaal` through visible_to()."""
+    vandaag = timezone.localdate()
+    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+    errors: dict[str, str] = {}
+    if not signaal.is_open:
+        raise ValidationError("Dit signaal is al opgelost.")
+    if not reden.strip():
+        errors["reden"] = "Vul in waarom u dit signaal uitstelt."
+    if tot <= vandaag:
+        errors["tot"] = "Kies een datum na vandaag."
+    elif (tot - vandaag).days > SNOOZE_MAX_DAGEN:
+        errors["tot"] = (
+            f"U kunt een signaal hoogstens {SNOOZE_MAX_DAGEN} dagen uitstellen."
+        )
+    if errors:
+        raise ValidationError(errors)
+    signaal.gesnoozed_tot = tot
+    signaal.snooze_reden = reden.strip()
+    signaal.save(update_fields=["gesnoozed_tot", "snooze_reden"])
+    return signaal
+
+
+@transaction.atomic
+def signaal_snooze_opheffen(*, signaal: Signaal, acting_user) -> Signaal:
+    """Bring a snoozed signal back on the "te doen" list at once."""
+    Signaal.objects.filter(pk=signaal.pk).update(gesnoozed_tot=None, snooze_reden="")
+    signaal.refresh_from_db()
+    return signaal

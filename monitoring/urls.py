@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path(
+        "signalen/<uuid:pk>/uitstellen/",
+        views.signaal_uitstellen,
+        name="signaal_uitstellen",
+    ),
+]

@@ -1,0 +1,65 @@
+"""Signals on the casusregisseur's werkvoorraad ("Te doen") and snoozing one with a
+reason: bad input answered on the form, another gemeente's signal a 404."""
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from monitoring.signalering import sweep
+from tests.monitoring.conftest import ontzorging, signalen
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signaal(dossier, casusregisseur):
+    """An "ontzorgen eindigt" signal of `dossier` for its casusregisseur."""
+    vandaag = timezone.localdate()
+    ontzorging(dossier, casusregisseur, vandaag + dt.timedelta(days=10))
+    sweep(vandaag)
+    return signalen("ontzorgen_eindigt").get()
+
+
+def te_doen(client) -> str:
+    html = client.get(reverse("intake:werkvoorraad")).content.decode()
+    start = html.index('id="te-doen"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_te_doen_on_the_werkvoorraad(client_for, casusregisseur, signaal):
+    html = te_doen(client_for(casusregisseur))
+    assert "Ontzorgen eindigt binnen 4 weken" in html
+    assert signaal.inburgeraar.naam in html
+
+
+def test_snooze_with_a_reason(client_for, casusregisseur, signaal):
+    client = client_for(casusregisseur)
+    url = reverse("monitoring:signaal_uitstellen", args=[signaal.pk])
+    tot = timezone.localdate() + dt.timedelta(days=7)
+    prefix = f"signaal-{signaal.pk}"
+    # Without a reason: refused on the form, the date kept, nothing changed.
+    response = client.post(
+        url, {f"{prefix}-tot": tot.isoformat(), f"{prefix}-reden": ""}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<title>Fout:" in html and tot.isoformat() in html
+    signaal.refresh_from_db()
+    assert signaal.gesnoozed_tot is None
+
+    response = client.post(
+        url, {f"{prefix}-tot": tot.isoformat(), f"{prefix}-reden": "Wacht op RSD"}
+    )
+    assert response.status_code == 302
+    signaal.refresh_from_db()
+    assert signaal.gesnoozed_tot == tot and signaal.snooze_reden == "Wacht op RSD"
+    assert "Ontzorgen eindigt" not in te_doen(client)
+
+
+def test_another_gemeente_gets_404(client_for, andere_casusregisseur, signaal):
+    url = reverse("monitoring:signaal_uitstellen", args=[signaal.pk])
+    response = client_for(andere_casusregisseur).post(url, {})
+    assert response.status_code == 404
