@@ -32,6 +32,11 @@ class SignaalSoort(models.TextChoices):
         "zienswijze_verstreken",
         "Handhaving: zienswijzetermijn verstreken",
     )
+    UREN_ONTBREKEN = "uren_ontbreken", "Uren van de aanbieder ontbreken"
+    BEZWAAR_BESLISTERMIJN = (
+        "bezwaar_beslistermijn",
+        "Bezwaar: beslistermijn binnen 2 weken",
+    )
 
 
 # What an RSD klantmanager sees of their own clients (bijstand): the end of the

@@ -22,13 +22,20 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from django.db import connection, models, transaction
-from django.db.models import CharField, DateField, Exists, F, OuterRef
+from django.db.models import CharField, DateField, Exists, F, OuterRef, Value
 from django.db.models.functions import Cast
 
 from intake.models import ONTZORGEN_EINDIGT_DAGEN, BredeIntake, Inburgeraar, Status
 from intake.rules import WAARSCHUWING_2_WEKEN, WAARSCHUWING_4_WEKEN
-from leerroutes.models import KoersStatus, Routestand
-from pip_plans.models import Handhavingszaak, Inburgeringstermijn, Ontzorging
+from leerroutes.models import KoersStatus, Routestand, Traject, Urenregistratie
+from pip_plans.models import (
+    Bezwaar,
+    BezwaarUitkomst,
+    Handhavingszaak,
+    Inburgeringstermijn,
+    Ontzorging,
+)
+from pip_plans.rules import add_months
 
 from .models import Signaal, SignaalSoort
 
@@ -40,6 +47,16 @@ INTAKE_GESTART_BINNEN = timedelta(weeks=4)
 BESLISTERMIJN_VOORAF = timedelta(weeks=2)
 # [U] warn 12 and 6 months before the end of the inburgeringstermijn (DESIGN §2.7).
 TERMIJN_VOORAF_MAANDEN = (12, 6)
+# [U] an open traject whose aanbieder reported no hours in either of the last two
+# full months (and that started at least this many months ago) needs a reminder.
+UREN_ONTBREKEN_MAANDEN = 2
+# [U] the beslistermijn on bezwaar, counted from ontvangen_op: Awb 7:10 gives 6
+# weeks, or 12 with an adviescommissie, counted from the end of the bezwaartermijn
+# (not from receipt); 12 weeks from receipt is the simplification chosen here, and
+# for a timely bezwaar it is never later than the legal date. No dated parameter.
+BEZWAAR_BESLISTERMIJN = timedelta(weeks=12)
+# [U] warn 2 weeks before that date.
+BEZWAAR_VOORAF = timedelta(weeks=2)
 
 # Dossiers that need nothing more from the casusregisseur. TERMIJN_OVERSCHREDEN is
 # not among them: handhaving and the voortgangsgesprekken go on.
@@ -253,6 +270,49 @@ def zienswijze_verstreken(vandaag: date):
     )
 
 
+def uren_ontbreken(vandaag: date):
+    """An open, bought traject (einde empty, ingekocht) that started at least 2
+    months before `vandaag` has no Urenregistratie for either of the last two full
+    months. The vervaldatum is the first day of the current month, so on the 1st
+    the previous month's signal resolves and, if hours are still missing, a new one
+    is made. A traject the inburgeraar chose and pays (gezins- and overige
+    migranten, ingekocht=False) has no aanbieder reporting to the gemeente."""
+    deze_maand = vandaag.replace(day=1)
+    maanden = [add_months(deze_maand, -n) for n in range(1, UREN_ONTBREKEN_MAANDEN + 1)]
+    return _van_dossier(
+        Traject.objects.exclude(inburgeraar__status__in=AFGESLOTEN)
+        .filter(
+            einde__isnull=True,
+            ingekocht=True,
+            start__lte=add_months(vandaag, -UREN_ONTBREKEN_MAANDEN),
+        )
+        .exclude(
+            Exists(
+                Urenregistratie.objects.filter(
+                    traject=OuterRef("pk"), maand__in=maanden
+                )
+            )
+        ),
+        Value(deze_maand, output_field=DateField()),
+    )
+
+
+def bezwaar_beslistermijn(vandaag: date):
+    """A bezwaar without a decision (besluit_datum empty, not withdrawn), from 2
+    weeks before its beslistermijn (ontvangen_op + 12 weeks) until it is decided.
+    Also for a dossier that is closed: the duty to decide remains."""
+    return _rijen(
+        Bezwaar.objects.filter(
+            besluit_datum__isnull=True,
+            ontvangen_op__lte=vandaag - (BEZWAAR_BESLISTERMIJN - BEZWAAR_VOORAF),
+        ).exclude(uitkomst=BezwaarUitkomst.INGETROKKEN),
+        inburgeraar="beschikking__inburgeraar_id",
+        object_id="pk",
+        vervaldatum=F("ontvangen_op") + BEZWAAR_BESLISTERMIJN,
+        verantwoordelijke="beschikking__inburgeraar__casusregisseur",
+    )
+
+
 REGELS: dict[str, Regel] = {
     SignaalSoort.PIP_WEEK_6: Regel(DOSSIER, pip_week_6),
     SignaalSoort.PIP_WEEK_8: Regel(DOSSIER, pip_week_8),
@@ -272,6 +332,10 @@ REGELS: dict[str, Regel] = {
     ),
     SignaalSoort.ZIENSWIJZE_VERSTREKEN: Regel(
         "pip_plans.handhavingszaak", zienswijze_verstreken
+    ),
+    SignaalSoort.UREN_ONTBREKEN: Regel("leerroutes.traject", uren_ontbreken),
+    SignaalSoort.BEZWAAR_BESLISTERMIJN: Regel(
+        "pip_plans.bezwaar", bezwaar_beslistermijn
     ),
 }
 

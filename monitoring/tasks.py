@@ -1,14 +1,49 @@
 """The daily signalering sweep (DESIGN.md §2.7). Beat runs it after the nightly
 routestand update; a worker runs it once at start to catch up (SECURITY RL-03)."""
 
+import logging
 from datetime import date
 
-from django.db import OperationalError
+from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from celery import shared_task
 
 from .signalering import sweep
+
+logger = logging.getLogger(__name__)
+
+# Publishing never holds up a request for long (SECURITY RL-04): one retry, right
+# away. The broker connection and socket timeouts (2 s) are in settings.
+PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+
+
+def enqueue(task, *args) -> None:
+    """Publish `task(*args)` once the current transaction has committed (at once
+    outside one), so a worker never sees a row that is not there yet and a rolled
+    back change enqueues nothing.
+
+    If the broker is down the error is logged (task name and error type only: the
+    arguments may identify a person) and swallowed: the database is the source of
+    truth and the next sweep catches up (SECURITY RL-03). Pass only ids or dates."""
+
+    def publish() -> None:
+        try:
+            task.apply_async(args=args, retry=True, retry_policy=PUBLISH_RETRY_POLICY)
+        except Exception as exc:  # kombu OperationalError, redis errors, timeouts
+            logger.warning(
+                "Taak %s niet in de wachtrij gezet (%s); de volgende sweep haalt "
+                "het werk in.",
+                task.name,
+                type(exc).__name__,
+            )
+
+    transaction.on_commit(publish)
 
 
 @shared_task(

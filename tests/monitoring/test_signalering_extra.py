@@ -1,0 +1,324 @@
+"""The two later kinds of signal (issue 6 item 1): aanbieder hours missing for two
+months, and the beslistermijn of a bezwaar. Each appears on its day and not the day
+before, exactly once however often (or however concurrently) the sweep runs, and
+resolves itself when its condition clears."""
+
+import datetime as dt
+import itertools
+import threading
+from decimal import Decimal
+
+from django.db import connections
+
+import pytest
+
+from intake.models import Inburgeraar, Status
+from leerroutes.models import (
+    Contract,
+    Onderdeel,
+    Organisatie,
+    OrganisatieSoort,
+    Traject,
+    TrajectEinde,
+    UrenBron,
+    Urenregistratie,
+)
+from monitoring.models import Signaal, SignaalSoort
+from monitoring.signalering import REGELS, sweep
+from pip_plans.models import Bezwaar, BezwaarUitkomst, Pip, PipStatus
+
+from .conftest import signalen, termijn
+from .test_signalering import GEVALLEN
+
+UREN = SignaalSoort.UREN_ONTBREKEN
+BEZWAAR = SignaalSoort.BEZWAAR_BESLISTERMIJN
+
+_naam = itertools.count(1)
+
+# A traject from 10 March: two months later, on 10 May, the aanbieder should have
+# reported hours for March or April (the last two full months).
+TRAJECT_START = dt.date(2026, 3, 10)
+UREN_DAG = dt.date(2026, 5, 10)
+# Received 1 June: 12 weeks later is 24 August; the signal shows from 10 August.
+BEZWAAR_ONTVANGEN = dt.date(2026, 6, 1)
+BEZWAAR_TERMIJN = dt.date(2026, 8, 24)
+BEZWAAR_DAG = dt.date(2026, 8, 10)
+
+
+def traject(dossier, user, *, start=TRAJECT_START, ingekocht=True) -> Traject:
+    """An open B1 traject at a new taalaanbieder (with a contract if ingekocht)."""
+    pip = Pip.objects.create(
+        inburgeraar=dossier,
+        versie=Pip.objects.filter(inburgeraar=dossier).count() + 1,
+        status=PipStatus.VASTGESTELD,
+        aangemaakt_door=user,
+    )
+    aanbieder = Organisatie.objects.create(
+        naam=f"Taalschool {next(_naam)}", soort=OrganisatieSoort.TAALAANBIEDER
+    )
+    contract = (
+        Contract.objects.create(
+            aanbieder=aanbieder,
+            leerroute="b1",
+            start=dt.date(2025, 1, 1),
+            einde=dt.date(2028, 12, 31),
+            prijs_route=Decimal("10000.00"),
+        )
+        if ingekocht
+        else None
+    )
+    return Traject.objects.create(
+        inburgeraar=dossier,
+        pip=pip,
+        leerroute="b1",
+        aanbieder=aanbieder,
+        contract=contract,
+        ingekocht=ingekocht,
+        start=start,
+        geplande_einde=start + dt.timedelta(days=900),
+        aangemaakt_door=user,
+    )
+
+
+def uren(traject: Traject, user, maand: dt.date) -> Urenregistratie:
+    return Urenregistratie.objects.create(
+        inburgeraar=traject.inburgeraar,
+        traject=traject,
+        aanbieder=traject.aanbieder,
+        onderdeel=Onderdeel.NT2,
+        maand=maand,
+        uren_aanwezig=Decimal("24.0"),
+        keurmerk=True,
+        bron=UrenBron.HANDMATIG,
+        vastgelegd_door=user,
+    )
+
+
+def bezwaar(dossier, user, ontvangen_op=BEZWAAR_ONTVANGEN) -> Bezwaar:
+    beschikking = termijn(dossier, user, dt.date(2029, 3, 1)).eerste_beschikking
+    return Bezwaar.objects.create(
+        beschikking=beschikking,
+        ontvangen_op=ontvangen_op,
+        gronden="Het PIP past niet bij mijn situatie.",
+        geregistreerd_door=user,
+    )
+
+
+def beslissen(obj: Bezwaar, uitkomst=BezwaarUitkomst.ONGEGROND) -> None:
+    Bezwaar.objects.filter(pk=obj.pk).update(
+        besluit_datum=dt.date(2026, 8, 20), uitkomst=uitkomst
+    )
+
+
+def test_the_new_kinds_are_in_the_registry_and_the_rest_is_tested_elsewhere():
+    """test_signalering.GEVALLEN covers the first eleven kinds; this file the two
+    later ones. Together: every kind."""
+    assert {UREN, BEZWAAR} <= set(REGELS)
+    assert {g.soort for g in GEVALLEN} | {UREN, BEZWAAR} == set(SignaalSoort.values)
+    assert REGELS[UREN].object_type == "leerroutes.traject"
+    assert REGELS[BEZWAAR].object_type == "pip_plans.bezwaar"
+
+
+# --- Uren van de aanbieder ontbreken ------------------------------------------------
+
+
+def test_missing_hours_appear_two_months_after_the_start_not_the_day_before(
+    dossier, casusregisseur
+):
+    obj = traject(dossier, casusregisseur)
+
+    sweep(UREN_DAG - dt.timedelta(days=1))
+    assert not signalen(UREN).exists()
+
+    assert sweep(UREN_DAG)[UREN] == 1
+    signaal = signalen(UREN).get()
+    assert signaal.inburgeraar == dossier
+    assert (signaal.object_type, signaal.object_id) == (
+        "leerroutes.traject",
+        str(obj.pk),
+    )
+    assert signaal.vervaldatum == dt.date(2026, 5, 1)
+    assert signaal.verantwoordelijke == casusregisseur
+    assert signaal.is_open
+
+
+def test_missing_hours_once_after_two_runs_and_resolved_by_a_report(
+    dossier, casusregisseur
+):
+    obj = traject(dossier, casusregisseur)
+    sweep(UREN_DAG)
+    assert sweep(UREN_DAG)[UREN] == 0
+    assert signalen(UREN).count() == 1
+
+    uren(obj, casusregisseur, dt.date(2026, 4, 1))
+    assert sweep(UREN_DAG)["opgelost"] == 1
+    assert signalen(UREN).get().opgelost_op is not None
+    assert not Signaal.objects.open().filter(soort=UREN).exists()
+
+
+@pytest.mark.parametrize(
+    "maand", [dt.date(2026, 3, 1), dt.date(2026, 4, 1)], ids=["maart", "april"]
+)
+def test_hours_in_either_of_the_last_two_full_months_are_enough(
+    dossier, casusregisseur, maand
+):
+    uren(traject(dossier, casusregisseur), casusregisseur, maand)
+    sweep(dt.date(2026, 5, 20))
+    assert not signalen(UREN).exists()
+
+
+def test_hours_of_older_months_or_the_current_month_do_not_count(
+    dossier, casusregisseur
+):
+    obj = traject(dossier, casusregisseur, start=dt.date(2026, 1, 5))
+    uren(obj, casusregisseur, dt.date(2026, 2, 1))
+    uren(obj, casusregisseur, dt.date(2026, 5, 1))
+    assert sweep(dt.date(2026, 5, 20))[UREN] == 1
+
+
+def test_missing_hours_move_to_a_new_signal_each_month(dossier, casusregisseur):
+    traject(dossier, casusregisseur)
+    sweep(dt.date(2026, 5, 31))
+    sweep(dt.date(2026, 6, 1))
+    rijen = signalen(UREN).order_by("vervaldatum")
+    assert [(s.vervaldatum, s.is_open) for s in rijen] == [
+        (dt.date(2026, 5, 1), False),
+        (dt.date(2026, 6, 1), True),
+    ]
+
+
+def test_a_report_for_the_last_month_clears_it_at_the_next_month(
+    dossier, casusregisseur
+):
+    """Hours for May reported late in May still leave March and April empty on
+    31 May; on 1 June the window is April and May, and nothing is missing."""
+    obj = traject(dossier, casusregisseur)
+    uren(obj, casusregisseur, dt.date(2026, 5, 1))
+    assert sweep(dt.date(2026, 5, 31))[UREN] == 1
+    resultaat = sweep(dt.date(2026, 6, 1))
+    assert resultaat[UREN] == 0
+    assert not signalen(UREN).open().exists()
+
+
+def test_no_missing_hours_for_a_closed_traject_or_a_closed_dossier(
+    dossier, casusregisseur
+):
+    obj = traject(dossier, casusregisseur)
+    sweep(UREN_DAG)
+    Traject.objects.filter(pk=obj.pk).update(
+        einde=dt.date(2026, 5, 10), einde_reden=TrajectEinde.ANDERE_AANBIEDER
+    )
+    sweep(UREN_DAG)
+    assert not signalen(UREN).open().exists()
+
+    Traject.objects.filter(pk=obj.pk).update(einde=None, einde_reden="")
+    Inburgeraar.objects.filter(pk=dossier.pk).update(status=Status.VERHUISD)
+    sweep(UREN_DAG)
+    assert not signalen(UREN).open().exists()
+
+
+def test_no_missing_hours_for_a_traject_the_inburgeraar_pays_himself(
+    dossier, casusregisseur
+):
+    traject(dossier, casusregisseur, ingekocht=False)
+    sweep(dt.date(2026, 7, 1))
+    assert not signalen(UREN).exists()
+
+
+# --- Bezwaar: beslistermijn ---------------------------------------------------------
+
+
+def test_bezwaar_appears_two_weeks_before_its_term_not_the_day_before(
+    dossier, casusregisseur
+):
+    obj = bezwaar(dossier, casusregisseur)
+
+    sweep(BEZWAAR_DAG - dt.timedelta(days=1))
+    assert not signalen(BEZWAAR).exists()
+
+    assert sweep(BEZWAAR_DAG)[BEZWAAR] == 1
+    signaal = signalen(BEZWAAR).get()
+    assert signaal.inburgeraar == dossier
+    assert (signaal.object_type, signaal.object_id) == (
+        "pip_plans.bezwaar",
+        str(obj.pk),
+    )
+    assert signaal.vervaldatum == BEZWAAR_TERMIJN
+    assert signaal.verantwoordelijke == casusregisseur
+
+
+def test_bezwaar_once_after_two_runs_stays_after_its_term_and_resolves_on_decision(
+    dossier, casusregisseur
+):
+    obj = bezwaar(dossier, casusregisseur)
+    sweep(BEZWAAR_DAG)
+    assert sweep(BEZWAAR_DAG)[BEZWAAR] == 0
+    assert sweep(dt.date(2026, 9, 30))[BEZWAAR] == 0
+    assert signalen(BEZWAAR).open().count() == 1
+
+    beslissen(obj)
+    assert sweep(dt.date(2026, 9, 30))["opgelost"] == 1
+    assert signalen(BEZWAAR).count() == 1
+    assert not signalen(BEZWAAR).open().exists()
+
+
+def test_a_withdrawn_bezwaar_needs_no_decision(dossier, casusregisseur):
+    obj = bezwaar(dossier, casusregisseur)
+    sweep(BEZWAAR_DAG)
+    Bezwaar.objects.filter(pk=obj.pk).update(uitkomst=BezwaarUitkomst.INGETROKKEN)
+    sweep(BEZWAAR_DAG)
+    assert not signalen(BEZWAAR).open().exists()
+
+
+def test_a_bezwaar_still_needs_a_decision_when_the_dossier_is_closed(
+    dossier, casusregisseur
+):
+    bezwaar(dossier, casusregisseur)
+    Inburgeraar.objects.filter(pk=dossier.pk).update(status=Status.VERHUISD)
+    assert sweep(BEZWAAR_DAG)[BEZWAAR] == 1
+
+
+def test_an_rsd_klantmanager_sees_neither_kind(dossier, casusregisseur, klantmanager):
+    bezwaar(dossier, casusregisseur, ontvangen_op=dt.date(2026, 3, 1))
+    traject(dossier, casusregisseur)
+    sweep(UREN_DAG)
+    zichtbaar = Signaal.objects.visible_to(casusregisseur)
+    assert set(zichtbaar.values_list("soort", flat=True)) >= {UREN, BEZWAAR}
+    assert (
+        not Signaal.objects.visible_to(klantmanager)
+        .filter(soort__in=[UREN, BEZWAAR])
+        .exists()
+    )
+
+
+# --- Both kinds, two sweeps at once -------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_sweeps_make_each_new_signal_once(dossier, casusregisseur):
+    bezwaar(dossier, casusregisseur, ontvangen_op=dt.date(2026, 3, 1))
+    traject(dossier, casusregisseur, start=dt.date(2026, 1, 5))
+    dag = dt.date(2026, 5, 20)
+    start = threading.Barrier(2)
+    resultaten, fouten = [], []
+
+    def run():
+        try:
+            start.wait()
+            resultaten.append(sweep(dag))
+        except Exception as exc:  # reported below
+            fouten.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+
+    assert fouten == []
+    assert len(resultaten) == 2
+    for soort in (UREN, BEZWAAR):
+        assert signalen(soort).count() == 1
+        assert sum(r[soort] for r in resultaten) == 1
