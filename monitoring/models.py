@@ -111,6 +111,9 @@ class Signaal(models.Model):
     opgelost_op = models.DateTimeField(null=True, blank=True, db_index=True)
     gesnoozed_tot = models.DateField("uitgesteld tot", null=True, blank=True)
     snooze_reden = models.TextField("reden van uitstel", blank=True)
+    # Set once by monitoring.digest.signalen_escaleren() when the signal stays open
+    # too long past its vervaldatum; the gemeente's teamleider then gets it too.
+    geescaleerd_op = models.DateField("geëscaleerd op", null=True, blank=True)
 
     objects = SignaalQuerySet.as_manager()
 
@@ -173,3 +176,30 @@ class SignaalVoorkeur(models.Model):
         row = cls.objects.filter(user=user).values_list("digest_soorten", flat=True)
         chosen = row.first()
         return list(SignaalSoort.values) if chosen is None else list(chosen)
+
+
+class DigestVerzending(models.Model):
+    """One daily e-mail digest sent to a user: the row is claimed before sending,
+    and the unique (user, datum) makes a second run on the same day send nothing."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="digest_verzendingen",
+    )
+    datum = models.DateField()
+    aantal_signalen = models.PositiveIntegerField(default=0)
+    verzonden_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "verzonden digest"
+        verbose_name_plural = "verzonden digests"
+        ordering = ["-datum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "datum"], name="digest_once_per_user_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest aan {self.user} op {self.datum:%d-%m-%Y}"

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Signaal
+from .digest import kiesbare_soorten
+from .models import Signaal, SignaalSoort, SignaalVoorkeur
 
 # [U] a signal can be put aside for at most this many days at a time.
 SNOOZE_MAX_DAGEN = 90
@@ -43,3 +44,23 @@ def signaal_snooze_opheffen(*, signaal: Signaal, acting_user) -> Signaal:
     Signaal.objects.filter(pk=signaal.pk).update(gesnoozed_tot=None, snooze_reden="")
     signaal.refresh_from_db()
     return signaal
+
+
+@transaction.atomic
+def signaalvoorkeur_opslaan(
+    *, user, soorten: list[str], acting_user
+) -> SignaalVoorkeur:
+    """Save which kinds `user` wants in the daily e-mail (none is allowed: then no
+    e-mail). Only the kinds their role may see (an RSD klantmanager: RSD_SOORTEN)."""
+    kiesbaar = kiesbare_soorten(user)
+    onbekend = sorted(set(soorten) - set(kiesbaar))
+    if onbekend:
+        raise ValidationError(
+            {"soorten": f"Deze signalen kunt u niet kiezen: {', '.join(onbekend)}."}
+        )
+    # Stored in the order of SignaalSoort, without duplicates.
+    gekozen = [s for s in SignaalSoort.values if s in set(soorten)]
+    voorkeur, _ = SignaalVoorkeur.objects.update_or_create(
+        user=user, defaults={"digest_soorten": gekozen}
+    )
+    return voorkeur

@@ -5,6 +5,7 @@ from . import views
 app_name = "monitoring"
 
 urlpatterns = [
+    path("signalen/voorkeuren/", views.voorkeuren, name="voorkeuren"),
     path(
         "signalen/<uuid:pk>/uitstellen/",
         views.signaal_uitstellen,

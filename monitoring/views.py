@@ -1,17 +1,19 @@
-"""Signals on the werkvoorraad: snoozing one with a reason. The list itself is part
-of intake.views.werkvoorraad ("Te doen")."""
+"""Signals on the werkvoorraad: snoozing one with a reason (the list itself is part
+of intake.views.werkvoorraad, "Te doen"), and choosing the kinds in the daily
+e-mail."""
 
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from intake.views import form_action, render_werkvoorraad
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 
-from .forms import UitstellenForm
-from .models import Signaal
-from .services import signaal_snoozen
+from .digest import DIGEST_ROLES, kiesbare_soorten
+from .forms import UitstellenForm, VoorkeurenForm
+from .models import Signaal, SignaalVoorkeur
+from .services import signaal_snoozen, signaalvoorkeur_opslaan
 
 
 @role_required(DOSSIER_ROLES)
@@ -34,3 +36,31 @@ def signaal_uitstellen(request, pk):
             request, uitstellen_form=form, fout_signaal=signaal.pk, status=400
         ),
     )
+
+
+@role_required(DIGEST_ROLES)
+@require_http_methods(["GET", "POST"])
+def voorkeuren(request):
+    kiesbaar = kiesbare_soorten(request.user)
+    if request.method == "POST":
+        form = VoorkeurenForm(request.POST, soorten=kiesbaar)
+        return form_action(
+            request,
+            form,
+            save=lambda data: signaalvoorkeur_opslaan(
+                user=request.user, soorten=data["soorten"], acting_user=request.user
+            ),
+            message="Uw keuze voor de dagelijkse e-mail is opgeslagen.",
+            success_url=reverse("monitoring:voorkeuren"),
+            show_errors=lambda: render(
+                request,
+                "monitoring/signaalvoorkeur_form.html",
+                {"form": form},
+                status=400,
+            ),
+        )
+    gekozen = SignaalVoorkeur.digest_soorten_van(request.user)
+    form = VoorkeurenForm(
+        initial={"soorten": [s for s in kiesbaar if s in gekozen]}, soorten=kiesbaar
+    )
+    return render(request, "monitoring/signaalvoorkeur_form.html", {"form": form})

@@ -190,6 +190,14 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = 100
 CELERY_TASK_IGNORE_RESULT = True
 # A web request never waits long for a broker that is down (SECURITY RL-04).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A .delay() with Redis down gives up after one quick retry instead of three
+# (monitoring.tasks.PUBLISH_RETRY_POLICY is the same for enqueue()).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
     "interval_start": 0,
@@ -207,6 +215,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "monitoring.signalering_sweep",
         "schedule": crontab(hour=2, minute=45),
     },
+    # After the sweep, before the working day: escalation and the e-mail digest.
+    "Signalering: dagelijkse e-mail": {
+        "task": "monitoring.signalering_digest",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 # What `manage.py demo_region` adds after the dossiers, in order.
@@ -218,6 +231,14 @@ DEMO_REGION_EXTENSIONS = [
 
 # Werkvoorraad and verwerkingenlog pages.
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)
+# Absolute links in e-mails (the daily signal digest), without a trailing slash.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Outgoing mail (the digest), as a URL: smtp+tls://user:password@host:587, or
+# consolemail:// (the default) to print mails to the worker's log.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Liemers Inburgering <noreply@zevenaar.nl>"
+)
 
 # The derived legal category of each GGM doelgroep is configuration, not a rule in
 # code: whether family of an asielstatushouder with a regular permit falls under

@@ -6,7 +6,7 @@ from .models import Gemeente, User
 
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
-    list_display = ["naam", "cbs_code", "postadres", "telefoon"]
+    list_display = ["naam", "cbs_code", "postadres", "telefoon", "teamleider"]
 
 
 @admin.register(User)

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -17,6 +19,20 @@ class Gemeente(models.Model):
     website = models.CharField(
         max_length=100, blank=True, help_text="Bijv. www.zevenaar.nl"
     )
+    # Overdue signals escalate to this person (monitoring.digest).
+    teamleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="teamleider_van",
+        limit_choices_to={
+            "is_active": True,
+            "role__in": ["casusregisseur", "functioneel_beheerder"],
+        },
+        help_text="Krijgt signalen die te lang over de vervaldatum zijn "
+        "(casusregisseur of functioneel beheerder van deze gemeente).",
+    )
 
     class Meta:
         ordering = ["naam"]
@@ -24,6 +40,15 @@ class Gemeente(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self) -> None:
+        # Escalated signals name people: the teamleider must see this gemeente.
+        if self.teamleider_id and not (
+            self.pk and self.teamleider.gemeenten.filter(pk=self.pk).exists()
+        ):
+            raise ValidationError(
+                {"teamleider": "De teamleider moet bij deze gemeente horen."}
+            )
 
 
 class Role(models.TextChoices):

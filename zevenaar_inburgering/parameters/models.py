@@ -97,6 +97,12 @@ DEFAULTS: dict[str, Default] = {
         "Een maatregel en een overtreding binnen zoveel dagen gelden als samenloop",
         "Lokaal beleid [U]",
     ),
+    "escalatie_dagen": Default(
+        Decimal(14),
+        "dagen",
+        "Een open signaal zoveel dagen na de vervaldatum gaat ook naar de teamleider",
+        "Lokaal beleid [U]",
+    ),
 }
 
 
