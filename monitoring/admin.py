@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Signaal, SignaalVoorkeur
+from .models import Signaal, SignaalVoorkeur, Uitvoeringskosten
 
 
 @admin.register(Signaal)
@@ -26,3 +26,12 @@ class SignaalAdmin(admin.ModelAdmin):
 class SignaalVoorkeurAdmin(admin.ModelAdmin):
     list_display = ["user", "gewijzigd_op"]
     raw_id_fields = ["user"]
+
+
+@admin.register(Uitvoeringskosten)
+class UitvoeringskostenAdmin(admin.ModelAdmin):
+    """Functioneel beheer records the realised uitvoeringskosten per quarter from
+    the financial administration; the kwartaalrapport sets them against the budget."""
+
+    list_display = ["gemeente", "jaar", "kwartaal", "bedrag", "toelichting"]
+    list_filter = ["gemeente", "jaar"]

@@ -203,3 +203,203 @@ class DigestVerzending(models.Model):
 
     def __str__(self) -> str:
         return f"Digest aan {self.user} op {self.datum:%d-%m-%Y}"
+
+
+# --- Kwartaalrapportage (DESIGN.md §2.8) ----------------------------------------------
+
+MONITORING_ROLES = frozenset({Role.BELEIDSMEDEWERKER, Role.FUNCTIONEEL_BEHEERDER})
+KETEN_ROLES = frozenset(
+    {Role.CASUSREGISSEUR, Role.BELEIDSMEDEWERKER, Role.FUNCTIONEEL_BEHEERDER}
+)
+
+
+def _eigen_gemeenten_of_regio(qs, user):
+    """Rows of the user's own gemeenten, and the region's (gemeente empty)."""
+    return qs.filter(
+        Q(gemeente__isnull=True) | Q(gemeente__in=user.gemeenten.values("pk"))
+    )
+
+
+class KwartaalrapportStatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", "In de wachtrij"
+    BEZIG = "bezig", "Wordt gemaakt"
+    KLAAR = "klaar", "Klaar"
+    MISLUKT = "mislukt", "Mislukt"
+
+
+class KwartaalrapportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "KwartaalrapportQuerySet":
+        """Beleidsmedewerker and functioneel beheerder: the reports of their own
+        gemeenten and of the region. Nobody else (they hold no personal data, but
+        are not the casusregisseur's business)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role in MONITORING_ROLES:
+            return _eigen_gemeenten_of_regio(self, user)
+        return self.none()
+
+    def klaar(self) -> "KwartaalrapportQuerySet":
+        return self.filter(status=KwartaalrapportStatus.KLAAR)
+
+
+class Kwartaalrapport(models.Model):
+    """One generation of the report of a quarter for a gemeente, or for the region
+    (gemeente empty). Regenerating makes a new row: earlier versions stay, with the
+    figures and parameters they were made with."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    jaar = models.PositiveSmallIntegerField()
+    kwartaal = models.PositiveSmallIntegerField()
+    gemeente = models.ForeignKey(
+        "accounts.Gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kwartaalrapporten",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=KwartaalrapportStatus.choices,
+        default=KwartaalrapportStatus.WACHTRIJ,
+    )
+    # The figures as data (monitoring.kwartaal.bereken), unsuppressed: every view,
+    # the PDF and the CSV suppress small numbers when they show them.
+    cijfers = models.JSONField(default=dict, blank=True)
+    parameters = models.JSONField("gebruikte parameters", default=dict, blank=True)
+    pdf = models.CharField(max_length=255, blank=True, help_text="Afgeschermde opslag")
+    sha256 = models.CharField(max_length=64, blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Leeg: gemaakt door de kwartaaltaak",
+    )
+    aangevraagd_op = models.DateTimeField(auto_now_add=True)
+    gestart_op = models.DateTimeField(null=True, blank=True)
+    gereed_op = models.DateTimeField(null=True, blank=True)
+    foutmelding = models.CharField(max_length=300, blank=True)
+
+    objects = KwartaalrapportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "kwartaalrapporten"
+        ordering = ["-jaar", "-kwartaal", "gemeente__naam", "-aangevraagd_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kwartaal__gte=1, kwartaal__lte=4),
+                name="kwartaalrapport_kwartaal_1_4",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="klaar") | ~Q(pdf=""),
+                name="kwartaalrapport_klaar_has_pdf",
+            ),
+        ]
+        indexes = [models.Index(fields=["jaar", "kwartaal", "gemeente"])]
+
+    def __str__(self) -> str:
+        return f"Kwartaalrapport {self.periode} {self.gebied}"
+
+    @property
+    def periode(self) -> str:
+        return f"{self.jaar} K{self.kwartaal}"
+
+    @property
+    def gebied(self) -> str:
+        return self.gemeente.naam if self.gemeente_id else "Regio De Liemers"
+
+    @property
+    def in_behandeling(self) -> bool:
+        return self.status in (
+            KwartaalrapportStatus.WACHTRIJ,
+            KwartaalrapportStatus.BEZIG,
+        )
+
+
+class KetenoverlegQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "KetenoverlegQuerySet":
+        """Casusregisseurs, beleidsmedewerkers and functioneel beheer: the meetings
+        their own gemeenten took part in. No personal data of inburgeraars."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role in KETEN_ROLES:
+            return self.filter(gemeenten__in=user.gemeenten.values("pk")).distinct()
+        return self.none()
+
+
+class Ketenoverleg(models.Model):
+    """A meeting of the keten (Doel 4: at least twice a year)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    datum = models.DateField()
+    onderwerp = models.CharField(max_length=200)
+    gemeenten = models.ManyToManyField(
+        "accounts.Gemeente", related_name="ketenoverleggen"
+    )
+    partners = models.ManyToManyField(
+        "leerroutes.Organisatie",
+        related_name="ketenoverleggen",
+        verbose_name="aanwezige ketenpartners",
+    )
+    afspraken = models.TextField(
+        blank=True, help_text="Geen namen of andere gegevens van inburgeraars."
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+    versie = models.PositiveIntegerField(default=1)
+
+    objects = KetenoverlegQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "ketenoverleggen"
+        ordering = ["-datum"]
+
+    def __str__(self) -> str:
+        return f"Ketenoverleg {self.datum:%d-%m-%Y}: {self.onderwerp}"
+
+
+class UitvoeringskostenQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "UitvoeringskostenQuerySet":
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role in MONITORING_ROLES:
+            return self.filter(gemeente__in=user.gemeenten.values("pk"))
+        return self.none()
+
+
+class Uitvoeringskosten(models.Model):
+    """Uitvoeringskosten a gemeente spent in a quarter (brede intake, PIP, ontzorgen,
+    inkoop; paid from the algemene uitkering), recorded by functioneel beheer from
+    the financial administration, against the dated budget parameter."""
+
+    gemeente = models.ForeignKey(
+        "accounts.Gemeente", on_delete=models.PROTECT, related_name="+"
+    )
+    jaar = models.PositiveSmallIntegerField()
+    kwartaal = models.PositiveSmallIntegerField()
+    bedrag = models.DecimalField(max_digits=12, decimal_places=2)
+    toelichting = models.CharField(max_length=300, blank=True)
+
+    objects = UitvoeringskostenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "uitvoeringskosten (realisatie)"
+        verbose_name_plural = "uitvoeringskosten (realisatie)"
+        ordering = ["-jaar", "-kwartaal", "gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "jaar", "kwartaal"],
+                name="uitvoeringskosten_once_per_quarter",
+            ),
+            models.CheckConstraint(
+                condition=Q(kwartaal__gte=1, kwartaal__lte=4),
+                name="uitvoeringskosten_kwartaal_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Uitvoeringskosten {self.gemeente} {self.jaar} K{self.kwartaal}"

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import Q
 
 
 @dataclass(frozen=True)
@@ -103,34 +104,132 @@ DEFAULTS: dict[str, Default] = {
         "Een open signaal zoveel dagen na de vervaldatum gaat ook naar de teamleider",
         "Lokaal beleid [U]",
     ),
+    # --- Kwartaalrapportage: money, housing and the policy goals (DESIGN.md §2.8).
+    # Amounts that differ per gemeente carry a gemeente; without a row: 0, shown
+    # as "niet ingesteld" in the report.
+    "spuk_asiel": Default(
+        Decimal(0),
+        "euro per persoon",
+        "SPUK Wi2021 per asielstatushouder (per jaar van de start van de plicht)",
+        "Regeling inburgering 2021, jaarlijks gepubliceerd [U]",
+    ),
+    "spuk_gezin_overig": Default(
+        Decimal(0),
+        "euro per persoon",
+        "SPUK Wi2021 per gezins- of overige migrant",
+        "Regeling inburgering 2021, jaarlijks gepubliceerd [U]",
+    ),
+    "invoeringskosten": Default(
+        Decimal(0),
+        "euro",
+        "Eenmalige invoeringskosten van de gemeente (per gemeente)",
+        "Beleidsplan van de gemeente",
+    ),
+    "uitvoeringskosten_budget": Default(
+        Decimal(0),
+        "euro per jaar",
+        "Budget uitvoeringskosten in de algemene uitkering (per gemeente, per jaar)",
+        "Beleidsplan / begroting van de gemeente",
+    ),
+    "taakstelling_huisvesting": Default(
+        Decimal(0),
+        "personen per halfjaar",
+        "Taakstelling huisvesting statushouders in het halfjaar (per gemeente)",
+        "Rijksoverheid / provincie: halfjaarlijkse taakstelling",
+    ),
+    "aandeel_inburgeringsplichtig_pct": Default(
+        Decimal(65),
+        "procent",
+        "Deel van de gehuisveste statushouders dat inburgeringsplichtig is",
+        "Beleidsplan Zevenaar (ongeveer 65 %) [S]",
+    ),
+    "doel1_duurzaam_werk_pct": Default(
+        Decimal(40),
+        "procent",
+        "Doel 1: asielstatushouders in de B1- of Z-route in duurzaam werk binnen 3 jaar",
+        "Beleidsplan Zevenaar",
+    ),
+    "doel2_meedoen_pct": Default(
+        Decimal(80),
+        "procent",
+        "Doel 2: asielstatushouders die binnen 2 jaar meedoen",
+        "Beleidsplan Zevenaar",
+    ),
+    "doel3_voldaan_pct": Default(
+        Decimal(80),
+        "procent",
+        "Doel 3: asielstatushouders die binnen 3 jaar aan de plicht voldoen",
+        "Beleidsplan Zevenaar",
+    ),
+    "doel4_ketenoverleggen": Default(
+        Decimal(2),
+        "per jaar",
+        "Doel 4: de keten komt minstens zo vaak per jaar bijeen",
+        "Beleidsplan Zevenaar",
+    ),
 }
+
+
+class ParameterQuerySet(models.QuerySet):
+    def geldig_op(self, op: date, gemeente=None) -> "ParameterQuerySet":
+        """The rows that apply on day `op` (for `gemeente`, or for all gemeenten),
+        best first: a gemeente's own row before the general one, then the latest."""
+        gemeente_q = Q(gemeente__isnull=True)
+        if gemeente is not None:
+            gemeente_q |= Q(gemeente=gemeente)
+        return (
+            self.filter(gemeente_q, geldig_vanaf__lte=op)
+            .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=op))
+            .order_by(models.F("gemeente").asc(nulls_last=True), "-geldig_vanaf")
+        )
 
 
 class Parameter(models.Model):
     code = models.CharField(max_length=60, choices=[(k, k) for k in DEFAULTS])
+    gemeente = models.ForeignKey(
+        "accounts.Gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Leeg: geldt voor alle gemeenten",
+    )
     geldig_vanaf = models.DateField()
+    geldig_tot = models.DateField(
+        "geldig tot en met", null=True, blank=True, help_text="Leeg: tot een nieuwere"
+    )
     waarde = models.DecimalField(max_digits=12, decimal_places=2)
     bron = models.CharField(
         max_length=300, help_text="Regeling, beleidsregel of besluit"
     )
 
+    objects = ParameterQuerySet.as_manager()
+
     class Meta:
-        ordering = ["code", "-geldig_vanaf"]
+        ordering = ["code", "gemeente__naam", "-geldig_vanaf"]
         constraints = [
             models.UniqueConstraint(
-                fields=["code", "geldig_vanaf"], name="parameter_per_date"
-            )
+                fields=["code", "gemeente", "geldig_vanaf"],
+                name="parameter_per_gemeente_per_date",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=Q(geldig_tot__isnull=True)
+                | Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                name="parameter_period",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} = {self.waarde} vanaf {self.geldig_vanaf}"
+        waar = f" ({self.gemeente})" if self.gemeente_id else ""
+        return f"{self.code}{waar} = {self.waarde} vanaf {self.geldig_vanaf}"
 
 
-def waarde(code: str, op: date) -> Decimal:
-    """The value of parameter `code` on day `op`."""
+def waarde(code: str, op: date, gemeente=None) -> Decimal:
+    """The value of parameter `code` on day `op` (for `gemeente` if it has its own)."""
     row = (
-        Parameter.objects.filter(code=code, geldig_vanaf__lte=op)
-        .order_by("-geldig_vanaf")
+        Parameter.objects.filter(code=code)
+        .geldig_op(op, gemeente)
         .values_list("waarde", flat=True)
         .first()
     )
