@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -11,4 +11,6 @@ urlpatterns = [
         views.signaal_uitstellen,
         name="signaal_uitstellen",
     ),
+    path("ketenoverleg/", include("monitoring.keten_urls")),
+    path("", include("monitoring.rapport_urls")),
 ]

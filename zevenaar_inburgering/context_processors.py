@@ -1,3 +1,4 @@
+from monitoring.models import KETEN_ROLES, MONITORING_ROLES
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
     DUO_IMPORT_ROLES,
@@ -18,5 +19,7 @@ def navigation(request) -> dict:
             "rsd": user.has_role(RSD_ROLES),
             "verwerkingenlog": user.has_role(VERWERKINGENLOG_ROLES),
             "admin": user.is_active and user.is_staff,
+            "monitoring": user.has_role(MONITORING_ROLES),
+            "keten": user.has_role(KETEN_ROLES),
         },
     }

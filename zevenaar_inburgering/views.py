@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from monitoring.models import MONITORING_ROLES
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
     RSD_ROLES,
@@ -22,6 +23,8 @@ def home(request):
         return redirect("intake:werkvoorraad")
     if user.has_role(RSD_ROLES):
         return redirect("intake:rsd_klanten")
+    if user.has_role(MONITORING_ROLES):
+        return redirect("monitoring:dashboard")
     return render(
         request, "home.html", {"verwerkingenlog": user.has_role(VERWERKINGENLOG_ROLES)}
     )
