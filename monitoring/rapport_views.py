@@ -1,21 +1,117 @@
 """Beleidsmedewerker pages: the dashboard of the policy goals and the stored
-kwartaalrapporten. Placeholder, being built."""
+kwartaalrapporten (request, state, PDF and CSV). Aggregates only: no names or BSNs,
+small numbers suppressed (monitoring.weergave)."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from zevenaar_inburgering.accounts.decorators import role_required
+from zevenaar_inburgering.documents import document_response
+from zevenaar_inburgering.exports import csv_response, safe_cell
 
+from . import weergave
 from .models import MONITORING_ROLES, Kwartaalrapport
+from .rapport_forms import REGIO, AanvraagForm, gebied_keuzes
+from .rapportage import bestandsnaam, rapport_aanvragen
 
 
-@role_required(MONITORING_ROLES)
-def dashboard(request):
-    return render(request, "monitoring/rapport/dashboard.html", {})
-
-
-@role_required(MONITORING_ROLES)
-def kwartaalrapporten(request):
-    rapporten = Kwartaalrapport.objects.visible_to(request.user)
-    return render(
-        request, "monitoring/rapport/overzicht.html", {"rapporten": rapporten}
+def _rapporten(request):
+    return Kwartaalrapport.objects.visible_to(request.user).select_related(
+        "gemeente", "aangevraagd_door"
     )
+
+
+@role_required(MONITORING_ROLES)
+@require_GET
+def dashboard(request):
+    """The latest finished report of the chosen gebied (region by default), or the
+    one asked for, with its charts and tables."""
+    keuzes = gebied_keuzes(request.user)
+    gebied = request.GET.get("gebied", REGIO)
+    if gebied not in dict(keuzes):
+        gebied = REGIO
+    klaar = _rapporten(request).klaar()
+    if request.GET.get("rapport"):
+        rapport = get_object_or_404(klaar, pk=request.GET["rapport"])
+    else:
+        per_gebied = (
+            klaar.filter(gemeente__isnull=True)
+            if gebied == REGIO
+            else klaar.filter(gemeente_id=gebied)
+        )
+        rapport = per_gebied.order_by("-jaar", "-kwartaal", "-gereed_op").first()
+    context = {
+        "rapport": rapport,
+        "keuzes": keuzes,
+        "gebied": gebied,
+        "form": AanvraagForm(user=request.user, initial={"gebied": gebied}),
+    }
+    if rapport is not None:
+        context |= weergave.context(rapport.cijfers)
+    return render(request, "monitoring/rapport/dashboard.html", context)
+
+
+@role_required(MONITORING_ROLES)
+@require_GET
+def kwartaalrapporten(request):
+    return _overzicht(request, AanvraagForm(user=request.user))
+
+
+def _overzicht(request, form, status=200):
+    rapporten = _rapporten(request)[:200]
+    return render(
+        request,
+        "monitoring/rapport/overzicht.html",
+        {"rapporten": rapporten, "form": form},
+        status=status,
+    )
+
+
+@role_required(MONITORING_ROLES)
+@require_POST
+def kwartaalrapport_aanvragen(request):
+    form = AanvraagForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _overzicht(request, form, status=400)
+    data = form.cleaned_data
+    rapport = rapport_aanvragen(
+        jaar=data["jaar"],
+        kwartaal=data["kwartaal"],
+        gemeente=data["gemeente"],
+        acting_user=request.user,
+    )
+    messages.success(
+        request,
+        f"Het kwartaalrapport {rapport.periode} voor {rapport.gebied} is aangevraagd. "
+        "Het staat hieronder; de status werkt zichzelf bij.",
+    )
+    return redirect("monitoring:kwartaalrapporten")
+
+
+@role_required(MONITORING_ROLES)
+@require_GET
+def kwartaalrapport_status(request, pk):
+    """The state cell of one report (htmx polls it while the report is made)."""
+    rapport = get_object_or_404(_rapporten(request), pk=pk)
+    return render(request, "monitoring/rapport/_status.html", {"rapport": rapport})
+
+
+@role_required(MONITORING_ROLES)
+@require_GET
+def kwartaalrapport_pdf(request, pk):
+    rapport = get_object_or_404(_rapporten(request).klaar(), pk=pk)
+    return document_response(rapport.pdf, download_name=bestandsnaam(rapport, "pdf"))
+
+
+@role_required(MONITORING_ROLES)
+@require_GET
+def kwartaalrapport_csv(request, pk):
+    """The figures as CSV, suppressed exactly as in the PDF."""
+    rapport = get_object_or_404(_rapporten(request).klaar(), pk=pk)
+    response, writer = csv_response(
+        bestandsnaam(rapport, "csv"), ["Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"]
+    )
+    for regel in weergave.csv_rijen(rapport.cijfers):
+        writer.writerow([safe_cell(cel) for cel in regel])
+    return response

@@ -66,3 +66,42 @@ def signalering_sweep(self, vandaag: str | None = None) -> dict[str, int]:
     Europe/Amsterdam."""
     dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
     return sweep(dag)
+
+
+@shared_task(
+    bind=True,
+    name="monitoring.kwartaalrapport_maken",
+    acks_late=True,
+    soft_time_limit=10 * 60,
+    time_limit=15 * 60,
+    autoretry_for=(OperationalError,),
+    retry_backoff=30,
+    max_retries=3,
+)
+def kwartaalrapport_maken(self, rapport_id: str) -> str | None:
+    """Make one requested kwartaalrapport. Idempotent (rapportage.rapport_maken
+    claims the row; one already made is left alone)."""
+    from .rapportage import rapport_maken
+
+    rapport = rapport_maken(rapport_id)
+    return rapport.status if rapport else None
+
+
+@shared_task(
+    bind=True,
+    name="monitoring.kwartaalrapporten",
+    acks_late=True,
+    soft_time_limit=30 * 60,
+    time_limit=40 * 60,
+    autoretry_for=(OperationalError,),
+    retry_backoff=60,
+    max_retries=3,
+)
+def kwartaalrapporten(self, vandaag: str | None = None) -> list[str]:
+    """At the start of a quarter: the reports of the quarter that ended (every
+    gemeente and the region), then requests whose task was lost. A second run
+    makes nothing twice."""
+    from .rapportage import kwartaalrapporten_maken
+
+    dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
+    return kwartaalrapporten_maken(dag)

@@ -18,3 +18,13 @@ def signalering_inhalen(sender, **kwargs) -> None:
     or Redis was down runs now. Safe next to beat's run: the sweep is idempotent
     and takes an advisory lock."""
     sender.app.send_task("monitoring.signalering_sweep")
+
+
+@worker_ready.connect
+def kwartaalrapporten_inhalen(sender, **kwargs) -> None:
+    """Catch up at worker start: requested reports whose task was lost while the
+    worker or Redis was down are made now (their rows are the source of truth)."""
+    from monitoring.rapportage import wachtende_rapporten
+
+    for rapport_id in wachtende_rapporten():
+        sender.app.send_task("monitoring.kwartaalrapport_maken", args=[str(rapport_id)])

@@ -220,6 +220,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "monitoring.signalering_digest",
         "schedule": crontab(hour=6, minute=30),
     },
+    # The first day of a quarter, at night: the reports of the quarter that ended.
+    "Kwartaalrapportage: rapporten van het afgelopen kwartaal": {
+        "task": "monitoring.kwartaalrapporten",
+        "schedule": crontab(month_of_year="1,4,7,10", day_of_month=1, hour=4, minute=0),
+    },
 }
 
 # What `manage.py demo_region` adds after the dossiers, in order.
@@ -228,6 +233,10 @@ DEMO_REGION_EXTENSIONS = [
     "leerroutes.demo.vul_aan",
     "pip_plans.demo_ontzorgen_handhaving.vul_aan",
 ]
+
+# Kwartaalrapportage: numbers of persons from 1 below this limit are shown as "<5"
+# to beleidsmedewerkers (dashboard, PDF, CSV).
+KLEINE_AANTALLEN_GRENS = env.int("KLEINE_AANTALLEN_GRENS", default=5)
 
 # Werkvoorraad and verwerkingenlog pages.
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)

@@ -1,0 +1,231 @@
+"""How report figures are shown: the one place that suppresses small numbers, and
+the geometry of the charts (SVG drawn by templates/monitoring/rapport/_grafieken.html,
+the same on the dashboard and in the PDF).
+
+Suppression (settings.KLEINE_AANTALLEN_GRENS, 5 by default): a number of persons from
+1 up to the limit is shown as "<5"; a percentage or median is shown as "<5" when it
+rests on fewer persons than the limit, or when its numerator is such a small number
+(from a percentage and its base the count could be worked back). Zero is shown.
+Money is not suppressed: it is accounted publicly per gemeente.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+
+from zevenaar_inburgering.nl import euro as euro_tekst
+
+
+def grens() -> int:
+    return settings.KLEINE_AANTALLEN_GRENS
+
+
+def _klein(aantal: int) -> bool:
+    return 0 < aantal < grens()
+
+
+def verborgen() -> str:
+    return f"<{grens()}"
+
+
+def _getal(waarde: float | int) -> str:
+    tekst = f"{waarde:,.1f}" if isinstance(waarde, float) else f"{waarde:,}"
+    tekst = tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return tekst[:-2] if tekst.endswith(",0") else tekst
+
+
+def toon(cel: dict) -> str:
+    """The text of one cell as a beleidsmedewerker may see it."""
+    if "n" in cel:
+        return verborgen() if _klein(cel["n"]) else _getal(cel["n"])
+    if "pct" in cel:
+        if cel["noemer"] == 0:
+            return "—"
+        if cel["noemer"] < grens() or _klein(cel["teller"]):
+            return verborgen()
+        return f"{_getal(cel['pct'])}%"
+    if "dagen" in cel:
+        if cel["noemer"] == 0 or cel["dagen"] is None:
+            return "—"
+        return verborgen() if cel["noemer"] < grens() else _getal(cel["dagen"])
+    if "euro" in cel:
+        return euro_tekst(Decimal(cel["euro"]))
+    return cel.get("tekst", "")
+
+
+def tabellen_voor_weergave(cijfers: dict) -> list[dict]:
+    """The report's sections with every cell turned into its shown text."""
+    return [
+        {
+            **sectie,
+            "tabellen": [
+                {
+                    **t,
+                    "rijen": [
+                        {"label": r["label"], "cellen": [toon(c) for c in r["cellen"]]}
+                        for r in t["rijen"]
+                    ],
+                }
+                for t in sectie["tabellen"]
+            ],
+        }
+        for sectie in cijfers.get("secties", [])
+    ]
+
+
+def csv_rijen(cijfers: dict):
+    """(sectie, tabel, rij, kolom, waarde) for every cell, suppressed as shown."""
+    for sectie in tabellen_voor_weergave(cijfers):
+        for t in sectie["tabellen"]:
+            for r in t["rijen"]:
+                for kolom, waarde in zip(t["kolommen"], r["cellen"], strict=False):
+                    yield sectie["titel"], t["titel"], r["label"].strip(), kolom, waarde
+
+
+# --- Charts ----------------------------------------------------------------------------
+
+BREEDTE = 640
+LABEL_BREEDTE = 190
+BALK_HOOGTE = 22
+RUIMTE = 10
+KLEUREN = [
+    "#154273",
+    "#e17000",
+    "#39870c",
+]  # Rijkshuisstijl: donkerblauw, oranje, groen
+
+
+def _horizontaal(staven: list[dict], maximum: float, streef: float | None) -> dict:
+    """Horizontal bars: each staaf has label, waarde (or None when suppressed) and
+    tekst. Returns the geometry for the template."""
+    ruimte = BREEDTE - LABEL_BREEDTE - 70
+    rijen = []
+    for i, staaf in enumerate(staven):
+        y = RUIMTE + i * (BALK_HOOGTE + RUIMTE)
+        lengte = (
+            0
+            if staaf["waarde"] is None or not maximum
+            else (ruimte * staaf["waarde"] / maximum)
+        )
+        rijen.append(
+            {
+                "label": staaf["label"],
+                "tekst": staaf["tekst"],
+                "y": y,
+                "tekst_y": y + BALK_HOOGTE * 0.7,
+                "lengte": round(lengte, 1),
+                "tekst_x": round(LABEL_BREEDTE + lengte + 6, 1),
+            }
+        )
+    hoogte = RUIMTE + len(staven) * (BALK_HOOGTE + RUIMTE) + 14
+    lijn = None
+    if streef is not None and maximum:
+        lijn = {
+            "x": round(LABEL_BREEDTE + ruimte * streef / maximum, 1),
+            "tekst": f"streven {_getal(streef)}%",
+        }
+    return {
+        "breedte": BREEDTE,
+        "hoogte": hoogte,
+        "label_breedte": LABEL_BREEDTE,
+        "balk_hoogte": BALK_HOOGTE,
+        "rijen": rijen,
+        "streeflijn": lijn,
+        "as_y": hoogte - 14,
+    }
+
+
+def doelen_grafieken(grafiek: list[dict]) -> list[dict]:
+    uit = []
+    for doel in grafiek:
+        staven = []
+        for s in doel["staven"]:
+            tekst = toon(s)
+            waarde = s["pct"] if tekst not in (verborgen(), "—") else None
+            staven.append(
+                {"label": f"Cohort {s['label']}", "waarde": waarde, "tekst": tekst}
+            )
+        uit.append(
+            {"titel": doel["titel"], **_horizontaal(staven, 100.0, doel["streef"])}
+        )
+    return uit
+
+
+def trechter_grafiek(stappen: list[dict]) -> dict:
+    staven = []
+    for s in stappen:
+        tekst = toon({"n": s["n"]})
+        staven.append(
+            {
+                "label": s["label"],
+                "waarde": None if _klein(s["n"]) else s["n"],
+                "tekst": tekst,
+            }
+        )
+    maximum = max((s["waarde"] or 0 for s in staven), default=0)
+    return _horizontaal(staven, float(maximum), None)
+
+
+def geld_grafiek(geld: dict) -> dict:
+    """Grouped vertical bars per quarter, one colour per series."""
+    hoogte, onder, links = 260, 220, 90
+    groepen = geld["groepen"]
+    maximum = max((w for g in groepen for w in g["reeksen"]), default=0) or 1
+    groep_breedte = (BREEDTE - links - 10) / max(len(groepen), 1)
+    balk = min(36, groep_breedte / (len(geld["reeksen"]) + 1))
+    uit_groepen = []
+    for gi, groep in enumerate(groepen):
+        x0 = links + gi * groep_breedte + balk / 2
+        balken = []
+        for ri, waarde in enumerate(groep["reeksen"]):
+            h = (onder - 20) * waarde / maximum
+            balken.append(
+                {
+                    "x": round(x0 + ri * balk, 1),
+                    "y": round(onder - h, 1),
+                    "breedte": round(balk - 2, 1),
+                    "hoogte": round(h, 1),
+                    "kleur": KLEUREN[ri % len(KLEUREN)],
+                    "tekst": euro_tekst(Decimal(str(round(waarde, 2)))),
+                    "reeks": geld["reeksen"][ri],
+                }
+            )
+        uit_groepen.append(
+            {
+                "label": groep["label"],
+                "label_x": round(x0 + balk * len(groep["reeksen"]) / 2, 1),
+                "balken": balken,
+            }
+        )
+    return {
+        "breedte": BREEDTE,
+        "hoogte": hoogte,
+        "onder": onder,
+        "links": links,
+        "maximum_tekst": euro_tekst(Decimal(str(round(maximum)))),
+        "groepen": uit_groepen,
+        "legenda": [
+            {"naam": naam, "kleur": KLEUREN[i % len(KLEUREN)], "x": links + i * 170}
+            for i, naam in enumerate(geld["reeksen"])
+        ],
+    }
+
+
+def grafieken(cijfers: dict) -> dict:
+    g = cijfers.get("grafieken", {})
+    return {
+        "doelen": doelen_grafieken(g.get("doelen", [])),
+        "trechter": trechter_grafiek(g.get("trechter", [])),
+        "geld": geld_grafiek(g.get("geld", {"reeksen": [], "groepen": []})),
+    }
+
+
+def context(cijfers: dict) -> dict:
+    """What the dashboard and the PDF template need."""
+    return {
+        "cijfers": cijfers,
+        "secties": tabellen_voor_weergave(cijfers),
+        "grafieken": grafieken(cijfers),
+        "grens": grens(),
+        "kleuren": KLEUREN,
+    }
