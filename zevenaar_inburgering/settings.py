@@ -232,6 +232,9 @@ DEMO_REGION_EXTENSIONS = [
     "pip_plans.demo.vul_aan",
     "leerroutes.demo.vul_aan",
     "pip_plans.demo_ontzorgen_handhaving.vul_aan",
+    "monitoring.demo_keten.vul_aan",
+    # Last: the reports count everything above.
+    "monitoring.demo_rapportage.vul_aan",
 ]
 
 # Kwartaalrapportage: numbers of persons from 1 below this limit are shown as "<5"

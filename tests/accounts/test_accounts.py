@@ -45,7 +45,7 @@ def test_each_role_lands_on_its_start_page(
 ):
     assert client_for(casusregisseur).get("/").url == reverse("intake:werkvoorraad")
     assert client_for(klantmanager).get("/").url == reverse("intake:rsd_klanten")
-    assert client_for(beleidsmedewerker).get("/").status_code == 200
+    assert client_for(beleidsmedewerker).get("/").url == reverse("monitoring:dashboard")
 
 
 def test_functioneel_beheer_manages_users_in_the_admin(

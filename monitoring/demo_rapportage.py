@@ -1,0 +1,76 @@
+"""Demo region: budgets, taakstelling and realised uitvoeringskosten for the recent
+years (demonstration values, marked as such), and the kwartaalrapporten of the last
+four quarters, so the beleidsmedewerker's dashboard has something to show."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from zevenaar_inburgering.accounts.models import Gemeente
+from zevenaar_inburgering.parameters.models import Parameter
+
+from .kwartaal import laatste_afgesloten_kwartaal
+from .models import Kwartaalrapport, Uitvoeringskosten
+from .rapportage import rapport_maken
+
+BRON = "Demonstratiewaarde (geen echte begroting)"
+# Per gemeente: uitvoeringskosten budget per year and taakstelling per half year.
+DEMO = {"Zevenaar": (Decimal(145000), 36), "Duiven": (Decimal(98000), 22),
+        "Westervoort": (Decimal(71000), 15)}  # fmt: skip
+
+
+def _vorige(jaar: int, kwartaal: int) -> tuple[int, int]:
+    return (jaar, kwartaal - 1) if kwartaal > 1 else (jaar - 1, 4)
+
+
+def vul_aan(*, stdout) -> None:
+    if Kwartaalrapport.objects.exists():
+        stdout.write("Kwartaalrapporten bestaan al; niets toegevoegd.")
+        return
+    vandaag = timezone.localdate()
+    for gemeente in Gemeente.objects.all():
+        budget, taakstelling = DEMO.get(gemeente.naam, (Decimal(80000), 15))
+        for jaar in range(2024, vandaag.year + 1):
+            Parameter.objects.get_or_create(
+                code="uitvoeringskosten_budget",
+                gemeente=gemeente,
+                geldig_vanaf=date(jaar, 1, 1),
+                defaults={
+                    "geldig_tot": date(jaar, 12, 31),
+                    "waarde": budget,
+                    "bron": BRON,
+                },
+            )
+            for begin, eind in ((date(jaar, 1, 1), date(jaar, 6, 30)),
+                                (date(jaar, 7, 1), date(jaar, 12, 31))):  # fmt: skip
+                Parameter.objects.get_or_create(
+                    code="taakstelling_huisvesting",
+                    gemeente=gemeente,
+                    geldig_vanaf=begin,
+                    defaults={"geldig_tot": eind, "waarde": taakstelling, "bron": BRON},
+                )
+            for kwartaal in range(1, 5):
+                if date(jaar, 3 * kwartaal, 28) > vandaag:
+                    break
+                Uitvoeringskosten.objects.get_or_create(
+                    gemeente=gemeente,
+                    jaar=jaar,
+                    kwartaal=kwartaal,
+                    defaults={
+                        "bedrag": (budget / 4 * Decimal("0.9")).quantize(Decimal(1)),
+                        "toelichting": BRON,
+                    },
+                )
+    jaar, kwartaal = laatste_afgesloten_kwartaal(vandaag)
+    aantal = 0
+    for stap in range(4):
+        gebieden = [None] + (list(Gemeente.objects.all()) if stap == 0 else [])
+        for gemeente in gebieden:
+            rapport = Kwartaalrapport.objects.create(
+                jaar=jaar, kwartaal=kwartaal, gemeente=gemeente
+            )
+            rapport_maken(rapport.pk)
+            aantal += 1
+        jaar, kwartaal = _vorige(jaar, kwartaal)
+    stdout.write(f"Kwartaalrapporten gemaakt: {aantal}.")
