@@ -126,6 +126,12 @@ def render_werkvoorraad(
     selected = set()
     if toewijzen_form is not None:
         selected = set(toewijzen_form.data.getlist("dossiers"))
+    te_doen = _te_doen(request, uitstellen_form, fout_signaal)
+    # A signal resolved, snoozed or reassigned meanwhile is not in the list: show
+    # its form's errors (e.g. "al opgelost") above the list instead.
+    losse_fouten = []
+    if fout_signaal is not None and fout_signaal not in {s.pk for s in te_doen}:
+        losse_fouten = [e for errors in uitstellen_form.errors.values() for e in errors]
     return render(
         request,
         "intake/werkvoorraad.html",
@@ -135,7 +141,8 @@ def render_werkvoorraad(
             "page": page,
             "zoek": zoek,
             "selected": selected,
-            "te_doen": _te_doen(request, uitstellen_form, fout_signaal),
+            "te_doen": te_doen,
+            "uitstellen_fouten": losse_fouten,
             "vandaag": timezone.localdate(),
             "fout_signaal": fout_signaal,
             "fout": status == 400,

@@ -49,7 +49,6 @@ def rapport_pdf(cijfers: dict, *, gemaakt_op=None) -> bytes:
     )
     context = weergave.context(cijfers) | {
         "parameters": parameters,
-        "peildatum": date.fromisoformat(cijfers["peildatum"]),
         "gemaakt_op": gemaakt_op or timezone.localtime(),
     }
     titel = (

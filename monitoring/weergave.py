@@ -9,6 +9,7 @@ rests on fewer persons than the limit, or when its numerator is such a small num
 Money is not suppressed: it is accounted publicly per gemeente.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -224,6 +225,7 @@ def context(cijfers: dict) -> dict:
     """What the dashboard and the PDF template need."""
     return {
         "cijfers": cijfers,
+        "peildatum": date.fromisoformat(cijfers["peildatum"]),
         "secties": tabellen_voor_weergave(cijfers),
         "grafieken": grafieken(cijfers),
         "grens": grens(),

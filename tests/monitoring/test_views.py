@@ -63,3 +63,23 @@ def test_another_gemeente_gets_404(client_for, andere_casusregisseur, signaal):
     url = reverse("monitoring:signaal_uitstellen", args=[signaal.pk])
     response = client_for(andere_casusregisseur).post(url, {})
     assert response.status_code == 404
+
+
+def test_snoozing_a_signal_resolved_meanwhile_says_so(
+    client_for, casusregisseur, signaal
+):
+    """The signal left the "Te doen" list (resolved by a sweep while the page was
+    open): the refusal is shown above the list, not lost with the hidden form."""
+    signaal.opgelost_op = timezone.now()
+    signaal.save(update_fields=["opgelost_op"])
+    prefix = f"signaal-{signaal.pk}"
+    tot = timezone.localdate() + dt.timedelta(days=7)
+    response = client_for(casusregisseur).post(
+        reverse("monitoring:signaal_uitstellen", args=[signaal.pk]),
+        {f"{prefix}-tot": tot.isoformat(), f"{prefix}-reden": "Wacht op RSD"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Het signaal is niet uitgesteld: Dit signaal is al opgelost." in html
+    signaal.refresh_from_db()
+    assert signaal.gesnoozed_tot is None
