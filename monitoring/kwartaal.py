@@ -93,7 +93,11 @@ EINDSTATUSSEN = [
     Status.VERHUISD,
     Status.BEEINDIGD,
 ]
+# Left the plicht without meeting it (no longer anybody's termijn to watch).
+VERTROKKEN = [s for s in EINDSTATUSSEN if s != Status.AFGEROND_VOLDAAN]
 DOEL_ROUTES = [Leerroute.B1, Leerroute.Z]
+# A Routestand without a judgement has koers "" (nothing to judge yet).
+MET_OORDEEL = Q(routestand__koers__in=KoersStatus.values)
 SPUK_CODES = {"asiel": "spuk_asiel", "gezin_overig": "spuk_gezin_overig"}
 GEMEENTE_PARAMETERS = [
     "uitvoeringskosten_budget",
@@ -324,7 +328,10 @@ def _instroom(p: Periode, basis) -> dict:
                     _rij_per_cat(
                         "Uitstroom: plicht voldaan (kwartaal)", w["uitstroom"]
                     ),
-                    _rij_per_cat("Voorraad op de peildatum", w["voorraad"]),
+                    _rij_per_cat(
+                        "Voorraad: begonnen, nog niet afgerond (huidige status)",
+                        w["voorraad"],
+                    ),
                 ],
             ),
             tabel(
@@ -487,20 +494,21 @@ def _leerroutes(p: Periode, basis) -> dict:
 
 
 def _termijnen(p: Periode, basis) -> dict:
-    niet_voldaan = Q(inburgeraar__afronding__voldaan_op__isnull=True) | Q(
-        inburgeraar__afronding__voldaan_op__gt=p.eind
-    )
+    niet_voldaan = (
+        Q(inburgeraar__afronding__voldaan_op__isnull=True)
+        | Q(inburgeraar__afronding__voldaan_op__gt=p.eind)
+    ) & ~Q(inburgeraar__status__in=VERTROKKEN)
     termijnen = _per_categorie(
         _van(Inburgeringstermijn, basis),
         "inburgeraar__",
         {
             "binnen_6": _aantal(
                 niet_voldaan
-                & Q(einddatum__gt=p.eind, einddatum__lte=add_months(p.eind, 6))
+                & Q(einddatum__gte=p.eind, einddatum__lte=add_months(p.eind, 6))
             ),
             "binnen_12": _aantal(
                 niet_voldaan
-                & Q(einddatum__gt=p.eind, einddatum__lte=add_months(p.eind, 12))
+                & Q(einddatum__gte=p.eind, einddatum__lte=add_months(p.eind, 12))
             ),
             "overschreden": _aantal(niet_voldaan & Q(einddatum__lt=p.eind)),
         },
@@ -517,7 +525,7 @@ def _termijnen(p: Periode, basis) -> dict:
         "",
         {
             "op_koers": _aantal(Q(routestand__koers=KoersStatus.OP_KOERS)),
-            "bekend": _aantal(Q(routestand__koers__isnull=False)),
+            "bekend": _aantal(MET_OORDEEL),
         },
     )
     return {
@@ -613,7 +621,11 @@ def _ontzorgen_handhaving(p: Periode, basis) -> dict:
 def _beleidsdoelen(p: Periode, basis, gemeente, parameters: dict):
     """Doel 1–3 per cohort of asielstatushouders, Doel 4 from the ketenoverleggen."""
     laatste_route = Subquery(
-        Pip.objects.filter(inburgeraar=OuterRef("pk"), status=PipStatus.VASTGESTELD)
+        Pip.objects.filter(
+            inburgeraar=OuterRef("pk"),
+            status=PipStatus.VASTGESTELD,
+            vastgesteld_op__date__lte=p.eind,
+        )
         .order_by("-versie")
         .values("leerroute")[:1]
     )
@@ -641,7 +653,7 @@ def _beleidsdoelen(p: Periode, basis, gemeente, parameters: dict):
             doel2=Count("pk", filter=Q(routestand__meedoen_sinds__lte=F("grens2"))),
             doel3=Count("pk", filter=Q(afronding__voldaan_op__lte=F("grens3"))),
             op_koers=Count("pk", filter=Q(routestand__koers=KoersStatus.OP_KOERS)),
-            koers_bekend=Count("pk", filter=Q(routestand__koers__isnull=False)),
+            koers_bekend=Count("pk", filter=MET_OORDEEL),
         )
         .order_by("cohort")
     )

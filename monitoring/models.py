@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from intake.models import Inburgeraar
 from pip_plans.models import scoped
@@ -314,6 +315,17 @@ class Kwartaalrapport(models.Model):
         return self.status in (
             KwartaalrapportStatus.WACHTRIJ,
             KwartaalrapportStatus.BEZIG,
+        )
+
+    @property
+    def vertraagd(self) -> bool:
+        """Waiting so long that its task was probably lost (Redis or the worker
+        down): the page stops polling; the quarterly job or a worker start makes it."""
+        from .rapportage import WACHTRIJ_TE_LANG
+
+        return (
+            self.status == KwartaalrapportStatus.WACHTRIJ
+            and self.aangevraagd_op < timezone.now() - WACHTRIJ_TE_LANG
         )
 
 

@@ -3,6 +3,7 @@ kwartaalrapporten (request, state, PDF and CSV). Aggregates only: no names or BS
 small numbers suppressed (monitoring.weergave)."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -92,8 +93,12 @@ def kwartaalrapport_aanvragen(request):
 @role_required(MONITORING_ROLES)
 @require_GET
 def kwartaalrapport_status(request, pk):
-    """The state cell of one report (htmx polls it while the report is made)."""
+    """The state of one report (htmx polls it while the report is made). Nothing
+    (204: htmx keeps what it shows) while the state is the one the page shows, so a
+    screen reader hears only a change."""
     rapport = get_object_or_404(_rapporten(request), pk=pk)
+    if request.GET.get("was") == rapport.status and not rapport.vertraagd:
+        return HttpResponse(status=204)
     return render(request, "monitoring/rapport/_status.html", {"rapport": rapport})
 
 

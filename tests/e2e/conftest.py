@@ -78,3 +78,19 @@ def login(page):
         return page
 
     return do_login
+
+
+@pytest.fixture(autouse=True)
+def statische_bestanden_zonder_hash(settings):
+    """The live server serves /static/ with Django's StaticFilesHandler, which looks
+    files up by the static finders under their source names; the manifest storage
+    of the settings makes `{% static %}` write hashed names ("htmx.min.<hash>.js"),
+    which the finders do not know: every stylesheet and script would be a 404 and
+    htmx would never poll. With the plain storage the pages name the source files,
+    which are served (from static/ and node_modules/)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }

@@ -1,0 +1,270 @@
+"""Time the sweep, the report figures, the report PDF and the main pages on many
+dossiers.
+
+    python manage.py benchmark [--n 100000] [--keepdb]
+
+Never touches the normal database: the run creates its own database
+(benchmark_<NAME>), migrates it, seeds it with monitoring.benchmark_seed and drops
+it at the end, also when something fails. With --keepdb the database is kept and a
+next run with --keepdb reuses it (it only seeds what is missing up to --n).
+
+Each step is timed with time.perf_counter() and its queries are counted
+(CaptureQueriesContext). The sweep runs twice: the first run creates the signals,
+the second is the idempotent daily run. Pages are requested once to warm up
+(templates, session) and then timed.
+"""
+
+import time
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import (
+    CaptureQueriesContext,
+    setup_test_environment,
+    teardown_test_environment,
+)
+from django.urls import reverse
+from django.utils import timezone
+
+NIET_BESCHIKBAAR = "niet beschikbaar"
+
+
+class Command(BaseCommand):
+    help = (
+        "Maakt een tijdelijke database met N dossiers en meet de signalering, de "
+        "cijfers en de pdf van het kwartaalrapport en de belangrijkste pagina's."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--n",
+            type=int,
+            default=100_000,
+            help="Aantal dossiers (standaard 100000).",
+        )
+        parser.add_argument(
+            "--keepdb",
+            action="store_true",
+            help="Bewaar de benchmarkdatabase en gebruik een bestaande opnieuw.",
+        )
+
+    def handle(self, *args, n: int, keepdb: bool, **options):
+        if n < 1:
+            raise CommandError("--n moet minstens 1 zijn.")
+        self.rijen: list[tuple[str, float | None, int | None, str]] = []
+        creation = connection.creation
+        # A name of its own, so a test run (test_<NAME>) is never clobbered.
+        test_settings = connection.settings_dict.setdefault("TEST", {})
+        test_settings["NAME"] = f"benchmark_{connection.settings_dict['NAME']}"
+        oude_naam = connection.settings_dict["NAME"]
+        begin = time.perf_counter()
+        creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False, keepdb=keepdb
+        )
+        self.database = connection.settings_dict["NAME"]
+        self.stdout.write(
+            f"Database {self.database} klaar ({time.perf_counter() - begin:.1f} s)."
+        )
+        setup_test_environment()
+        try:
+            self.run(n)
+        finally:
+            teardown_test_environment()
+            creation.destroy_test_db(oude_naam, verbosity=0, keepdb=keepdb)
+        self.tabel(n, keepdb)
+
+    # --- The run ---------------------------------------------------------------------
+
+    def run(self, n: int) -> None:
+        from monitoring.benchmark_seed import gebruikers, geseede_dossiers, seed
+
+        with connection.cursor() as cursor:
+            # A throwaway database: no need to wait for the disk on every commit.
+            cursor.execute("SET synchronous_commit TO OFF")
+        ontbreekt = n - geseede_dossiers().count()
+        if ontbreekt > 0:
+            self.stdout.write(f"Dossiers aanmaken: {ontbreekt} ...")
+            with self.meet(f"Seeden ({ontbreekt} dossiers)", queries=False):
+                seed(ontbreekt, stdout=self.stdout)
+            with self.meet("ANALYZE", queries=False), connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        self.aantallen()
+
+        from monitoring.signalering import sweep
+
+        vandaag = timezone.localdate()
+        uitkomst = self.meet_stap("Signalering: sweep (eerste run)", sweep, vandaag)
+        if uitkomst:
+            gemaakt = sum(
+                v
+                for k, v in uitkomst.items()
+                if k not in ("opgelost", "heropend", "verantwoordelijke")
+            )
+            self.stdout.write(f"  signalen aangemaakt: {gemaakt}")
+        self.meet_stap("Signalering: sweep (tweede run)", sweep, vandaag)
+
+        cijfers = self.kwartaal()
+        casus, beleid = gebruikers()
+        self.paginas(casus, beleid, cijfers)
+
+    def kwartaal(self) -> dict | None:
+        try:
+            from monitoring import kwartaal
+        except ImportError:
+            for stap in (
+                "Kwartaalcijfers regio",
+                "Kwartaalcijfers Zevenaar",
+                "Kwartaalrapport pdf",
+            ):
+                self.rijen.append((stap, None, None, NIET_BESCHIKBAAR))
+            return None
+        from zevenaar_inburgering.accounts.models import Gemeente
+
+        jaar, kw = kwartaal.laatste_afgesloten_kwartaal(timezone.localdate())
+        self.stdout.write(f"Kwartaalrapport {jaar} K{kw}")
+        cijfers = self.meet_stap(
+            f"Kwartaalcijfers regio ({jaar} K{kw})",
+            lambda: kwartaal.bereken(jaar=jaar, kwartaal=kw, gemeente=None),
+        )
+        zevenaar = Gemeente.objects.get(naam="Zevenaar")
+        self.meet_stap(
+            f"Kwartaalcijfers Zevenaar ({jaar} K{kw})",
+            lambda: kwartaal.bereken(jaar=jaar, kwartaal=kw, gemeente=zevenaar),
+        )
+        rapport_pdf = getattr(kwartaal, "rapport_pdf", None)
+        if rapport_pdf is None:
+            try:
+                from monitoring.rapportage import rapport_pdf
+            except ImportError:
+                rapport_pdf = None
+        if rapport_pdf is None or cijfers is None:
+            self.rijen.append(("Kwartaalrapport pdf", None, None, NIET_BESCHIKBAAR))
+        else:
+            pdf = self.meet_stap("Kwartaalrapport pdf (regio)", rapport_pdf, cijfers)
+            if pdf:
+                self.stdout.write(f"  pdf: {len(pdf) / 1024:.0f} kB")
+        return cijfers
+
+    def paginas(self, casus, beleid, cijfers) -> None:
+        from intake.models import Status
+        from monitoring.benchmark_seed import geseede_dossiers
+
+        # The richest kind of dossier: in traject, with hours, exams and a termijn.
+        dossier = (
+            geseede_dossiers()
+            .filter(status=Status.IN_TRAJECT, termijn__isnull=False)
+            .order_by("bsn")
+            .first()
+        ) or geseede_dossiers().order_by("bsn").first()
+        if cijfers is not None:
+            self.dashboard_rapport(cijfers)
+        client = Client()
+        client.force_login(casus)
+        self.pagina(client, "Werkvoorraad", reverse("intake:werkvoorraad"))
+        self.pagina(
+            client,
+            "Werkvoorraad, pagina 40",
+            reverse("intake:werkvoorraad") + "?pagina=40",
+        )
+        if dossier is not None:
+            self.pagina(
+                client, "Dossierpagina", reverse("intake:dossier", args=[dossier.pk])
+            )
+        client = Client()
+        client.force_login(beleid)
+        self.pagina(client, "Dashboard beleidsdoelen", reverse("monitoring:dashboard"))
+        self.pagina(
+            client, "Kwartaalrapporten", reverse("monitoring:kwartaalrapporten")
+        )
+
+    def dashboard_rapport(self, cijfers: dict) -> None:
+        """A finished region report, so the dashboard shows its charts and tables
+        (the PDF itself is not stored: the dashboard does not read it)."""
+        from monitoring.models import Kwartaalrapport, KwartaalrapportStatus
+
+        Kwartaalrapport.objects.create(
+            jaar=cijfers["jaar"],
+            kwartaal=cijfers["kwartaal"],
+            gemeente=None,
+            status=KwartaalrapportStatus.KLAAR,
+            cijfers=cijfers,
+            parameters=cijfers.get("parameters", {}),
+            pdf="kwartaalrapporten/benchmark.pdf",
+            sha256="0" * 64,
+            gestart_op=timezone.now(),
+            gereed_op=timezone.now(),
+        )
+
+    def pagina(self, client: Client, naam: str, url: str) -> None:
+        client.get(url)  # warm up
+        response = self.meet_stap(naam, client.get, url)
+        if response is not None and response.status_code != 200:
+            self.rijen[-1] = (*self.rijen[-1][:3], f"status {response.status_code}")
+
+    def aantallen(self) -> None:
+        from intake.models import BredeIntake, Inburgeraar
+        from leerroutes.models import Participatieactiviteit, Traject, Urenregistratie
+        from pip_plans.models import Pip
+
+        self.stdout.write("In de database:")
+        for model in (
+            Inburgeraar,
+            BredeIntake,
+            Pip,
+            Traject,
+            Urenregistratie,
+            Participatieactiviteit,
+        ):
+            self.stdout.write(
+                f"  {model._meta.verbose_name_plural:<28}{model.objects.count():>12,}".replace(
+                    ",", "."
+                )
+            )
+
+    # --- Measuring -------------------------------------------------------------------
+
+    @contextmanager
+    def meet(self, stap: str, *, queries: bool = True):
+        with CaptureQueriesContext(connection) as ctx:
+            begin = time.perf_counter()
+            yield
+            duur = time.perf_counter() - begin
+        self.rijen.append(
+            (stap, duur, len(ctx.captured_queries) if queries else None, "")
+        )
+        self.stdout.write(f"  {stap}: {duur:.2f} s")
+
+    def meet_stap(self, stap: str, functie, *args):
+        """Time one call and count its queries; a failure is reported, not raised,
+        so the other steps still run."""
+        try:
+            with self.meet(stap):
+                return functie(*args)
+        except Exception as error:  # report and go on
+            self.rijen.append(
+                (stap, None, None, f"fout: {type(error).__name__}: {error}")
+            )
+            self.stderr.write(f"{stap} mislukt: {error!r}")
+            return None
+
+    def tabel(self, n: int, keepdb: bool) -> None:
+        write = self.stdout.write
+        write("")
+        write(f"Benchmark met {n:,} dossiers".replace(",", "."))
+        write(f"{'Stap':<44}{'Seconden':>10}{'Queries':>10}")
+        write("-" * 64)
+        for stap, duur, queries, opmerking in self.rijen:
+            seconden = "" if duur is None else f"{duur:.3f}"
+            aantal = "" if queries is None else str(queries)
+            regel = f"{stap:<44}{seconden:>10}{aantal:>10}"
+            write(f"{regel}  {opmerking}".rstrip())
+        write("")
+        write(
+            f"Gemeten in database {self.database}; "
+            + ("die is bewaard (--keepdb)." if keepdb else "die is weer verwijderd.")
+            + f" De gewone database ({settings.DATABASES['default']['NAME']}) is niet "
+            "aangeraakt."
+        )
