@@ -93,6 +93,7 @@ BATCH = 5000
 # so that the elfproef check digit exists. Room for a million dossiers.
 BSN_BASIS = 2_000_000
 BSN_VAN, BSN_TOT = "200000000", "300000000"
+MAX_DOSSIERS = 1_000_000
 WI2021_VANAF = date(2022, 1, 1)
 # The region's inflow is roughly in proportion to the population.
 GEMEENTE_GEWICHTEN = {"Zevenaar": 53, "Duiven": 29, "Westervoort": 18}
@@ -203,9 +204,9 @@ STRATEN = {
 
 def bsn(index: int) -> str:
     """The index-th seeded BSN: unique per index, always passing the elfproef."""
-    prefix = f"{BSN_BASIS + index:07d}"
-    if len(prefix) != 7:
-        raise ValueError("Te veel dossiers voor de benchmark-BSN's.")
+    if not 0 <= index < MAX_DOSSIERS:
+        raise ValueError(f"Hoogstens {MAX_DOSSIERS} benchmarkdossiers.")
+    prefix = str(BSN_BASIS + index)
     for achtste in range(10):
         cijfers = prefix + str(achtste)
         controle = sum(

@@ -738,9 +738,9 @@ def _beleidsdoelen(p: Periode, basis, gemeente, parameters: dict):
                 rijen,
                 kolommen=[
                     "Aantal in cohort",
-                    f"Doel 1: duurzaam werk ≤ 3 jaar (B1/Z, streven {_getal(streef[1])}%)",
-                    f"Doel 2: meedoen ≤ 2 jaar (streven {_getal(streef[2])}%)",
-                    f"Doel 3: voldaan ≤ 3 jaar (streven {_getal(streef[3])}%)",
+                    f"Doel 1: duurzaam werk binnen 3 jaar (B1/Z, streven {_getal(streef[1])}%)",
+                    f"Doel 2: meedoen binnen 2 jaar (streven {_getal(streef[2])}%)",
+                    f"Doel 3: voldaan binnen 3 jaar (streven {_getal(streef[3])}%)",
                     "Op koers",
                     "Stand",
                 ],
