@@ -44,6 +44,7 @@ from intake.models import (
     WetRegime,
 )
 from intake.rules import pip_deadline
+from leerroutes.demo import CONTRACT_INHOUD
 from leerroutes.models import (
     ActiviteitSoort,
     Afronding,
@@ -111,37 +112,9 @@ NT2, KNM, PVT, MAP = Onderdeel.NT2, Onderdeel.KNM, Onderdeel.PVT, Onderdeel.MAP
 TAALSCHAKEL, PARTICIPATIE_Z = Onderdeel.TAALSCHAKEL, Onderdeel.PARTICIPATIE_Z
 B1, ONDERWIJS, Z = Leerroute.B1, Leerroute.ONDERWIJS, Leerroute.Z
 CURSUS = (NT2, KNM, TAALSCHAKEL)
-# Per route: the contract price per person and per onderdeel (hours, price).
-CONTRACTEN = {
-    B1: (
-        "10500.00",
-        {
-            NT2: (600, "7800.00"),
-            KNM: (80, "1040.00"),
-            PVT: (12, "240.00"),
-            MAP: (40, "1420.00"),
-        },
-    ),
-    ONDERWIJS: (
-        "16200.00",
-        {
-            TAALSCHAKEL: (800, "10400.00"),
-            NT2: (400, "4600.00"),
-            KNM: (80, "960.00"),
-            PVT: (12, "240.00"),
-        },
-    ),
-    Z: (
-        "9800.00",
-        {
-            NT2: (720, "5400.00"),
-            KNM: (80, "600.00"),
-            PARTICIPATIE_Z: (800, "3200.00"),
-            PVT: (12, "240.00"),
-            MAP: (40, "360.00"),
-        },
-    ),
-}
+# Per route: the contract price per person and per onderdeel (hours, price), as in
+# the demo region.
+CONTRACTEN = CONTRACT_INHOUD
 # The rooster of each onderdeel: (first month, number of months) from the start.
 ROOSTER = {
     B1: {NT2: (0, 28), KNM: (3, 10), PVT: (1, 3), MAP: (6, 4)},
