@@ -110,7 +110,8 @@ run: demo
 	$(VENV)/bin/celery -A zevenaar_inburgering beat --loglevel=INFO \
 	  --schedule "$(STATE)/celerybeat-schedule" --pidfile= &
 	echo "Liemers Inburgering: http://127.0.0.1:8000  (Ctrl-C stops web, worker and beat)"
-	$(VENV)/bin/gunicorn zevenaar_inburgering.wsgi --bind 127.0.0.1:8000 --workers 2 \
+	# Demo mode: a visible banner, and demo users may skip the two-factor set-up.
+	DEMO_MODE=True $(VENV)/bin/gunicorn zevenaar_inburgering.wsgi --bind 127.0.0.1:8000 --workers 2 \
 	  --access-logfile - &
 	wait
 
@@ -121,6 +122,11 @@ lint: venv
 test: setup test-packages
 	@$(PY) manage.py demo_region
 	$(PY) manage.py makemigrations --check --dry-run
+	# CF-01: Django's deployment checks pass with production settings.
+	ENV_FILE=/dev/null DEBUG=False SECRET_KEY="$$(head -c 60 /dev/urandom | base64 | tr -d '\n')" \
+	  ALLOWED_HOSTS=inburgering.zevenaar.nl SECURE_COOKIES=True BEHIND_HTTPS_PROXY=True \
+	  DATABASE_URL=postgres://inburgering:inburgering@127.0.0.1:5432/inburgering \
+	  $(PY) manage.py check --deploy --fail-level WARNING
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from zevenaar_inburgering.accounts.decorators import role_required
+from zevenaar_inburgering.accounts.middleware import telt_niet_als_activiteit
 from zevenaar_inburgering.documents import document_response
 from zevenaar_inburgering.exports import csv_response, safe_cell
 
@@ -90,6 +91,8 @@ def kwartaalrapport_aanvragen(request):
     return redirect("monitoring:kwartaalrapporten")
 
 
+# The page polls this by itself: it must not keep an unattended session alive.
+@telt_niet_als_activiteit
 @role_required(MONITORING_ROLES)
 @require_GET
 def kwartaalrapport_status(request, pk):

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import InburgeraarFactory, UserFactory, gemeente
+from tests.otp import verifieer
 from zevenaar_inburgering.accounts.models import Role
 
 
@@ -98,10 +99,13 @@ def dossier_duiven(duiven, andere_casusregisseur):
 
 @pytest.fixture
 def client_for(client):
-    """Log the test client in as `user` and return it."""
+    """Log the test client in as `user`, password and second factor, and return it.
+    (A bare `client.force_login(user)` is a user with a password only: every page
+    sends them to the second-factor step.)"""
 
     def login(user):
         client.force_login(user)
+        verifieer(client, user)
         return client
 
     return login

@@ -23,3 +23,16 @@ def navigation(request) -> dict:
             "keten": user.has_role(KETEN_ROLES),
         },
     }
+
+
+def beveiliging(request) -> dict:
+    """The demo banner and the inactivity clock of static/js/sessie.js."""
+    from django.conf import settings
+
+    return {
+        "demo_modus": settings.DEMO_MODUS,
+        "sessie": {
+            "inactief": settings.SESSION_IDLE_SECONDS,
+            "waarschuwing": settings.SESSION_WARNING_SECONDS,
+        },
+    }

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from . import views
+from .accounts import tweestaps
 
 admin.site.site_header = "Liemers Inburgering — beheer"
 admin.site.site_title = "Liemers Inburgering"
@@ -22,6 +23,11 @@ urlpatterns = [
     path(
         "uitloggen/", login_not_required(auth_views.LogoutView.as_view()), name="logout"
     ),
+    path(
+        "tweestapsverificatie/",
+        include("zevenaar_inburgering.accounts.urls", namespace="tweestaps"),
+    ),
+    path("sessie/verlengen/", tweestaps.sessie_verlengen, name="sessie_verlengen"),
     path("health/", views.health, name="health"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("", include("intake.urls")),
@@ -39,6 +45,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
+handler400 = views.error_400
 handler403 = views.error_403
 handler404 = views.error_404
 handler500 = views.error_500

@@ -49,6 +49,10 @@ def toegankelijkheid(request):
     return render(request, "toegankelijkheid.html")
 
 
+def error_400(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 
@@ -59,3 +63,8 @@ def error_404(request, exception=None):
 
 def error_500(request):
     return render(request, "500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without (or with an old) CSRF token: Dutch, no internals."""
+    return render(request, "403_csrf.html", status=403)

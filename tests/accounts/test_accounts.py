@@ -2,6 +2,7 @@ from django.urls import reverse
 
 import pytest
 
+from tests.otp import app_voor, code
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
 
 pytestmark = pytest.mark.django_db
@@ -13,16 +14,22 @@ def test_the_three_gemeenten_exist_with_their_cbs_codes():
 
 
 def test_login_page_is_dutch_and_logs_in(client, casusregisseur):
+    app = app_voor(casusregisseur)
     page = client.get(reverse("login")).content.decode()
     assert '<html lang="nl">' in page and "Wachtwoord" in page
     response = client.post(
         reverse("login"),
         {"username": "casus.zevenaar", "password": "Test-wachtwoord-2026"},
+        follow=True,
     )
-    assert response.status_code == 302
-    assert (
-        client.get(response.url, follow=True).request["PATH_INFO"] == "/werkvoorraad/"
+    # the password is step one; the code from the app is step two (AU-01)
+    assert response.request["PATH_INFO"] == reverse("tweestaps:controleren")
+    response = client.post(
+        response.request["PATH_INFO"] + "?" + response.request["QUERY_STRING"],
+        {"code": code(app)},
+        follow=True,
     )
+    assert response.request["PATH_INFO"] == "/werkvoorraad/"
 
 
 def test_wrong_password_gets_a_dutch_message(client, casusregisseur):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import PASSWORD
+from tests.otp import app_voor, code
 
 # Playwright's sync API runs an event loop in this thread; without this Django's ORM
 # (used by the fixtures and the assertions on the database) refuses to run here.
@@ -69,12 +70,19 @@ def login(page):
     """Log in through the login page, as a person would; returns the page."""
 
     def do_login(user, password: str = PASSWORD):
+        app = app_voor(user)
         page.goto("/inloggen/")
         page.locator("#id_username").fill(user.username)
         page.locator("#id_password").fill(password)
         page.get_by_role("button", name="Inloggen").click()
         page.wait_for_load_state()
         assert "/inloggen/" not in page.url, "Inloggen is mislukt"
+        # Step two: the code from the authenticator app (AU-01).
+        assert "/tweestapsverificatie/controleren/" in page.url, page.url
+        page.get_by_label("Code").fill(code(app))
+        page.get_by_role("button", name="Controleren").click()
+        page.wait_for_load_state()
+        assert "/tweestapsverificatie/" not in page.url, "De code is geweigerd"
         return page
 
     return do_login

@@ -6,6 +6,7 @@ from io import StringIO
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.utils import timezone
 
 import pytest
@@ -190,7 +191,11 @@ def test_users_option_opens_exactly_the_four_demo_logins(db, monkeypatch):
     output = load_demo_region("--users")
 
     for username in DEMO_USERNAMES:
-        assert authenticate(username=username, password=DEFAULT_DEMO_PASSWORD)
+        assert authenticate(
+            RequestFactory().post("/inloggen/"),
+            username=username,
+            password=DEFAULT_DEMO_PASSWORD,
+        )
         assert username in output
     assert DEFAULT_DEMO_PASSWORD in output
     others = User.objects.exclude(username__in=DEMO_USERNAMES)
@@ -211,6 +216,14 @@ def test_users_option_takes_the_password_from_the_environment_and_does_not_print
     output = load_demo_region("--users")
 
     for username in DEMO_USERNAMES:
-        assert authenticate(username=username, password="Eigen-demo-wachtwoord-42")
-        assert not authenticate(username=username, password=DEFAULT_DEMO_PASSWORD)
+        assert authenticate(
+            RequestFactory().post("/inloggen/"),
+            username=username,
+            password="Eigen-demo-wachtwoord-42",
+        )
+        assert not authenticate(
+            RequestFactory().post("/inloggen/"),
+            username=username,
+            password=DEFAULT_DEMO_PASSWORD,
+        )
     assert "Eigen-demo-wachtwoord-42" not in output

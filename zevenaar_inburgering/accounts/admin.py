@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import Gemeente, User
+from django_otp import devices_for_user
+
+from . import gebeurtenissen
+from .models import Beveiligingsgebeurtenis, Gemeente, User
+from .signals import sessies_beeindigen
 
 
 @admin.register(Gemeente)
@@ -30,3 +34,43 @@ class UserAdmin(BaseUserAdmin):
         ),
     )
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["tweestaps_opnieuw_instellen"]
+
+    @admin.action(description="Tweestapsverificatie opnieuw laten instellen")
+    def tweestaps_opnieuw_instellen(self, request, queryset):
+        """A lost phone: delete the user's app and backup codes and end their
+        sessions; the next login asks for a new app."""
+        for user in queryset:
+            for device in devices_for_user(user, confirmed=None):
+                device.delete()
+            sessies_beeindigen(user)
+            gebeurtenissen.vastleggen(
+                Beveiligingsgebeurtenis.Soort.TWEEDE_FACTOR_GEWIST,
+                request=request,
+                user=user,
+                toelichting=f"door {request.user.get_username()}",
+            )
+        self.message_user(
+            request,
+            f"{queryset.count()} gebruiker(s) stellen bij de volgende keer inloggen "
+            "de tweestapsverificatie opnieuw in.",
+        )
+
+
+@admin.register(Beveiligingsgebeurtenis)
+class BeveiligingsgebeurtenisAdmin(admin.ModelAdmin):
+    """The security log, read-only (the database refuses changes anyway)."""
+
+    list_display = ["tijdstip", "soort", "gebruikersnaam", "ip"]
+    list_filter = ["soort"]
+    search_fields = ["gebruikersnaam"]
+    date_hierarchy = "tijdstip"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,7 +6,11 @@ from .models import Role
 # register of verwerkingsactiviteiten, the dated parameters and the keten. Dossiers are not
 # managed in the admin: there every access would bypass visible_to() and the
 # verwerkingenlog.
-FUNCTIONEEL_BEHEER_APP_LABELS = frozenset({"accounts", "verwerkingen", "parameters"})
+# "axes": the failed logins and lockouts, so beheer can unblock a colleague. Not the
+# django_otp devices: their admin shows the TOTP secret.
+FUNCTIONEEL_BEHEER_APP_LABELS = frozenset(
+    {"accounts", "verwerkingen", "parameters", "axes"}
+)
 FUNCTIONEEL_BEHEER_EXTRA_PERMS = frozenset(
     {"auth.view_group", "auth.view_permission"}
     # The keten: organisations, their keurmerk and contracts (reference data).

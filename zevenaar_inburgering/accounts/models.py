@@ -100,3 +100,59 @@ class User(AbstractUser):
     @property
     def is_rsd_klantmanager(self) -> bool:
         return self.role == Role.RSD_KLANTMANAGER
+
+
+class Beveiligingsgebeurtenis(models.Model):
+    """One authentication event (SECURITY LG-06): who, what, when and from where.
+    Append-only like the verwerkingenlog: the database refuses UPDATE and DELETE.
+    Never a password, a code or a session id."""
+
+    class Soort(models.TextChoices):
+        INLOGGEN = "inloggen", "Ingelogd met wachtwoord"
+        INLOGGEN_MISLUKT = "inloggen_mislukt", "Inloggen mislukt"
+        GEBLOKKEERD = "geblokkeerd", "Geblokkeerd na te veel mislukte pogingen"
+        TWEEDE_FACTOR_OK = "tweede_factor_ok", "Tweede factor juist"
+        TWEEDE_FACTOR_MISLUKT = "tweede_factor_mislukt", "Tweede factor onjuist"
+        TWEEDE_FACTOR_INGESTELD = (
+            "tweede_factor_ingesteld",
+            "Authenticator-app ingesteld",
+        )
+        TWEEDE_FACTOR_OVERGESLAGEN = (
+            "tweede_factor_overgeslagen",
+            "Tweede factor overgeslagen (demonstratieomgeving)",
+        )
+        RESERVECODES_VERNIEUWD = "reservecodes_vernieuwd", "Reservecodes vernieuwd"
+        TWEEDE_FACTOR_GEWIST = (
+            "tweede_factor_gewist",
+            "Tweede factor gewist door beheer",
+        )
+        UITLOGGEN = "uitloggen", "Uitgelogd"
+        SESSIE_VERLOPEN = "sessie_verlopen", "Sessie verlopen"
+        SESSIES_BEEINDIGD = (
+            "sessies_beeindigd",
+            "Sessies beëindigd (account gedeactiveerd)",
+        )
+        WACHTWOORD_GEWIJZIGD = "wachtwoord_gewijzigd", "Wachtwoord gewijzigd"
+
+    tijdstip = models.DateTimeField(auto_now_add=True, db_index=True)
+    soort = models.CharField(max_length=32, choices=Soort.choices)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # As typed on the login form: a failed login may name no existing account.
+    gebruikersnaam = models.CharField(max_length=150, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    toelichting = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-tijdstip"]
+        verbose_name = "beveiligingsgebeurtenis"
+        verbose_name_plural = "beveiligingsgebeurtenissen"
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} — {self.gebruikersnaam}"
