@@ -28,7 +28,6 @@ from .models import (
     BredeIntake,
     Inburgeraar,
     IntakeGezondheid,
-    IntakeOnderdeel,
     IntakeOnderdeelSoort,
 )
 from .views import apply_form_errors, get_dossier
@@ -61,7 +60,8 @@ def _gezondheid(request, intake: BredeIntake) -> IntakeGezondheid | None:
 def _checklist(intake: BredeIntake):
     """(soort, onderdeel or None) for each active part, plus inactive parts this
     intake already has findings for."""
-    onderdelen = {o.soort_id: o for o in IntakeOnderdeel.objects.filter(intake=intake)}
+    # Through the intake, which _actuele_intake() read through visible_to().
+    onderdelen = {o.soort_id: o for o in intake.onderdelen.all()}
     soorten = IntakeOnderdeelSoort.objects.filter(
         Q(actief=True) | Q(pk__in=list(onderdelen))
     )

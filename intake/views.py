@@ -39,7 +39,9 @@ TE_DOEN_MAX = 50
 
 
 def get_dossier(request, pk) -> Inburgeraar:
-    """The dossier if it is in the user's scope; otherwise log the refusal and 404."""
+    """The dossier if it is in the user's scope; otherwise 404. The refusal is
+    logged by the GeweigerdeToegangMiddleware (verwerkingen/middleware.py,
+    SECURITY LG-05) for every 403/404, not here."""
     try:
         return (
             Inburgeraar.objects.visible_to(request.user)
@@ -48,10 +50,6 @@ def get_dossier(request, pk) -> Inburgeraar:
             .get(pk=pk)
         )
     except Inburgeraar.DoesNotExist:
-        # Unscoped on purpose and only to log who asked for what (SECURITY LG-05).
-        refused = Inburgeraar.objects.filter(pk=pk).first()
-        if refused is not None:
-            log.log_dossier_refused(refused, user=request.user)
         raise Http404 from None
 
 

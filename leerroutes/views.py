@@ -306,9 +306,9 @@ def afronding(request, pk):
     if pip is None:
         messages.error(request, "Stel eerst het PIP vast.")
         return redirect("leerroutes:route", pk=dossier.pk)
-    instance = Afronding.objects.filter(inburgeraar=dossier).first() or Afronding(
+    instance = Afronding.objects.visible_to(request.user).filter(
         inburgeraar=dossier
-    )
+    ).first() or Afronding(inburgeraar=dossier)
     form = AfrondingForm(request.POST, instance=instance, leerroute=pip.leerroute)
     return _actie(
         request,
@@ -410,14 +410,15 @@ def activiteit_toevoegen(request, pk):
 
 
 def _object_in_dossier(request, queryset, pk):
-    """An object of a dossier in scope, and the dossier (404 otherwise)."""
-    obj = get_object_or_404(queryset.visible_to(request.user), pk=pk)
+    """An object of a dossier in scope, and the dossier (404 otherwise). The caller
+    passes `Model.objects.visible_to(request.user)`, so the scope shows at the call."""
+    obj = get_object_or_404(queryset, pk=pk)
     return obj, get_dossier(request, obj.inburgeraar_id)
 
 
 def _activiteit_beeindigen(request, pk, pagina):
     activiteit, dossier = _object_in_dossier(
-        request, Participatieactiviteit.objects, pk
+        request, Participatieactiviteit.objects.visible_to(request.user), pk
     )
     return _actie(
         request,
@@ -459,7 +460,9 @@ def verwijzing_toevoegen(request, pk):
 @role_required(DOSSIER_ROLES)
 @require_POST
 def verwijzing_bijwerken(request, pk):
-    verwijzing, dossier = _object_in_dossier(request, Verwijzing.objects, pk)
+    verwijzing, dossier = _object_in_dossier(
+        request, Verwijzing.objects.visible_to(request.user), pk
+    )
     return _actie(
         request,
         dossier,
@@ -511,7 +514,9 @@ def gesprek_plannen(request, pk):
 @role_required(DOSSIER_ROLES)
 @require_POST
 def gesprek_vastleggen(request, pk):
-    gesprek, dossier = _object_in_dossier(request, Voortgangsgesprek.objects, pk)
+    gesprek, dossier = _object_in_dossier(
+        request, Voortgangsgesprek.objects.visible_to(request.user), pk
+    )
     return _actie(
         request,
         dossier,

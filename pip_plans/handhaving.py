@@ -46,6 +46,7 @@ from intake.models import (
 )
 from intake.services import VerouderdDossier
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.nl import datum_tekst, euro
 from zevenaar_inburgering.parameters.models import geheel, waarde
 from zevenaar_inburgering.verwerkingen import log
@@ -555,7 +556,7 @@ def handhavingszaak_aanmaken(
     return zaak
 
 
-@transaction.atomic
+@atomic_with_documents
 def waarschuwing_versturen(
     *,
     zaak: Handhavingszaak,
@@ -692,7 +693,7 @@ def zienswijze_vastleggen(
     return zaak
 
 
-@transaction.atomic
+@atomic_with_documents
 def besluit_nemen(
     *,
     zaak: Handhavingszaak,

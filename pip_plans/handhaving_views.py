@@ -21,7 +21,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from intake.models import Inburgeraar
 from intake.views import apply_form_errors, form_action, get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
@@ -49,14 +48,9 @@ from .models import (
 
 
 def _weiger(request, pk) -> Http404:
-    """Log who asked for which dossier (SECURITY LG-05) and give the 404. `pk` is a
-    dossier's or a handhavingszaak's; read unscoped on purpose, only to log."""
-    dossier = (
-        Inburgeraar.objects.filter(pk=pk).first()
-        or Inburgeraar.objects.filter(handhavingszaken__pk=pk).first()
-    )
-    if dossier is not None:
-        log.log_dossier_refused(dossier, user=request.user)
+    """The 404 for a dossier or handhavingszaak out of reach. The refusal is logged
+    by the GeweigerdeToegangMiddleware (verwerkingen/middleware.py, SECURITY
+    LG-05) for every 403/404, not here."""
     return Http404()
 
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar
 from intake.services import VerouderdDossier
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.nl import datum_tekst, euro, maand_tekst
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.validators import normalise_iban
@@ -803,7 +804,7 @@ def beschikking_fouten(lasten: Sequence[VasteLast]) -> list[str]:
     return []
 
 
-@transaction.atomic
+@atomic_with_documents
 def ontzorgingsbeschikking_opmaken(
     *, ontzorging: Ontzorging, acting_user: User, dagtekening: date | None = None
 ) -> Brief:

@@ -122,7 +122,9 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
         )
     else:
         context["betaling_form"] = forms.get("betaling_form") or BetalingForm(
-            lasten=VasteLast.objects.filter(ontzorging=ontzorging),
+            lasten=VasteLast.objects.visible_to(request.user).filter(
+                ontzorging=ontzorging
+            ),
             initial={
                 "maand": ontzorgen.eerste_van_de_maand(
                     vandaag if in_periode else ontzorging.startdatum

@@ -25,7 +25,7 @@ from intake.models import (
 from intake.services import verouderd
 from leerroutes.services import na_pip_vastgesteld, nt2_uren_keurmerk
 from zevenaar_inburgering.accounts.models import User
-from zevenaar_inburgering.documents import store_document
+from zevenaar_inburgering.documents import atomic_with_documents, store_document
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.pdf import render_pdf
 from zevenaar_inburgering.verwerkingen import log
@@ -261,7 +261,7 @@ def _kenmerk(inburgeraar: Inburgeraar, pip: Pip, dagtekening: date) -> str:
     return f"PIP-{inburgeraar.gemeente.cbs_code}-{dagtekening:%Y}-{str(pip.pk)[:8].upper()}"
 
 
-@transaction.atomic
+@atomic_with_documents
 def pip_vaststellen(
     *, pip: Pip, acting_user: User, dagtekening: date | None = None
 ) -> Beschikking:

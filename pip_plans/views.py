@@ -264,12 +264,14 @@ def beschikking_pdf(request, pk):
         Beschikking.objects.visible_to(request.user).select_related("inburgeraar"),
         pk=pk,
     )
+    # Open the file first: a missing file is a 404, not a logged download.
+    response = document_response(
+        beschikking.pdf, download_name=f"{beschikking.kenmerk}.pdf"
+    )
     log.log_document_downloaded(
         beschikking.inburgeraar, user=request.user, handeling="Beschikking"
     )
-    return document_response(
-        beschikking.pdf, download_name=f"{beschikking.kenmerk}.pdf"
-    )
+    return response
 
 
 @role_required(DOSSIER_ROLES | RSD_ROLES)
@@ -280,10 +282,12 @@ def brief_pdf(request, pk):
     brief = get_object_or_404(
         Brief.objects.visible_to(request.user).select_related("inburgeraar"), pk=pk
     )
+    # Open the file first: a missing file is a 404, not a logged download.
+    response = document_response(brief.pdf, download_name=f"{brief.kenmerk}.pdf")
     log.log_document_downloaded(
         brief.inburgeraar, user=request.user, handeling=brief.get_soort_display()
     )
-    return document_response(brief.pdf, download_name=f"{brief.kenmerk}.pdf")
+    return response
 
 
 @role_required(DOSSIER_ROLES)

@@ -17,12 +17,15 @@ import hmac
 import logging
 import os
 import re
+from contextvars import ContextVar
+from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils.functional import cached_property
 
@@ -120,6 +123,38 @@ def _clean_relative(value: str, what: str, *, allow_slash: bool) -> str:
     return value
 
 
+# The names stored during the innermost atomic_with_documents call, if any.
+_stored_names: ContextVar[list[str] | None] = ContextVar("stored_names", default=None)
+
+
+def atomic_with_documents(func):
+    """transaction.atomic for a service that stores documents: if it raises (its
+    transaction rolls back), the files it stored are deleted again, so no PDF with
+    personal data outlives the rows that were to record it — a failed verwerkingenlog
+    write (SECURITY LG-02) leaves nothing behind. Nested calls hand their files to
+    the outer call, which deletes them too if it fails later."""
+    atomic_func = transaction.atomic(func)
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        outer = _stored_names.get()
+        names: list[str] = []
+        token = _stored_names.set(names)
+        try:
+            result = atomic_func(*args, **kwargs)
+        except BaseException:
+            for name in names:
+                private_storage.delete(name)
+            raise
+        finally:
+            _stored_names.reset(token)
+        if outer is not None:
+            outer.extend(names)
+        return result
+
+    return wrapper
+
+
 def store_document(content: bytes, *, folder: str, filename: str) -> tuple[str, str]:
     """Write `content` to private storage; return (stored name, sha256 hex digest).
 
@@ -133,6 +168,9 @@ def store_document(content: bytes, *, folder: str, filename: str) -> tuple[str, 
     filename = _clean_relative(filename, "bestandsnaam", allow_slash=False)
     sha256 = hashlib.sha256(content).hexdigest()
     name = private_storage.save(f"{folder}/{filename}", ContentFile(bytes(content)))
+    names = _stored_names.get()
+    if names is not None:
+        names.append(name)
     return name, sha256
 
 

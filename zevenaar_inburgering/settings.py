@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -60,6 +61,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "zevenaar_inburgering.accounts",
     "zevenaar_inburgering.verwerkingen",
     "zevenaar_inburgering.parameters",
@@ -71,6 +77,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A nonce-based Content-Security-Policy on every response, static files and
+    # redirects by the middleware below included (CF-02).
+    "zevenaar_inburgering.accounts.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,8 +88,17 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Which second factor verified this session (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
+    # Inactivity and absolute session lifetime, no-store on authenticated pages.
+    "zevenaar_inburgering.accounts.middleware.SessieVerloopMiddleware",
+    # Every page needs a verified second factor (AU-01).
+    "zevenaar_inburgering.accounts.middleware.TweestapsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zevenaar_inburgering.verwerkingen.middleware.VerwerkingContextMiddleware",
+    "zevenaar_inburgering.verwerkingen.middleware.GeweigerdeToegangMiddleware",
+    # Last, as django-axes asks: turns a lockout into the Dutch "geblokkeerd" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zevenaar_inburgering.urls"
@@ -97,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "zevenaar_inburgering.context_processors.navigation",
+                "zevenaar_inburgering.context_processors.beveiliging",
             ],
         },
     },
@@ -118,6 +137,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a login attempt while the username is locked out (AU-02).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Grants the Django admin permissions that belong to a role (functioneel beheer).
     "zevenaar_inburgering.accounts.backends.RolePermissionBackend",
@@ -125,6 +146,27 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Two-factor login (AU-01): after the password every account needs a TOTP code
+# from an authenticator app, or one of its backup codes. DEMO_MODE (only `make
+# run` sets it) shows a "Demonstratieomgeving" banner and lets users skip the
+# set-up; it must never be on in production (check --deploy refuses it).
+DEMO_MODUS = env.bool("DEMO_MODE", default=False)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Liemers Inburgering")
+TWEESTAPS_RESERVECODES = 10
+# django-otp's admin would show any user's TOTP secret as a QR code to staff
+# with rights on devices; refuse those pages.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Lockout after 5 failed logins for a username (AU-02), whether it exists or not,
+# so the lockout itself tells nothing. A successful login resets the count.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", default=15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -140,14 +182,57 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Sessions live in PostgreSQL, so a Redis outage never logs anybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Absolute lifetime (AU-04): a session ends this long after login, active or not.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=10 * 60 * 60)
+# Inactivity (AU-04): no request for this long ends the session; the page warns
+# SESSION_WARNING_SECONDS before.
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=15 * 60)
+SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# HTTPS everywhere in production. Local http on 127.0.0.1 (make run, the tests)
+# sets SECURE_COOKIES=False; browsers refuse Secure and __Host- cookies there.
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# __Host-: only this exact host over HTTPS may set or read the cookie (CF-02).
+SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if SESSION_COOKIE_SECURE else "csrftoken"
+# No script reads the CSRF cookie: pages carry the token (forms, htmx hx-headers).
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "zevenaar_inburgering.views.csrf_failure"
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
+# The container health check asks over plain http inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The HSTS preload list takes registrable domains only; the app runs on a
+# subdomain of the gemeente's domain, which is not ours to preload.
+# axes.W006 asks to lock out per IP address too: the staff of a gemeente share one
+# NAT address, so five typos in the town hall would lock out everyone. The lockout
+# per username cannot be dodged by changing cookies or user agent.
+SILENCED_SYSTEM_CHECKS = ["security.W021", "axes.W006"]
+
+# Content-Security-Policy (CF-02): our own origin only, scripts and styles only
+# from files or with the per-response nonce; no plugins, no <base>, no framing.
+# Bootstrap's CSS draws its form icons as data: SVG images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -188,6 +273,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = 5 * 60
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 100
 CELERY_TASK_IGNORE_RESULT = True
+# The worker logs through LOGGING (JSON, redacted) instead of its own root handler.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # A web request never waits long for a broker that is down (SECURITY RL-04).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # A .delay() with Redis down gives up after one quick retry instead of three
@@ -266,20 +353,50 @@ DOELGROEP_CATEGORIE = {
     "overig": "gezin_overig",
 } | env.dict("DOELGROEP_CATEGORIE", default={})
 
+# Application logs (SECURITY LG-03, LG-07): one JSON object per line on stderr,
+# UTC timestamps, and BSN-like numbers, passwords, session ids, CSRF tokens and
+# Cookie/Authorization headers redacted (zevenaar_inburgering/logformat.py).
+# Django's own loggers (django.request logs every 4xx/5xx, django.security) go
+# through the same handler, not through Django's default console and mail_admins
+# handlers. The verwerkingenlog is a database table, not a log stream.
+_LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    "filters": {"geheimen": {"()": "zevenaar_inburgering.logformat.RedactingFilter"}},
+    "formatters": {"json": {"()": "zevenaar_inburgering.logformat.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["geheimen"],
+        }
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint narrates every rendering step at INFO; keep its warnings only.
+    "root": {"handlers": ["console"], "level": _LOG_LEVEL},
     "loggers": {
+        # No handlers of their own: they propagate to the root's JSON handler.
+        "django": {"handlers": [], "level": _LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "level": _LOG_LEVEL, "propagate": True},
+        # WeasyPrint narrates every rendering step at INFO; keep its warnings only.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes narrates every login at INFO; the security log
+        # (Beveiligingsgebeurtenis) has those events, keep axes' warnings.
+        "axes": {"level": "WARNING"},
     },
 }
 
 # The OIN of the executing gemeente, written in every verwerkingenlog row.
 OIN = env.str("OIN", default="")
+
+# Retention (SECURITY RL-10): a closed dossier is anonymised this many years after
+# its closing date (intake/retentie.py). 5: the term that secondary sources (VHIC,
+# BREED) report for the Wet inburgering 2021, which precedes the Selectielijst
+# gemeenten 2020 (10 years after the traject); neither was checked against the
+# law itself, so the archivist and the FG confirm it: configuration, not a fact.
+BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=5)
+# At night, after the other jobs; idempotent, so a duplicate tick does nothing.
+CELERY_BEAT_SCHEDULE["Bewaartermijn: dossiers anonimiseren"] = {
+    "task": "intake.dossiers_anonimiseren",
+    "schedule": crontab(hour=3, minute=30),
+}

@@ -121,9 +121,9 @@ def test_report_queries_do_not_grow():
     assert gemeente_klein == gemeente_groot
 
 
-def test_werkvoorraad_queries_do_not_grow(client):
+def test_werkvoorraad_queries_do_not_grow(client_for):
     casusregisseur, _ = gebruikers()
-    client.force_login(casusregisseur)
+    client = client_for(casusregisseur)
     url = reverse("intake:werkvoorraad")
 
     def meten() -> int:

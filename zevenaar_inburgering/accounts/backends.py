@@ -6,11 +6,8 @@ from .models import Role
 # register of verwerkingsactiviteiten, the dated parameters and the keten. Dossiers are not
 # managed in the admin: there every access would bypass visible_to() and the
 # verwerkingenlog.
-# "axes": the failed logins and lockouts, so beheer can unblock a colleague. Not the
-# django_otp devices: their admin shows the TOTP secret.
-FUNCTIONEEL_BEHEER_APP_LABELS = frozenset(
-    {"accounts", "verwerkingen", "parameters", "axes"}
-)
+# Not the django_otp devices: their admin shows the TOTP secret.
+FUNCTIONEEL_BEHEER_APP_LABELS = frozenset({"accounts", "verwerkingen", "parameters"})
 FUNCTIONEEL_BEHEER_EXTRA_PERMS = frozenset(
     {"auth.view_group", "auth.view_permission"}
     # The keten: organisations, their keurmerk and contracts (reference data).
@@ -19,13 +16,28 @@ FUNCTIONEEL_BEHEER_EXTRA_PERMS = frozenset(
         for action in ("add", "change", "delete", "view")
         for model in ("organisatie", "contract", "contractonderdeel")
     }
+    # Lockouts (django-axes): see them and lift one by deleting the attempt; the
+    # logs of logins and failures only to read, so nobody erases that evidence.
+    | {
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "axes.view_accesslog",
+        "axes.view_accessfailurelog",
+    }
+    # The realised uitvoeringskosten per quarter, for the kwartaalrapport.
+    | {
+        f"monitoring.{action}_uitvoeringskosten"
+        for action in ("add", "change", "delete", "view")
+    }
     # The checklist of the brede intake: the one intake model in the admin.
     | {
         f"intake.{action}_intakeonderdeelsoort"
         for action in ("add", "change", "delete", "view")
     }
 )
-FUNCTIONEEL_BEHEER_EXTRA_MODULES = frozenset({"intake", "leerroutes"})
+FUNCTIONEEL_BEHEER_EXTRA_MODULES = frozenset(
+    {"intake", "leerroutes", "axes", "monitoring"}
+)
 
 
 class RolePermissionBackend(BaseBackend):

@@ -149,13 +149,17 @@ def log_dossier_viewed(inburgeraar, *, user) -> None:
     )
 
 
-def log_dossier_refused(inburgeraar, *, user) -> None:
-    """Somebody asked for a dossier outside their scope (they got a 404)."""
+def log_dossier_refused(inburgeraar, *, user, verzoek: str = "") -> None:
+    """Somebody asked for a dossier, or an object of it, and got 403 or 404.
+
+    Written by verwerkingen.middleware.GeweigerdeToegangMiddleware for every such
+    request (SECURITY LG-05); `verzoek` names the view and the status."""
     _write(
         betrokkenen=[inburgeraar],
         user=user,
         actie=Actie.RAADPLEGEN,
-        actie_naam="Toegang tot dossier geweigerd",
+        actie_naam="Toegang tot dossier geweigerd"
+        + (f" ({verzoek})" if verzoek else ""),
         handeling="Dossier",
         resultaat=Resultaat.GEWEIGERD,
     )
@@ -212,6 +216,34 @@ def log_dossiers_exported(inburgeraars, *, user, handeling: str) -> None:
         actie=Actie.EXPORTEREN,
         actie_naam="Dossier geëxporteerd (CSV)",
         handeling=handeling,
+    )
+
+
+# Every category the retention job erases. The same list on every row: the job
+# clears the health fields of every dossier, and a per-dossier "gezondheid" label
+# would itself tell which people had health data.
+GEANONIMISEERDE_GEGEVENS = PERSOONSGEGEVENS + [
+    "persoonlijke_omstandigheden",
+    "opleiding_en_werk",
+    "gezondheid",
+    "financien",
+    "handhaving",
+]
+
+
+def log_dossiers_geanonimiseerd(inburgeraars, *, user=None) -> None:
+    """The retention job (intake.retentie, SECURITY RL-10) anonymised these dossiers.
+
+    Call it before the BSN is wiped: the betrokkene id must be the hash of the real
+    BSN, so that an inzageverzoek for that BSN shows when its data was removed.
+    Without a user the actor is "systeem" (the scheduled job)."""
+    _write(
+        betrokkenen=inburgeraars,
+        user=user,
+        actie=Actie.VERWIJDEREN,
+        actie_naam="Dossier geanonimiseerd: bewaartermijn verstreken",
+        handeling="Bewaartermijn",
+        soorten_gegevens=GEANONIMISEERDE_GEGEVENS,
     )
 
 

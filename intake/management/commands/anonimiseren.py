@@ -1,0 +1,64 @@
+"""Anonymise the dossiers whose bewaartermijn has passed (SECURITY RL-10).
+
+    python manage.py anonimiseren [--peildatum JJJJ-MM-DD] [--dry-run]
+
+The same as the nightly Celery task `intake.dossiers_anonimiseren`; see
+intake/retentie.py for what "closed" means and what is wiped and kept.
+"""
+
+import argparse
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from intake.retentie import bewaartermijn_jaren, dossiers_anonimiseren, te_anonimiseren
+
+
+def _datum(tekst: str) -> date:
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{tekst!r} is geen datum; gebruik JJJJ-MM-DD."
+        ) from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonimiseert de dossiers die langer dan BEWAARTERMIJN_JAREN jaar zijn "
+        "afgesloten. Met --dry-run wordt alleen geteld."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--peildatum",
+            type=_datum,
+            help="Rekenen alsof het deze dag is (JJJJ-MM-DD); standaard vandaag.",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Alleen tellen hoeveel dossiers aan de beurt zijn; er verandert niets.",
+        )
+
+    def handle(self, *args, peildatum=None, dry_run=False, **options):
+        vandaag = timezone.localdate()
+        peildatum = peildatum or vandaag
+        if peildatum > vandaag:
+            # A later day would anonymise dossiers before their term is over.
+            raise CommandError("De peildatum mag niet in de toekomst liggen.")
+        jaren = bewaartermijn_jaren()
+        if dry_run:
+            aantal = te_anonimiseren(peildatum).count()
+            self.stdout.write(
+                f"{aantal} dossier(s) zouden worden geanonimiseerd (peildatum "
+                f"{peildatum:%d-%m-%Y}, bewaartermijn {jaren} jaar). Er is niets "
+                "gewijzigd."
+            )
+            return
+        aantal = dossiers_anonimiseren(peildatum=peildatum)
+        self.stdout.write(
+            f"{aantal} dossier(s) geanonimiseerd (peildatum {peildatum:%d-%m-%Y}, "
+            f"bewaartermijn {jaren} jaar)."
+        )

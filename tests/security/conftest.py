@@ -1,0 +1,773 @@
+"""Shared fixtures of the security tests (SECURITY.md AC-02, AC-03, AC-04, AC-08).
+
+`scenario` is a module-scoped world of three complete client "worlds", built once per
+test module inside one transaction that is rolled back when the module is done (each
+test still runs in its own savepoint, so a test's requests change nothing for the
+next test):
+
+- `eigen`:    a Zevenaar dossier of `cr` (casusregisseur) and `km` (RSD klantmanager);
+- `ander_km`: a Zevenaar dossier of `cr` and `km_ander` (another klantmanager);
+- `duiven`:   a Duiven dossier of `cr_ander` (another gemeente's casusregisseur).
+
+Each world holds every kind of object a URL can take (intake, werkervaring, PIP,
+vastgestelde beschikking with its PDF, bezwaar, ontzorgen with its beschikking,
+handhaving with waarschuwing and boetebeschikking, maatregel, traject, hours,
+exams, afronding, participation, verwijzing, begeleiding, voortgangsgesprekken,
+verlenging, signaal, DUO import, hours import, ketenoverleg, kwartaalrapport).
+Every text field of every person-data model holds a short canary code (see
+`Canaries`) and every health text of the brede intake a health canary, so that the
+AC-04 crawl can tell which field leaked. Each dossier's achternaam is a unique
+canary name for the AC-03 IDOR test.
+
+`fill_url(route, wereld)` fills a URL route with the world's objects; `login_as`
+logs a persona in the way the role matrix describes.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from http.cookies import SimpleCookie
+
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.db import DatabaseError, models, transaction
+from django.test import override_settings
+
+import pytest
+
+from intake.models import (
+    BredeIntake,
+    DuoImport,
+    Huishouden,
+    Huishoudlid,
+    IntakeGezondheid,
+)
+from leerroutes import services as leerroute_services
+from leerroutes.models import (
+    Afronding,
+    MaatschappelijkeBegeleiding,
+    Organisatie,
+    OrganisatieSoort,
+    UrenImport,
+    UrenImportStatus,
+    Verwijzing,
+    Voortgangsgesprek,
+    Voortgangsrapportage,
+)
+from monitoring.models import (
+    Ketenoverleg,
+    Kwartaalrapport,
+    Signaal,
+    SignaalSoort,
+    SignaalVoorkeur,
+    Uitvoeringskosten,
+)
+from monitoring.rapportage import rapport_maken
+from pip_plans import handhaving, ontzorgen
+from pip_plans import services as pip_services
+from pip_plans.models import (
+    Brief,
+    BriefSoort,
+    Handhavingszaak,
+    Pip,
+)
+from tests.factories import InburgeraarFactory, NotitieFactory, UserFactory, gemeente
+from tests.intake_factories import GesprekFactory, WerkervaringFactory
+from tests.leerroutes.conftest import taalaanbieder
+from tests.leerroutes.scenario import B1_UREN
+from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip
+from zevenaar_inburgering.accounts.models import Role
+
+# --- Canaries -------------------------------------------------------------------------
+
+# The apps that hold person data; every TextField of their models gets a canary.
+PERSON_DATA_APPS = ("intake", "pip_plans", "leerroutes", "monitoring")
+# Short CharFields that are free text too (a reason, a description).
+EXTRA_FREE_TEXT = {
+    ("intake", "Inburgeraar", "pip_uitstel_reden"),
+    ("intake", "Gesprek", "overige_deelnemers"),
+    ("leerroutes", "Participatieactiviteit", "omschrijving"),
+    ("leerroutes", "Voortgangsgesprek", "deelnemers"),
+}
+# The special category data (AVG art. 9) of the brede intake: IntakeGezondheid's
+# texts. The AC-04 guarantee is about these.
+HEALTH_MODEL = IntakeGezondheid
+
+
+def _free_text_fields():
+    """(model, field name) of every free text of the person-data apps, health excluded."""
+    for model in apps.get_models():
+        if model._meta.app_label not in PERSON_DATA_APPS or model is HEALTH_MODEL:
+            continue
+        for f in model._meta.concrete_fields:
+            key = (model._meta.app_label, model.__name__, f.name)
+            if (isinstance(f, models.TextField) and not f.choices) or (
+                key in EXTRA_FREE_TEXT
+            ):
+                yield model, f.name
+
+
+def _health_fields():
+    return [
+        f.name
+        for f in HEALTH_MODEL._meta.concrete_fields
+        if isinstance(f, models.TextField)
+    ]
+
+
+def _update_where_allowed(model, updates):
+    """Update every row; rows a database trigger protects (a vastgesteld PIP) keep
+    the canaries they were given when they were made."""
+    try:
+        with transaction.atomic():
+            model.objects.update(**updates)
+    except DatabaseError:
+        for pk in model.objects.values_list("pk", flat=True):
+            try:
+                with transaction.atomic():
+                    model.objects.filter(pk=pk).update(**updates)
+            except DatabaseError:
+                pass
+
+
+class Canaries:
+    """Short, unique codes per field: `VT017Q` for a free text, `GZ03Q` for health.
+
+    Short words survive PDF text extraction (no line breaks inside them)."""
+
+    def __init__(self):
+        self.free = {}  # code -> "app.Model.field"
+        self._free_code = {}
+        for n, (model, name) in enumerate(sorted(_free_text_fields(), key=str)):
+            label = f"{model._meta.label}.{name}"
+            code = f"VT{n:03d}Q"
+            self.free[code] = label
+            self._free_code[label] = code
+        self.health = {}
+        self._health_code = {}
+        for n, name in enumerate(_health_fields()):
+            label = f"{HEALTH_MODEL._meta.label}.{name}"
+            code = f"GZ{n:02d}Q"
+            self.health[code] = label
+            self._health_code[label] = code
+
+    def __call__(self, label: str) -> str:
+        """The canary text of `label` ("app.Model.field"), a sentence around the code."""
+        code = self._free_code.get(label) or self._health_code[label]
+        return f"Tekst {code} hier"
+
+    def code(self, label: str) -> str:
+        return self._free_code.get(label) or self._health_code[label]
+
+    def found(self, text: str) -> set[str]:
+        """Labels of every canary code in `text`."""
+        codes = set(re.findall(r"\b(?:VT\d{3}Q|GZ\d{2}Q)\b", text))
+        return {self.free.get(c) or self.health[c] for c in codes}
+
+    def mark_all(self):
+        """Write the canary into every free text and health text of every row."""
+        for model in {m for m, _ in _free_text_fields()}:
+            updates = {
+                name: models.Value(self(f"{model._meta.label}.{name}"))
+                for m, name in _free_text_fields()
+                if m is model
+            }
+            _update_where_allowed(model, updates)
+        HEALTH_MODEL.objects.update(
+            **{
+                name: models.Value(self(f"{HEALTH_MODEL._meta.label}.{name}"))
+                for name in _health_fields()
+            }
+        )
+
+
+# --- The worlds -----------------------------------------------------------------------
+
+
+@dataclass
+class Wereld:
+    """One client's dossier and every object hanging off it."""
+
+    naam: str  # the canary achternaam
+    dossier: object
+    objects: dict = field(default_factory=dict)  # kind -> instance
+    brieven: dict = field(default_factory=dict)  # BriefSoort -> Brief
+
+    def __getitem__(self, kind):
+        return self.objects[kind]
+
+
+@dataclass
+class Scenario:
+    personas: dict
+    eigen: Wereld
+    ander_km: Wereld
+    duiven: Wereld
+    canaries: Canaries
+    media_root: object
+    admin_objects: dict  # "app_label.model_name" -> instance
+
+    @property
+    def werelden(self):
+        return {"eigen": self.eigen, "ander_km": self.ander_km, "duiven": self.duiven}
+
+
+def _persona(username, role, *gemeenten):
+    return UserFactory(username=username, role=role, gemeenten=list(gemeenten))
+
+
+def bouw_wereld(
+    *, naam, gemeente_obj, cr, km, aanbieder, ketenpartner, canaries, rapport=True
+):
+    """A complete dossier of `cr` (and `km`, when given) named `naam`."""
+    c = canaries
+    dossier = InburgeraarFactory(
+        gemeente=gemeente_obj,
+        casusregisseur=cr,
+        rsd_klantmanager=km,
+        met_bijstand=True,
+        voornamen="Amal",
+        achternaam=naam,
+    )
+    w = Wereld(naam=naam, dossier=dossier)
+    w.objects["dossier"] = dossier
+
+    # Household with a member who is not an inburgeraar.
+    huishouden = Huishouden.objects.create()
+    dossier.huishouden = huishouden
+    dossier.save(update_fields=["huishouden"])
+    Huishoudlid.objects.create(
+        huishouden=huishouden, naam=f"Kind {naam}", relatie="kind"
+    )
+
+    # The brede intake (completed), its health row, a conversation, work experience.
+    klaar_voor_pip(dossier, cr)
+    intake = BredeIntake.objects.get(inburgeraar=dossier)
+    w.objects["intake"] = intake
+    GesprekFactory(intake=intake, vastgelegd_door=cr)
+    w.objects["werkervaring"] = WerkervaringFactory(intake=intake)
+    NotitieFactory(inburgeraar=dossier, auteur=cr)
+    # Canaries in every text written so far, before any PDF is rendered.
+    c.mark_all()
+
+    # The PIP with a canary in each of its texts, vastgesteld: the beschikking PDF.
+    pip_teksten = {
+        name: c(f"pip_plans.Pip.{name}")
+        for name in (
+            "reden_afwijzing_onderwijs",
+            "reden_afwijzing_z",
+            "ondersteuning",
+            "ontzorgen_toelichting",
+            "participatiewet_onderdelen",
+            "kinderopvang",
+            "vve_afspraken",
+        )
+    }
+    pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=cr)
+    pip = pip_services.pip_bewerken(
+        pip=pip,
+        data=complete_pip_data(**pip_teksten),
+        bewerkversie=pip.bewerkversie,
+        acting_user=cr,
+    )
+    beschikking = pip_services.pip_vaststellen(
+        pip=pip, acting_user=cr, dagtekening=dt.date(2026, 3, 1)
+    )
+    dossier.refresh_from_db()
+    w.objects["pip"] = Pip.objects.get(pk=pip.pk)
+    w.objects["beschikking"] = beschikking
+    w.objects["bezwaar"] = pip_services.bezwaar_registreren(
+        beschikking=beschikking,
+        ontvangen_op=dt.date(2026, 3, 20),
+        gronden=c("pip_plans.Bezwaar.gronden"),
+        acting_user=cr,
+    )
+    pip_services.verlenging_vastleggen(
+        termijnen=[dossier.termijn],
+        besluitdatum=dt.date(2026, 6, 1),
+        maanden=6,
+        reden="ziekte",
+        duo_kenmerk="DUOVERLKAN",
+        acting_user=cr,
+    )
+
+    # Ontzorgen with its fixed costs and beschikking (a letter the RSD may see).
+    ontzorging = ontzorgen.ontzorging_starten(
+        inburgeraar=dossier, startdatum=dt.date(2026, 4, 1), acting_user=cr
+    )
+    type(ontzorging).objects.filter(pk=ontzorging.pk).update(
+        zelfredzaamheid_toelichting=c(
+            "pip_plans.Ontzorging.zelfredzaamheid_toelichting"
+        ),
+        verlenging_reden=c("pip_plans.Ontzorging.verlenging_reden"),
+    )
+    for last in ontzorging.vaste_lasten.all():
+        ontzorgen.vaste_last_wijzigen(
+            vaste_last=last,
+            versie=last.versie,
+            data={
+                "soort": last.soort,
+                "begunstigde": "Woonstichting",
+                "iban": "NL91ABNA0417164300",
+                "bedrag": Decimal("100.00"),
+                "frequentie": "maand",
+            },
+            acting_user=km or cr,
+        )
+    w.objects["vaste_last"] = ontzorging.vaste_lasten.order_by("pk").first()
+    ontzorgen.ontzorgingsbeschikking_opmaken(ontzorging=ontzorging, acting_user=cr)
+
+    # Handhaving up to the boete: waarschuwing and boetebeschikking letters.
+    zaak = handhaving.handhavingszaak_aanmaken(
+        inburgeraar=dossier,
+        overtreding="pvt",
+        datum_overtreding=dt.date(2026, 4, 1),
+        feiten=c("pip_plans.Handhavingszaak.feiten"),
+        acting_user=cr,
+    )
+    handhaving.waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=cr)
+    zaak.refresh_from_db()
+    zaak = handhaving.rapport_opmaken(
+        zaak=zaak,
+        versie=zaak.versie,
+        voorgenomen_bedrag=Decimal("800"),
+        rapport_op=dt.date(2026, 5, 1),
+        rapport=c("pip_plans.Handhavingszaak.rapport"),
+        acting_user=cr,
+    )
+    zaak = handhaving.zienswijze_vastleggen(
+        zaak=zaak,
+        versie=zaak.versie,
+        ontvangen=True,
+        ontvangen_op=dt.date(2026, 5, 8),
+        zienswijze=c("pip_plans.Handhavingszaak.zienswijze"),
+        acting_user=cr,
+    )
+    handhaving.besluit_nemen(
+        zaak=zaak,
+        versie=zaak.versie,
+        besluit="boete",
+        besluit_op=dt.date(2026, 6, 1),
+        boetebedrag=Decimal("800"),
+        verwijtbaarheid="volledig",
+        verwijtbaarheid_toelichting=c(
+            "pip_plans.Handhavingszaak.verwijtbaarheid_toelichting"
+        ),
+        acting_user=cr,
+    )
+    w.objects["zaak"] = Handhavingszaak.objects.get(pk=zaak.pk)
+    w.objects["maatregel"] = handhaving.maatregel_vastleggen(
+        inburgeraar=dossier,
+        grond="re_integratie",
+        datum_gedraging=dt.date(2026, 4, 3),
+        omschrijving=c("pip_plans.Maatregel.omschrijving"),
+        besluit_op=dt.date(2026, 4, 20),
+        acting_user=km or cr,
+    )
+    w.brieven = {b.soort: b for b in Brief.objects.filter(inburgeraar=dossier)}
+    w.objects["brief"] = w.brieven[BriefSoort.ONTZORGINGSBESCHIKKING]
+
+    # Leerroute: traject, hours, an exam, a progress report, the afronding.
+    leerroute_services.traject_toewijzen(
+        inburgeraar=dossier,
+        aanbieder=aanbieder,
+        start=dossier.termijn.startdatum,
+        geplande_einde=dt.date(2029, 3, 1),
+        uren=dict(B1_UREN),
+        acting_user=cr,
+    )
+    leerroute_services.uren_vastleggen(
+        inburgeraar=dossier,
+        onderdeel="nt2",
+        maand=dt.date(2026, 4, 1),
+        uren_aanwezig=Decimal(40),
+        uren_geroosterd=None,
+        acting_user=cr,
+    )
+    leerroute_services.examen_vastleggen(
+        inburgeraar=dossier,
+        onderdeel="knm",
+        niveau="",
+        datum=dt.date(2026, 6, 1),
+        geslaagd=True,
+        cijfer="",
+        acting_user=cr,
+    )
+    Voortgangsrapportage.objects.create(
+        inburgeraar=dossier,
+        aanbieder=aanbieder,
+        datum=dt.date(2026, 6, 1),
+        opmerkingen="x",
+        vastgelegd_door=cr,
+    )
+    Afronding.objects.update_or_create(
+        inburgeraar=dossier,
+        defaults={"z_eindgesprek_verslag": "x", "onderwijsroute_resultaat": "x"},
+    )
+    w.objects["activiteit"] = leerroute_services.activiteit_vastleggen(
+        inburgeraar=dossier,
+        data={
+            "soort": "vrijwilligerswerk",
+            "organisatie": "Voedselbank",
+            "omschrijving": "x",
+            "start": dt.date(2026, 3, 1),
+        },
+        acting_user=cr,
+    )
+    w.objects["verwijzing"] = Verwijzing.objects.create(
+        inburgeraar=dossier,
+        ketenpartner=ketenpartner,
+        reden="x",
+        verstuurd_op=dt.date(2026, 5, 1),
+        status_op=dt.date(2026, 5, 1),
+        terugkoppeling="x",
+        aangemaakt_door=cr,
+    )
+    MaatschappelijkeBegeleiding.objects.create(
+        inburgeraar=dossier,
+        organisatie=ketenpartner,
+        start=dt.date(2026, 3, 1),
+        toelichting="x",
+        vastgelegd_door=cr,
+    )
+    # A held meeting with the RSD present (the RSD may see those) and a planned one.
+    Voortgangsgesprek.objects.create(
+        inburgeraar=dossier,
+        gepland_op=dt.date(2026, 6, 10),
+        gehouden_op=dt.date(2026, 6, 10),
+        deelnemers="x",
+        rsd_klantmanager_aanwezig=True,
+        verslag="x",
+        afspraken="x",
+        vastgelegd_door=cr,
+    )
+    Voortgangsgesprek.objects.filter(
+        inburgeraar=dossier, gehouden_op__isnull=True
+    ).delete()
+    w.objects["voortgangsgesprek"] = Voortgangsgesprek.objects.create(
+        inburgeraar=dossier, gepland_op=dt.date(2026, 12, 10), vastgelegd_door=cr
+    )
+
+    # Signalering: an "ontzorgen eindigt" signal (the kind the RSD sees too), snoozed.
+    w.objects["signaal"] = Signaal.objects.create(
+        soort=SignaalSoort.ONTZORGEN_EINDIGT,
+        inburgeraar=dossier,
+        object_type="pip_plans.ontzorging",
+        object_id=str(ontzorging.pk),
+        vervaldatum=dt.date(2026, 12, 20),
+        verantwoordelijke=cr,
+        gesnoozed_tot=dt.date(2026, 12, 1),
+        snooze_reden="x",
+    )
+
+    # Imports (no dossier, but an uploader) and the gemeente's keten and report.
+    w.objects["duo_import"] = DuoImport.objects.create(
+        bestandsnaam=f"duo-{naam}.csv", geupload_door=cr, samenvatting={"aangemaakt": 1}
+    )
+    w.objects["uren_import"] = UrenImport.objects.create(
+        aanbieder=aanbieder,
+        bestandsnaam=f"uren-{naam}.csv",
+        geupload_door=cr,
+        status=UrenImportStatus.GEIMPORTEERD,
+        aantal_regels=1,
+    )
+    overleg = Ketenoverleg.objects.create(
+        datum=dt.date(2026, 5, 1), onderwerp=f"Overleg {naam}", vastgelegd_door=cr
+    )
+    overleg.gemeenten.set([gemeente_obj])
+    w.objects["ketenoverleg"] = overleg
+    if rapport:
+        aanvraag = Kwartaalrapport.objects.create(
+            jaar=2026, kwartaal=2, gemeente=gemeente_obj, aangevraagd_door=cr
+        )
+        w.objects["kwartaalrapport"] = rapport_maken(aanvraag.pk)
+    return w
+
+
+def _admin_object_makers(personas, zevenaar) -> dict:
+    """How to make one object of each admin model that may have none yet."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from tests.otp import app_voor
+    from zevenaar_inburgering.accounts import gebeurtenissen
+    from zevenaar_inburgering.accounts.models import Beveiligingsgebeurtenis
+
+    cr = personas["cr"]
+    poging = {
+        "username": "onbekend.account",
+        "ip_address": "127.0.0.1",
+        "user_agent": "pytest",
+        "http_accept": "text/html",
+        "path_info": "/inloggen/",
+    }
+    return {
+        "auth.group": lambda: Group.objects.get_or_create(name="Beheerders")[0],
+        "accounts.user": lambda: cr,
+        "accounts.gemeente": lambda: zevenaar,
+        "accounts.beveiligingsgebeurtenis": lambda: gebeurtenissen.vastleggen(
+            Beveiligingsgebeurtenis.Soort.INLOGGEN, user=cr
+        ),
+        "axes.accessattempt": lambda: AccessAttempt.objects.create(
+            **poging, get_data="", post_data="", failures_since_start=1
+        ),
+        "axes.accesslog": lambda: AccessLog.objects.create(**poging),
+        "axes.accessfailurelog": lambda: AccessFailureLog.objects.create(**poging),
+        "otp_totp.totpdevice": lambda: app_voor(cr),
+        "otp_static.staticdevice": lambda: StaticDevice.objects.create(
+            user=cr, name="Reservecodes"
+        ),
+        "monitoring.signaalvoorkeur": lambda: SignaalVoorkeur.objects.get_or_create(
+            user=cr
+        )[0],
+        "monitoring.uitvoeringskosten": lambda: Uitvoeringskosten.objects.create(
+            gemeente=zevenaar, jaar=2026, kwartaal=1, bedrag=Decimal("1000.00")
+        ),
+    }
+
+
+def _admin_objects(personas, zevenaar) -> dict:
+    """One object of every model registered in the admin (for its object URLs):
+    made by _admin_object_makers, or else the first row the scenario made."""
+    from django.contrib import admin
+
+    makers = _admin_object_makers(personas, zevenaar)
+    result = {}
+    for model in admin.site._registry:
+        label = model._meta.label_lower
+        if label in makers:
+            result[label] = makers[label]()
+        else:
+            result[label] = model._default_manager.order_by("pk").first()
+    return result
+
+
+@pytest.fixture(scope="module")
+def scenario(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The three worlds and the personas, built once per module and rolled back."""
+    media_root = tmp_path_factory.mktemp("private_media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            PRIVATE_MEDIA_ROOT=media_root,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ),
+        transaction.atomic(),
+    ):
+        zevenaar, duiven = gemeente("Zevenaar"), gemeente("Duiven")
+        p = {
+            "cr": _persona("sec.cr", Role.CASUSREGISSEUR, zevenaar),
+            "cr_ander": _persona("sec.cr.duiven", Role.CASUSREGISSEUR, duiven),
+            "km": _persona("sec.km.a", Role.RSD_KLANTMANAGER, zevenaar),
+            "km_ander": _persona("sec.km.b", Role.RSD_KLANTMANAGER, zevenaar),
+            "bm": _persona("sec.beleid", Role.BELEIDSMEDEWERKER, zevenaar),
+            "fb": _persona("sec.beheer", Role.FUNCTIONEEL_BEHEERDER, zevenaar),
+            # The two "broken" personas hold the widest role, so that what stops
+            # them is the missing activation or second factor, not their role.
+            "inactief": _persona("sec.inactief", Role.FUNCTIONEEL_BEHEERDER, zevenaar),
+            "zonder_2fa": _persona(
+                "sec.zonder2fa", Role.FUNCTIONEEL_BEHEERDER, zevenaar
+            ),
+        }
+        canaries = Canaries()
+        aanbieder = taalaanbieder()
+        ketenpartner = Organisatie.objects.create(
+            naam="GGD Gelderland-Midden", soort=OrganisatieSoort.OVERIG
+        )
+        common = {
+            "aanbieder": aanbieder,
+            "ketenpartner": ketenpartner,
+            "canaries": canaries,
+        }
+        eigen = bouw_wereld(
+            naam="Haddadeigen", gemeente_obj=zevenaar, cr=p["cr"], km=p["km"], **common
+        )
+        ander_km = bouw_wereld(
+            naam="Mekonnenander",
+            gemeente_obj=zevenaar,
+            cr=p["cr"],
+            km=p["km_ander"],
+            rapport=False,
+            **common,
+        )
+        duiven_w = bouw_wereld(
+            naam="Tesfayduiven",
+            gemeente_obj=duiven,
+            cr=p["cr_ander"],
+            km=None,
+            **common,
+        )
+        canaries.mark_all()
+        yield Scenario(
+            personas=p,
+            eigen=eigen,
+            ander_km=ander_km,
+            duiven=duiven_w,
+            canaries=canaries,
+            media_root=media_root,
+            admin_objects=_admin_objects(p, zevenaar),
+        )
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def private_media_in_tmp(request, settings, tmp_path):
+    """As tests/conftest.py, but a test using `scenario` reads the scenario's files."""
+    if "scenario" in request.fixturenames:
+        settings.PRIVATE_MEDIA_ROOT = request.getfixturevalue("scenario").media_root
+    else:
+        settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+
+
+# --- Filling URLs ---------------------------------------------------------------------
+
+# The object a `pk` stands for, by the route segment just before it.
+KIND_BY_SEGMENT = {
+    "dossiers": "dossier",
+    "klanten": "dossier",
+    "duo-signalen": "duo_import",
+    "beschikkingen": "beschikking",
+    "bezwaren": "bezwaar",
+    "brieven": "brief",
+    "lasten": "vaste_last",
+    "handhaving": "zaak",
+    "participatie": "activiteit",
+    "activiteiten": "activiteit",
+    "verwijzingen": "verwijzing",
+    "voortgangsgesprekken": "voortgangsgesprek",
+    "uren-import": "uren_import",
+    "signalen": "signaal",
+    "ketenoverleg": "ketenoverleg",
+    "kwartaalrapporten": "kwartaalrapport",
+}
+# Other kwarg names and the object they stand for.
+KIND_BY_KWARG = {"pip_id": "pip", "werkervaring_id": "werkervaring"}
+
+_KWARG = re.compile(r"<(?:(\w+):)?(\w+)>")
+_REGEX_GROUP = re.compile(r"\(\?P<(\w+)>[^)]*\)")
+
+
+class UnknownKwarg(LookupError):
+    """A URL kwarg this module does not know how to fill: add it above."""
+
+
+def object_kinds(route: str) -> list[str]:
+    """The object kinds a (non-admin) route takes, in order."""
+    kinds = []
+    for m in _KWARG.finditer(route):
+        name = m.group(2)
+        if name in KIND_BY_KWARG:
+            kinds.append(KIND_BY_KWARG[name])
+            continue
+        segment = route[: m.start()].rstrip("/").rsplit("/", 1)[-1]
+        if name == "pk" and segment in KIND_BY_SEGMENT:
+            kinds.append(KIND_BY_SEGMENT[segment])
+            continue
+        raise UnknownKwarg(f"{route}: {name}")
+    return kinds
+
+
+def fill_url(route: str, wereld: Wereld, scenario: Scenario, **override) -> str:
+    """The concrete path of `route` with the objects of `wereld` filled in.
+
+    `override` maps an object kind to another instance (e.g. brief=<a Brief>)."""
+    if route.startswith("beheer/"):
+        return "/" + _fill_admin(route, scenario)
+    kinds = iter(object_kinds(route))
+
+    def value(_m):
+        kind = next(kinds)
+        obj = override.get(kind) or wereld[kind]
+        return str(obj.pk)
+
+    return "/" + _KWARG.sub(value, route)
+
+
+def fill_route(route: str, objects: list) -> str:
+    """The concrete path of a (non-admin) route with `objects` filled in, in order."""
+    values = iter(objects)
+    return "/" + _KWARG.sub(lambda _m: str(next(values).pk), route)
+
+
+def _fill_admin(route: str, scenario: Scenario) -> str:
+    from django.contrib.contenttypes.models import ContentType
+
+    path = _REGEX_GROUP.sub(
+        lambda m: "accounts" if m.group(1) == "app_label" else "x", route
+    )
+    path = path.replace("^", "").replace("$", "")
+    parts = path.split("/")
+    obj = None
+    if len(parts) > 3 and parts[1] != "r":
+        obj = scenario.admin_objects.get(f"{parts[1]}.{parts[2]}")
+    if "<path:content_type_id>" in path:
+        # "View on site" of a dossier: a redirect to its page, if it had one.
+        dossier = scenario.eigen.dossier
+        ct = ContentType.objects.get_for_model(type(dossier))
+        return path.replace("<path:content_type_id>", str(ct.pk)).replace(
+            "<path:object_id>", str(dossier.pk)
+        )
+    if "<id>" in path:  # the user's password page
+        return path.replace("<id>", str(scenario.personas["cr"].pk))
+    if "<path:object_id>" in path or "<int:pk>" in path:
+        if obj is None:
+            raise UnknownKwarg(
+                f"{route}: no object of this admin model; add one to "
+                "_admin_object_makers() in tests/security/conftest.py"
+            )
+        return path.replace("<path:object_id>", str(obj.pk)).replace(
+            "<int:pk>", str(obj.pk)
+        )
+    if _KWARG.search(path):
+        raise UnknownKwarg(route)
+    return path
+
+
+# --- Logging in -----------------------------------------------------------------------
+
+PERSONAS = ("cr", "cr_ander", "km", "km_ander", "bm", "fb", "inactief", "zonder_2fa")
+
+
+@pytest.fixture
+def login_as(client, client_for, scenario):
+    """Log the test client in as a persona (see role_matrix.py) and return it."""
+
+    def login(persona: str):
+        user = scenario.personas[persona]
+        if persona == "zonder_2fa":
+            # Password accepted, no second factor verified.
+            client.force_login(user)
+            return client
+        logged_in = client_for(user)
+        if persona == "inactief":
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+        return logged_in
+
+    return login
+
+
+def request_rolled_back(client, method: str, path: str, data=None):
+    """One request whose changes (an action's rows, a logout) are rolled back
+    afterwards, so that every request of a walk sees the same scenario and the
+    same session."""
+    cookies = client.cookies
+    client.cookies = SimpleCookie(cookies.output(header="", sep=";"))
+    try:
+        with transaction.atomic():
+            if data is None:
+                response = getattr(client, method)(path)
+            else:
+                response = getattr(client, method)(path, data)
+            transaction.set_rollback(True)
+    finally:
+        client.cookies = cookies
+    return response
+
+
+def body_text(response) -> str:
+    """The response body as text; a PDF converted with pdftotext first."""
+    from tests.security.test_ac04_health import body_text as convert
+
+    return convert(response)
