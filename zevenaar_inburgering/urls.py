@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import views
 from .accounts import tweestaps
@@ -36,12 +35,7 @@ urlpatterns = [
     path("", include("monitoring.urls")),
     path("verwerkingenlog/", include("zevenaar_inburgering.verwerkingen.urls")),
     # One login page for everybody: the admin's own login form is not a second door.
-    path(
-        "beheer/login/",
-        login_not_required(
-            RedirectView.as_view(pattern_name="login", query_string=True)
-        ),
-    ),
+    path("beheer/login/", views.beheer_login),
     path("beheer/", admin.site.urls),
 ]
 

@@ -1,9 +1,11 @@
 """Project-wide pages: home, health, toegankelijkheidsverklaring and error pages."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -63,6 +65,17 @@ def error_404(request, exception=None):
 
 def error_500(request):
     return render(request, "500.html", status=500)
+
+
+@login_not_required
+def beheer_login(request):
+    """The admin's own login form is not a second door: it sends to ours. A
+    logged-in user the admin refused (no functioneel beheerder) gets "Geen toegang";
+    sending them to the login page would bounce them back to the admin, forever."""
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(reverse("login") + (f"?{query}" if query else ""))
 
 
 def csrf_failure(request, reason=""):

@@ -79,7 +79,7 @@ def login(page):
         assert "/inloggen/" not in page.url, "Inloggen is mislukt"
         # Step two: the code from the authenticator app (AU-01).
         assert "/tweestapsverificatie/controleren/" in page.url, page.url
-        page.get_by_label("Code").fill(code(app))
+        page.get_by_role("textbox", name="Code").fill(code(app))
         page.get_by_role("button", name="Controleren").click()
         page.wait_for_load_state()
         assert "/tweestapsverificatie/" not in page.url, "De code is geweigerd"

@@ -21,6 +21,10 @@ canary name for the AC-03 IDOR test.
 
 `fill_url(route, wereld)` fills a URL route with the world's objects; `login_as`
 logs a persona in the way the role matrix describes.
+
+`wereld` is one such world, function-scoped, of the casusregisseur and klantmanager
+of tests/conftest.py: `real_urls(wereld)` walks every URL pattern over it, and
+`fingerprint()` / `changed()` show whether a request changed any row (CF-03, CF-04).
 """
 
 import datetime as dt
@@ -31,7 +35,7 @@ from http.cookies import SimpleCookie
 
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.test import override_settings
 
 import pytest
@@ -77,6 +81,7 @@ from tests.intake_factories import GesprekFactory, WerkervaringFactory
 from tests.leerroutes.conftest import taalaanbieder
 from tests.leerroutes.scenario import B1_UREN
 from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip
+from tests.urlwalk import all_urls
 from zevenaar_inburgering.accounts.models import Role
 
 # --- Canaries -------------------------------------------------------------------------
@@ -611,6 +616,31 @@ def scenario(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.set_rollback(True)
 
 
+@pytest.fixture
+def wereld(zevenaar, casusregisseur, klantmanager):
+    """One complete Zevenaar dossier of `casusregisseur` and `klantmanager`, its
+    `pip` a concept PIP wijziging (so that the PIP form page is reached too)."""
+    w = bouw_wereld(
+        naam="Haddad",
+        gemeente_obj=zevenaar,
+        cr=casusregisseur,
+        km=klantmanager,
+        aanbieder=taalaanbieder(),
+        ketenpartner=Organisatie.objects.create(
+            naam="Vluchtelingenwerk",
+            soort=OrganisatieSoort.MAATSCHAPPELIJKE_BEGELEIDING,
+        ),
+        canaries=Canaries(),
+    )
+    w.objects["pip"] = pip_services.pip_wijziging_starten(
+        inburgeraar=w.dossier,
+        reden="overig",
+        toelichting="Nieuwe afspraken.",
+        acting_user=casusregisseur,
+    )
+    return w
+
+
 @pytest.fixture(autouse=True)
 def private_media_in_tmp(request, settings, tmp_path):
     """As tests/conftest.py, but a test using `scenario` reads the scenario's files."""
@@ -674,20 +704,24 @@ def fill_url(route: str, wereld: Wereld, scenario: Scenario, **override) -> str:
     `override` maps an object kind to another instance (e.g. brief=<a Brief>)."""
     if route.startswith("beheer/"):
         return "/" + _fill_admin(route, scenario)
-    kinds = iter(object_kinds(route))
-
-    def value(_m):
-        kind = next(kinds)
-        obj = override.get(kind) or wereld[kind]
-        return str(obj.pk)
-
-    return "/" + _KWARG.sub(value, route)
+    kinds = object_kinds(route)
+    return fill_route(route, [override.get(k) or wereld[k] for k in kinds])
 
 
 def fill_route(route: str, objects: list) -> str:
     """The concrete path of a (non-admin) route with `objects` filled in, in order."""
     values = iter(objects)
     return "/" + _KWARG.sub(lambda _m: str(next(values).pk), route)
+
+
+def real_urls(wereld: Wereld):
+    """(route, name, path) of every URL pattern: `wereld`'s objects in a route's
+    arguments, the dummy ids of all_urls() in the admin's. Fails (UnknownKwarg) on a
+    new argument nobody mapped above."""
+    for route, name, path in all_urls():
+        if not route.startswith("beheer/"):
+            path = fill_route(route, [wereld[k] for k in object_kinds(route)])
+        yield route, name, path
 
 
 def _fill_admin(route: str, scenario: Scenario) -> str:
@@ -722,6 +756,40 @@ def _fill_admin(route: str, scenario: Scenario) -> str:
     if _KWARG.search(path):
         raise UnknownKwarg(route)
     return path
+
+
+# --- Seeing a change ------------------------------------------------------------------
+
+# Tables whose change a request may legitimately cause: the verwerkingenlog (every
+# read is logged) and the sessions (login, messages, session timestamps).
+MAY_CHANGE = {"verwerkingen.Verwerking", "sessions.Session"}
+
+
+def fingerprint() -> dict[str, tuple[int, str]]:
+    """{model label: (row count, md5 of all rows)} for every table except
+    MAY_CHANGE: a change of any row, not only of the counts, shows."""
+    state = {}
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            label = model._meta.label
+            if label in MAY_CHANGE or not model._meta.managed:
+                continue
+            table = connection.ops.quote_name(model._meta.db_table)
+            # The table name comes from the model registry, quoted; no input.
+            cursor.execute(
+                f"SELECT count(*), md5(coalesce(string_agg(t::text, '|' "  # noqa: S608
+                f"ORDER BY t::text), '')) FROM {table} t"
+            )
+            state[label] = cursor.fetchone()
+    return state
+
+
+def changed(before: dict, after: dict) -> dict:
+    return {
+        label: (before.get(label), after.get(label))
+        for label in set(before) | set(after)
+        if before.get(label) != after.get(label)
+    }
 
 
 # --- Logging in -----------------------------------------------------------------------

@@ -234,9 +234,10 @@ MATRIX: dict[str, Row] = {
     "verwerkingen:zoeken": VERWERKINGENLOG,
     "verwerkingen:export": VERWERKINGENLOG,
     # --- Django admin: the site ----------------------------------------------------------
-    # The admin's own login URL is shadowed by a redirect to ours (urls.py).
-    "beheer/login/": Row(*[Redirect("login")] * 8),
-    "admin:login": Row(*[Redirect("login")] * 8),
+    # The admin's own login URL is shadowed by a redirect to ours (urls.py); a
+    # logged-in user the admin sent there is refused (a redirect would loop).
+    "beheer/login/": Row(*[403] * 6, L, 403),
+    "admin:login": Row(*[403] * 6, L, 403),
     "admin:index": ADMIN_SITE,
     # Django's admin sends a logged-in non-staff user from its logout to its index.
     "admin:logout": Row(*[Redirect("admin:index")] * 5, 405, A, T),

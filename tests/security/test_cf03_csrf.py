@@ -15,7 +15,7 @@ from django.urls import get_resolver, reverse
 import pytest
 
 from intake.models import Notitie
-from tests.security.realdata import changed, fingerprint, real_urls, volledig_dossier
+from tests.security.conftest import changed, fingerprint, real_urls
 from tests.urlwalk import _walk
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +27,6 @@ UNSAFE = ("post", "put", "patch", "delete")
 def client():
     """Overrides pytest-django's `client` for this module (and so `client_for`)."""
     return Client(enforce_csrf_checks=True)
-
-
-@pytest.fixture
-def objects(dossier, casusregisseur, klantmanager, beleidsmedewerker):
-    return volledig_dossier(dossier, casusregisseur, klantmanager, beleidsmedewerker)
 
 
 def test_cf03_no_view_is_csrf_exempt():
@@ -48,7 +43,7 @@ def test_cf03_no_view_is_csrf_exempt():
     ["casusregisseur", "klantmanager", "beleidsmedewerker", "functioneel_beheerder"],
 )
 def test_cf03_unsafe_requests_without_a_token_are_refused_everywhere(
-    request, client_for, objects, persona
+    request, client_for, wereld, persona
 ):
     """Every URL pattern, filled with real objects, as a user who may act on them:
     POST (and, for the casusregisseur, PUT, PATCH and DELETE) without a token is
@@ -59,7 +54,7 @@ def test_cf03_unsafe_requests_without_a_token_are_refused_everywhere(
     methods = UNSAFE if persona == "casusregisseur" else ("post",)
     before = fingerprint()
     checked = []
-    for _route, name, path in real_urls(objects):
+    for _route, name, path in real_urls(wereld):
         for method in methods:
             response = getattr(client, method)(path, {"tekst": "x"})
             assert response.status_code == 403, (

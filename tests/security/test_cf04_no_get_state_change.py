@@ -11,7 +11,7 @@
 
 import pytest
 
-from tests.security.realdata import changed, fingerprint, real_urls, volledig_dossier
+from tests.security.conftest import changed, fingerprint, real_urls
 from tests.urlwalk import _walk
 
 pytestmark = pytest.mark.django_db
@@ -134,11 +134,6 @@ def test_cf04_action_views_handle_post_only_or_are_reviewed_form_pages():
     assert "logout" in post_only()
 
 
-@pytest.fixture
-def objects(dossier, casusregisseur, klantmanager, beleidsmedewerker):
-    return volledig_dossier(dossier, casusregisseur, klantmanager, beleidsmedewerker)
-
-
 def permitted_persona(name: str) -> str:
     """Who may use this POST-only view (the role check comes before the method)."""
     if name.startswith("monitoring:kwartaalrapport"):
@@ -148,11 +143,11 @@ def permitted_persona(name: str) -> str:
     return "casusregisseur"
 
 
-def test_cf04_get_on_a_post_only_view_gives_405(request, client_for, objects):
+def test_cf04_get_on_a_post_only_view_gives_405(request, client_for, wereld):
     targets = post_only()
     assert len(targets) >= 50, len(targets)
     by_persona: dict[str, list[tuple[str, str]]] = {}
-    for _route, name, path in real_urls(objects):
+    for _route, name, path in real_urls(wereld):
         if name in targets:
             by_persona.setdefault(permitted_persona(name), []).append((name, path))
     checked = set()
@@ -174,7 +169,7 @@ def test_cf04_get_on_a_post_only_view_gives_405(request, client_for, objects):
     ["casusregisseur", "klantmanager", "functioneel_beheerder", "beleidsmedewerker"],
 )
 def test_cf04_walking_every_url_with_get_changes_no_row(
-    request, client_for, objects, persona
+    request, client_for, wereld, persona
 ):
     user = request.getfixturevalue(persona)
     if persona == "functioneel_beheerder":
@@ -185,7 +180,7 @@ def test_cf04_walking_every_url_with_get_changes_no_row(
     before = fingerprint()
     assert sum(rows for rows, _digest in before.values()) >= 100
     statuses = {}
-    for _route, name, path in real_urls(objects):
+    for _route, name, path in real_urls(wereld):
         statuses[path] = (name, client.get(path).status_code)
     assert len(statuses) >= 150, len(statuses)
     assert changed(before, fingerprint()) == {}
