@@ -307,6 +307,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "monitoring.signalering_digest",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Expired sessions hold a user id and login times: out of the database.
+    "Sessies: verlopen sessies opruimen": {
+        "task": "accounts.sessies_opruimen",
+        "schedule": crontab(hour=4, minute=30),
+    },
     # The first day of a quarter, at night: the reports of the quarter that ended.
     "Kwartaalrapportage: rapporten van het afgelopen kwartaal": {
         "task": "monitoring.kwartaalrapporten",

@@ -222,6 +222,64 @@ def _persona(username, role, *gemeenten):
     return UserFactory(username=username, role=role, gemeenten=list(gemeenten))
 
 
+def vaste_lasten_invullen(ontzorging, acting_user):
+    """Give each of the ontzorging's fixed costs a payee, an IBAN and an amount."""
+    for last in ontzorging.vaste_lasten.all():
+        ontzorgen.vaste_last_wijzigen(
+            vaste_last=last,
+            versie=last.versie,
+            data={
+                "soort": last.soort,
+                "begunstigde": "Woonstichting",
+                "iban": "NL91ABNA0417164300",
+                "bedrag": Decimal("100.00"),
+                "frequentie": "maand",
+            },
+            acting_user=acting_user,
+        )
+
+
+def zaak_tot_boete(dossier, cr, tekst):
+    """A handhavingszaak of `dossier` up to the boete, with the waarschuwing and
+    boetebeschikking letters; `tekst(veld)` is the text of each of its free texts."""
+    zaak = handhaving.handhavingszaak_aanmaken(
+        inburgeraar=dossier,
+        overtreding="pvt",
+        datum_overtreding=dt.date(2026, 4, 1),
+        feiten=tekst("feiten"),
+        acting_user=cr,
+    )
+    handhaving.waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=cr)
+    zaak.refresh_from_db()
+    zaak = handhaving.rapport_opmaken(
+        zaak=zaak,
+        versie=zaak.versie,
+        voorgenomen_bedrag=Decimal("800"),
+        rapport_op=dt.date(2026, 5, 1),
+        rapport=tekst("rapport"),
+        acting_user=cr,
+    )
+    zaak = handhaving.zienswijze_vastleggen(
+        zaak=zaak,
+        versie=zaak.versie,
+        ontvangen=True,
+        ontvangen_op=dt.date(2026, 5, 8),
+        zienswijze=tekst("zienswijze"),
+        acting_user=cr,
+    )
+    handhaving.besluit_nemen(
+        zaak=zaak,
+        versie=zaak.versie,
+        besluit="boete",
+        besluit_op=dt.date(2026, 6, 1),
+        boetebedrag=Decimal("800"),
+        verwijtbaarheid="volledig",
+        verwijtbaarheid_toelichting=tekst("verwijtbaarheid_toelichting"),
+        acting_user=cr,
+    )
+    return Handhavingszaak.objects.get(pk=zaak.pk)
+
+
 def bouw_wereld(
     *, naam, gemeente_obj, cr, km, aanbieder, ketenpartner, canaries, rapport=True
 ):
@@ -307,61 +365,14 @@ def bouw_wereld(
         ),
         verlenging_reden=c("pip_plans.Ontzorging.verlenging_reden"),
     )
-    for last in ontzorging.vaste_lasten.all():
-        ontzorgen.vaste_last_wijzigen(
-            vaste_last=last,
-            versie=last.versie,
-            data={
-                "soort": last.soort,
-                "begunstigde": "Woonstichting",
-                "iban": "NL91ABNA0417164300",
-                "bedrag": Decimal("100.00"),
-                "frequentie": "maand",
-            },
-            acting_user=km or cr,
-        )
+    vaste_lasten_invullen(ontzorging, km or cr)
     w.objects["vaste_last"] = ontzorging.vaste_lasten.order_by("pk").first()
     ontzorgen.ontzorgingsbeschikking_opmaken(ontzorging=ontzorging, acting_user=cr)
 
     # Handhaving up to the boete: waarschuwing and boetebeschikking letters.
-    zaak = handhaving.handhavingszaak_aanmaken(
-        inburgeraar=dossier,
-        overtreding="pvt",
-        datum_overtreding=dt.date(2026, 4, 1),
-        feiten=c("pip_plans.Handhavingszaak.feiten"),
-        acting_user=cr,
+    w.objects["zaak"] = zaak_tot_boete(
+        dossier, cr, lambda veld: c(f"pip_plans.Handhavingszaak.{veld}")
     )
-    handhaving.waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=cr)
-    zaak.refresh_from_db()
-    zaak = handhaving.rapport_opmaken(
-        zaak=zaak,
-        versie=zaak.versie,
-        voorgenomen_bedrag=Decimal("800"),
-        rapport_op=dt.date(2026, 5, 1),
-        rapport=c("pip_plans.Handhavingszaak.rapport"),
-        acting_user=cr,
-    )
-    zaak = handhaving.zienswijze_vastleggen(
-        zaak=zaak,
-        versie=zaak.versie,
-        ontvangen=True,
-        ontvangen_op=dt.date(2026, 5, 8),
-        zienswijze=c("pip_plans.Handhavingszaak.zienswijze"),
-        acting_user=cr,
-    )
-    handhaving.besluit_nemen(
-        zaak=zaak,
-        versie=zaak.versie,
-        besluit="boete",
-        besluit_op=dt.date(2026, 6, 1),
-        boetebedrag=Decimal("800"),
-        verwijtbaarheid="volledig",
-        verwijtbaarheid_toelichting=c(
-            "pip_plans.Handhavingszaak.verwijtbaarheid_toelichting"
-        ),
-        acting_user=cr,
-    )
-    w.objects["zaak"] = Handhavingszaak.objects.get(pk=zaak.pk)
     w.objects["maatregel"] = handhaving.maatregel_vastleggen(
         inburgeraar=dossier,
         grond="re_integratie",

@@ -98,3 +98,28 @@ def test_ac10_a_login_that_only_updates_last_login_ends_nothing(
     casusregisseur.first_name = "Anders"
     casusregisseur.save()
     assert client.get(WERKVOORRAAD).status_code == 200
+
+
+def test_expired_sessions_are_cleared_by_the_nightly_job(
+    client_for, casusregisseur, settings
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zevenaar_inburgering.accounts.tasks import sessies_opruimen
+
+    client_for(casusregisseur)
+    levend = Session.objects.get()
+    Session.objects.create(
+        session_key="verlopen" * 4,
+        session_data="x",
+        expire_date=timezone.now() - dt.timedelta(seconds=1),
+    )
+    assert sessies_opruimen() == 1
+    assert list(Session.objects.all()) == [levend]
+    assert sessies_opruimen() == 0
+    assert any(
+        job["task"] == "accounts.sessies_opruimen"
+        for job in settings.CELERY_BEAT_SCHEDULE.values()
+    )

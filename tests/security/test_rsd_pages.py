@@ -5,7 +5,6 @@ reach. The walk covers every URL pattern of the project (tests/urlwalk.py), so a
 page is covered without anybody remembering it."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django.db import models
 from django.urls import reverse
@@ -26,6 +25,7 @@ from pip_plans.models import Brief, BriefSoort, Handhavingszaak, Maatregel
 from tests.factories import NotitieFactory
 from tests.intake_factories import GesprekFactory
 from tests.pip_plans.conftest import klaar_voor_pip, vaststellen
+from tests.security.conftest import vaste_lasten_invullen, zaak_tot_boete
 from tests.security.test_ac04_health import body_text
 from tests.urlwalk import DUMMY, all_urls
 
@@ -67,60 +67,12 @@ def client_compleet(dossier, casusregisseur, klantmanager):
     ontzorging = ontzorgen.ontzorging_starten(
         inburgeraar=dossier, startdatum=dt.date(2026, 2, 1), acting_user=casusregisseur
     )
-    for last in ontzorging.vaste_lasten.all():
-        ontzorgen.vaste_last_wijzigen(
-            vaste_last=last,
-            versie=last.versie,
-            data={
-                "soort": last.soort,
-                "begunstigde": "Woonstichting",
-                "iban": "NL91ABNA0417164300",
-                "bedrag": Decimal("100.00"),
-                "frequentie": "maand",
-            },
-            acting_user=klantmanager,
-        )
+    vaste_lasten_invullen(ontzorging, klantmanager)
     ontzorgen.ontzorgingsbeschikking_opmaken(
         ontzorging=ontzorging, acting_user=casusregisseur
     )
 
-    zaak = handhaving.handhavingszaak_aanmaken(
-        inburgeraar=dossier,
-        overtreding="pvt",
-        datum_overtreding=dt.date(2026, 4, 1),
-        feiten=f"{MARKER} feiten",
-        acting_user=casusregisseur,
-    )
-    handhaving.waarschuwing_versturen(
-        zaak=zaak, versie=zaak.versie, acting_user=casusregisseur
-    )
-    zaak.refresh_from_db()
-    zaak = handhaving.rapport_opmaken(
-        zaak=zaak,
-        versie=zaak.versie,
-        voorgenomen_bedrag=Decimal("800"),
-        rapport_op=dt.date(2026, 5, 1),
-        rapport=f"{MARKER} rapport",
-        acting_user=casusregisseur,
-    )
-    zaak = handhaving.zienswijze_vastleggen(
-        zaak=zaak,
-        versie=zaak.versie,
-        ontvangen=True,
-        ontvangen_op=dt.date(2026, 5, 8),
-        zienswijze=f"{MARKER} zienswijze",
-        acting_user=casusregisseur,
-    )
-    handhaving.besluit_nemen(
-        zaak=zaak,
-        versie=zaak.versie,
-        besluit="boete",
-        besluit_op=dt.date(2026, 6, 1),
-        boetebedrag=Decimal("800"),
-        verwijtbaarheid="volledig",
-        verwijtbaarheid_toelichting=f"{MARKER} verwijtbaarheid",
-        acting_user=casusregisseur,
-    )
+    zaak_tot_boete(dossier, casusregisseur, lambda veld: f"{MARKER} {veld}")
     handhaving.maatregel_vastleggen(
         inburgeraar=dossier,
         grond="re_integratie",
