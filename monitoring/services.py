@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from zevenaar_inburgering.verwerkingen import log
+
 from .digest import kiesbare_soorten
 from .models import Signaal, SignaalSoort, SignaalVoorkeur
 
@@ -35,7 +37,19 @@ def signaal_snoozen(*, signaal: Signaal, tot: date, reden: str, acting_user) -> 
     signaal.gesnoozed_tot = tot
     signaal.snooze_reden = reden.strip()
     signaal.save(update_fields=["gesnoozed_tot", "snooze_reden"])
+    _log_signaal_gewijzigd(signaal, acting_user, "Signaal uitgesteld")
     return signaal
+
+
+def _log_signaal_gewijzigd(signaal: Signaal, acting_user, actie_naam: str) -> None:
+    """A signal is part of the dossier (its reason text may say why about the
+    person): a change by a person is a verwerking of that dossier (LG-01)."""
+    log.log_dossiers_changed(
+        [signaal.inburgeraar],
+        user=acting_user,
+        actie_naam=actie_naam,
+        handeling="Signalering",
+    )
 
 
 @transaction.atomic
@@ -43,6 +57,7 @@ def signaal_snooze_opheffen(*, signaal: Signaal, acting_user) -> Signaal:
     """Bring a snoozed signal back on the "te doen" list at once."""
     Signaal.objects.filter(pk=signaal.pk).update(gesnoozed_tot=None, snooze_reden="")
     signaal.refresh_from_db()
+    _log_signaal_gewijzigd(signaal, acting_user, "Uitstel van signaal opgeheven")
     return signaal
 
 

@@ -39,8 +39,14 @@ if not DEBUG:
 SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-only-for-debug")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-if env.bool("BEHIND_HTTPS_PROXY", default=False):
+BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies append to X-Forwarded-For before the app: the logs then
+# record the client's address instead of the proxy's (zevenaar_inburgering.proxy).
+TRUSTED_PROXY_HOPS = env.int(
+    "TRUSTED_PROXY_HOPS", default=1 if BEHIND_HTTPS_PROXY else 0
+)
 
 # The BSN is stored in the verwerkingenlog only as a keyed hash (HMAC-SHA256).
 # Set BSN_HASH_KEY explicitly in production, so that rotating SECRET_KEY does not
@@ -76,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it sees the client's address, not the proxy's.
+    "zevenaar_inburgering.proxy.ClientAdresMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A nonce-based Content-Security-Policy on every response, static files and
     # redirects by the middleware below included (CF-02).

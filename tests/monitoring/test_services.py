@@ -40,6 +40,33 @@ def test_snoozen_puts_the_signal_aside_until_its_day(signaal, casusregisseur):
 
 
 @freeze_time("2026-07-01 10:00")
+def test_lg01_snoozen_and_its_undoing_are_verwerkingen_of_the_dossier(
+    signaal, casusregisseur
+):
+    from zevenaar_inburgering.verwerkingen.log import bsn_hash
+    from zevenaar_inburgering.verwerkingen.models import Verwerking
+
+    signaal_snoozen(
+        signaal=signaal,
+        tot=dt.date(2026, 7, 8),
+        reden="Wacht op informatie van het COA.",
+        acting_user=casusregisseur,
+    )
+    signaal_snooze_opheffen(signaal=signaal, acting_user=casusregisseur)
+    rijen = Verwerking.objects.filter(handeling="Signalering").order_by(
+        "tijdstip", "pk"
+    )
+    assert [r.actie_naam for r in rijen] == [
+        "Signaal uitgesteld",
+        "Uitstel van signaal opgeheven",
+    ]
+    for rij in rijen:
+        assert rij.actor == casusregisseur
+        assert rij.actie == "wijzigen"
+        assert rij.betrokkene_id == bsn_hash(signaal.inburgeraar.bsn)
+
+
+@freeze_time("2026-07-01 10:00")
 @pytest.mark.parametrize(
     ("tot", "reden", "veld"),
     [

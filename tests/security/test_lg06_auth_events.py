@@ -81,3 +81,29 @@ def test_lg06_the_security_log_is_append_only(casusregisseur, client_for):
     assert Beveiligingsgebeurtenis.objects.filter(
         pk=gebeurtenis.pk, soort="inloggen"
     ).exists()
+
+
+@pytest.mark.parametrize(
+    ("hops", "doorgestuurd", "verwacht"),
+    [
+        (0, "203.0.113.7", "127.0.0.1"),  # no proxy: the header is the client's word
+        (
+            1,
+            "6.6.6.6, 203.0.113.7",
+            "203.0.113.7",
+        ),  # the proxy's entry, not the client's
+        (2, "6.6.6.6, 203.0.113.7, 10.0.0.2", "203.0.113.7"),
+        (1, "geen-adres", "127.0.0.1"),
+        (3, "203.0.113.7", "127.0.0.1"),  # fewer entries than proxies: keep REMOTE_ADDR
+    ],
+)
+def test_lg06_the_client_address_behind_a_proxy_is_logged(
+    client, casusregisseur, settings, hops, doorgestuurd, verwacht
+):
+    settings.TRUSTED_PROXY_HOPS = hops
+    client.post(
+        reverse("login"),
+        {"username": casusregisseur.username, "password": "fout-1234"},
+        headers={"X-Forwarded-For": doorgestuurd},
+    )
+    assert Beveiligingsgebeurtenis.objects.get(soort="inloggen_mislukt").ip == verwacht
