@@ -53,10 +53,9 @@ def test_lg01_snoozen_and_its_undoing_are_verwerkingen_of_the_dossier(
         acting_user=casusregisseur,
     )
     signaal_snooze_opheffen(signaal=signaal, acting_user=casusregisseur)
-    rijen = Verwerking.objects.filter(handeling="Signalering").order_by(
-        "tijdstip", "pk"
-    )
-    assert [r.actie_naam for r in rijen] == [
+    # One frozen instant and random uuid keys: the rows have no order to test.
+    rijen = Verwerking.objects.filter(handeling="Signalering")
+    assert sorted(r.actie_naam for r in rijen) == [
         "Signaal uitgesteld",
         "Uitstel van signaal opgeheven",
     ]
