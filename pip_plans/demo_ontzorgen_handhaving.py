@@ -148,7 +148,9 @@ def _betalingen(rng, ontzorging, klantmanager, vandaag) -> None:
     ontzorging.refresh_from_db()
     laatste = min(ontzorging.einddatum, vandaag - timedelta(days=1))
     for maand in ontzorgen.maanden(ontzorging.startdatum, laatste):
-        betaald_op = maand + timedelta(days=rng.randint(0, 4))
+        # Paid in the first days of the month, but never before the period started
+        # (a period can start halfway through its first month) nor after today.
+        betaald_op = max(maand + timedelta(days=rng.randint(0, 4)), ontzorging.startdatum)
         if betaald_op > vandaag or (
             maand.month == laatste.month and rng.random() < 0.3
         ):
@@ -158,7 +160,7 @@ def _betalingen(rng, ontzorging, klantmanager, vandaag) -> None:
                 vaste_last=last,
                 maand=maand,
                 bedrag=last.bedrag,
-                betaald_op=max(betaald_op, ontzorging.startdatum),
+                betaald_op=betaald_op,
                 acting_user=klantmanager,
             )
 
