@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-PIP_TERMIJN = timedelta(weeks=10)
-UITSTEL_NA_ONTVANGST = timedelta(weeks=2)
+from zevenaar_inburgering.termijnen import einde_na
+
+PIP_TERMIJN_WEKEN = 10
+UITSTEL_NA_ONTVANGST_WEKEN = 2
 WAARSCHUWING_4_WEKEN = timedelta(weeks=4)
 WAARSCHUWING_2_WEKEN = timedelta(weeks=2)
 
@@ -41,15 +43,22 @@ def pip_deadline(
 
     Returns None when the clock has not started (a date is missing) or while the
     term is suspended (waiting for information that has not arrived).
+
+    The Algemene termijnenwet does not move this deadline to the next working day:
+    it binds terms "in een wet", and this one is in the Besluit [S]; the plain date is
+    the stricter reading for the college and keeps the inburgeraar's right to a
+    timely PIP (DOMAIN §13.2; to be confirmed by a jurist).
     """
     start = pip_start(kennisgeving=kennisgeving, brp_inschrijving=brp_inschrijving)
     if start is None:
         return None
-    deadline = start + PIP_TERMIJN
+    deadline = einde_na(start, weken=PIP_TERMIJN_WEKEN)
     if uitstel_sinds is not None:
         if informatie_ontvangen is None:
             return None
-        deadline = max(deadline, informatie_ontvangen + UITSTEL_NA_ONTVANGST)
+        deadline = max(
+            deadline, einde_na(informatie_ontvangen, weken=UITSTEL_NA_ONTVANGST_WEKEN)
+        )
     return deadline
 
 

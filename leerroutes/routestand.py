@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from intake.models import Inburgeraar
 from pip_plans.models import Inburgeringstermijn, Pip, PipStatus
-from pip_plans.rules import add_months
+from zevenaar_inburgering.termijnen import maand_begin, maanden_later
 
 from . import rules
 from .models import (
@@ -90,7 +90,7 @@ def _batch(ids: list, vandaag: date) -> None:
         .values("inburgeraar_id")
         .annotate(totaal=Sum("uren_aanwezig"))
     }
-    recent = add_months(vandaag.replace(day=1), -AANWEZIGHEID_MAANDEN)
+    recent = maanden_later(maand_begin(vandaag), -AANWEZIGHEID_MAANDEN)
     aanwezigheid_uren = {
         row["inburgeraar_id"]: row
         for row in Urenregistratie.objects.filter(

@@ -19,7 +19,12 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import NamedTuple
 
-from pip_plans.rules import B1, MIN_PVT_UREN, ONDERWIJS, ROUTES, add_months
+from pip_plans.rules import B1, MIN_PVT_UREN, ONDERWIJS, ROUTES
+from zevenaar_inburgering.termijnen import (
+    laatste_maanden_begin,
+    periode_einde,
+    volle_maanden,
+)
 
 Uren = int | float | Decimal
 
@@ -220,17 +225,6 @@ def _datum(dag: date) -> str:
 
 def _maanden(aantal: int) -> str:
     return "1 maand" if aantal == 1 else f"{aantal} maanden"
-
-
-def volle_maanden(van: date, tot: date) -> int:
-    """Whole months from `van` to `tot` (0 when `tot` is before `van`); a month from
-    the 31st is complete on the last day of a shorter month."""
-    if tot < van:
-        return 0
-    maanden = (tot.year - van.year) * 12 + tot.month - van.month
-    if add_months(van, maanden) > tot:
-        maanden -= 1
-    return maanden
 
 
 def gevolgde_uren(
@@ -468,8 +462,7 @@ def duurzaam_werk_sinds(
     end runs until `op`, and nothing after `op` counts.
 
     The day returned is the last day of the first unbroken run of `min_maanden`
-    months: the day before the same date `min_maanden` later (from the 31st, the
-    last day of a shorter month counts as that date, see `add_months`).
+    months, by the month-end rule (`periode_einde`, DOMAIN §13.1).
     """
     if min_uren_per_week <= 0 or min_maanden < 1:
         raise ValueError("Duurzaam werk vraagt een positief aantal uren en maanden.")
@@ -494,7 +487,7 @@ def duurzaam_werk_sinds(
             continue
         if reeks_start is None:
             reeks_start = van
-        voltooid = add_months(reeks_start, min_maanden) - timedelta(days=1)
+        voltooid = periode_einde(reeks_start, maanden=min_maanden)
         if voltooid < tot:
             return voltooid
     return None
@@ -610,9 +603,8 @@ def op_koers(
         bevindingen.append((koers, f"aanwezigheid {_getal(pct)} %"))
 
     # Exam attempts near the end of the termijn.
-    na_einde = termijn_einde + timedelta(days=1)
-    laatste_6 = add_months(na_einde, -examen_niet_op_koers_maanden)
-    laatste_12 = add_months(na_einde, -examen_risico_maanden)
+    laatste_6 = laatste_maanden_begin(termijn_einde, maanden=examen_niet_op_koers_maanden)
+    laatste_12 = laatste_maanden_begin(termijn_einde, maanden=examen_risico_maanden)
     pogingen = sorted(e.datum for e in examenpogingen if e.datum <= vandaag)
     if leerroute in ROUTES_MET_EXAMENS:
         if pogingen:

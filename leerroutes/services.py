@@ -25,8 +25,8 @@ from intake.models import (
 )
 from intake.services import verouderd
 from pip_plans.models import Pip, PipStatus
-from pip_plans.rules import add_months
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.termijnen import maand_begin, maand_einde
 from zevenaar_inburgering.verwerkingen import log
 
 from . import rules
@@ -348,13 +348,9 @@ def na_pip_vastgesteld(*, pip: Pip, dagtekening: date, acting_user: User) -> Non
 # --- Hours and progress -----------------------------------------------------------------
 
 
-def eerste_van_de_maand(dag: date) -> date:
-    return dag.replace(day=1)
-
-
 def traject_in_maand(inburgeraar_id, aanbieder_id, maand: date) -> Traject | None:
     """The traject at this aanbieder that ran in this month (hours belong to it)."""
-    laatste_dag = add_months(maand, 1) - timedelta(days=1)
+    laatste_dag = maand_einde(maand)
     return (
         Traject.objects.filter(
             inburgeraar_id=inburgeraar_id,
@@ -371,7 +367,7 @@ def traject_in_maand(inburgeraar_id, aanbieder_id, maand: date) -> Traject | Non
 def keurmerk_in_maand(aanbieder: Organisatie, maand: date) -> bool:
     """Hours count as keurmerk hours when the keurmerk was valid on the last day of
     the month (or on the first: a keurmerk that ended in the month still counts)."""
-    laatste_dag = add_months(maand, 1) - timedelta(days=1)
+    laatste_dag = maand_einde(maand)
     return aanbieder.keurmerk_geldig_op(maand) or aanbieder.keurmerk_geldig_op(
         laatste_dag
     )
@@ -396,7 +392,7 @@ def uren_fouten_per_veld(
     fouten = {}
     if onderdeel not in Onderdeel.values:
         fouten["onderdeel"] = f"Onbekend onderdeel {onderdeel!r}."
-    if maand > eerste_van_de_maand(vandaag):
+    if maand > maand_begin(vandaag):
         fouten["maand"] = "De maand ligt in de toekomst."
     if uren_aanwezig is None or uren_aanwezig < 0:
         fouten["uren_aanwezig"] = "Uren aanwezig ontbreken of zijn negatief."
@@ -463,7 +459,7 @@ def uren_vastleggen(
 ) -> None:
     """Hours for one month, entered by hand, at the aanbieder of the traject that
     ran that month."""
-    maand = eerste_van_de_maand(maand)
+    maand = maand_begin(maand)
     fouten = uren_fouten_per_veld(
         onderdeel=onderdeel,
         maand=maand,
@@ -478,7 +474,7 @@ def uren_vastleggen(
     traject = (
         Traject.objects.filter(
             inburgeraar=inburgeraar,
-            start__lte=add_months(maand, 1) - timedelta(days=1),
+            start__lte=maand_einde(maand),
         )
         .exclude(einde__lt=maand)
         .select_related("aanbieder")

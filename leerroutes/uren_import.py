@@ -9,7 +9,7 @@ rows imports in one go.
 """
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from intake.duo_import import read_rows
 from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar
-from pip_plans.rules import add_months
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.termijnen import maand_einde
 from zevenaar_inburgering.verwerkingen import log
 
 from .models import (
@@ -74,7 +74,7 @@ def _leeg(rij: dict) -> bool:
 
 
 def _traject_in_maand(trajecten: list[Traject], maand: date) -> Traject | None:
-    laatste_dag = add_months(maand, 1) - timedelta(days=1)
+    laatste_dag = maand_einde(maand)
     lopend = [
         t
         for t in trajecten

@@ -64,6 +64,7 @@ from leerroutes.models import (
     UrenBron,
     Urenregistratie,
 )
+from pip_plans.handhaving import beslistermijn, zienswijze_termijn
 from pip_plans.models import (
     Beschikking,
     BesluitSoort,
@@ -83,8 +84,16 @@ from pip_plans.models import (
     Verwijtbaarheid,
     WijzigingReden,
 )
-from pip_plans.rules import add_months, bezwaar_deadline, termijn_einde, termijn_start
+from pip_plans.ontzorgen import regulier_einde
+from pip_plans.rules import bezwaar_deadline, termijn_einde, termijn_start
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
+from zevenaar_inburgering.termijnen import (
+    maand_begin,
+    maanden_later,
+    maanden_verschil,
+    periode_einde,
+    verlengd_einde,
+)
 
 from .models import Ketenoverleg, Uitvoeringskosten
 
@@ -423,7 +432,7 @@ class Bouwer:
         self.rng = random.Random(SEED)
         self.gemeenten = ref.gemeenten
         self.gewichten = [GEMEENTE_GEWICHTEN[g.naam] for g in ref.gemeenten]
-        self.vorige_maand = add_months(vandaag.replace(day=1), -1)
+        self.vorige_maand = maanden_later(maand_begin(vandaag), -1)
         self.asiel = {
             d for d, c in settings.DOELGROEP_CATEGORIE.items() if c == "asiel"
         }
@@ -674,23 +683,25 @@ class Bouwer:
         profiel = rng.choices(("goed", "matig", "zwak"), (55, 30, 15))[0]
         voldaan_op = None
         if profiel != "zwak":
-            klaar = self.later(add_months(traject_start, rng.randint(18, 34)), 0, 27)
+            klaar = self.later(maanden_later(traject_start, rng.randint(18, 34)), 0, 27)
             if klaar < vandaag and self.kans(0.8 if profiel == "goed" else 0.5):
                 voldaan_op = klaar
         laatste = self.vorige_maand
         if voldaan_op:
             laatste = min(laatste, voldaan_op.replace(day=1))
         if self.kans(0.05):
-            laatste = add_months(laatste, -2)  # the aanbieder has not reported lately
+            laatste = maanden_later(
+                laatste, -2
+            )  # the aanbieder has not reported lately
         route = pip.leerroute
         wissel = None
         if route == B1 and voldaan_op is None and self.kans(0.1):
-            wissel = self.later(add_months(traject_start, 8), 0, 120)
+            wissel = self.later(maanden_later(traject_start, 8), 0, 120)
             if wissel > vandaag - timedelta(days=30):
                 wissel = None
         opkomst = rng.uniform(*PROFIELEN[profiel])
         geplande_einde = max(
-            min(add_months(traject_start, 30), termijn.einddatum), traject_start
+            min(maanden_later(traject_start, 30), termijn.einddatum), traject_start
         )
         delen = []
         if wissel is None:
@@ -737,22 +748,23 @@ class Bouwer:
                         traject=traject,
                         onderdeel=onderdeel,
                         geplande_uren=geplande,
-                        start=add_months(van.replace(day=1), eerste),
-                        geplande_einde=add_months(van.replace(day=1), eerste + aantal)
-                        - timedelta(days=1),
+                        start=maanden_later(maand_begin(van), eerste),
+                        geplande_einde=periode_einde(
+                            maanden_later(maand_begin(van), eerste), maanden=aantal
+                        ),
                     )
                 )
                 if einde is None and onderdeel in CURSUS:
                     norm += geplande
             # Monthly hours along the rooster, until the last reported month.
-            m0 = van.replace(day=1)
+            m0 = maand_begin(van)
             # A closed traject reports until the month before the next one starts.
             eind_maand = (
-                min(laatste, add_months(tot.replace(day=1), -1)) if tot else laatste
+                min(laatste, maanden_later(maand_begin(tot), -1)) if tot else laatste
             )
-            maanden = (eind_maand.year - m0.year) * 12 + eind_maand.month - m0.month
+            maanden = maanden_verschil(m0, eind_maand)
             for i in range(maanden + 1):
-                maand = add_months(m0, i)
+                maand = maanden_later(m0, i)
                 aanwezigheid = min(1.0, max(0.0, opkomst + rng.uniform(-0.06, 0.06)))
                 for onderdeel, (eerste, aantal) in ROOSTER[deel_route].items():
                     if not eerste <= i < eerste + aantal:
@@ -800,7 +812,9 @@ class Bouwer:
                 uren_gevolgd=gevolgd,
                 uren_norm=norm,
                 duurzaam_werk_sinds=werk_sinds,
-                meedoen_sinds=self.bekend(add_months(traject_start, rng.randint(4, 20)))
+                meedoen_sinds=self.bekend(
+                    maanden_later(traject_start, rng.randint(4, 20))
+                )
                 if profiel != "zwak"
                 else None,
                 volgend_voortgangsgesprek=None if voldaan_op else gesprek,
@@ -812,7 +826,7 @@ class Bouwer:
         self, dossier, casus, route, start, voldaan_op, profiel, rijen
     ) -> None:
         rng = self.rng
-        knm = self.bekend(add_months(start, rng.randint(10, 16)))
+        knm = self.bekend(maanden_later(start, rng.randint(10, 16)))
         if knm is None:
             return
         rijen.add(
@@ -829,7 +843,7 @@ class Bouwer:
         examendag = self.bekend(
             voldaan_op - timedelta(days=20)
             if voldaan_op
-            else add_months(start, rng.randint(18, 30))
+            else maanden_later(start, rng.randint(18, 30))
         )
         if examendag is None:
             return
@@ -859,7 +873,7 @@ class Bouwer:
             ),
             (40, 35, 15, 10),
         )[0]
-        van = self.bekend(add_months(start, rng.randint(2, 18)))
+        van = self.bekend(maanden_later(start, rng.randint(2, 18)))
         if van is None:
             return None
         uren = Decimal(rng.choice((8, 12, 16, 24, 32)))
@@ -881,19 +895,19 @@ class Bouwer:
             soort == ActiviteitSoort.BETAALD_WERK
             and uren >= 12
             and tot is None
-            and add_months(van, 6) <= self.vandaag
+            and periode_einde(van, maanden=6) <= self.vandaag
         )
-        return add_months(van, 6) if duurzaam else None
+        return periode_einde(van, maanden=6) if duurzaam else None
 
     def _afronding(self, dossier, route, start, voldaan_op, rijen) -> None:
-        pvt = self.bekend(add_months(start, 3))
+        pvt = self.bekend(maanden_later(start, 3))
         if pvt is None or not (voldaan_op or self.kans(0.6)):
             return
         rijen.add(
             Afronding(
                 inburgeraar=dossier,
                 participatieverklaring_getekend_op=pvt,
-                map_afgerond_op=self.bekend(add_months(start, 10))
+                map_afgerond_op=self.bekend(maanden_later(start, 10))
                 if route != ONDERWIJS
                 else None,
                 z_eindgesprek_op=voldaan_op if route == Z else None,
@@ -913,7 +927,7 @@ class Bouwer:
         besluit = min(self.vandaag, vorige - timedelta(days=60))
         if besluit <= termijn.startdatum:
             return
-        nieuwe = add_months(vorige, 6)
+        nieuwe = verlengd_einde(vorige, maanden=6)
         termijn.einddatum = nieuwe
         rijen.add(
             Verlenging(
@@ -953,8 +967,8 @@ class Bouwer:
             zaak.voorgenomen_bedrag = Decimal("500.00")
             zaak.rapport_op = rapport
             zaak.rapport = "Rapport opgemaakt na twee gemiste afspraken."
-            zaak.zienswijze_tot = rapport + timedelta(weeks=2)
-            zaak.beslistermijn = rapport + timedelta(weeks=13)
+            zaak.zienswijze_tot = zienswijze_termijn(rapport, 2)
+            zaak.beslistermijn = beslistermijn(rapport, 13)
             besluit = self.bekend(rapport + timedelta(weeks=rng.randint(4, 12)))
             if stappen >= 3 and besluit:
                 zaak.besluit_op = besluit
@@ -984,7 +998,7 @@ class Bouwer:
 
     def _ontzorging(self, dossier, casus, rijen) -> None:
         start = dossier.bijstand_start
-        einde = add_months(start, 6) - timedelta(days=1)
+        einde = regulier_einde(start, 6)
         rijen.add(
             Ontzorging(
                 inburgeraar=dossier,

@@ -19,7 +19,7 @@ Definitions (each a choice where the law gives none, see README "Kwartaalrapport
   the B1- or Z-route; Doel 2 meedoen within 2 years; Doel 3 voldaan within 3 years.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -27,7 +27,6 @@ from django.db.models import (
     Aggregate,
     Case,
     Count,
-    DateField,
     DecimalField,
     Exists,
     ExpressionWrapper,
@@ -73,9 +72,9 @@ from pip_plans.models import (
     Verlenging,
     WijzigingReden,
 )
-from pip_plans.rules import add_months
 from zevenaar_inburgering.accounts.models import Gemeente
 from zevenaar_inburgering.parameters.models import DEFAULTS, Parameter
+from zevenaar_inburgering.termijnen import PeriodeEinde, einde_na, periode_einde
 
 from .models import Ketenoverleg, Uitvoeringskosten
 
@@ -122,17 +121,6 @@ class Mediaan(Aggregate):
     function = "PERCENTILE_CONT"
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = FloatField()
-
-
-class JarenNa(Func):
-    """The date `jaren` years after a date column (PostgreSQL interval arithmetic:
-    29 February plus a year is 28 February)."""
-
-    template = "(%(expressions)s + make_interval(years => %(jaren)s))::date"
-    output_field = DateField()
-
-    def __init__(self, expression, jaren: int):
-        super().__init__(expression, jaren=int(jaren))
 
 
 class DagenTussen(Func):
@@ -230,7 +218,7 @@ class Periode:
             raise ValueError("Een kwartaal is 1 tot en met 4.")
         self.jaar, self.kwartaal = jaar, kwartaal
         self.begin = date(jaar, 3 * kwartaal - 2, 1)
-        self.eind = add_months(self.begin, 3) - timedelta(days=1)
+        self.eind = periode_einde(self.begin, maanden=3)
         self.jaar_begin = date(jaar, 1, 1)
 
     @property
@@ -504,11 +492,11 @@ def _termijnen(p: Periode, basis) -> dict:
         {
             "binnen_6": _aantal(
                 niet_voldaan
-                & Q(einddatum__gte=p.eind, einddatum__lte=add_months(p.eind, 6))
+                & Q(einddatum__gte=p.eind, einddatum__lte=einde_na(p.eind, maanden=6))
             ),
             "binnen_12": _aantal(
                 niet_voldaan
-                & Q(einddatum__gte=p.eind, einddatum__lte=add_months(p.eind, 12))
+                & Q(einddatum__gte=p.eind, einddatum__lte=einde_na(p.eind, maanden=12))
             ),
             "overschreden": _aantal(niet_voldaan & Q(einddatum__lt=p.eind)),
         },
@@ -636,8 +624,14 @@ def _beleidsdoelen(p: Periode, basis, gemeente, parameters: dict):
         .annotate(
             cohort=ExtractYear("start_inburgeringsplicht"),
             route=laatste_route,
-            grens2=Least(JarenNa(F("start_inburgeringsplicht"), 2), Value(p.eind)),
-            grens3=Least(JarenNa(F("start_inburgeringsplicht"), 3), Value(p.eind)),
+            # "Within 2 (3) years": up to the last day of the period of 2 (3) years
+            # from the start of the plicht, the anniversary itself is outside.
+            grens2=Least(
+                PeriodeEinde(F("start_inburgeringsplicht"), jaren=2), Value(p.eind)
+            ),
+            grens3=Least(
+                PeriodeEinde(F("start_inburgeringsplicht"), jaren=3), Value(p.eind)
+            ),
         )
         .values("cohort")
         .annotate(
@@ -665,8 +659,9 @@ def _beleidsdoelen(p: Periode, basis, gemeente, parameters: dict):
     rijen, grafiek = [], {1: [], 2: [], 3: []}
     for c in cohorten:
         jaar = c["cohort"]
-        klaar2 = date(jaar + 2, 12, 31) <= p.eind
-        klaar3 = date(jaar + 3, 12, 31) <= p.eind
+        # Final once the cohort's last member (start 31 December) had all the years.
+        klaar2 = periode_einde(date(jaar, 12, 31), jaren=2) <= p.eind
+        klaar3 = periode_einde(date(jaar, 12, 31), jaren=3) <= p.eind
         doelen = {
             1: pct(c["doel1"], c["in_b1_z"]),
             2: pct(c["doel2"], c["aantal"]),

@@ -35,7 +35,7 @@ from pip_plans.models import (
     Inburgeringstermijn,
     Ontzorging,
 )
-from pip_plans.rules import add_months
+from zevenaar_inburgering.termijnen import maand_begin, maanden_later, periode_einde
 
 from .models import Signaal, SignaalSoort
 
@@ -74,18 +74,6 @@ DOSSIER = "intake.inburgeraar"
 # the second waits and then finds nothing to do. The unique constraint remains the
 # guarantee; the lock only avoids two big INSERTs deadlocking on each other.
 ADVISORY_LOCK = 7_202_107
-
-
-class MonthsBefore(models.Func):
-    """`date - n months` in PostgreSQL (the 31st becomes the month's last day, as
-    pip_plans.rules.add_months)."""
-
-    output_field = DateField()
-
-    def __init__(self, expression, months: int):
-        super().__init__(expression, months=int(months))
-
-    template = "(%(expressions)s - make_interval(months => %(months)s))::date"
 
 
 class Regel(NamedTuple):
@@ -194,19 +182,15 @@ def ontzorgen_eindigt(vandaag: date):
 
 
 def _termijn(vandaag: date, maanden: int, tot_maanden: int | None):
-    """einddatum - `maanden` months <= vandaag, and (for the 12-month signal) still
-    before the 6-month one; not for dossiers that are voldaan or closed."""
-    qs = (
-        Inburgeringstermijn.objects.exclude(inburgeraar__status__in=AFGESLOTEN)
-        .annotate(
-            s_vanaf=MonthsBefore(F("einddatum"), maanden),
-        )
-        .filter(s_vanaf__lte=vandaag, einddatum__gte=vandaag)
+    """The termijn ends within the period of `maanden` months that starts today (by
+    the month-end rule), and (for the 12-month signal) not yet within the 6-month
+    one; not for dossiers that are voldaan or closed."""
+    qs = Inburgeringstermijn.objects.exclude(inburgeraar__status__in=AFGESLOTEN).filter(
+        einddatum__gte=vandaag,
+        einddatum__lte=periode_einde(vandaag, maanden=maanden),
     )
     if tot_maanden is not None:
-        qs = qs.annotate(s_tot=MonthsBefore(F("einddatum"), tot_maanden)).filter(
-            s_tot__gt=vandaag
-        )
+        qs = qs.filter(einddatum__gt=periode_einde(vandaag, maanden=tot_maanden))
     return _van_dossier(qs, "einddatum")
 
 
@@ -277,14 +261,16 @@ def uren_ontbreken(vandaag: date):
     the previous month's signal resolves and, if hours are still missing, a new one
     is made. A traject the inburgeraar chose and pays (gezins- and overige
     migranten, ingekocht=False) has no aanbieder reporting to the gemeente."""
-    deze_maand = vandaag.replace(day=1)
-    maanden = [add_months(deze_maand, -n) for n in range(1, UREN_ONTBREKEN_MAANDEN + 1)]
+    deze_maand = maand_begin(vandaag)
+    maanden = [
+        maanden_later(deze_maand, -n) for n in range(1, UREN_ONTBREKEN_MAANDEN + 1)
+    ]
     return _van_dossier(
         Traject.objects.exclude(inburgeraar__status__in=AFGESLOTEN)
         .filter(
             einde__isnull=True,
             ingekocht=True,
-            start__lte=add_months(vandaag, -UREN_ONTBREKEN_MAANDEN),
+            start__lte=maanden_later(vandaag, -UREN_ONTBREKEN_MAANDEN),
         )
         .exclude(
             Exists(

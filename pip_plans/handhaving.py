@@ -49,6 +49,7 @@ from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.nl import datum_tekst, euro
 from zevenaar_inburgering.parameters.models import geheel, waarde
+from zevenaar_inburgering.termijnen import wettelijke_termijn_einde
 from zevenaar_inburgering.verwerkingen import log
 
 from .brieven import brief_opmaken
@@ -88,14 +89,18 @@ def rapport_vereist(bedrag: Decimal | None, grens: Decimal) -> bool:
 
 def zienswijze_termijn(rapport_op: date, weken: int) -> date:
     """The default last day for the zienswijze: `weken` (2, local policy [U]) after
-    the rapport (Awb art. 5:53 lid 2 gives the chance, not the length)."""
-    return rapport_op + timedelta(weeks=weken)
+    the rapport (Awb art. 5:53 lid 2 gives the chance, not the length). The term is
+    the college's, not the law's, so the Algemene termijnenwet does not bind it; it
+    is applied all the same, so that the inburgeraar never loses a day to a weekend
+    or feestdag (the reading that protects the person heard, DOMAIN §13.2)."""
+    return wettelijke_termijn_einde(rapport_op, weken=weken)
 
 
 def beslistermijn(rapport_op: date, weken: int) -> date:
     """Awb art. 5:51 lid 1: decide within 13 weeks after the dagtekening of the
-    rapport (the dated parameter `boete_beslistermijn_weken`)."""
-    return rapport_op + timedelta(weeks=weken)
+    rapport (the dated parameter `boete_beslistermijn_weken`), a statutory term
+    extended by the Algemene termijnenwet (DOMAIN §13.2)."""
+    return wettelijke_termijn_einde(rapport_op, weken=weken)
 
 
 def beslistermijn_verstreken(termijn: date | None, vandaag: date) -> bool:

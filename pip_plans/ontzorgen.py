@@ -15,7 +15,7 @@ user can fix.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -29,6 +29,12 @@ from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.nl import datum_tekst, euro, maand_tekst
 from zevenaar_inburgering.parameters.models import geheel
+from zevenaar_inburgering.termijnen import (
+    maand_begin,
+    maanden_tussen,
+    maanden_verschil,
+    periode_einde,
+)
 from zevenaar_inburgering.validators import normalise_iban
 from zevenaar_inburgering.verwerkingen import log
 
@@ -44,7 +50,6 @@ from .models import (
     VasteLast,
     VasteLastSoort,
 )
-from .rules import add_months
 from .services import ontzorgen_mogelijk
 
 # --- Pure rules -----------------------------------------------------------------------
@@ -61,24 +66,11 @@ class OntzorgenFase(models.TextChoices):
     BEEINDIGD = "beeindigd", "Beëindigd"
 
 
-def eerste_van_de_maand(dag: date) -> date:
-    return dag.replace(day=1)
-
-
-def _maandnummer(maand: date) -> int:
-    return maand.year * 12 + maand.month - 1
-
-
-def maanden(van: date, tot: date) -> list[date]:
-    """The first day of every month from `van`'s month through `tot`'s month."""
-    eerste, laatste = _maandnummer(van), _maandnummer(tot)
-    return [date(n // 12, n % 12 + 1, 1) for n in range(eerste, laatste + 1)]
-
-
 def regulier_einde(startdatum: date, duur_maanden: int) -> date:
     """The last day of the regular period: `duur_maanden` from the date the right to
-    bijstand starts (Pw art. 56a [S]); 1 April and 6 months end on 30 September."""
-    return add_months(startdatum, duur_maanden) - timedelta(days=1)
+    bijstand starts (Pw art. 56a [S]), by the month-end rule (DOMAIN §13.1): 1 April
+    and 6 months end on 30 September, 31 August on the last day of February."""
+    return periode_einde(startdatum, maanden=duur_maanden)
 
 
 def ontzorgen_einde(
@@ -192,7 +184,7 @@ def betaling_fouten(
     """A payment RSD records: a month of the period, a positive amount, not paid on a
     day that has not come yet."""
     fouten = {}
-    if not (eerste_van_de_maand(startdatum) <= maand <= eerste_van_de_maand(einddatum)):
+    if not (maand_begin(startdatum) <= maand <= maand_begin(einddatum)):
         fouten["maand"] = (
             f"{maand_tekst(maand).capitalize()} valt buiten de periode van het "
             f"ontzorgen ({maand_tekst(startdatum)} tot en met {maand_tekst(einddatum)})."
@@ -213,7 +205,7 @@ def is_verschuldigd(
     if maand < eerste_maand or maand > laatste_maand:
         return False
     stap = STAP_MAANDEN[Frequentie(frequentie)]
-    return (_maandnummer(maand) - _maandnummer(eerste_maand)) % stap == 0
+    return maanden_verschil(eerste_maand, maand) % stap == 0
 
 
 class LastLike(Protocol):
@@ -312,11 +304,11 @@ def betalingsoverzicht(
     frequentie (`is_verschuldigd`). One payment per cost and month (the model's
     unique constraint); payments outside the period are not shown."""
     betaald = {(b.vaste_last_id, b.maand): b for b in betalingen}
-    periode = maanden(startdatum, einddatum)
+    periode = maanden_tussen(startdatum, einddatum)
     grenzen = []
     for last in lasten:
-        eerste = max(periode[0], eerste_van_de_maand(last.vanaf or periode[0]))
-        laatste = min(periode[-1], eerste_van_de_maand(last.tot or periode[-1]))
+        eerste = max(periode[0], maand_begin(last.vanaf or periode[0]))
+        laatste = min(periode[-1], maand_begin(last.tot or periode[-1]))
         grenzen.append((eerste, laatste))
 
     regels, kolommen = [], [[] for _ in lasten]
@@ -519,7 +511,7 @@ def ontzorging_periode_wijzigen(
     buiten = sorted(
         Betaling.objects.filter(vaste_last__ontzorging=current)
         .exclude(
-            maand__range=(eerste_van_de_maand(startdatum), eerste_van_de_maand(einde))
+            maand__range=(maand_begin(startdatum), maand_begin(einde))
         )
         .values_list("maand", flat=True)
         .distinct()
@@ -673,7 +665,7 @@ def _last_gegevens(data: dict[str, Any]) -> dict[str, Any]:
         fouten["bedrag"] = "Het bedrag moet groter zijn dan € 0,00."
     for naam in ("vanaf", "tot"):
         if gegevens[naam] is not None:
-            gegevens[naam] = eerste_van_de_maand(gegevens[naam])
+            gegevens[naam] = maand_begin(gegevens[naam])
     if gegevens["vanaf"] and gegevens["tot"] and gegevens["tot"] < gegevens["vanaf"]:
         fouten["tot"] = "De laatste betaling ligt vóór de eerste."
     if fouten:
@@ -760,7 +752,7 @@ def betaling_vastleggen(
         .select_related("ontzorging", "inburgeraar")
         .get(pk=vaste_last.pk)
     )
-    maand = eerste_van_de_maand(maand)
+    maand = maand_begin(maand)
     fouten = betaling_fouten(
         maand=maand,
         bedrag=bedrag,

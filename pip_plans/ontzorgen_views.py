@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from intake.views import apply_form_errors, get_dossier
+from zevenaar_inburgering import termijnen
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
@@ -126,7 +127,7 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
                 ontzorging=ontzorging
             ),
             initial={
-                "maand": ontzorgen.eerste_van_de_maand(
+                "maand": termijnen.maand_begin(
                     vandaag if in_periode else ontzorging.startdatum
                 ),
                 "betaald_op": vandaag,

@@ -4,11 +4,12 @@ Each names its legal source; [S] marks a source seen only in a secondary text an
 [U] an unconfirmed value that is configuration (DOMAIN.md).
 """
 
-import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
-BEZWAARTERMIJN = timedelta(weeks=6)
+from zevenaar_inburgering.termijnen import periode_einde, wettelijke_termijn_einde
+
+BEZWAARTERMIJN_WEKEN = 6
 TERMIJN_JAREN = 3
 MIN_PVT_UREN = 12
 
@@ -17,20 +18,14 @@ ROUTES = (B1, ONDERWIJS, Z)
 ROUTE_NAMEN = {B1: "de B1-route", ONDERWIJS: "de onderwijsroute", Z: "de Z-route"}
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later; the 31st becomes the last day of a short month."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def bezwaar_deadline(bekendmaking: date) -> date:
-    """Last day to object: 6 weeks, starting the day after the bekendmaking.
+    """Last day to object: 6 weeks, starting the day after the bekendmaking, and
+    never on a Saturday, Sunday or feestdag.
 
-    Awb art. 6:7 (six weeks) and 6:8 lid 1 (the term starts the day after the
-    decision was made known). [general law]
+    Awb art. 6:7 (six weeks), 6:8 lid 1 (the term starts the day after the decision
+    was made known) and the Algemene termijnenwet art. 1 (DOMAIN §13.2). [A]
     """
-    return bekendmaking + BEZWAARTERMIJN
+    return wettelijke_termijn_einde(bekendmaking, weken=BEZWAARTERMIJN_WEKEN)
 
 
 def termijn_start(dagtekening_eerste_pip: date) -> date:
@@ -41,15 +36,16 @@ def termijn_start(dagtekening_eerste_pip: date) -> date:
 
 def termijn_einde(start: date) -> date:
     """Wet inburgering 2021 art. 11 lid 1: within three years. The last day of the
-    termijn is the day before the same date three years on."""
-    return add_months(start, 12 * TERMIJN_JAREN) - timedelta(days=1)
+    termijn by the month-end rule (DOMAIN §13.1): a termijn from 29 February 2028
+    ends on 28 February 2031."""
+    return periode_einde(start, jaren=TERMIJN_JAREN)
 
 
 def schakelen_uiterlijk(start: date, maanden: int) -> date:
     """The last day a route may still be changed: `maanden` (18 by default, a dated
-    parameter) after the start of the termijn. Source: nt2.nl [S]; the article was
-    not seen, hence configurable."""
-    return add_months(start, maanden) - timedelta(days=1)
+    parameter) after the start of the termijn, by the month-end rule. Source:
+    nt2.nl [S]; the article was not seen, hence configurable."""
+    return periode_einde(start, maanden=maanden)
 
 
 def pip_fouten(

@@ -28,6 +28,7 @@ from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents, store_document
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.pdf import render_pdf
+from zevenaar_inburgering.termijnen import verlengd_einde
 from zevenaar_inburgering.verwerkingen import log
 
 from . import rules
@@ -379,7 +380,7 @@ def verlenging_vastleggen(
     )
     verlengingen, gebeurtenissen = [], []
     for termijn in locked:
-        nieuw = rules.add_months(termijn.einddatum, maanden)
+        nieuw = verlengd_einde(termijn.einddatum, maanden=maanden)
         verlengingen.append(
             Verlenging(
                 termijn=termijn,

@@ -45,6 +45,12 @@ def _maandnummer(dag: date) -> int:
     return dag.year * 12 + dag.month - 1
 
 
+def maanden_verschil(van: date, tot: date) -> int:
+    """Calendar months from `van`'s month to `tot`'s month (negative when earlier),
+    whatever the days: 31 January to 1 February is 1."""
+    return _maandnummer(tot) - _maandnummer(van)
+
+
 def maanden_tussen(van: date, tot: date) -> list[date]:
     """The first day of every month from `van`'s month through `tot`'s month (empty
     when `tot` lies in an earlier month)."""
@@ -90,7 +96,7 @@ def volle_maanden(van: date, tot: date) -> int:
     0 when not even one has."""
     if tot < van:
         return 0
-    aantal = _maandnummer(tot) - _maandnummer(van) + 1
+    aantal = maanden_verschil(van, tot) + 1
     while aantal > 0 and periode_einde(van, maanden=aantal) > tot:
         aantal -= 1
     return aantal

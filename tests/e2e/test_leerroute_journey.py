@@ -23,10 +23,10 @@ from leerroutes.models import (
 )
 from pip_plans import services as pip_services
 from pip_plans.models import Inburgeringstermijn
-from pip_plans.rules import add_months
 from tests.e2e.test_accessibility import assert_accessible
 from tests.leerroutes.conftest import taalaanbieder
 from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip
+from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.e2e
 
@@ -76,7 +76,7 @@ def dossier_in_termijn(dossier, casusregisseur):
     database refuses to move a termijn's start, so the PIP is vastgesteld with that
     dagtekening, and the dates before it (kennisgeving, intake) are moved back too."""
     vandaag = timezone.localdate()
-    termijn_start = add_months(vandaag, -MAANDEN_IN_TERMIJN)
+    termijn_start = maanden_later(vandaag, -MAANDEN_IN_TERMIJN)
     dagtekening = termijn_start - dt.timedelta(days=1)
     klaar_voor_pip(dossier, casusregisseur)
     dossier.datum_kennisgeving = dagtekening - dt.timedelta(days=60)
@@ -115,7 +115,7 @@ def aanbieder(db):
     day the test runs."""
     aanbieder = taalaanbieder()
     vandaag = timezone.localdate()
-    van, tot = add_months(vandaag, -24), add_months(vandaag, 24)
+    van, tot = maanden_later(vandaag, -24), maanden_later(vandaag, 24)
     Organisatie.objects.filter(pk=aanbieder.pk).update(
         keurmerk_geldig_van=van, keurmerk_geldig_tot=tot
     )
@@ -131,8 +131,8 @@ def test_casusregisseur_follows_a_leerroute(
     termijn = Inburgeringstermijn.objects.get(inburgeraar=dossier)
     vandaag = timezone.localdate()
     deze_maand = vandaag.replace(day=1)
-    vorige_maand = add_months(deze_maand, -1)
-    volgende_maand = add_months(deze_maand, 1)
+    vorige_maand = maanden_later(deze_maand, -1)
+    volgende_maand = maanden_later(deze_maand, 1)
     route_url = f"{live_server.url}/dossiers/{dossier.pk}/route/"
     page = login(casusregisseur)
 
@@ -260,7 +260,7 @@ def test_casusregisseur_follows_a_leerroute(
 
     # --- Inhalen: earlier months, through the same form -------------------------------
     for terug in INHAALMAANDEN:
-        maand = add_months(deze_maand, -terug)
+        maand = maanden_later(deze_maand, -terug)
         page.locator("#uren").get_by_text("Uren vastleggen", exact=True).click()
         uren = page.locator("form[action$='/route/uren/']")
         uren.get_by_label("Onderdeel").select_option(label="NT2 (taal)")

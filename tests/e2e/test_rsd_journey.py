@@ -13,10 +13,10 @@ from playwright.sync_api import expect
 from leerroutes.models import Participatieactiviteit
 from pip_plans import ontzorgen
 from pip_plans.models import Betaling
-from pip_plans.rules import add_months
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht
 from tests.factories import InburgeraarFactory
+from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.e2e
 
@@ -26,7 +26,7 @@ def klant_met_ontzorgen(dossier, casusregisseur, klantmanager):
     """`dossier` (a client of `klantmanager`) whose ontzorgen started two months ago,
     with the rent filled in."""
     vandaag = timezone.localdate()
-    start = add_months(vandaag.replace(day=1), -2)
+    start = maanden_later(vandaag.replace(day=1), -2)
     dossier.bijstand_start = start
     dossier.save()
     ontzorging = ontzorgen.ontzorging_starten(
@@ -59,7 +59,7 @@ def test_klantmanager_records_a_payment_and_an_activity(
         met_bijstand=True,
     )
     vandaag = timezone.localdate()
-    vorige_maand = add_months(vandaag.replace(day=1), -1)
+    vorige_maand = maanden_later(vandaag.replace(day=1), -1)
     page = login(klantmanager)
 
     # --- Only their own caseload -----------------------------------------------------
@@ -86,7 +86,7 @@ def test_klantmanager_records_a_payment_and_an_activity(
     betaling.get_by_label("Vaste last").select_option(label="Huur")
     # A month before the period: refused, what was typed stays.
     betaling.get_by_label("Betaling voor de maand").fill(
-        f"{add_months(vorige_maand, -3):%Y-%m}"
+        f"{maanden_later(vorige_maand, -3):%Y-%m}"
     )
     betaling.get_by_label("Betaald bedrag (€)").fill("650,00")
     betaling.get_by_label("Betaald op").fill(vandaag.isoformat())

@@ -31,7 +31,7 @@ from leerroutes.rules import (
     participatieverklaring_mag_getekend,
     z_route_uren_fouten,
 )
-from pip_plans.rules import add_months
+from zevenaar_inburgering.termijnen import periode_einde
 
 DAG = timedelta(days=1)
 
@@ -78,24 +78,6 @@ def test_gevolgde_uren_adds_the_asked_onderdelen_and_optionally_only_keurmerk():
         "490.5"
     )
     assert rules.gevolgde_uren([], onderdelen={rules.NT2}) == 0
-
-
-@pytest.mark.parametrize(
-    ("van", "tot", "maanden"),
-    [
-        (date(2026, 1, 1), date(2026, 1, 1), 0),
-        (date(2026, 1, 1), date(2026, 1, 31), 0),
-        (date(2026, 1, 1), date(2026, 2, 1), 1),
-        (date(2026, 1, 31), date(2026, 2, 27), 0),
-        (date(2026, 1, 31), date(2026, 2, 28), 1),  # the 31st ends on the last day
-        (date(2028, 1, 31), date(2028, 2, 29), 1),  # leap year
-        (date(2026, 3, 6), date(2027, 11, 5), 19),
-        (date(2026, 3, 6), date(2027, 11, 6), 20),
-        (date(2026, 3, 6), date(2026, 3, 5), 0),  # before the start
-    ],
-)
-def test_volle_maanden(van, tot, maanden):
-    assert rules.volle_maanden(van, tot) == maanden
 
 
 # --- Afschalen -------------------------------------------------------------------
@@ -418,8 +400,9 @@ OP = date(2030, 1, 1)
         ([werk(date(2026, 3, 1))], date(2026, 8, 31)),
         ([werk(date(2026, 9, 1))], date(2027, 2, 28)),
         ([werk(date(2027, 9, 1))], date(2028, 2, 29)),  # leap year
-        ([werk(date(2027, 8, 31))], date(2028, 2, 28)),  # 31 Aug: to 29 Feb, minus one
-        ([werk(date(2026, 8, 31))], date(2027, 2, 27)),
+        # DOMAIN §13.1: 6 months from 31 August end on the last day of February.
+        ([werk(date(2027, 8, 31))], date(2028, 2, 29)),
+        ([werk(date(2026, 8, 31))], date(2027, 2, 28)),
         ([werk(date(2026, 1, 1), date(2026, 6, 30))], date(2026, 6, 30)),
         ([werk(date(2026, 1, 1), date(2026, 6, 29))], None),  # one day short
         ([werk(date(2026, 1, 1), uren=Decimal("11.5"))], None),
@@ -498,7 +481,7 @@ def duurzaam_per_dag(activiteiten, op, min_uren=12, min_maanden=6):
         )
         if uren >= min_uren:
             reeks = reeks or dag
-            if add_months(reeks, min_maanden) - DAG == dag:
+            if periode_einde(reeks, maanden=min_maanden) == dag:
                 return dag
         else:
             reeks = None
@@ -555,8 +538,8 @@ def test_a_gap_day_always_resets_the_six_months(start, tot_gat, daarna, uren):
     gat = start + tot_gat * DAG
     einde = gat + daarna * DAG
     activiteiten = [werk(start, gat - DAG, uren), werk(gat + DAG, einde, uren)]
-    voor_gat = add_months(start, 6) - DAG
-    na_gat = add_months(gat + DAG, 6) - DAG
+    voor_gat = periode_einde(start, maanden=6)
+    na_gat = periode_einde(gat + DAG, maanden=6)
     verwacht = voor_gat if voor_gat < gat else (na_gat if na_gat <= einde else None)
     assert duurzaam_werk_sinds(activiteiten, op=einde) == verwacht
 
@@ -640,8 +623,10 @@ def test_hours_are_not_judged_in_the_first_three_months():
     assert koers(vandaag=date(2026, 2, 1), uren_gevolgd=0).redenen == (
         "0 van 600 uur na 1 maand",
     )
-    assert koers(vandaag=date(2026, 3, 31), uren_gevolgd=0).status == "op_koers"
-    assert koers(vandaag=date(2026, 4, 1), uren_gevolgd=0).status == "niet_op_koers"
+    assert koers(vandaag=date(2026, 3, 30), uren_gevolgd=0).status == "op_koers"
+    # The third month is complete on its last day (volle_maanden counts through
+    # vandaag, as the linear schedule counts the days).
+    assert koers(vandaag=date(2026, 3, 31), uren_gevolgd=0).status == "niet_op_koers"
     assert koers(vandaag=START, uren_gevolgd=0).redenen == (
         "0 van 600 uur na 0 maanden",
     )

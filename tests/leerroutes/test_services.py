@@ -51,6 +51,7 @@ from tests.leerroutes.scenario import (
     uren,
 )
 from tests.pip_plans.conftest import klaar_voor_pip
+from zevenaar_inburgering.termijnen import maand_begin, maanden_later
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
 pytestmark = pytest.mark.django_db
@@ -476,9 +477,7 @@ def test_manual_hours_rules(in_traject, casusregisseur):
             acting_user=casusregisseur,
         )
 
-    volgende_maand = services.eerste_van_de_maand(
-        timezone.localdate() + dt.timedelta(days=32)
-    )
+    volgende_maand = maanden_later(maand_begin(timezone.localdate()), 1)
     with pytest.raises(ValidationError) as fout:
         vastleggen(volgende_maand, 10)
     assert list(fout.value.message_dict) == ["maand"]

@@ -23,9 +23,9 @@ from leerroutes.models import (
 )
 from leerroutes.uren_import import uren_importeren
 from pip_plans.models import Pip
-from pip_plans.rules import add_months
 from tests.factories import InburgeraarFactory, UserFactory
 from tests.leerroutes.conftest import taalaanbieder
+from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +180,7 @@ def test_unreadable_files_are_refused_whole(aanbieder, casusregisseur, inhoud, m
 
 def _bestand(dossiers, maanden):
     regels = [
-        f"{d.bsn};{add_months(START, m):%Y-%m};{onderdeel};{8 + m % 5};12"
+        f"{d.bsn};{maanden_later(START, m):%Y-%m};{onderdeel};{8 + m % 5};12"
         for d in dossiers
         for m in range(maanden)
         for onderdeel in ("nt2", "knm")

@@ -601,10 +601,10 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
     b.afronding(
         "A3",
         participatieverklaring_getekend_op=D(2022, 11, 20),
-        voldaan_op=D(2025, 4, 4),
-    )  # exactly 3 years after the start
+        voldaan_op=D(2025, 4, 3),
+    )  # the last day of the 3 years from the start (4 April 2022)
     b.afronding("A4", participatieverklaring_getekend_op=D(2022, 9, 28))  # K3
-    b.afronding("A5", voldaan_op=D(2025, 8, 2))  # 3 years and a day
+    b.afronding("A5", voldaan_op=D(2025, 8, 1))  # on the third anniversary: outside
     b.afronding("G2", participatieverklaring_getekend_op=D(2022, 12, 15))
     b.afronding("G3", map_afgerond_op=D(2022, 10, 1))
     b.afronding("X1", participatieverklaring_getekend_op=D(2022, 10, 20))
@@ -692,15 +692,15 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
         "A1", duurzaam_werk_sinds=D(2022, 11, 1), meedoen_sinds=D(2022, 6, 1)
     )  # voldaan: no koers
     b.routestand(
-        "A2", meedoen_sinds=D(2022, 8, 1), duurzaam_werk_sinds=D(2025, 2, 15)
-    )  # 3 years and a day
+        "A2", meedoen_sinds=D(2022, 8, 1), duurzaam_werk_sinds=D(2025, 2, 14)
+    )  # on the third anniversary: just outside the 3 years
     b.routestand("A3", KoersStatus.OP_KOERS, meedoen_sinds=D(2023, 2, 1))
     b.routestand(
         "A4",
         KoersStatus.RISICO,
-        duurzaam_werk_sinds=D(2025, 5, 2),
-        meedoen_sinds=D(2024, 5, 3),
-    )  # exactly 3 years; 2 years and a day
+        duurzaam_werk_sinds=D(2025, 5, 1),
+        meedoen_sinds=D(2024, 5, 2),
+    )  # the last day of the 3 years; on the second anniversary (outside)
     b.routestand(
         "A5",
         KoersStatus.OP_KOERS,

@@ -354,20 +354,21 @@ def test_beleidsdoelen_2022_tot_nu_toe(zevenaar_k4):
 
 
 def test_beleidsdoelen_na_drie_jaar(scenario):
-    """2025 K4: the 2022 cohort has had its 3 years (windows now end at start + 2
-    or + 3 years, the day itself included); cohort 2023 (X4) its 2."""
+    """2025 K4: the 2022 cohort has had its 3 years; cohort 2023 (X4) its 2. "Within
+    N years" ends on the last day of the period of N years from the start of the
+    plicht (the month-end rule, DOMAIN §13.1): the anniversary itself is outside."""
     c = bereken(jaar=2025, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
     s, t = "doelen", "Doel 1–3 per cohort"
-    # Doel 1 among A1 A2 A3 A4 A6 (B1/Z): A1 01-11-2022 yes; A2 15-02-2025 is 3
-    # years and a day after 14-02-2022: no; A3 none; A4 02-05-2025 exactly 3 years
-    # after 02-05-2022: yes; A6 01-06-2023 <= 03-10-2025: yes. A5 (01-01-2023) has
-    # the onderwijsroute: not counted. 3/5 = 60 %.
+    # Doel 1 among A1 A2 A3 A4 A6 (B1/Z): A1 01-11-2022 yes; A2 14-02-2025 is the
+    # third anniversary of 14-02-2022: no; A3 none; A4 01-05-2025 is the last day of
+    # the 3 years from 02-05-2022: yes; A6 01-06-2023 <= 02-10-2025: yes. A5
+    # (01-01-2023) has the onderwijsroute: not counted. 3/5 = 60 %.
     assert cel(c, s, t, "2022", "Doel 1") == pct(60.0, 3, 5)
-    # Doel 2 (2 years): A1, A2, A3 (01-02-2023 <= 04-04-2024), A5 (31-12-2022); A4
-    # 03-05-2024 is 2 years and a day after 02-05-2022: no. 4/10 = 40 %.
+    # Doel 2 (2 years): A1, A2, A3 (01-02-2023 <= 03-04-2024), A5 (31-12-2022); A4
+    # 02-05-2024 is the second anniversary of 02-05-2022: no. 4/10 = 40 %.
     assert cel(c, s, t, "2022", "Doel 2") == pct(40.0, 4, 10)
-    # Doel 3 (3 years): A1 (12-12-2022), A3 (04-04-2025, exactly 3 years); A5
-    # 02-08-2025 is 3 years and a day after 01-08-2022: no. 2/10 = 20 %.
+    # Doel 3 (3 years): A1 (12-12-2022), A3 (03-04-2025, the last day of its 3
+    # years); A5 01-08-2025 is the third anniversary of 01-08-2022: no. 2/10 = 20 %.
     assert cel(c, s, t, "2022", "Doel 3") == pct(20.0, 2, 10)
     assert cel(c, s, t, "2022", "Stand") == {"tekst": "definitief"}
     # Cohort 2023: X4 alone; no B1/Z PIP (no denominator), nothing reached.

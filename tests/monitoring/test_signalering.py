@@ -102,7 +102,9 @@ GEVALLEN = [
     Geval(
         SignaalSoort.TERMIJN_12_MAANDEN,
         lambda dossier, user: termijn(dossier, user, dt.date(2029, 3, 1)),
-        dt.date(2028, 3, 1),
+        # The termijn ends within the 12 months from 2 March 2028 through 1 March
+        # 2029 (the month-end rule, DOMAIN §13.1), not yet on 1 March 2028.
+        dt.date(2028, 3, 2),
         dt.date(2029, 3, 1),
         lambda dossier, user, obj: Inburgeraar.objects.filter(pk=dossier.pk).update(
             status=Status.AFGEROND_VOLDAAN
@@ -113,7 +115,8 @@ GEVALLEN = [
         # Six months before 31 August is 28 February (the month's last day).
         SignaalSoort.TERMIJN_6_MAANDEN,
         lambda dossier, user: termijn(dossier, user, dt.date(2029, 8, 31)),
-        dt.date(2029, 2, 28),
+        # The last 6 months of a termijn ending 31 August are March to August.
+        dt.date(2029, 3, 1),
         dt.date(2029, 8, 31),
         # DUO's verlenging moves the end: the old signal is resolved.
         lambda dossier, user, obj: Inburgeringstermijn.objects.filter(pk=obj.pk).update(

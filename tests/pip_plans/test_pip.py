@@ -21,6 +21,7 @@ from pip_plans.models import (
 from tests.factories import InburgeraarFactory
 from tests.pip_plans.conftest import complete_pip_data, vaststellen
 from zevenaar_inburgering.documents import private_storage
+from zevenaar_inburgering.termijnen import verlengd_einde
 
 pytestmark = pytest.mark.django_db
 
@@ -263,7 +264,7 @@ def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zeven
         acting_user=casusregisseur,
     )
     termijn.refresh_from_db()
-    assert termijn.einddatum == services.rules.add_months(einde, 6)
+    assert termijn.einddatum == verlengd_einde(einde, maanden=6)
     assert termijn.oorspronkelijke_einddatum == einde
 
 
@@ -508,7 +509,7 @@ def test_verlenging_for_many_dossiers_at_once_through_the_page(
     for termijn in termijnen:
         before = termijn.einddatum
         termijn.refresh_from_db()
-        assert termijn.einddatum == services.rules.add_months(before, 6)
+        assert termijn.einddatum == verlengd_einde(before, maanden=6)
     assert len({v.bulk_id for t in termijnen for v in t.verlengingen.all()}) == 1
     response = client.post(reverse("pip_plans:verlenging"), {"maanden": "0"})
     assert response.status_code == 400

@@ -100,9 +100,15 @@ def test_termijn_starts_the_day_after_dagtekening_and_lasts_three_years():
 
 
 def test_termijn_over_a_leap_day():
+    # DOMAIN §13.1: from 29 February the three years end on 28 February, not the 27th.
     start = rules.termijn_start(date(2028, 2, 28))
     assert start == date(2028, 2, 29)
-    assert rules.termijn_einde(start) == date(2031, 2, 27)
+    assert rules.termijn_einde(start) == date(2031, 2, 28)
+
+
+def test_termijn_from_the_first_of_a_month_ends_on_the_last_of_one():
+    # Wet art. 11 lid 1 and the month-end rule: 1 January 2027 through 31 December 2029.
+    assert rules.termijn_einde(date(2027, 1, 1)) == date(2029, 12, 31)
 
 
 @given(dates)
@@ -113,18 +119,20 @@ def test_termijn_is_about_three_years(dagtekening):
 
 
 def test_bezwaar_deadline_is_six_weeks_after_bekendmaking():
+    # Awb 6:7 and 6:8: from Wednesday 23 December 2026, six weeks end on Tuesday 2 Feb.
     assert rules.bezwaar_deadline(date(2026, 12, 22)) == date(2027, 2, 2)
 
 
-@given(dates, st.integers(1, 60))
-def test_add_months_keeps_the_day_or_takes_the_last_of_the_month(day, months):
-    result = rules.add_months(day, months)
-    assert (result.year * 12 + result.month) - (day.year * 12 + day.month) == months
-    assert result.day == day.day or result.day < day.day
+def test_bezwaar_deadline_skips_christmas_and_the_weekend():
+    # Six weeks from 13 November 2026 end on Eerste Kerstdag (Friday); the
+    # Algemene termijnenwet art. 1 moves it past the weekend to Monday 28 December.
+    assert rules.bezwaar_deadline(date(2026, 11, 13)) == date(2026, 12, 28)
 
 
 def test_schakelen_until_18_months_after_start():
     assert rules.schakelen_uiterlijk(date(2026, 3, 6), 18) == date(2027, 9, 5)
+    # DOMAIN §13.1: 18 months from 31 August 2022 end on 29 February 2024.
+    assert rules.schakelen_uiterlijk(date(2022, 8, 31), 18) == date(2024, 2, 29)
 
 
 def inhoud(**changes):
