@@ -20,11 +20,12 @@ APT_PACKAGES := postgresql redis-server libpango-1.0-0 libpangoft2-1.0-0 libharf
 	fonts-dejavu-core poppler-utils nodejs npm python3-venv
 APT_TEST_PACKAGES := chromium
 
-.PHONY: help run test lint setup system-packages test-packages venv assets env services db demo stop
+.PHONY: help run test test-calendar lint setup system-packages test-packages venv assets env services db demo stop
 
 help:
 	@echo "make run   - install, start PostgreSQL and Redis, load the demo region, serve on http://127.0.0.1:8000"
 	@echo "make test  - the same set-up, then the whole test suite (browser tests included)"
+	@echo "make test-calendar - the suite without browser tests on three other days (a 1st, a 31st, 29 Feb 2028)"
 	@echo "make lint  - ruff"
 	@echo "make stop  - stop the PostgreSQL and Redis started by make"
 
@@ -130,6 +131,33 @@ test: setup test-packages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
+
+# The suite without the browser tests with the clock moved to other days than today: a
+# 1st, a 31st and a leap day, each at 09:30 Europe/Amsterdam. tests/conftest.py's
+# --vandaag option starts freezegun (tick=True) for the whole pytest session, so the
+# clock runs on from there; processes a test starts, and PostgreSQL's now(), keep the
+# real clock. Every day runs, then the target fails if any day failed.
+# Other days: make test-calendar CALENDAR_DAYS="2027-10-31 2028-12-31T23:30".
+CALENDAR_DAYS ?= 2027-01-01 2027-03-31 2028-02-29
+
+test-calendar: setup
+	@failed=""
+	for day in $(CALENDAR_DAYS); do
+	  echo "== pytest -m 'not e2e' --vandaag=$$day"
+	  start=$$(date +%s)
+	  if $(VENV)/bin/pytest -m "not e2e" --vandaag="$$day"; then
+	    result=passed
+	  else
+	    result=FAILED
+	    failed="$$failed $$day"
+	  fi
+	  echo "== $$day: $$result in $$(( $$(date +%s) - start ))s"
+	done
+	if [ -n "$$failed" ]; then
+	  echo "make test-calendar failed on:$$failed"
+	  exit 1
+	fi
+	echo "make test-calendar passed on: $(CALENDAR_DAYS)"
 
 stop:
 	@version=$$(ls /usr/lib/postgresql | sort -V | tail -n 1)

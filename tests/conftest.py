@@ -1,10 +1,71 @@
-"""Personas, one line each saying what they may see."""
+"""Personas, one line each saying what they may see; the `--vandaag` option."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
+from freezegun import freeze_time
 
 from tests.factories import InburgeraarFactory, UserFactory, gemeente
 from tests.otp import verifieer
 from zevenaar_inburgering.accounts.models import Role
+
+# --- The whole session on another day (make test-calendar) ----------------------------
+
+VANDAAG_TIJD = dt.time(9, 30)  # the time of day when --vandaag gives none
+_VANDAAG_KLOK = pytest.StashKey()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--vandaag",
+        metavar="JJJJ-MM-DD[THH:MM]",
+        help=(
+            "run the session with the clock moved to this day (09:30 "
+            "Europe/Amsterdam unless a time is given); the clock runs on from there "
+            "(freezegun, tick=True). Processes the tests start and PostgreSQL's "
+            "now() keep the real clock."
+        ),
+    )
+
+
+def vandaag_moment(waarde: str) -> dt.datetime:
+    """The aware Europe/Amsterdam moment of a --vandaag value."""
+    if "T" in waarde or " " in waarde:
+        moment = dt.datetime.fromisoformat(waarde)
+    else:
+        moment = dt.datetime.combine(dt.date.fromisoformat(waarde), VANDAAG_TIJD)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("Europe/Amsterdam"))
+    return moment
+
+
+def pytest_configure(config):
+    # Started before collection, so that dates computed at import or collection
+    # time (parametrisations) are on the moved day too.
+    waarde = config.getoption("vandaag", None)
+    if waarde:
+        klok = freeze_time(vandaag_moment(waarde), tick=True)
+        klok.start()
+        config.stash[_VANDAAG_KLOK] = klok
+
+
+def pytest_unconfigure(config):
+    klok = config.stash.get(_VANDAAG_KLOK, None)
+    if klok is not None:
+        klok.stop()
+        del config.stash[_VANDAAG_KLOK]
+
+
+def pytest_report_header(config):
+    waarde = config.getoption("vandaag", None)
+    if waarde:
+        moment = vandaag_moment(waarde).astimezone(ZoneInfo("Europe/Amsterdam"))
+        return f"vandaag: {moment:%Y-%m-%d %H:%M} Europe/Amsterdam (freezegun, tick)"
+    return None
+
+
+# --- Fixtures -------------------------------------------------------------------------
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,9 @@ logs a persona in the way the role matrix describes.
 `wereld` is one such world, function-scoped, of the casusregisseur and klantmanager
 of tests/conftest.py: `real_urls(wereld)` walks every URL pattern over it, and
 `fingerprint()` / `changed()` show whether a request changed any row (CF-03, CF-04).
+
+The worlds have fixed dates, so they are built, and every test that uses one runs,
+with the clock at SCENARIO_DAG (see there).
 """
 
 import datetime as dt
@@ -32,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from http.cookies import SimpleCookie
+from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -39,6 +43,7 @@ from django.db import DatabaseError, connection, models, transaction
 from django.test import override_settings
 
 import pytest
+from freezegun import freeze_time
 
 from intake.models import (
     BredeIntake,
@@ -188,6 +193,15 @@ class Canaries:
 
 
 # --- The worlds -----------------------------------------------------------------------
+
+# The day the worlds' fixed dates belong to: the PIP vastgesteld on 1 March 2026, the
+# ontzorging from 1 April, the boete of 1 June, a meeting held on 10 June, the
+# kwartaalrapport of Q2 2026, and a signal due on 20 December and snoozed until
+# 1 December with a meeting planned on 10 December (so "Te doen" is empty). The
+# worlds are built, and every test that uses one runs, on this day with the clock
+# running on; the module-scoped `scenario` is built two hours before it, so that what
+# a test does comes after what was built.
+SCENARIO_DAG = dt.datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
 @dataclass
@@ -564,6 +578,7 @@ def scenario(django_db_setup, django_db_blocker, tmp_path_factory):
     """The three worlds and the personas, built once per module and rolled back."""
     media_root = tmp_path_factory.mktemp("private_media")
     with (
+        freeze_time(SCENARIO_DAG - dt.timedelta(hours=2), tick=True),
         django_db_blocker.unblock(),
         override_settings(
             PRIVATE_MEDIA_ROOT=media_root,
@@ -625,6 +640,16 @@ def scenario(django_db_setup, django_db_blocker, tmp_path_factory):
             admin_objects=_admin_objects(p, zevenaar),
         )
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def op_de_scenariodag(request):
+    """A test that uses a world (`scenario` or `wereld`) runs on SCENARIO_DAG."""
+    if {"scenario", "wereld"} & set(request.fixturenames):
+        with freeze_time(SCENARIO_DAG, tick=True):
+            yield
+    else:
+        yield
 
 
 @pytest.fixture
