@@ -25,10 +25,16 @@ from django.db.models import Count
 from django.utils import timezone
 
 from intake.demo.builder import demo_dossiers
+from intake.demo.data import WI2021_START
 from intake.models import DoelgroepCategorie, Inburgeraar, Leerroute, Status
 from pip_plans import services as pip_services
 from pip_plans.models import Beschikking, Pip, PipStatus, WijzigingReden
-from pip_plans.rules import add_months
+from zevenaar_inburgering.termijnen import (
+    maand_begin,
+    maanden_later,
+    maanden_tussen,
+    periode_einde,
+)
 
 from . import rules, services
 from .models import (
@@ -206,8 +212,9 @@ class Persoon:
         return self.dossier.doelgroep_categorie == DoelgroepCategorie.ASIEL
 
 
-def _maanden_tussen(van: date, tot: date) -> int:
-    return (tot.year - van.year) * 12 + tot.month - van.month
+def _maand_index(van: date, tot: date) -> int:
+    """How many calendar months `tot`'s month lies after `van`'s (-1 when before)."""
+    return len(maanden_tussen(van, tot)) - 1
 
 
 def _dag(rng: random.Random, van: date, tot: date) -> date:
@@ -220,11 +227,13 @@ def _dag(rng: random.Random, van: date, tot: date) -> date:
 
 def _keten(vandaag: date) -> dict[str, Organisatie]:
     """The organisations and contracts, made once (matched on name and kenmerk).
-    Two purchase periods cover the demo's dates: the first tender until the end of
-    the year before last, the second from last year on."""
+    Two purchase periods cover the demo's dates: the first tender from before the
+    first demo dossier until the end of the year before last, the second from last
+    year on."""
     jaar = vandaag.year
+    eerste_inkoop = min(date(jaar - 5, 1, 1), WI2021_START)
     perioden = (
-        (date(jaar - 5, 1, 1), date(jaar - 2, 12, 31), Decimal("1.00")),
+        (eerste_inkoop, date(jaar - 2, 12, 31), Decimal("1.00")),
         (date(jaar - 1, 1, 1), date(jaar + 2, 12, 31), Decimal("1.06")),
     )
     keten = {}
@@ -240,7 +249,7 @@ def _keten(vandaag: date) -> dict[str, Organisatie]:
                 "telefoon": f"0316-58{index:02d}{index * 37 % 100:02d}",
                 "email": f"inburgering@{slug}.example",
                 "keurmerk_nummer": nummer,
-                "keurmerk_geldig_van": date(jaar - 7, 1, 1),
+                "keurmerk_geldig_van": date(eerste_inkoop.year - 2, 1, 1),
                 "keurmerk_geldig_tot": date(jaar - 2, 6, 30)
                 if verlopen
                 else date(jaar + 2, 12, 31),
@@ -326,7 +335,7 @@ def _personen(rng: random.Random, vandaag: date) -> list[Persoon]:
         elif dossier.status == Status.AFGEROND_VOLDAAN:
             rol, profiel = "voldaan", "goed"
             voldaan_op = min(
-                add_months(dossier.termijn.startdatum, rng.randint(18, 30))
+                maanden_later(dossier.termijn.startdatum, rng.randint(18, 30))
                 + timedelta(rng.randint(0, 27)),
                 vandaag - timedelta(rng.randint(10, 60)),
             )
@@ -346,7 +355,8 @@ def _personen(rng: random.Random, vandaag: date) -> list[Persoon]:
             )
         )
     # One or two B1-route dossiers that will be afgeschaald to A2: a long-running
-    # first PIP and good attendance, but the levels stay at A2.
+    # B1 route (a first PIP or a later version that kept it) and good attendance,
+    # but the levels stay at A2.
     concept = set(
         Pip.objects.filter(
             inburgeraar__in=dossiers, status=PipStatus.CONCEPT
@@ -358,14 +368,20 @@ def _personen(rng: random.Random, vandaag: date) -> list[Persoon]:
         if p.rol == "traject"
         and p.dossier.status == Status.IN_TRAJECT
         and p.pip.leerroute == B1
-        and p.pip.reden == WijzigingReden.INITIEEL
+        and p.pip.reden != WijzigingReden.SCHAKELEN
         and p.dossier.pk not in concept
-        and p.start <= add_months(vandaag, -26)
-        and p.dossier.termijn.einddatum > add_months(vandaag, 6)
+        # 600 NT2 hours reached and the decision taken before today.
+        and p.start <= maanden_later(vandaag, -23)
+        # Time left in the termijn for the A2 exams.
+        and p.dossier.termijn.einddatum > maanden_later(vandaag, 3)
     ]
     for persoon in rng.sample(kandidaten, min(2, len(kandidaten))):
         persoon.rol, persoon.profiel = "afschalen", "goed"
         persoon.opkomst, persoon.groei = rng.uniform(0.9, 0.97), 1.3
+    # Whatever the draw, someone waits for an aanbieder: the latest to start.
+    vastgesteld = [p for p in personen if p.dossier.status == Status.PIP_VASTGESTELD]
+    if vastgesteld and all(p.rol != "wacht" for p in vastgesteld):
+        max(vastgesteld, key=lambda p: p.start).rol = "wacht"
     return personen
 
 
@@ -385,8 +401,16 @@ def _geplande_uren(persoon: Persoon) -> dict[str, int]:
 def _eerste_maand(persoon: Persoon) -> date:
     """The rooster starts in the traject's first month, or the next when it starts
     late in the month."""
-    maand = persoon.start.replace(day=1)
-    return maand if persoon.start.day <= 20 else add_months(maand, 1)
+    maand = maand_begin(persoon.start)
+    return maand if persoon.start.day <= 20 else maanden_later(maand, 1)
+
+
+def _geplande_einde(persoon: Persoon) -> date:
+    """A route of 30 months, within the termijn."""
+    termijn_einde = persoon.dossier.termijn.einddatum
+    return max(
+        min(periode_einde(persoon.start, maanden=30), termijn_einde), persoon.start
+    )
 
 
 def _toewijzen(
@@ -398,16 +422,13 @@ def _toewijzen(
 ) -> None:
     """Assign the aanbieder(s); `brug` first when its keurmerk lapses later."""
     dossier, route = persoon.dossier, persoon.pip.leerroute
-    termijn_einde = dossier.termijn.einddatum
-    geplande_einde = max(
-        min(add_months(persoon.start, 30), termijn_einde), persoon.start
-    )
+    geplande_einde = _geplande_einde(persoon)
     uren = _geplande_uren(persoon)
     m0 = _eerste_maand(persoon)
-    laatste = add_months(vandaag.replace(day=1), -1)
+    laatste = maanden_later(maand_begin(vandaag), -1)
     if persoon.voldaan_op:
-        laatste = min(laatste, persoon.voldaan_op.replace(day=1))
-    laatste_index = _maanden_tussen(m0, laatste)
+        laatste = min(laatste, maand_begin(persoon.voldaan_op))
+    laatste_index = _maand_index(m0, laatste)
 
     def kies(op: date) -> Organisatie:
         if persoon.asiel:
@@ -426,11 +447,13 @@ def _toewijzen(
         eerste = services.traject_toewijzen(
             aanbieder=brug, start=persoon.start, **toewijzen
         )
-        wissel = brug.keurmerk_geldig_tot + timedelta(rng.randint(20, 50))
+        # In the second month after the keurmerk lapsed: a month of hours at De
+        # Brug without keurmerk.
+        wissel = brug.keurmerk_geldig_tot + timedelta(rng.randint(35, 60))
         tweede = services.traject_toewijzen(
             aanbieder=kies(wissel), start=wissel, **toewijzen
         )
-        index = _maanden_tussen(m0, wissel.replace(day=1))
+        index = _maand_index(m0, maand_begin(wissel))
         persoon.delen = [(eerste, 0, index - 1), (tweede, index, laatste_index)]
     else:
         traject = services.traject_toewijzen(
@@ -461,7 +484,7 @@ def _uren(rng: random.Random, personen: list[Persoon]) -> list[services.UrenInvo
         m0 = _eerste_maand(persoon)
         for traject, van, tot in persoon.delen:
             for index in range(van, tot + 1):
-                maand = add_months(m0, index)
+                maand = maanden_later(m0, index)
                 aanwezigheid = min(
                     1.0, max(0.0, persoon.opkomst + rng.uniform(-0.06, 0.06))
                 )
@@ -508,7 +531,7 @@ def _voortgang(rng: random.Random, persoon: Persoon, vandaag: date) -> None:
     einde = persoon.voldaan_op or vandaag
     laatste_index = persoon.delen[-1][2]
     for index in range(5, laatste_index + 1, 6):
-        datum = add_months(m0, index) + timedelta(rng.randint(14, 27))
+        datum = maanden_later(m0, index) + timedelta(rng.randint(14, 27))
         if datum > einde - timedelta(days=2):
             break
         groei = persoon.groei * (0.5 if persoon.pip.leerroute == Z else 1)
@@ -572,8 +595,8 @@ def _examens(rng: random.Random, persoon: Persoon, vandaag: date) -> None:
     if route == Z:
         return
     termijn_start = persoon.dossier.termijn.startdatum
-    maanden = _maanden_tussen(termijn_start, vandaag)
-    van = max(add_months(termijn_start, 12), persoon.start + timedelta(days=60))
+    maanden = _maand_index(termijn_start, vandaag)
+    van = max(maanden_later(termijn_start, 12), persoon.start + timedelta(days=60))
     tot = vandaag - timedelta(days=3)
     if van > tot:
         return
@@ -619,7 +642,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
         if totaal >= 600:
             bereikt = regel.maand
             break
-    dag = bereikt and add_months(bereikt, 1) + timedelta(rng.randint(3, 20))
+    dag = bereikt and maanden_later(bereikt, 1) + timedelta(rng.randint(3, 20))
     vorige = (
         Beschikking.objects.filter(inburgeraar=persoon.dossier)
         .order_by("-dagtekening")
@@ -629,7 +652,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
         _uren_schrijven(persoon, uren)
         return False
     _uren_schrijven(persoon, [r for r in uren if r.maand <= bereikt])
-    van = max(add_months(m0, 12), dag - timedelta(days=200))
+    van = max(maanden_later(m0, 12), dag - timedelta(days=200))
     _examen(
         persoon,
         "luisteren",
@@ -691,7 +714,7 @@ def _voldaan(rng: random.Random, persoon: Persoon) -> None:
             )
     data = {"participatieverklaring_getekend_op": voldaan}
     if route in (B1, Z):
-        data["map_afgerond_op"] = min(add_months(persoon.start, 10), uiterlijk)
+        data["map_afgerond_op"] = min(maanden_later(persoon.start, 10), uiterlijk)
     if route == Z:
         data["z_eindgesprek_op"] = voldaan - timedelta(rng.randint(0, 10))
         data["z_eindgesprek_verslag"] = (
@@ -717,7 +740,7 @@ def _participatieverklaring(
     """Some in the route sign the participatieverklaring after the PVT."""
     if services.pvt_uren(persoon.dossier) < rules.MIN_PVT_UREN:
         return
-    dag = add_months(_eerste_maand(persoon), 4) + timedelta(rng.randint(0, 20))
+    dag = maanden_later(_eerste_maand(persoon), 4) + timedelta(rng.randint(0, 20))
     if dag <= vandaag:
         services.afronding_vastleggen(
             inburgeraar=persoon.dossier,
@@ -790,17 +813,17 @@ def _participatie(
     """Paid work (lasting, part-time or short, some with gaps), volunteering, an
     internship or education."""
     termijn_start = persoon.dossier.termijn.startdatum
-    maanden = _maanden_tussen(termijn_start, vandaag)
+    maanden = _maand_index(termijn_start, vandaag)
     werkgevers = [n for n, s, _ in KETENPARTNERS if s == OrganisatieSoort.WERKGEVER]
     werkgevers += list(OVERIGE_WERKGEVERS)
     sterk = persoon.profiel == "goed"
     kans_werk = (0.45 if sterk else 0.15) if persoon.asiel else 0.4
     if maanden >= 10 and rng.random() < kans_werk:
         # Lasting: at least 12 hours a week for more than six months.
-        start = _dag(rng, add_months(termijn_start, 3), add_months(vandaag, -7))
+        start = _dag(rng, maanden_later(termijn_start, 3), maanden_later(vandaag, -7))
         einde = None
         if rng.random() < 0.2:
-            einde = add_months(start, rng.randint(7, 14))
+            einde = periode_einde(start, maanden=rng.randint(7, 14))
             einde = einde if einde < vandaag else None
         _activiteit(
             persoon,
@@ -819,7 +842,7 @@ def _participatie(
             rng.choice((16, 20, 24, 32)),
         )
     elif maanden >= 4 and rng.random() < 0.3:
-        start = _dag(rng, add_months(termijn_start, 2), vandaag - timedelta(days=30))
+        start = _dag(rng, maanden_later(termijn_start, 2), vandaag - timedelta(days=30))
         if rng.random() < 0.5:
             # Part-time, under the 12 hours of duurzaam werk.
             _activiteit(
@@ -833,7 +856,7 @@ def _participatie(
             )
         else:
             # A short job, a gap, and maybe another.
-            einde = min(add_months(start, rng.randint(2, 4)), vandaag)
+            einde = min(periode_einde(start, maanden=rng.randint(2, 4)), vandaag)
             _activiteit(
                 persoon,
                 rules.BETAALD_WERK,
@@ -858,8 +881,12 @@ def _participatie(
         welzijn = (
             "Caleidoz" if persoon.dossier.gemeente.naam == "Zevenaar" else "Kunstwerk"
         )
-        start = _dag(rng, add_months(termijn_start, 1), vandaag - timedelta(days=14))
-        einde = add_months(start, rng.randint(3, 12)) if rng.random() < 0.4 else None
+        start = _dag(rng, maanden_later(termijn_start, 1), vandaag - timedelta(days=14))
+        einde = (
+            periode_einde(start, maanden=rng.randint(3, 12))
+            if rng.random() < 0.4
+            else None
+        )
         _activiteit(
             persoon,
             rules.VRIJWILLIGERSWERK,
@@ -870,20 +897,21 @@ def _participatie(
             rng.choice((4, 6, 8)),
         )
     if persoon.pip.leerroute != ONDERWIJS and maanden >= 8 and rng.random() < 0.1:
-        start = add_months(persoon.start, 7) + timedelta(rng.randint(0, 20))
-        if add_months(start, 3) < vandaag:
+        start = maanden_later(persoon.start, 7) + timedelta(rng.randint(0, 20))
+        einde = periode_einde(start, maanden=3)
+        if einde < vandaag:
             _activiteit(
                 persoon,
                 rules.STAGE,
                 rng.choice(werkgevers),
                 "Snuffelstage (MAP)",
                 start,
-                add_months(start, 3) - timedelta(days=1),
+                einde,
                 16,
             )
     kans_opleiding = 0.5 if persoon.pip.leerroute == ONDERWIJS else 0.05
     if maanden >= 18 and rng.random() < kans_opleiding:
-        start = date(add_months(termijn_start, 18).year, 9, 1)
+        start = date(maanden_later(termijn_start, 18).year, 9, 1)
         if start < vandaag:
             _activiteit(
                 persoon,
@@ -894,6 +922,16 @@ def _participatie(
                 None,
                 24,
             )
+
+
+def _verwezen(rng: random.Random, actief: list[Persoon]) -> list[Persoon]:
+    """About a third of the people in a route, at least six so that every status
+    of `_verwijzing` occurs; the longest in their termijn first (a recent one's
+    referral is still verstuurd)."""
+    verwezen = [p for p in actief if rng.random() < 0.35]
+    gekozen = {id(p) for p in verwezen}
+    verwezen += [p for p in actief if id(p) not in gekozen][: max(0, 6 - len(verwezen))]
+    return sorted(verwezen, key=lambda p: p.dossier.termijn.startdatum)
 
 
 def _verwijzing(
@@ -967,7 +1005,7 @@ def _begeleiding(rng: random.Random, persoon: Persoon, keten: dict) -> None:
         data={
             "organisatie": keten[VLUCHTELINGENWERK],
             "start": start,
-            "einde": add_months(start, 24) - timedelta(days=1),
+            "einde": periode_einde(start, maanden=24),
             "praktische_hulp": True,
             "start_inburgering": True,
             "begeleiding_inburgering": True,
@@ -999,8 +1037,8 @@ def _routestanden_aan_het_eind():
 
 
 @transaction.atomic
-def vul_aan(*, stdout) -> None:
-    vandaag = timezone.localdate()
+def vul_aan(*, stdout, vandaag: date | None = None) -> None:
+    vandaag = vandaag or timezone.localdate()
     keten = _keten(vandaag)
     if Traject.objects.filter(inburgeraar__in=demo_dossiers()).exists():
         stdout.write("Trajecten en uren van de demoregio bestaan al.")
@@ -1015,17 +1053,21 @@ def _vul(keten: dict, vandaag: date) -> tuple[int, int]:
     personen = _personen(rng, vandaag)
     aanbieders = [keten[t[0]] for t in TAALAANBIEDERS if not t[5]]
     brug = keten[DE_BRUG]
-    # A few early asielstatushouders began at De Brug and moved on when its
-    # keurmerk lapsed.
+    # A few early asielstatushouders (in a small region: others if need be) began
+    # at De Brug and moved on when its keurmerk lapsed.
     bij_brug = [
         p
         for p in personen
         if p.rol == "traject"
-        and p.asiel
         and p.pip.leerroute == B1
         and p.pip.reden == WijzigingReden.INITIEEL
         and p.start <= brug.keurmerk_geldig_tot - timedelta(days=150)
+        # Still in the route when they move on (at most 60 days after), with
+        # NT2 lessons in the month after the keurmerk lapsed (ROOSTER: 28 months).
+        and _geplande_einde(p) > brug.keurmerk_geldig_tot + timedelta(days=60)
+        and maanden_later(p.start, 26) > brug.keurmerk_geldig_tot
     ]
+    bij_brug = [p for p in bij_brug if p.asiel] or bij_brug
     bij_brug = set(id(p) for p in rng.sample(bij_brug, min(3, len(bij_brug))))
     actief = [p for p in personen if p.rol != "wacht"]
     for persoon in actief:
@@ -1036,11 +1078,12 @@ def _vul(keten: dict, vandaag: date) -> tuple[int, int]:
     # to be afgeschaald around the decision (_afschalen).
     uren = _uren(rng, actief)
     afschalers = {p.dossier.pk for p in actief if p.rol == "afschalen"}
-    services.uren_schrijven(
-        [r for r in uren if r.inburgeraar_id not in afschalers],
-        bron=UrenBron.IMPORT,
-        acting_user=actief[0].user,
-    )
+    if actief:
+        services.uren_schrijven(
+            [r for r in uren if r.inburgeraar_id not in afschalers],
+            bron=UrenBron.IMPORT,
+            acting_user=actief[0].user,
+        )
     afgeschaald = 0
     for persoon in actief:
         _voortgang(rng, persoon, vandaag)
@@ -1055,7 +1098,7 @@ def _vul(keten: dict, vandaag: date) -> tuple[int, int]:
         if persoon.rol == "voldaan":
             _voldaan(rng, persoon)
         _participatie(rng, persoon, keten, vandaag)
-    for nummer, persoon in enumerate(p for p in actief if rng.random() < 0.35):
+    for nummer, persoon in enumerate(_verwezen(rng, actief)):
         _verwijzing(rng, persoon, keten, nummer, vandaag)
     for persoon in personen:
         if persoon.asiel:

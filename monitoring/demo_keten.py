@@ -11,6 +11,7 @@ from django.utils import timezone
 from intake.demo.data import REGION
 from leerroutes.models import Organisatie, OrganisatieSoort
 from zevenaar_inburgering.accounts.models import Gemeente, User
+from zevenaar_inburgering.termijnen import EEN_DAG, is_rustdag
 
 from .keten_services import ketenoverleg_vastleggen, ketenpartners
 from .models import Ketenoverleg
@@ -108,9 +109,10 @@ ONDERWERPEN = (
 
 
 def _werkdag(dag: date) -> date:
-    """`dag`, or the Friday before it when it falls in the weekend."""
-    while dag.weekday() >= 5:
-        dag -= timedelta(days=1)
+    """`dag`, or the working day before it when it falls in the weekend or on a
+    feestdag (nobody meets on Christmas Day)."""
+    while is_rustdag(dag):
+        dag -= EEN_DAG
     return dag
 
 
@@ -124,7 +126,7 @@ def data(vandaag: date) -> list[date]:
 
 
 @transaction.atomic
-def vul_aan(*, stdout) -> None:
+def vul_aan(*, stdout, vandaag: date | None = None) -> None:
     if Ketenoverleg.objects.exists():
         stdout.write("Ketenoverleggen van de demoregio bestaan al.")
         return
@@ -137,7 +139,7 @@ def vul_aan(*, stdout) -> None:
             "ketenpartners ontbreken nog."
         )
         return
-    datums = data(timezone.localdate())
+    datums = data(vandaag or timezone.localdate())
     # The newest meetings take the last subjects.
     for datum, (onderwerp, afspraken, soorten) in zip(
         datums, ONDERWERPEN[-len(datums) :], strict=True

@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from intake.demo.builder import op_schaal
 from zevenaar_inburgering.accounts.models import Gemeente
 from zevenaar_inburgering.parameters.models import Parameter
+from zevenaar_inburgering.termijnen import maand_einde
 
 from .kwartaal import laatste_afgesloten_kwartaal
 from .models import Kwartaalrapport, Uitvoeringskosten
@@ -24,11 +26,11 @@ def _vorige(jaar: int, kwartaal: int) -> tuple[int, int]:
     return (jaar, kwartaal - 1) if kwartaal > 1 else (jaar - 1, 4)
 
 
-def vul_aan(*, stdout) -> None:
+def vul_aan(*, stdout, vandaag: date | None = None) -> None:
     if Kwartaalrapport.objects.exists():
         stdout.write("Kwartaalrapporten bestaan al; niets toegevoegd.")
         return
-    vandaag = timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     for gemeente in Gemeente.objects.all():
         budget, taakstelling = DEMO.get(gemeente.naam, (Decimal(80000), 15))
         for jaar in range(2024, vandaag.year + 1):
@@ -51,7 +53,8 @@ def vul_aan(*, stdout) -> None:
                     defaults={"geldig_tot": eind, "waarde": taakstelling, "bron": BRON},
                 )
             for kwartaal in range(1, 5):
-                if date(jaar, 3 * kwartaal, 28) > vandaag:
+                # Realised costs are known once the quarter has ended.
+                if maand_einde(date(jaar, 3 * kwartaal, 1)) >= vandaag:
                     break
                 Uitvoeringskosten.objects.get_or_create(
                     gemeente=gemeente,
@@ -63,9 +66,13 @@ def vul_aan(*, stdout) -> None:
                     },
                 )
     jaar, kwartaal = laatste_afgesloten_kwartaal(vandaag)
+    # The region's report of each quarter; the gemeenten's of the last one (in a
+    # smaller demo region for fewer of them).
+    gemeenten = list(Gemeente.objects.order_by("naam"))
+    gemeenten = gemeenten[: op_schaal(len(gemeenten), minimum=0)]
     aantal = 0
     for stap in range(4):
-        gebieden = [None] + (list(Gemeente.objects.all()) if stap == 0 else [])
+        gebieden = [None] + (gemeenten if stap == 0 else [])
         for gemeente in gebieden:
             rapport = Kwartaalrapport.objects.create(
                 jaar=jaar, kwartaal=kwartaal, gemeente=gemeente

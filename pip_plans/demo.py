@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from intake import services as intake_services
+from intake.demo.builder import op_schaal
 from intake.models import (
     BredeIntake,
     Gesprek,
@@ -30,6 +31,13 @@ from . import rules, services
 from .models import Pip
 
 SEED = 2026
+# While the intake is planned or running the college may wait for information
+# from third parties (the PIP deadline is suspended).
+WACHTEN_MOGELIJK = {
+    Status.SIGNAAL_ONTVANGEN,
+    Status.INTAKE_GEPLAND,
+    Status.INTAKE_LOOPT,
+}
 VASTGESTELD_STATUSES = {
     Status.PIP_VASTGESTELD,
     Status.IN_TRAJECT,
@@ -56,7 +64,14 @@ AFWIJZING = {
 }
 
 
-def _intake(rng: random.Random, dossier: Inburgeraar, start: date, afgerond: bool):
+def _intake(
+    rng: random.Random,
+    dossier: Inburgeraar,
+    start: date,
+    *,
+    afgerond: bool,
+    vandaag: date,
+):
     """An intake started on `start`; complete and afgerond, or still running."""
     lbt = rng.choices([LBT_B1_OF_HOGER, LBT_A2, LBT_A1_OF_LAGER], [60, 25, 15])[0]
     jaren = {LBT_B1_OF_HOGER: rng.randint(9, 16), LBT_A2: rng.randint(5, 10)}.get(
@@ -78,13 +93,11 @@ def _intake(rng: random.Random, dossier: Inburgeraar, start: date, afgerond: boo
         gestart_op=start,
         gestart_door=dossier.casusregisseur,
         status=IntakeStatus.AFGEROND if afgerond else IntakeStatus.LOOPT,
-        afgerond_op=min(
-            start + timedelta(days=rng.randint(10, 30)), timezone.localdate()
-        )
+        afgerond_op=min(start + timedelta(days=rng.randint(10, 30)), vandaag)
         if afgerond
         else None,
         afgerond_door=dossier.casusregisseur if afgerond else None,
-        lbt_datum=min(start + timedelta(days=rng.randint(1, 9)), timezone.localdate()),
+        lbt_datum=min(start + timedelta(days=rng.randint(1, 9)), vandaag),
         lbt_uitkomst=lbt,
         lbt_toetsbegeleider="M. Hendriks",
         hoogste_opleiding=opleiding,
@@ -169,9 +182,9 @@ def _vaststellen(pip: Pip, user, dagtekening: date, **extra):
 
 
 @transaction.atomic
-def vul_aan(*, stdout) -> None:
+def vul_aan(*, stdout, vandaag: date | None = None) -> None:
     rng = random.Random(SEED)
-    vandaag = timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     demo = Inburgeraar.objects.filter(bsn__gte="999990000")
     if BredeIntake.objects.filter(inburgeraar__in=demo).exists():
         stdout.write("Intakes en PIP's van de demoregio bestaan al.")
@@ -202,25 +215,32 @@ def vul_aan(*, stdout) -> None:
         if begin is None or dossier.wet_regime != "wi2021":
             continue  # no kennisgeving yet, or the Wi2013 (which has no PIP)
         if dossier.status == Status.INTAKE_LOOPT:
-            _intake(
-                rng, dossier, min(begin + timedelta(days=14), vandaag), afgerond=False
-            )
+            start = min(begin + timedelta(days=14), vandaag)
+            _intake(rng, dossier, start, afgerond=False, vandaag=vandaag)
             tel("intake loopt")
         elif dossier.status == Status.PIP_CONCEPT:
-            start = min(begin + timedelta(days=10), vandaag - timedelta(days=40))
-            _intake(rng, dossier, start, afgerond=True)
+            # Complete for some weeks, but not begun before the clock started.
+            start = max(
+                begin, min(begin + timedelta(days=10), vandaag - timedelta(days=40))
+            )
+            _intake(rng, dossier, start, afgerond=True, vandaag=vandaag)
             services.pip_opstellen(inburgeraar=dossier, acting_user=user)
             tel("PIP in concept")
         elif dossier.status in VASTGESTELD_STATUSES and dossier.pip_deadline:
             status = dossier.status
-            intake = _intake(rng, dossier, begin + timedelta(days=7), afgerond=True)
+            intake = _intake(
+                rng, dossier, begin + timedelta(days=7), afgerond=True, vandaag=vandaag
+            )
             pip = services.pip_opstellen(inburgeraar=dossier, acting_user=user)
             te_laat = rng.random() < 0.2
             dagtekening = dossier.pip_deadline + timedelta(
                 days=rng.randint(5, 60) if te_laat else -rng.randint(0, 25)
             )
+            # Yesterday at the latest: the termijn starts the day after, and the
+            # trajecten and referrals of the leerroutes demo count from there.
             dagtekening = min(
-                max(dagtekening, intake.afgerond_op + timedelta(days=1)), vandaag
+                max(dagtekening, intake.afgerond_op + timedelta(days=1)),
+                vandaag - timedelta(days=1),
             )
             beschikking = _vaststellen(pip, user, dagtekening)
             # vaststellen sets "PIP vastgesteld"; the builder's later status stays.
@@ -231,10 +251,12 @@ def vul_aan(*, stdout) -> None:
                 if dagtekening > dossier.pip_deadline
                 else "PIP vastgesteld"
             )
-        elif (
-            dossier.status in (Status.SIGNAAL_ONTVANGEN, Status.INTAKE_GEPLAND)
+        if (
+            dossier.status in WACHTEN_MOGELIJK
             and dossier.pip_deadline
             and dossier.pip_deadline > vandaag + timedelta(days=7)
+            # The clock ran for a week before the wait began.
+            and begin <= vandaag - timedelta(days=7)
             and uitstel_gegeven < 2
         ):
             # One still waiting for the information, one that has received it.
@@ -255,69 +277,95 @@ def vul_aan(*, stdout) -> None:
 
 
 def _wijzigingen(rng, vastgesteld, vandaag: date, tel) -> None:
-    """Second versions, bezwaren and verlengingen on some vastgesteld PIPs."""
+    """Second versions, bezwaren and verlengingen on some vastgesteld PIPs, each on
+    dossiers whose dates leave room for it."""
     rng.shuffle(vastgesteld)
-    # Afschalen needs 600 recorded NT2 hours: the leerroutes demo does it.
+    over = list(vastgesteld)
+
+    def neem(aantal: int, past) -> list:
+        gekozen = [paar for paar in over if past(*paar)][:aantal]
+        for paar in gekozen:
+            over.remove(paar)
+        return gekozen
+
+    # A change some months into the termijn. Afschalen needs 600 recorded NT2
+    # hours: the leerroutes demo does it.
     redenen = ["schakelen", "verhuizing", "overig"]
-    for index, (dossier, beschikking) in enumerate(vastgesteld[:12]):
-        user = dossier.casusregisseur
-        reden = redenen[index % len(redenen)]
-        termijn = dossier.termijn
-        op = min(termijn.startdatum + timedelta(days=rng.randint(120, 400)), vandaag)
-        if op <= beschikking.dagtekening:
-            continue
-        vorige = beschikking.pip
-        concept = services.pip_wijziging_starten(
-            inburgeraar=dossier,
-            reden=reden,
-            toelichting="Besproken in het voortgangsgesprek.",
-            acting_user=user,
-        )
-        extra = {}
-        if reden == "schakelen":
-            nieuw = "z" if vorige.leerroute != "z" else "b1"
-            extra = {"leerroute": nieuw}
-            concept.leerroute = nieuw
-        status = Inburgeraar.objects.get(pk=dossier.pk).status
-        _vaststellen(concept, user, op, **extra)
-        Inburgeraar.objects.filter(pk=dossier.pk).update(status=status)
-        tel(f"PIP gewijzigd ({reden})")
-    gegrond_gegeven = False
-    beslist = 0
-    for dossier, beschikking in vastgesteld[12:18]:
-        if beschikking.dagtekening + timedelta(days=20) > vandaag:
-            continue
-        bezwaar = services.bezwaar_registreren(
-            beschikking=beschikking,
-            ontvangen_op=beschikking.dagtekening + timedelta(days=20),
-            gronden="Het onderwijsroute-advies is niet goed onderzocht.",
-            acting_user=dossier.casusregisseur,
-        )
-        tel("bezwaar lopend")
-        if beslist < 3 and beschikking.dagtekening + timedelta(days=70) <= vandaag:
-            beslist += 1
-            # One gegrond bezwaar (it opens a herziening), the others ongegrond.
-            uitkomst = "ongegrond" if gegrond_gegeven else "gegrond"
-            gegrond_gegeven = True
-            services.bezwaar_beslissen(
-                bezwaar=bezwaar,
-                besluit_datum=beschikking.dagtekening + timedelta(days=70),
-                uitkomst=uitkomst,
-                toelichting="Besproken in de bezwaarcommissie.",
-                acting_user=dossier.casusregisseur,
-            )
-            tel(f"bezwaar {uitkomst}")
-    # DUO's bulk verlenging, recorded by each dossier's own casusregisseur.
+    wijzigen = neem(
+        len(redenen) * op_schaal(4),
+        lambda dossier, b: b.dagtekening + timedelta(days=120) <= vandaag,
+    )
+    for index, (dossier, beschikking) in enumerate(wijzigen):
+        _wijzigen(rng, dossier, beschikking, redenen[index % len(redenen)], vandaag)
+        tel(f"PIP gewijzigd ({redenen[index % len(redenen)]})")
+    # Bezwaren received 20 days after the dagtekening; some decided 50 days later.
+    bezwaren = neem(
+        op_schaal(6, minimum=4),
+        lambda dossier, b: b.dagtekening + timedelta(days=70) <= vandaag,
+    )
+    for index, (dossier, beschikking) in enumerate(bezwaren):
+        # One gegrond bezwaar (it opens a herziening), two ongegrond, the rest open.
+        uitkomst = {0: "gegrond", 1: "ongegrond", 2: "ongegrond"}.get(index, "")
+        _bezwaar(dossier, beschikking, uitkomst)
+        tel(f"bezwaar {uitkomst or 'lopend'}")
+    # DUO's bulk verlenging of termijnen that ran when it was decided, recorded by
+    # each dossier's own casusregisseur.
+    besluitdatum = vandaag - timedelta(days=30)
+    verlengen = neem(
+        op_schaal(8),
+        lambda dossier, b: (
+            dossier.termijn.startdatum <= besluitdatum <= dossier.termijn.einddatum
+        ),
+    )
     per_regisseur: dict = {}
-    for dossier, _ in vastgesteld[18:26]:
+    for dossier, _ in verlengen:
         per_regisseur.setdefault(dossier.casusregisseur, []).append(dossier.termijn)
     for user, termijnen in per_regisseur.items():
         services.verlenging_vastleggen(
             termijnen=termijnen,
-            besluitdatum=vandaag - timedelta(days=30),
+            besluitdatum=besluitdatum,
             maanden=6,
             reden="examenvertraging",
             duo_kenmerk="DUO-A2-VERTRAGING",
             acting_user=user,
         )
         tel("termijn verlengd door DUO")
+
+
+def _wijzigen(rng, dossier, beschikking, reden: str, vandaag: date) -> None:
+    user = dossier.casusregisseur
+    op = min(
+        dossier.termijn.startdatum + timedelta(days=rng.randint(120, 400)), vandaag
+    )
+    vorige = beschikking.pip
+    concept = services.pip_wijziging_starten(
+        inburgeraar=dossier,
+        reden=reden,
+        toelichting="Besproken in het voortgangsgesprek.",
+        acting_user=user,
+    )
+    extra = {}
+    if reden == "schakelen":
+        nieuw = "z" if vorige.leerroute != "z" else "b1"
+        extra = {"leerroute": nieuw}
+        concept.leerroute = nieuw
+    status = Inburgeraar.objects.get(pk=dossier.pk).status
+    _vaststellen(concept, user, op, **extra)
+    Inburgeraar.objects.filter(pk=dossier.pk).update(status=status)
+
+
+def _bezwaar(dossier, beschikking, uitkomst: str) -> None:
+    bezwaar = services.bezwaar_registreren(
+        beschikking=beschikking,
+        ontvangen_op=beschikking.dagtekening + timedelta(days=20),
+        gronden="Het onderwijsroute-advies is niet goed onderzocht.",
+        acting_user=dossier.casusregisseur,
+    )
+    if uitkomst:
+        services.bezwaar_beslissen(
+            bezwaar=bezwaar,
+            besluit_datum=beschikking.dagtekening + timedelta(days=70),
+            uitkomst=uitkomst,
+            toelichting="Besproken in de bezwaarcommissie.",
+            acting_user=dossier.casusregisseur,
+        )

@@ -21,8 +21,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from intake.demo.builder import demo_dossiers
+from intake.demo.builder import demo_dossiers, op_schaal
 from intake.models import DoelgroepCategorie
+from zevenaar_inburgering import termijnen
+from zevenaar_inburgering.parameters.models import geheel
 
 from . import handhaving, ontzorgen
 from .models import CursusStatus, Handhavingszaak, Ontzorging, VasteLastSoort
@@ -60,8 +62,20 @@ def vul_ontzorgen(vandaag: date, stdout) -> None:
         return
     rng = random.Random(SEED)
     kandidaten = _kandidaten(vandaag)
-    # The most recent 30: some still running, most ended; one still to start.
-    gekozen = kandidaten[-30:]
+    gekozen = _gekozen(kandidaten, vandaag)
+    # Every seventh period ends early with the bijstand, every seventh runs longer
+    # (maatwerk). Whatever the day, one period runs on past its regular end (the
+    # one whose end passed last) and an older one has ended.
+    voorbij = [
+        i
+        for i, dossier in enumerate(gekozen[:-1])
+        if _regulier_einde(dossier.bijstand_start) < vandaag
+    ]
+    loopt_door = voorbij[-1] if voorbij else None
+    eerder_beeindigd = {i for i in range(len(gekozen)) if i % 7 == 3}
+    eerder_beeindigd = (eerder_beeindigd | set(voorbij[:1])) - {loopt_door}
+    langer = {i for i in range(len(gekozen)) if i % 7 == 5} | {loopt_door}
+    max_brieven = op_schaal(15)
     brieven = 0
     for i, dossier in enumerate(gekozen):
         start = dossier.bijstand_start
@@ -79,11 +93,11 @@ def vul_ontzorgen(vandaag: date, stdout) -> None:
                 getekend_op=min(start + timedelta(days=rng.randint(2, 10)), vandaag),
                 acting_user=dossier.rsd_klantmanager,
             )
-        if i % 7 == 3:  # bijstand ended early: work found
+        if i in eerder_beeindigd:  # bijstand ended early: work found
             ontzorging = _bijstand_beeindigd(rng, ontzorging, dossier, vandaag)
-        elif i % 7 == 5:  # maatwerk: a longer period
+        elif i in langer:  # maatwerk: a longer period
             ontzorging = _verlengen(ontzorging, dossier, vandaag)
-        if start <= vandaag and brieven < 15:
+        if start <= vandaag and brieven < max_brieven:
             ontzorgen.ontzorgingsbeschikking_opmaken(
                 ontzorging=ontzorging,
                 acting_user=dossier.casusregisseur,
@@ -95,6 +109,21 @@ def vul_ontzorgen(vandaag: date, stdout) -> None:
     stdout.write(
         f"Ontzorgen: {len(gekozen)} perioden, {brieven} ontzorgingsbeschikkingen."
     )
+
+
+def _regulier_einde(start: date) -> date:
+    return ontzorgen.regulier_einde(start, geheel("ontzorgen_maanden", start))
+
+
+def _gekozen(kandidaten: list, vandaag: date) -> list:
+    """The most recent 30 (fewer in a smaller region): some still running, most
+    ended, the last one still to start; with at least two whose regular period
+    has ended."""
+    aantal = op_schaal(30, minimum=8)
+    gekozen, ouder = kandidaten[-aantal:], kandidaten[:-aantal]
+    voorbij = [d for d in gekozen[:-1] if _regulier_einde(d.bijstand_start) < vandaag]
+    erbij = [d for d in ouder if _regulier_einde(d.bijstand_start) < vandaag]
+    return erbij[len(erbij) - max(0, 2 - len(voorbij)) :] + gekozen
 
 
 def _lasten(rng, ontzorging, klantmanager) -> None:
@@ -130,15 +159,18 @@ def _bijstand_beeindigd(rng, ontzorging, dossier, vandaag):
 
 
 def _verlengen(ontzorging, dossier, vandaag):
+    """Three months longer; six when three would already have passed."""
     regulier = ontzorgen.regulier_einde(ontzorging.startdatum, ontzorging.duur_maanden)
+    maanden = 3 if termijnen.verlengd_einde(regulier, maanden=3) >= vandaag else 6
     return ontzorgen.ontzorging_periode_wijzigen(
         ontzorging=ontzorging,
         versie=ontzorging.versie,
         startdatum=ontzorging.startdatum,
         bijstand_einde=None,
-        verlengd_tot=regulier + timedelta(days=91),
+        verlengd_tot=termijnen.verlengd_einde(regulier, maanden=maanden),
         verlenging_reden="Schulden bij de energieleverancier nog niet geregeld; "
-        "drie maanden langer ontzorgen in afwachting van budgetbeheer.",
+        f"{'drie' if maanden == 3 else 'zes'} maanden langer ontzorgen in "
+        "afwachting van budgetbeheer.",
         acting_user=dossier.casusregisseur,
     )
 
@@ -147,13 +179,14 @@ def _betalingen(rng, ontzorging, klantmanager, vandaag) -> None:
     """Every month up to last month is paid, except now and then the last one."""
     ontzorging.refresh_from_db()
     laatste = min(ontzorging.einddatum, vandaag - timedelta(days=1))
-    for maand in ontzorgen.maanden(ontzorging.startdatum, laatste):
+    laatste_maand = termijnen.maand_begin(laatste)
+    for maand in termijnen.maanden_tussen(ontzorging.startdatum, laatste):
         # Paid in the first days of the month, but never before the period started
         # (a period can start halfway through its first month) nor after today.
-        betaald_op = max(maand + timedelta(days=rng.randint(0, 4)), ontzorging.startdatum)
-        if betaald_op > vandaag or (
-            maand.month == laatste.month and rng.random() < 0.3
-        ):
+        betaald_op = max(
+            maand + timedelta(days=rng.randint(0, 4)), ontzorging.startdatum
+        )
+        if betaald_op > vandaag or (maand == laatste_maand and rng.random() < 0.3):
             continue
         for last in ontzorging.vaste_lasten.all():
             ontzorgen.betaling_vastleggen(
@@ -227,32 +260,55 @@ STAPPEN = [
     "boete_klein",
 ]
 
+# The steps of zaken still running.
+LOPEND = ("overtreding", "waarschuwing", "rapport", "zienswijze")
+
 
 def vul_handhaving(vandaag: date, stdout) -> None:
     if Handhavingszaak.objects.filter(inburgeraar__in=demo_dossiers()).exists():
         stdout.write("Handhaving van de demoregio bestaat al.")
         return
     rng = random.Random(SEED + 1)
-    # People with a vastgesteld PIP, a casusregisseur and bijstand (for samenloop).
+    # People with a vastgesteld PIP and a casusregisseur; those with bijstand
+    # first (samenloop needs one).
     kandidaten = list(
         demo_dossiers()
-        .filter(bijstand=True, pips__status="vastgesteld")
-        .exclude(rsd_klantmanager=None)
+        .filter(pips__status="vastgesteld")
         .exclude(casusregisseur=None)
-        .select_related("casusregisseur", "rsd_klantmanager", "gemeente")
+        .select_related("casusregisseur", "rsd_klantmanager", "gemeente", "termijn")
         .distinct()
         .order_by("bsn")
     )
-    gekozen = rng.sample(kandidaten, min(len(STAPPEN), len(kandidaten)))
-    for stap, dossier in zip(STAPPEN, gekozen, strict=False):
-        _zaak(rng, stap, dossier, vandaag)
-    stdout.write(f"Handhaving: {len(gekozen)} zaken, elke stap.")
+    rng.shuffle(kandidaten)
+    kandidaten.sort(key=lambda d: not (d.bijstand and d.rsd_klantmanager_id))
+    # A smaller region shows each step once.
+    stappen = STAPPEN[: op_schaal(len(STAPPEN), minimum=len(set(STAPPEN)))]
+    aantal = 0
+    # Samenloop first, then the decided zaken: they need the people with bijstand
+    # and those longest in their termijn.
+    for stap in sorted(stappen, key=lambda stap: (stap != "samenloop", stap in LOPEND)):
+        # The overtreding lies in the termijn (_zaak: up to 35 or 200 days ago).
+        uiterlijk = vandaag - timedelta(days=35 if stap in LOPEND else 200)
+        dossier = next(
+            (
+                d
+                for d in kandidaten
+                if d.termijn.startdatum <= uiterlijk
+                and (stap != "samenloop" or d.bijstand and d.rsd_klantmanager_id)
+            ),
+            None,
+        )
+        if dossier is not None:
+            kandidaten.remove(dossier)
+            _zaak(rng, stap, dossier, vandaag)
+            aantal += 1
+    stdout.write(f"Handhaving: {aantal} zaken, elke stap.")
 
 
 def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
     user = dossier.casusregisseur
     # Recent steps for zaken still running, older ones for decided zaken.
-    lopend = stap in ("overtreding", "waarschuwing", "rapport", "zienswijze")
+    lopend = stap in LOPEND
     datum = vandaag - timedelta(
         days=rng.randint(25, 35) if lopend else rng.randint(120, 200)
     )
@@ -360,7 +416,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
         )
 
 
-def vul_aan(*, stdout) -> None:
-    vandaag = timezone.localdate()
+def vul_aan(*, stdout, vandaag: date | None = None) -> None:
+    vandaag = vandaag or timezone.localdate()
     vul_ontzorgen(vandaag, stdout)
     vul_handhaving(vandaag, stdout)

@@ -62,6 +62,22 @@ from .data import (
     T,
 )
 
+# The ages (days before the latest start) the households of a small region take in
+# turn: just in (intake, PIP deadline; a third of them, as they are cheap to
+# build), housed lately (ontzorgen, the first PIPs and trajecten), in their route,
+# in the second half of their termijn (afschalen), near its end, and older.
+SMALL_REGION_AGES = (
+    (0, 55),
+    (55, 180),
+    (0, 55),
+    (180, 400),
+    (0, 55),
+    (400, 700),
+    (700, 1050),
+    (1050, 1400),
+    (1400, 10_000),
+)
+
 
 @dataclass(frozen=True)
 class Address:
@@ -96,6 +112,14 @@ def demo_dossiers() -> models.QuerySet:
     )
 
 
+def op_schaal(aantal: int, *, minimum: int = 1) -> int:
+    """`aantal`, a count in the full region of TARGET_DOSSIERS, for the demo region
+    in the database (`demo_region --dossiers`): in proportion, but never below
+    `minimum`, so that a small region keeps every scenario."""
+    schaal = demo_dossiers().count() / TARGET_DOSSIERS
+    return max(minimum, round(aantal * schaal))
+
+
 def ascii_name(name: str) -> str:
     """'Yılmaz' -> 'yilmaz', 'El Amrani' -> 'elamrani': fit for an e-mail address."""
     folded = unicodedata.normalize("NFKD", name.replace("ı", "i"))
@@ -106,10 +130,16 @@ class RegionBuilder:
     """Makes the demo dossiers in memory; save() writes them in a few bulk inserts."""
 
     def __init__(
-        self, *, today: date, gemeenten: dict[str, Gemeente], staff: dict[str, User]
+        self,
+        *,
+        today: date,
+        gemeenten: dict[str, Gemeente],
+        staff: dict[str, User],
+        dossiers: int = TARGET_DOSSIERS,
     ):
         self.rng = random.Random(SEED)
         self.today = today
+        self.target = dossiers
         self.gemeenten = gemeenten
         self.casusregisseurs = {
             naam: [
@@ -133,6 +163,7 @@ class RegionBuilder:
         self.events: list[Gebeurtenis] = []
         # auto_now_add overwrites these on insert; save() sets them back afterwards.
         self.history: list[tuple[models.Model, dict[str, datetime]]] = []
+        self.wi2021_households = 0
 
     # Small random helpers ----------------------------------------------------------
 
@@ -177,6 +208,16 @@ class RegionBuilder:
             return self.days_later(date(2021, 2, 1), 0, 280)
         # Leave six weeks so that every dossier has had its DUO kennisgeving.
         last = self.today - timedelta(days=45)
+        self.wi2021_households += 1
+        if self.target < TARGET_DOSSIERS:
+            # A small region is a stratified sample: a random draw over the years
+            # would leave some stages empty (the intakes running, the ontzorgen
+            # just begun, the termijnen near their end).
+            low, high = SMALL_REGION_AGES[
+                self.wi2021_households % len(SMALL_REGION_AGES)
+            ]
+            high = min(high, (last - WI2021_START).days)
+            return last - timedelta(days=self.rng.randint(min(low, high), high))
         # A slight tilt towards recent years: the inflow rose after 2022.
         share = self.rng.random() ** 0.75
         return WI2021_START + timedelta(days=round(share * (last - WI2021_START).days))
@@ -687,8 +728,11 @@ class RegionBuilder:
         notes = []
         if person.status == Status.SIGNAAL_ONTVANGEN:
             return notes
+        # Notes lie before today: a time during office hours today may not have
+        # come yet.
+        yesterday = self.today - timedelta(days=1)
         if self.chance(0.5):
-            day = min(self.days_later(kennisgeving, 7, 56), self.today)
+            day = min(self.days_later(kennisgeving, 7, 56), yesterday)
             notes.append((rng.choice(INTAKE_NOTES), day))
         later_start = person.datum_brp_inschrijving or kennisgeving
         if person.status in INTAKE_STATUSES:
@@ -703,15 +747,16 @@ class RegionBuilder:
             pool = TRAJECT_NOTES
         if pool and self.chance(0.6):
             first = later_start + timedelta(days=70)
-            if first < self.today:
-                day = self.days_later(first, 0, (self.today - first).days)
+            if first <= yesterday:
+                day = self.days_later(first, 0, (yesterday - first).days)
                 notes.append((rng.choice(pool), day))
         return [(tekst.format(**values), day) for tekst, day in notes]
 
     def build(self) -> None:
-        for _ in range(WI2013_HOUSEHOLDS):
+        share = self.target / TARGET_DOSSIERS
+        for _ in range(max(1, round(WI2013_HOUSEHOLDS * share))):
             self.add_asiel_household(wet_regime=WetRegime.WI2013)
-        while len(self.people) < TARGET_DOSSIERS:
+        while len(self.people) < self.target:
             if self.chance(ASIEL_HOUSEHOLD_SHARE):
                 self.add_asiel_household()
             else:

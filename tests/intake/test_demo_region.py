@@ -5,7 +5,7 @@ from io import StringIO
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -154,6 +154,25 @@ def test_timeline_shows_when_things_happened_not_when_the_command_ran(
         assert note.gebeurtenis.soort == GebeurtenisSoort.NOTITIE
         assert note.gebeurtenis.tijdstip == note.aangemaakt_op
         assert note.aangemaakt_op < timezone.make_aware(dt.datetime(2026, 11, 28, 23))
+
+
+def test_a_smaller_region_has_about_the_dossiers_asked_for(db):
+    load_demo_region("--dossiers", "60")
+    assert 60 <= Inburgeraar.objects.count() <= 66
+
+
+def test_a_region_too_small_to_show_every_situation_is_refused(db):
+    with pytest.raises(CommandError, match="minstens 50 dossiers"):
+        load_demo_region("--dossiers", "20")
+    assert not Inburgeraar.objects.exists()
+
+
+def test_notes_of_a_region_built_early_in_the_morning_lie_before_now(db):
+    with freeze_time("2027-03-01 06:15:00+01:00", tick=True):
+        load_demo_region()
+        assert Notitie.objects.exists()
+        assert not Notitie.objects.filter(aangemaakt_op__gt=timezone.now()).exists()
+        assert not Gebeurtenis.objects.filter(tijdstip__gt=timezone.now()).exists()
 
 
 def test_running_twice_adds_nothing(db):

@@ -1,6 +1,6 @@
 """Fill the database with a realistic demo region.
 
-    python manage.py demo_region [--users]
+    python manage.py demo_region [--users] [--dossiers N]
 
 Zevenaar, Duiven and Westervoort with about 250 inburgeraars since 2022, their
 households, notes and timeline, and the staff of the three gemeenten and RSD de
@@ -8,9 +8,13 @@ Liemers. The people are made up, but shaped like the real inflow: about two thir
 asielstatushouders (most from Syria and Eritrea), the rest gezinsmigranten (most from
 Turkey and Morocco), with dates and statuses that fit the age of each dossier.
 
-The data is deterministic (one seeded random generator; dates count back from today)
-and the command is idempotent: staff are matched on username, and dossiers are only
-created when none of the demo BSNs exists yet.
+The data is deterministic (one seeded random generator; dates count back from today,
+taken once when the command starts, so a build that runs past midnight still shows
+one day) and the command is idempotent: staff are matched on username, and dossiers
+are only created when none of the demo BSNs exists yet.
+
+--dossiers makes a smaller (or larger) region with every scenario still in it, for
+a quick look or for the calendar check in the tests.
 
 With --users the four demo logins (casus, klantmanager, beleid, beheer) get the
 password from the environment variable DEMO_PASSWORD (default below); every other
@@ -21,7 +25,7 @@ import os
 from collections import Counter
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -32,6 +36,7 @@ from intake.demo.data import (
     GEMEENTEN,
     REGION,
     STAFF,
+    TARGET_DOSSIERS,
 )
 from intake.models import (
     Doelgroep,
@@ -40,6 +45,10 @@ from intake.models import (
     Notitie,
 )
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
+
+# The smallest region that shows every situation: the calendar check builds it
+# (tests/demo/test_kalender.py).
+MINIMUM_DOSSIERS = 50
 
 
 class Command(BaseCommand):
@@ -58,8 +67,29 @@ class Command(BaseCommand):
                 "wachtwoord uit DEMO_PASSWORD en toon ze."
             ),
         )
+        parser.add_argument(
+            "--dossiers",
+            type=int,
+            default=TARGET_DOSSIERS,
+            help=(
+                f"Ongeveer zoveel demodossiers (standaard {TARGET_DOSSIERS}); een "
+                "kleinere regio heeft nog elke situatie, maar minder vaak."
+            ),
+        )
 
-    def handle(self, *args, users: bool = False, **options):
+    def handle(
+        self,
+        *args,
+        users: bool = False,
+        dossiers: int = TARGET_DOSSIERS,
+        **options,
+    ):
+        if dossiers < MINIMUM_DOSSIERS:
+            raise CommandError(
+                f"Een demoregio heeft minstens {MINIMUM_DOSSIERS} dossiers nodig "
+                "om elke situatie te tonen."
+            )
+        vandaag = timezone.localdate()
         gemeenten = self.ensure_gemeenten()
         password = os.environ.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
         staff = self.ensure_staff(gemeenten, password if users else None)
@@ -72,7 +102,7 @@ class Command(BaseCommand):
             )
         else:
             builder = RegionBuilder(
-                today=timezone.localdate(), gemeenten=gemeenten, staff=staff
+                today=vandaag, gemeenten=gemeenten, staff=staff, dossiers=dossiers
             )
             builder.build()
             builder.save()
@@ -80,7 +110,7 @@ class Command(BaseCommand):
         # Later apps add their part of the region (intakes, PIPs, ...): the intake
         # app imports none of them, so they are named in settings.
         for extension in settings.DEMO_REGION_EXTENSIONS:
-            import_string(extension)(stdout=self.stdout)
+            import_string(extension)(stdout=self.stdout, vandaag=vandaag)
         self.write_summary()
         if users:
             self.write_logins(password)
