@@ -3,8 +3,10 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import freezegun.api
 import pytest
 from freezegun import freeze_time
+from freezegun.api import FakeDate, FakeDatetime
 
 from tests.factories import InburgeraarFactory, UserFactory, gemeente
 from tests.otp import verifieer
@@ -40,6 +42,18 @@ def vandaag_moment(waarde: str) -> dt.datetime:
     return moment
 
 
+# (Through the module: freezegun replaces every real date class a module holds.)
+def _date_repr(self):
+    """FakeDate(2027, 4, 1) -> datetime.date(2027, 4, 1)"""
+    tekst = freezegun.api.real_date.__repr__(self)
+    return "datetime.date" + tekst.removeprefix(type(self).__name__)
+
+
+def _datetime_repr(self):
+    tekst = freezegun.api.real_datetime.__repr__(self)
+    return "datetime.datetime" + tekst.removeprefix(type(self).__name__)
+
+
 def pytest_configure(config):
     # Started before collection, so that dates computed at import or collection
     # time (parametrisations) are on the moved day too.
@@ -48,6 +62,10 @@ def pytest_configure(config):
         klok = freeze_time(vandaag_moment(waarde), tick=True)
         klok.start()
         config.stash[_VANDAAG_KLOK] = klok
+        # Every date the code makes is now freezegun's FakeDate: let it print as
+        # datetime.date(...), as on the real clock, so that only the day differs.
+        FakeDate.__repr__ = _date_repr
+        FakeDatetime.__repr__ = _datetime_repr
 
 
 def pytest_unconfigure(config):
@@ -55,6 +73,7 @@ def pytest_unconfigure(config):
     if klok is not None:
         klok.stop()
         del config.stash[_VANDAAG_KLOK]
+        del FakeDate.__repr__, FakeDatetime.__repr__
 
 
 def pytest_report_header(config):
