@@ -3,6 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
+
 import pytest
 
 from leerroutes import services
@@ -19,12 +21,16 @@ from tests.pip_plans.conftest import klaar_voor_pip, vaststellen
 def taalaanbieder(
     naam="Taalschool Liemers", *, keurmerk=True, route="b1", contract=True
 ):
+    """Keurmerk and contract valid from before every fixed date of the tests
+    (2024, 2025) to three years from today: for the scenarios of 2026 and for a
+    traject that starts tomorrow alike."""
+    over_drie_jaar = timezone.localdate() + dt.timedelta(days=3 * 365)
     aanbieder = Organisatie.objects.create(
         naam=naam,
         soort=OrganisatieSoort.TAALAANBIEDER,
         keurmerk_nummer="BOW-1234" if keurmerk else "",
         keurmerk_geldig_van=dt.date(2024, 1, 1) if keurmerk else None,
-        keurmerk_geldig_tot=dt.date(2029, 12, 31) if keurmerk else None,
+        keurmerk_geldig_tot=over_drie_jaar if keurmerk else None,
     )
     if contract:
         overeenkomst = Contract.objects.create(
@@ -32,7 +38,7 @@ def taalaanbieder(
             leerroute=route,
             kenmerk=f"INK-{naam[:4].upper()}",
             start=dt.date(2025, 1, 1),
-            einde=dt.date(2028, 12, 31),
+            einde=over_drie_jaar,
             prijs_route=Decimal("10000.00"),
         )
         for onderdeel, uren in B1_UREN.items():
