@@ -4,6 +4,7 @@ import subprocess
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from freezegun import freeze_time
@@ -257,7 +258,7 @@ def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zeven
     einde = termijn.einddatum
     services.verlenging_vastleggen(
         termijnen=[termijn],
-        besluitdatum=dt.date.today(),
+        besluitdatum=timezone.localdate(),
         maanden=6,
         reden="examenvertraging",
         duo_kenmerk="DUO-2026-123",
