@@ -603,7 +603,9 @@ def op_koers(
         bevindingen.append((koers, f"aanwezigheid {_getal(pct)} %"))
 
     # Exam attempts near the end of the termijn.
-    laatste_6 = laatste_maanden_begin(termijn_einde, maanden=examen_niet_op_koers_maanden)
+    laatste_6 = laatste_maanden_begin(
+        termijn_einde, maanden=examen_niet_op_koers_maanden
+    )
     laatste_12 = laatste_maanden_begin(termijn_einde, maanden=examen_risico_maanden)
     pogingen = sorted(e.datum for e in examenpogingen if e.datum <= vandaag)
     if leerroute in ROUTES_MET_EXAMENS:

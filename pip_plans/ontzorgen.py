@@ -510,9 +510,7 @@ def ontzorging_periode_wijzigen(
     einde = ontzorgen_einde(startdatum, duur, bijstand_einde, verlengd_tot)
     buiten = sorted(
         Betaling.objects.filter(vaste_last__ontzorging=current)
-        .exclude(
-            maand__range=(maand_begin(startdatum), maand_begin(einde))
-        )
+        .exclude(maand__range=(maand_begin(startdatum), maand_begin(einde)))
         .values_list("maand", flat=True)
         .distinct()
     )
