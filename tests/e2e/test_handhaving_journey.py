@@ -25,6 +25,7 @@ from pip_plans.models import (
 )
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht, nl_datum
+from zevenaar_inburgering.termijnen import wettelijke_termijn_einde
 
 pytestmark = pytest.mark.e2e
 
@@ -51,8 +52,10 @@ def test_casusregisseur_imposes_a_boete(
     vandaag = timezone.localdate()
     overtreding_op = vandaag - dt.timedelta(days=40)
     rapport_op = vandaag - dt.timedelta(days=20)
-    zienswijze_tot = rapport_op + dt.timedelta(weeks=2)  # zienswijze_termijn_weken
-    beslistermijn = rapport_op + dt.timedelta(weeks=13)  # Awb art. 5:51
+    # zienswijze_termijn_weken and Awb art. 5:51, each extended by the Algemene
+    # termijnenwet when it ends on a weekend or feestdag.
+    zienswijze_tot = wettelijke_termijn_einde(rapport_op, weken=2)
+    beslistermijn = wettelijke_termijn_einde(rapport_op, weken=13)
     zienswijze_op = vandaag - dt.timedelta(days=10)
     besluit_op = vandaag - dt.timedelta(days=3)
     handhaving_url = f"{live_server.url}/dossiers/{dossier.pk}/handhaving/"
