@@ -1,0 +1,56 @@
+"""The intake app's models, by sub-domain; imported here so Django finds them
+and `from intake.models import …` names the app's model API."""
+
+from .brede_intake import (  # noqa: F401
+    Alfabetisering,
+    BredeIntake,
+    BredeIntakeQuerySet,
+    GesprekSoort,
+    IntakeAanleiding,
+    IntakeStatus,
+    IntakeWens,
+    LbtUitkomst,
+    OnderdeelStatus,
+    Opleidingsniveau,
+    WettelijkOnderdeel,
+    onderwijsroute_max_leeftijd,
+)
+from .dossier import (  # noqa: F401
+    AANDACHT_CHOICES,
+    ONTZORGEN_EINDIGT_DAGEN,
+    Doelgroep,
+    DoelgroepCategorie,
+    Geslacht,
+    Huishouden,
+    Huishoudlid,
+    Inburgeraar,
+    InburgeraarQuerySet,
+    Leerroute,
+    Notitie,
+    Relatie,
+    Status,
+    WetRegime,
+)
+from .duo import (  # noqa: F401
+    DuoImport,
+    DuoImportQuerySet,
+    DuoImportRegel,
+    DuoSignaal,
+    SignaalSoort,
+    Uitkomst,
+)
+from .intake_delen import (  # noqa: F401
+    Gesprek,
+    IntakeGezondheid,
+    IntakeGezondheidQuerySet,
+    IntakeOnderdeel,
+    IntakeOnderdeelSoort,
+    Werkervaring,
+)
+from .tijdlijn import (  # noqa: F401
+    Gebeurtenis,
+    GebeurtenisSoort,
+)
+from .werkvoorraad import (  # noqa: F401
+    WerkvoorraadVoorkeur,
+)

@@ -1,0 +1,440 @@
+"""The dossier: the inburgeraar, the household and notes."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from intake.rules import deadline_status, pip_deadline
+from leerroutes.rules import GESPREK_TE_DOEN_DAGEN
+from zevenaar_inburgering.accounts.models import (
+    DOSSIER_ROLES,
+    Gemeente,
+    Role,
+)
+from zevenaar_inburgering.validators import (
+    validate_bsn,
+    validate_postcode,
+    validate_v_nummer,
+)
+
+
+class Doelgroep(models.TextChoices):
+    """The seven GGM 'Model Inburgering' values (DOMAIN.md §1.2)."""
+
+    ASIELSTATUSHOUDER = "asielstatushouder", "Asielstatushouder"
+    GEZINSVORMER = "gezinsvormer", "Gezinsvormer"
+    GEZINSHERENIGER = "gezinshereniger", "Gezinshereniger"
+    GEESTELIJK_BEDIENAAR = "geestelijk_bedienaar", "Geestelijk bedienaar"
+    GEZINSVORMER_ASIEL = "gezinsvormer_asiel", "Gezinsvormer met asielstatushouder"
+    GEZINSHERENIGER_ASIEL = (
+        "gezinshereniger_asiel",
+        "Gezinshereniger met asielstatushouder",
+    )
+    OVERIG = "overig", "Overig"
+
+
+class DoelgroepCategorie(models.TextChoices):
+    ASIEL = "asiel", "Asielstatushouders"
+    GEZIN_OVERIG = "gezin_overig", "Gezins- en overige migranten"
+
+
+class WetRegime(models.TextChoices):
+    WI2021 = "wi2021", "Wet inburgering 2021"
+    WI2013 = "wi2013", "Wet inburgering (2013)"
+
+
+class Status(models.TextChoices):
+    """The dossier's state (DOMAIN.md, 'States (per person)')."""
+
+    SIGNAAL_ONTVANGEN = "signaal_ontvangen", "Signaal ontvangen"
+    INTAKE_GEPLAND = "intake_gepland", "Intake gepland"
+    INTAKE_LOOPT = "intake_loopt", "Intake loopt"
+    PIP_CONCEPT = "pip_concept", "PIP in concept"
+    PIP_VASTGESTELD = "pip_vastgesteld", "PIP vastgesteld"
+    IN_TRAJECT = "in_traject", "In traject"
+    AFGEROND_VOLDAAN = "afgerond_voldaan", "Voldaan"
+    VRIJGESTELD = "vrijgesteld", "Vrijgesteld"
+    ONTHEVEN = "ontheven", "Ontheven"
+    TERMIJN_OVERSCHREDEN = "termijn_overschreden", "Termijn overschreden"
+    VERHUISD = "verhuisd", "Verhuisd"
+    BEEINDIGD = "beeindigd", "Beëindigd"
+    ONTKOPPELD = "ontkoppeld", "Ontkoppeld (DUO-correctie)"
+
+
+class Leerroute(models.TextChoices):
+    """The three leerroutes of the Wi2021 (Wet art. 7-10; DOMAIN.md §4)."""
+
+    B1 = "b1", "B1-route"
+    ONDERWIJS = "onderwijs", "Onderwijsroute"
+    Z = "z", "Z-route (zelfredzaamheidsroute)"
+
+
+class Geslacht(models.TextChoices):
+    MAN = "man", "Man"
+    VROUW = "vrouw", "Vrouw"
+    X = "x", "X"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+# The werkvoorraad's "Ontzorgen en handhaving" filter.
+AANDACHT_CHOICES = [
+    ("ontzorgen", "Ontzorgen loopt"),
+    ("ontzorgen_eindigt", "Ontzorgen eindigt binnen 4 weken"),
+    ("handhaving", "Handhavingszaak loopt"),
+    ("samenloop", "Samenloop met Participatiewet"),
+]
+ONTZORGEN_EINDIGT_DAGEN = 28
+
+
+class InburgeraarQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "InburgeraarQuerySet":
+        """The one way to reach dossiers.
+
+        Casusregisseur and functioneel beheerder: the dossiers of their own
+        gemeenten. RSD klantmanager: only the dossiers with bijstand assigned to
+        them (their caseload).
+        Beleidsmedewerker, inactive or anonymous users: none.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role in DOSSIER_ROLES:
+            return self.filter(gemeente__in=user.gemeenten.values("pk"))
+        if user.role == Role.RSD_KLANTMANAGER:
+            return self.filter(rsd_klantmanager=user, bijstand=True)
+        return self.none()
+
+    def for_list(self) -> "InburgeraarQuerySet":
+        # routestand: the leerroutes app's derived on-track state (one-to-one).
+        # ontzorging: pip_plans' ontzorgen period (one-to-one).
+        return self.select_related(
+            "gemeente", "casusregisseur", "rsd_klantmanager", "routestand", "ontzorging"
+        )
+
+    def search(self, zoek: dict) -> "InburgeraarQuerySet":
+        """Apply a search made by `search_terms()`."""
+        if "ids" in zoek:
+            return self.filter(pk__in=zoek["ids"])
+        qs = self
+        for word in zoek.get("woorden", []):
+            qs = qs.filter(
+                Q(voornamen__icontains=word)
+                | Q(achternaam__icontains=word)
+                | Q(tussenvoegsel__iexact=word)
+            )
+        return qs
+
+    def search_terms(self, text: str) -> dict:
+        """Turn what the user typed into a search that can be kept in the session.
+
+        A BSN (9 digits) or v-nummer (10 digits) matches exactly and is resolved to
+        dossier ids at once, so the number itself is never stored; words match names.
+        """
+        text = text.strip()
+        compact = text.replace(" ", "").replace(".", "")
+        if compact.isdigit() and len(compact) in (9, 10):
+            field = "bsn" if len(compact) == 9 else "v_nummer"
+            ids = [
+                str(pk)
+                for pk in self.filter(**{field: compact}).values_list("pk", flat=True)
+            ]
+            soort = "BSN" if field == "bsn" else "v-nummer"
+            return {"ids": ids, "omschrijving": f"{soort} *****{compact[-4:]}"}
+        return {"woorden": text.split(), "omschrijving": text} if text else {}
+
+    def filtered(self, filters: dict, *, user) -> "InburgeraarQuerySet":
+        """Apply the werkvoorraad filters (as saved in WerkvoorraadVoorkeur)."""
+        qs = self
+        if filters.get("gemeente"):
+            qs = qs.filter(gemeente_id=filters["gemeente"])
+        if filters.get("doelgroep"):
+            qs = qs.filter(doelgroep=filters["doelgroep"])
+        if filters.get("status"):
+            qs = qs.filter(status=filters["status"])
+        if filters.get("casusregisseur"):
+            qs = qs.filter(casusregisseur_id=filters["casusregisseur"])
+        if filters.get("alleen_mijn"):
+            qs = qs.filter(casusregisseur=user)
+        if filters.get("koers"):
+            qs = qs.filter(routestand__koers=filters["koers"])
+        if filters.get("gesprek_te_doen"):
+            tot = timezone.localdate() + timedelta(days=GESPREK_TE_DOEN_DAGEN)
+            qs = qs.filter(routestand__volgend_voortgangsgesprek__lte=tot)
+        if filters.get("aandacht"):
+            qs = qs.aandacht(filters["aandacht"])
+        return qs
+
+    def met_aandacht(self) -> "InburgeraarQuerySet":
+        """For lists: handhaving_lopend and heeft_samenloop per dossier, in the same
+        query (pip_plans; imported here to avoid a cycle)."""
+        from pip_plans.models import Handhavingszaak
+
+        zaken = Handhavingszaak.objects.filter(inburgeraar=models.OuterRef("pk"))
+        return self.annotate(
+            handhaving_lopend=models.Exists(zaken.lopend()),
+            heeft_samenloop=models.Exists(
+                Handhavingszaak.objects.samenloop_dossiers().filter(
+                    inburgeraar_id=models.OuterRef("pk")
+                )
+            ),
+        )
+
+    def aandacht(self, soort: str) -> "InburgeraarQuerySet":
+        """Dossiers with a running ontzorgen period, one ending soon, an open
+        handhavingszaak, or samenloop (pip_plans; imported here to avoid a cycle)."""
+        from pip_plans.models import Handhavingszaak
+
+        vandaag = timezone.localdate()
+        if soort == "ontzorgen":
+            return self.filter(
+                ontzorging__startdatum__lte=vandaag, ontzorging__einddatum__gte=vandaag
+            )
+        if soort == "ontzorgen_eindigt":
+            return self.filter(
+                ontzorging__einddatum__range=(
+                    vandaag,
+                    vandaag + timedelta(days=ONTZORGEN_EINDIGT_DAGEN),
+                )
+            )
+        if soort == "handhaving":
+            return self.filter(
+                pk__in=Handhavingszaak.objects.lopend().values("inburgeraar_id")
+            )
+        if soort == "samenloop":
+            return self.filter(pk__in=Handhavingszaak.objects.samenloop_dossiers())
+        return self
+
+
+class Huishouden(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "huishoudens"
+
+    def __str__(self) -> str:
+        return f"Huishouden {self.pk}"
+
+
+class Relatie(models.TextChoices):
+    PARTNER = "partner", "Partner"
+    KIND = "kind", "Kind"
+    OUDER = "ouder", "Ouder"
+    OVERIG = "overig", "Overig"
+
+
+class Huishoudlid(models.Model):
+    """A member of the household who is not an inburgeraar (a child, say)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    huishouden = models.ForeignKey(
+        Huishouden, on_delete=models.CASCADE, related_name="leden"
+    )
+    naam = models.CharField(max_length=200)
+    geboortedatum = models.DateField(null=True, blank=True)
+    relatie = models.CharField(max_length=20, choices=Relatie.choices)
+
+    class Meta:
+        verbose_name_plural = "huishoudleden"
+        ordering = ["geboortedatum", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Inburgeraar(models.Model):
+    """The dossier of one inburgeringsplichtige."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[validate_bsn])
+    v_nummer = models.CharField(
+        "v-nummer", max_length=10, blank=True, validators=[validate_v_nummer]
+    )
+    voornamen = models.CharField(max_length=200)
+    tussenvoegsel = models.CharField(max_length=20, blank=True)
+    achternaam = models.CharField(max_length=200)
+    geboortedatum = models.DateField()
+    geslacht = models.CharField(
+        max_length=10, choices=Geslacht.choices, default=Geslacht.ONBEKEND
+    )
+    nationaliteit = models.CharField(max_length=100, blank=True)
+    geboorteland = models.CharField(max_length=100, blank=True)
+    talen = models.CharField(
+        "gesproken talen",
+        max_length=300,
+        blank=True,
+        help_text="Gescheiden door komma's.",
+    )
+    telefoon = models.CharField(max_length=30, blank=True)
+    email = models.EmailField("e-mailadres", blank=True)
+    straat = models.CharField(max_length=200, blank=True)
+    huisnummer = models.CharField(max_length=20, blank=True)
+    postcode = models.CharField(
+        max_length=7, blank=True, validators=[validate_postcode]
+    )
+    woonplaats = models.CharField(max_length=100, blank=True)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="inburgeraars",
+        verbose_name="verantwoordelijke gemeente",
+    )
+    wet_regime = models.CharField(
+        "wet", max_length=10, choices=WetRegime.choices, default=WetRegime.WI2021
+    )
+    doelgroep = models.CharField(max_length=30, choices=Doelgroep.choices)
+    huishouden = models.ForeignKey(
+        Huishouden,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inburgeraars",
+    )
+    start_inburgeringsplicht = models.DateField(
+        "start inburgeringsplicht", null=True, blank=True
+    )
+    datum_kennisgeving = models.DateField("DUO-kennisgeving", null=True, blank=True)
+    datum_brp_inschrijving = models.DateField("BRP-inschrijving", null=True, blank=True)
+    datum_coa_koppeling = models.DateField("COA-koppeling", null=True, blank=True)
+    datum_huisvesting = models.DateField("huisvesting", null=True, blank=True)
+    status = models.CharField(
+        max_length=30, choices=Status.choices, default=Status.SIGNAAL_ONTVANGEN
+    )
+    casusregisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers_als_casusregisseur",
+        limit_choices_to={"role": Role.CASUSREGISSEUR, "is_active": True},
+    )
+    rsd_klantmanager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers_als_klantmanager",
+        limit_choices_to={"role": Role.RSD_KLANTMANAGER, "is_active": True},
+        verbose_name="RSD-klantmanager",
+    )
+    bijstand = models.BooleanField(default=False)
+    bijstand_start = models.DateField("start bijstand", null=True, blank=True)
+    # The 10-week PIP deadline, stored so the werkvoorraad can sort on it; always
+    # computed by rules.pip_deadline() through refresh_pip_deadline(). Empty while
+    # suspended (waiting for third-party information) or when dates are missing.
+    pip_deadline = models.DateField(
+        "PIP-deadline", null=True, blank=True, db_index=True
+    )
+    pip_uitstel_reden = models.CharField(
+        "reden uitstel PIP-deadline",
+        max_length=300,
+        blank=True,
+        help_text="Welke informatie van derden wordt afgewacht (Besluit art. 5.3).",
+    )
+    pip_uitstel_sinds = models.DateField("uitstel sinds", null=True, blank=True)
+    pip_uitstel_informatie_ontvangen = models.DateField(
+        "informatie ontvangen op", null=True, blank=True
+    )
+    pip_vastgesteld_op = models.DateField(
+        "eerste PIP vastgesteld op", null=True, blank=True
+    )
+    # Optimistic locking: every save through services bumps it; a stale form is refused.
+    versie = models.PositiveIntegerField(default=1)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+    # Set once by intake.retentie when the bewaartermijn has passed (SECURITY RL-10):
+    # the personal data is gone, and the job never picks the dossier again.
+    geanonimiseerd_op = models.DateTimeField(
+        "geanonimiseerd op", null=True, blank=True, editable=False
+    )
+
+    objects = InburgeraarQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "inburgeraars"
+        ordering = ["achternaam", "voornamen"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bijstand=True) | Q(bijstand_start__isnull=True),
+                name="bijstand_start_only_with_bijstand",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["gemeente", "status"]),
+            models.Index(fields=["achternaam", "voornamen"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def refresh_pip_deadline(self) -> None:
+        """Recompute the stored PIP deadline from the dates it depends on."""
+        self.pip_deadline = pip_deadline(
+            kennisgeving=self.datum_kennisgeving,
+            brp_inschrijving=self.datum_brp_inschrijving,
+            uitstel_sinds=self.pip_uitstel_sinds,
+            informatie_ontvangen=self.pip_uitstel_informatie_ontvangen,
+        )
+
+    @property
+    def pip_deadline_status(self):
+        """The PIP deadline's urgency today (a rules.DeadlineStatus)."""
+        return deadline_status(
+            deadline=self.pip_deadline,
+            today=timezone.localdate(),
+            vastgesteld_op=self.pip_vastgesteld_op,
+            opgeschort=bool(
+                self.pip_uitstel_sinds and not self.pip_uitstel_informatie_ontvangen
+            ),
+        )
+
+    @property
+    def dagen_tot_pip_deadline(self) -> int | None:
+        if self.pip_deadline is None or self.pip_vastgesteld_op is not None:
+            return None
+        return (self.pip_deadline - timezone.localdate()).days
+
+    @property
+    def naam(self) -> str:
+        return " ".join(
+            p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p
+        )
+
+    @property
+    def doelgroep_categorie(self) -> str:
+        return settings.DOELGROEP_CATEGORIE[self.doelgroep]
+
+    def get_doelgroep_categorie_display(self) -> str:
+        return DoelgroepCategorie(self.doelgroep_categorie).label
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        return "*****" + self.bsn[-4:]
+
+    @property
+    def adres(self) -> str:
+        regel1 = " ".join(p for p in (self.straat, self.huisnummer) if p)
+        regel2 = " ".join(p for p in (self.postcode, self.woonplaats) if p)
+        return ", ".join(p for p in (regel1, regel2) if p)
+
+
+class Notitie(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.CASCADE, related_name="notities"
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    tekst = models.TextField()
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "notities"
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"Notitie van {self.auteur} op {self.aangemaakt_op:%Y-%m-%d}"
