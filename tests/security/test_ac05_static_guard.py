@@ -3,8 +3,8 @@ context processors, exports, PDF builders, tasks) never reach a person-data mode
 through its unscoped manager.
 
 Every read of person data from a request goes through `Model.objects.visible_to(user)`
-(README, "Rules every change must keep"). This test parses the entry-point modules
-with `ast` and fails on:
+(docs/security.md, "Rules every change must keep"). This test parses the entry-point
+modules with `ast` and fails on:
 
 * `Model.objects.<anything>` / `Model._default_manager` / `Model._base_manager` for a
   person-data model, unless the method chain goes through `.visible_to(...)`;

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def productie_env(**extra) -> dict:
-    """What a production host sets (README "Deploying"), nothing from .env."""
+    """What a production host sets (docs/operations.md), nothing from .env."""
     env = {
         "PATH": os.environ["PATH"],
         "ENV_FILE": "/dev/null",
