@@ -12,9 +12,9 @@ from zevenaar_inburgering.accounts.models import Gemeente
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.termijnen import maand_einde
 
-from .kwartaal import laatste_afgesloten_kwartaal
 from .models import Kwartaalrapport, Uitvoeringskosten
-from .rapportage import rapport_maken
+from .rapportage.basis import laatste_afgesloten_kwartaal
+from .rapportage.rapport import rapport_maken
 
 BRON = "Demonstratiewaarde (geen echte begroting)"
 # Per gemeente: uitvoeringskosten budget per year and taakstelling per half year.

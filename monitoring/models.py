@@ -263,8 +263,8 @@ class Kwartaalrapport(models.Model):
         choices=KwartaalrapportStatus.choices,
         default=KwartaalrapportStatus.WACHTRIJ,
     )
-    # The figures as data (monitoring.kwartaal.bereken), unsuppressed: every view,
-    # the PDF and the CSV suppress small numbers when they show them.
+    # The figures as data (monitoring.rapportage.cijfers.bereken), unsuppressed: every
+    # view, the PDF and the CSV suppress small numbers when they show them.
     cijfers = models.JSONField(default=dict, blank=True)
     parameters = models.JSONField("gebruikte parameters", default=dict, blank=True)
     pdf = models.CharField(max_length=255, blank=True, help_text="Afgeschermde opslag")
@@ -321,7 +321,7 @@ class Kwartaalrapport(models.Model):
     def vertraagd(self) -> bool:
         """Waiting so long that its task was probably lost (Redis or the worker
         down): the page stops polling; the quarterly job or a worker start makes it."""
-        from .rapportage import WACHTRIJ_TE_LANG
+        from .rapportage.rapport import WACHTRIJ_TE_LANG
 
         return (
             self.status == KwartaalrapportStatus.WACHTRIJ

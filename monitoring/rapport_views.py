@@ -15,7 +15,7 @@ from zevenaar_inburgering.exports import csv_response, safe_cell
 from . import weergave
 from .models import MONITORING_ROLES, Kwartaalrapport
 from .rapport_forms import REGIO, AanvraagForm, gebied_keuzes
-from .rapportage import bestandsnaam, rapport_aanvragen
+from .rapportage.rapport import bestandsnaam, rapport_aanvragen
 
 
 def _rapporten(request):

@@ -79,9 +79,9 @@ def signalering_sweep(self, vandaag: str | None = None) -> dict[str, int]:
     max_retries=3,
 )
 def kwartaalrapport_maken(self, rapport_id: str) -> str | None:
-    """Make one requested kwartaalrapport. Idempotent (rapportage.rapport_maken
+    """Make one requested kwartaalrapport. Idempotent (rapportage.rapport.rapport_maken
     claims the row; one already made is left alone)."""
-    from .rapportage import rapport_maken
+    from .rapportage.rapport import rapport_maken
 
     rapport = rapport_maken(rapport_id)
     return rapport.status if rapport else None
@@ -101,7 +101,7 @@ def kwartaalrapporten(self, vandaag: str | None = None) -> list[str]:
     """At the start of a quarter: the reports of the quarter that ended (every
     gemeente and the region), then requests whose task was lost. A second run
     makes nothing twice."""
-    from .rapportage import kwartaalrapporten_maken
+    from .rapportage.rapport import kwartaalrapporten_maken
 
     dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
     return kwartaalrapporten_maken(dag)

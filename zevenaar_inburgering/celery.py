@@ -24,7 +24,7 @@ def signalering_inhalen(sender, **kwargs) -> None:
 def kwartaalrapporten_inhalen(sender, **kwargs) -> None:
     """Catch up at worker start: requested reports whose task was lost while the
     worker or Redis was down are made now (their rows are the source of truth)."""
-    from monitoring.rapportage import wachtende_rapporten
+    from monitoring.rapportage.rapport import wachtende_rapporten
 
     for rapport_id in wachtende_rapporten():
         sender.app.send_task("monitoring.kwartaalrapport_maken", args=[str(rapport_id)])

@@ -17,9 +17,9 @@ from celery import signals
 from celery.contrib.testing.worker import start_worker
 from playwright.sync_api import expect
 
-from monitoring.kwartaal import Periode, laatste_afgesloten_kwartaal
 from monitoring.models import Kwartaalrapport, KwartaalrapportStatus
-from monitoring.rapportage import rapport_maken
+from monitoring.rapportage.basis import Periode, laatste_afgesloten_kwartaal
+from monitoring.rapportage.rapport import rapport_maken
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_handhaving_journey import pdf_tekst
 from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht

@@ -30,9 +30,13 @@ from freezegun import freeze_time
 
 from intake.models import Doelgroep, Leerroute, Status
 from monitoring import weergave
-from monitoring.kwartaal import bereken
 from monitoring.models import Kwartaalrapport, KwartaalrapportStatus
-from monitoring.rapportage import kwartaalrapporten_maken, rapport_maken, rapport_pdf
+from monitoring.rapportage.cijfers import bereken
+from monitoring.rapportage.rapport import (
+    kwartaalrapporten_maken,
+    rapport_maken,
+    rapport_pdf,
+)
 from pip_plans.models import WijzigingReden
 from tests.factories import UserFactory
 from tests.monitoring.kwartaal_scenario import D, _Bouwer, bouw, meer_kopieen, op

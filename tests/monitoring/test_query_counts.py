@@ -96,7 +96,8 @@ def test_sweep_queries_do_not_grow():
 
 
 def test_report_queries_do_not_grow():
-    from monitoring.kwartaal import bereken, laatste_afgesloten_kwartaal
+    from monitoring.rapportage.basis import laatste_afgesloten_kwartaal
+    from monitoring.rapportage.cijfers import bereken
 
     jaar, kwartaal = laatste_afgesloten_kwartaal(timezone.localdate())
     zevenaar = Gemeente.objects.get(naam="Zevenaar")

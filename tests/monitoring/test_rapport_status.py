@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 
 from monitoring.models import Kwartaalrapport, KwartaalrapportStatus
-from monitoring.rapportage import WACHTRIJ_TE_LANG, wachtende_rapporten
+from monitoring.rapportage.rapport import WACHTRIJ_TE_LANG, wachtende_rapporten
 
 pytestmark = pytest.mark.django_db
 

@@ -72,7 +72,7 @@ from monitoring.models import (
     SignaalVoorkeur,
     Uitvoeringskosten,
 )
-from monitoring.rapportage import rapport_maken
+from monitoring.rapportage.rapport import rapport_maken
 from pip_plans import handhaving, ontzorgen
 from pip_plans import services as pip_services
 from pip_plans.models import (

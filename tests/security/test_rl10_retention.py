@@ -76,8 +76,8 @@ from leerroutes.models import (
     Voortgangsrapportage,
 )
 from leerroutes.routestand import routestand_bijwerken
-from monitoring.kwartaal import bereken
 from monitoring.models import Signaal, SignaalSoort
+from monitoring.rapportage.cijfers import bereken
 from pip_plans.models import (
     Beschikking,
     BesluitSoort,

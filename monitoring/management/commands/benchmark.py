@@ -122,7 +122,8 @@ class Command(BaseCommand):
 
     def kwartaal(self) -> dict | None:
         try:
-            from monitoring import kwartaal
+            from monitoring.rapportage.basis import laatste_afgesloten_kwartaal
+            from monitoring.rapportage.cijfers import bereken
         except ImportError:
             for stap in (
                 "Kwartaalcijfers regio",
@@ -133,23 +134,21 @@ class Command(BaseCommand):
             return None
         from zevenaar_inburgering.accounts.models import Gemeente
 
-        jaar, kw = kwartaal.laatste_afgesloten_kwartaal(timezone.localdate())
+        jaar, kw = laatste_afgesloten_kwartaal(timezone.localdate())
         self.stdout.write(f"Kwartaalrapport {jaar} K{kw}")
         cijfers = self.meet_stap(
             f"Kwartaalcijfers regio ({jaar} K{kw})",
-            lambda: kwartaal.bereken(jaar=jaar, kwartaal=kw, gemeente=None),
+            lambda: bereken(jaar=jaar, kwartaal=kw, gemeente=None),
         )
         zevenaar = Gemeente.objects.get(naam="Zevenaar")
         self.meet_stap(
             f"Kwartaalcijfers Zevenaar ({jaar} K{kw})",
-            lambda: kwartaal.bereken(jaar=jaar, kwartaal=kw, gemeente=zevenaar),
+            lambda: bereken(jaar=jaar, kwartaal=kw, gemeente=zevenaar),
         )
-        rapport_pdf = getattr(kwartaal, "rapport_pdf", None)
-        if rapport_pdf is None:
-            try:
-                from monitoring.rapportage import rapport_pdf
-            except ImportError:
-                rapport_pdf = None
+        try:
+            from monitoring.rapportage.rapport import rapport_pdf
+        except ImportError:
+            rapport_pdf = None
         if rapport_pdf is None or cijfers is None:
             self.rijen.append(("Kwartaalrapport pdf", None, None, NIET_BESCHIKBAAR))
         else:

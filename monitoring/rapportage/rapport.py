@@ -1,8 +1,8 @@
 """Making and storing kwartaalrapporten (DESIGN.md §2.8).
 
 A report is requested (a row in state "wachtrij"), then made by a Celery worker:
-figures (monitoring.kwartaal), PDF (WeasyPrint, never in a web request), stored in
-private storage with its figures and the parameters used. Requests come from a
+figures (monitoring.rapportage.cijfers), PDF (WeasyPrint, never in a web request),
+stored in private storage with its figures and the parameters used. Requests come from a
 beleidsmedewerker or functioneel beheerder (any quarter, any of their gemeenten or
 the region) and from the quarterly beat job (the quarter that just ended, every
 gemeente and the region).
@@ -15,13 +15,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from monitoring import weergave
+from monitoring.models import Kwartaalrapport, KwartaalrapportStatus
 from zevenaar_inburgering.accounts.models import Gemeente
 from zevenaar_inburgering.documents import store_document
 from zevenaar_inburgering.pdf import render_pdf
 
-from . import weergave
-from .kwartaal import Periode, bereken, laatste_afgesloten_kwartaal
-from .models import Kwartaalrapport, KwartaalrapportStatus
+from .basis import Periode, laatste_afgesloten_kwartaal
+from .cijfers import bereken
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def rapport_aanvragen(
     *, jaar: int, kwartaal: int, gemeente: Gemeente | None, acting_user
 ) -> Kwartaalrapport:
     """Queue a (new version of the) report; the worker makes it."""
-    from .tasks import enqueue, kwartaalrapport_maken
+    from monitoring.tasks import enqueue, kwartaalrapport_maken
 
     Periode(jaar, kwartaal)  # validates the quarter
     rapport = Kwartaalrapport.objects.create(

@@ -1,0 +1,118 @@
+"""What every section of the kwartaalrapportage counts with: the categories, the
+dossiers counted, the quarter, and the SQL helpers that count per categorie in one
+query (see monitoring/rapportage/cijfers.py for the definitions)."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Aggregate, Count, FloatField, Func, IntegerField, Q
+
+from intake.models import Inburgeraar, Leerroute, Status, WetRegime
+from leerroutes.models import KoersStatus
+from zevenaar_inburgering.termijnen import periode_einde
+
+CATEGORIEEN = [
+    ("asiel", "Asielstatushouders"),
+    ("gezin_overig", "Gezins- en overige migranten"),
+    ("totaal", "Totaal"),
+]
+KOLOMMEN = [label for _, label in CATEGORIEEN]
+# Dossiers that have left the plicht (no longer in the stock).
+EINDSTATUSSEN = [
+    Status.AFGEROND_VOLDAAN,
+    Status.VRIJGESTELD,
+    Status.ONTHEVEN,
+    Status.VERHUISD,
+    Status.BEEINDIGD,
+]
+# Left the plicht without meeting it (no longer anybody's termijn to watch).
+VERTROKKEN = [s for s in EINDSTATUSSEN if s != Status.AFGEROND_VOLDAAN]
+DOEL_ROUTES = [Leerroute.B1, Leerroute.Z]
+# A Routestand without a judgement has koers "" (nothing to judge yet).
+MET_OORDEEL = Q(routestand__koers__in=KoersStatus.values)
+
+
+# --- SQL helpers -----------------------------------------------------------------------
+
+
+class Mediaan(Aggregate):
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+class DagenTussen(Func):
+    """Whole days from the second date to the first (date - date in PostgreSQL)."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = IntegerField()
+
+
+def asiel_doelgroepen() -> list[str]:
+    return [d for d, c in settings.DOELGROEP_CATEGORIE.items() if c == "asiel"]
+
+
+def categorie_q(categorie: str, pad: str) -> Q:
+    if categorie == "totaal":
+        return Q()
+    asiel = Q(**{f"{pad}doelgroep__in": asiel_doelgroepen()})
+    return asiel if categorie == "asiel" else ~asiel
+
+
+def per_categorie(qs, pad: str, metingen: dict) -> dict:
+    """One query: for every meting (name -> function of a filter Q giving an
+    aggregate) its value per categorie and in total."""
+    aggregaten = {
+        f"{naam}__{cat}": maak(categorie_q(cat, pad))
+        for naam, maak in metingen.items()
+        for cat, _ in CATEGORIEEN
+    }
+    rij = qs.aggregate(**aggregaten) if aggregaten else {}
+    return {
+        naam: {cat: rij[f"{naam}__{cat}"] for cat, _ in CATEGORIEEN}
+        for naam in metingen
+    }
+
+
+def aantal(voorwaarde: Q, veld: str = "pk", distinct: bool = False):
+    return lambda cat: Count(veld, filter=cat & voorwaarde, distinct=distinct)
+
+
+# --- The report ------------------------------------------------------------------------
+
+
+class Periode:
+    def __init__(self, jaar: int, kwartaal: int):
+        if not 1 <= kwartaal <= 4:
+            raise ValueError("Een kwartaal is 1 tot en met 4.")
+        self.jaar, self.kwartaal = jaar, kwartaal
+        self.begin = date(jaar, 3 * kwartaal - 2, 1)
+        self.eind = periode_einde(self.begin, maanden=3)
+        self.jaar_begin = date(jaar, 1, 1)
+
+    @property
+    def bereik(self) -> tuple[date, date]:
+        return (self.begin, self.eind)
+
+    @property
+    def jaar_bereik(self) -> tuple[date, date]:
+        return (self.jaar_begin, self.eind)
+
+
+def laatste_afgesloten_kwartaal(vandaag: date) -> tuple[int, int]:
+    """The quarter that ended most recently before `vandaag`."""
+    kwartaal = (vandaag.month - 1) // 3  # the current one is this + 1
+    return (vandaag.year, kwartaal) if kwartaal else (vandaag.year - 1, 4)
+
+
+def dossiers(gemeente=None):
+    """The inburgeraars the report counts (see the module docstring)."""
+    qs = Inburgeraar.objects.filter(
+        wet_regime=WetRegime.WI2021, start_inburgeringsplicht__isnull=False
+    ).exclude(status=Status.ONTKOPPELD)
+    return qs.filter(gemeente=gemeente) if gemeente is not None else qs
+
+
+def van(model, basis):
+    return model.objects.filter(inburgeraar__in=basis.values("pk"))

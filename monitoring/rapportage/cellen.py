@@ -1,0 +1,57 @@
+"""The cells and tables of a report section: plain data (JSON-safe)."""
+
+from decimal import Decimal
+
+from .basis import CATEGORIEEN, KOLOMMEN
+
+
+def n(waarde) -> dict:
+    """A number of persons (or cases): suppressed below the minimum when shown."""
+    return {"n": int(waarde or 0)}
+
+
+def pct(teller, noemer) -> dict:
+    """A share of persons; suppressed when the denominator is below the minimum."""
+    teller, noemer = int(teller or 0), int(noemer or 0)
+    waarde = round(100 * teller / noemer, 1) if noemer else None
+    return {"pct": waarde, "teller": teller, "noemer": noemer}
+
+
+def euro(bedrag) -> dict:
+    return {"euro": str(Decimal(bedrag or 0).quantize(Decimal("0.01")))}
+
+
+def dagen(waarde, aantal) -> dict:
+    """A median number of days over `aantal` persons."""
+    return {
+        "dagen": None if waarde is None else round(float(waarde), 1),
+        "noemer": int(aantal or 0),
+    }
+
+
+def tekst(waarde: str) -> dict:
+    return {"tekst": waarde}
+
+
+def rij(label: str, cellen: list) -> dict:
+    return {"label": label, "cellen": cellen}
+
+
+def tabel(titel: str, rijen: list, kolommen=None, toelichting: str = "") -> dict:
+    return {
+        "titel": titel,
+        "kolommen": kolommen or KOLOMMEN,
+        "rijen": rijen,
+        "toelichting": toelichting,
+    }
+
+
+def rij_per_cat(label: str, waarden: dict, cel=n) -> dict:
+    return rij(label, [cel(waarden[cat]) for cat, _ in CATEGORIEEN])
+
+
+def getal(waarde) -> str:
+    """A number without trailing zeros, Dutch decimal comma."""
+    d = Decimal(str(waarde)).normalize()
+    tekst_ = f"{d:f}"
+    return tekst_.replace(".", ",")

@@ -1,0 +1,83 @@
+"""Instroom, voorraad en uitstroom; the trechter from DUO signal to route."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from intake.models import BredeIntake, Status
+from leerroutes.models import Traject
+
+from .basis import EINDSTATUSSEN, Periode, aantal, per_categorie
+from .cellen import rij_per_cat, tabel
+
+
+def instroom_sectie(p: Periode, basis) -> dict:
+    gestart = Q(start_inburgeringsplicht__lte=p.eind)
+    metingen = {
+        "instroom": aantal(Q(start_inburgeringsplicht__range=p.bereik)),
+        "instroom_jaar": aantal(Q(start_inburgeringsplicht__range=p.jaar_bereik)),
+        "uitstroom": aantal(Q(afronding__voldaan_op__range=p.bereik)),
+        "voorraad": aantal(gestart & ~Q(status__in=EINDSTATUSSEN)),
+    } | {
+        f"status_{status}": aantal(gestart & Q(status=status))
+        for status in Status.values
+        if status != Status.ONTKOPPELD
+    }
+    w = per_categorie(basis, "", metingen)
+    statussen = [
+        rij_per_cat(f"  {label}", w[f"status_{status}"])
+        for status, label in Status.choices
+        if status != Status.ONTKOPPELD
+    ]
+    return {
+        "code": "instroom",
+        "titel": "Instroom, voorraad en uitstroom",
+        "tabellen": [
+            tabel(
+                "Instroom en uitstroom",
+                [
+                    rij_per_cat(
+                        "Nieuwe inburgeringsplichtigen (kwartaal)", w["instroom"]
+                    ),
+                    rij_per_cat(
+                        "Nieuwe inburgeringsplichtigen (jaar tot nu)",
+                        w["instroom_jaar"],
+                    ),
+                    rij_per_cat("Uitstroom: plicht voldaan (kwartaal)", w["uitstroom"]),
+                    rij_per_cat(
+                        "Voorraad: begonnen, nog niet afgerond (huidige status)",
+                        w["voorraad"],
+                    ),
+                ],
+            ),
+            tabel(
+                "Stand per status",
+                statussen,
+                toelichting="De status bij het maken van het rapport, van iedereen "
+                "wiens plicht op de peildatum was begonnen.",
+            ),
+        ],
+    }
+
+
+def trechter(p: Periode, basis) -> list:
+    """From DUO signal to PIP to route: everyone whose plicht had started."""
+    bij = basis.filter(start_inburgeringsplicht__lte=p.eind)
+    intake = BredeIntake.objects.filter(
+        inburgeraar=OuterRef("pk"), gestart_op__lte=p.eind
+    )
+    traject = Traject.objects.filter(inburgeraar=OuterRef("pk"), start__lte=p.eind)
+    rij_ = bij.annotate(
+        heeft_intake=Exists(intake), heeft_traject=Exists(traject)
+    ).aggregate(
+        signaal=Count("pk"),
+        intake=Count("pk", filter=Q(heeft_intake=True)),
+        pip=Count("pk", filter=Q(pip_vastgesteld_op__lte=p.eind)),
+        traject=Count("pk", filter=Q(heeft_traject=True)),
+        voldaan=Count("pk", filter=Q(afronding__voldaan_op__lte=p.eind)),
+    )
+    return [
+        {"label": "Inburgeringsplichtig", "n": rij_["signaal"]},
+        {"label": "Brede intake gestart", "n": rij_["intake"]},
+        {"label": "PIP vastgesteld", "n": rij_["pip"]},
+        {"label": "In een leerroute", "n": rij_["traject"]},
+        {"label": "Plicht voldaan", "n": rij_["voldaan"]},
+    ]
