@@ -1,5 +1,5 @@
 """The nightly retention job (SECURITY RL-10): dossiers whose bewaartermijn has
-passed are anonymised (intake.retentie)."""
+passed are anonymised (intake/anonimiseren.py, with every app's retentie.py)."""
 
 from datetime import date
 
@@ -7,7 +7,7 @@ from django.db import OperationalError
 
 from celery import shared_task
 
-from . import retentie
+from . import anonimiseren
 
 
 @shared_task(
@@ -27,4 +27,4 @@ def dossiers_anonimiseren(peildatum: str | None = None) -> int:
     `peildatum`: an ISO date (YYYY-MM-DD) to run as of that day; default today in
     Europe/Amsterdam. Returns the number of dossiers anonymised."""
     dag = date.fromisoformat(peildatum) if peildatum else None
-    return retentie.dossiers_anonimiseren(peildatum=dag)
+    return anonimiseren.dossiers_anonimiseren(peildatum=dag)

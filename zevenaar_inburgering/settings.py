@@ -403,7 +403,7 @@ LOGGING = {
 OIN = env.str("OIN", default="")
 
 # Retention (SECURITY RL-10): a closed dossier is anonymised this many years after
-# its closing date (intake/retentie.py). 5: the term that secondary sources (VHIC,
+# its closing date (intake/anonimiseren.py). 5: the term that secondary sources (VHIC,
 # BREED) report for the Wet inburgering 2021, which precedes the Selectielijst
 # gemeenten 2020 (10 years after the traject); neither was checked against the
 # law itself, so the archivist and the FG confirm it: configuration, not a fact.

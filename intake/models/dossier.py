@@ -345,8 +345,8 @@ class Inburgeraar(models.Model):
     versie = models.PositiveIntegerField(default=1)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
-    # Set once by intake.retentie when the bewaartermijn has passed (SECURITY RL-10):
-    # the personal data is gone, and the job never picks the dossier again.
+    # Set once by intake/anonimiseren.py when the bewaartermijn has passed (SECURITY
+    # RL-10): the personal data is gone, and the job never picks the dossier again.
     geanonimiseerd_op = models.DateTimeField(
         "geanonimiseerd op", null=True, blank=True, editable=False
     )

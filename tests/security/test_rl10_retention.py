@@ -1,5 +1,6 @@
 """RL-10: a closed dossier past its bewaartermijn is anonymised by a scheduled,
-logged job (intake/retentie.py, task `intake.dossiers_anonimiseren`).
+logged job (intake/anonimiseren.py with every app's retentie.py, task
+`intake.dossiers_anonimiseren`).
 
 The scenario: three dossiers with every kind of related row, built by one builder
 with a canary prefix in every free text. "Oud" was closed in 2019 (voldaan), "recent"
@@ -27,7 +28,7 @@ from django.db import DatabaseError, models, transaction
 import pytest
 from freezegun import freeze_time
 
-from intake import retentie, tasks
+from intake import anonimiseren, tasks
 from intake.models import (
     BredeIntake,
     DuoImport,
@@ -884,8 +885,8 @@ def _gesloten(casusregisseur, op: str, **velden) -> Inburgeraar:
 
 def test_rl10_exactly_the_bewaartermijn_is_not_yet_more(casusregisseur):
     dossier = _gesloten(casusregisseur, "2019-06-01 10:00:00")
-    assert retentie.dossiers_anonimiseren(peildatum=D(2024, 6, 1)) == 0
-    assert retentie.dossiers_anonimiseren(peildatum=D(2024, 6, 2)) == 1
+    assert anonimiseren.dossiers_anonimiseren(peildatum=D(2024, 6, 1)) == 0
+    assert anonimiseren.dossiers_anonimiseren(peildatum=D(2024, 6, 2)) == 1
     dossier.refresh_from_db()
     assert dossier.geanonimiseerd_op is not None
 
@@ -899,14 +900,14 @@ def test_rl10_later_activity_restarts_the_clock(casusregisseur):
             gebruiker=casusregisseur,
             omschrijving="Vraag van de inburgeraar beantwoord.",
         )
-    assert retentie.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 0
+    assert anonimiseren.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 0
 
 
 def test_rl10_termijn_overschreden_is_not_closed(casusregisseur):
     _gesloten(casusregisseur, "2015-01-01 10:00:00", status=Status.ONTKOPPELD)
     with freeze_time("2015-01-01 10:00:00"):
         InburgeraarFactory(status=Status.TERMIJN_OVERSCHREDEN)
-    assert retentie.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 1
+    assert anonimiseren.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 1
     assert Inburgeraar.objects.get(status=Status.TERMIJN_OVERSCHREDEN).achternaam != (
         "Geanonimiseerd"
     )
@@ -923,7 +924,7 @@ def test_rl10_unfinished_handhaving_or_bezwaar_holds_the_dossier(casusregisseur)
             status=HandhavingStatus.GEWAARSCHUWD,
             aangemaakt_door=casusregisseur,
         )
-    assert retentie.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 0
+    assert anonimiseren.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 0
 
 
 def test_rl10_bewaartermijn_comes_from_settings(drie, settings):
@@ -937,9 +938,9 @@ def test_rl10_bewaartermijn_comes_from_settings(drie, settings):
 def test_rl10_placeholder_bsns_are_unique(casusregisseur):
     for _ in range(3):
         _gesloten(casusregisseur, "2015-01-01 10:00:00")
-    assert retentie.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 3
+    assert anonimiseren.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 3
     _gesloten(casusregisseur, "2015-01-01 10:00:00")
-    assert retentie.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 1
+    assert anonimiseren.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 1
     bsns = sorted(Inburgeraar.objects.values_list("bsn", flat=True))
     assert bsns == ["X00000001", "X00000002", "X00000003", "X00000004"]
 
@@ -952,7 +953,7 @@ def test_rl10_household_shared_with_an_open_dossier_keeps_its_members(
     oud = _gesloten(casusregisseur, "2015-01-01 10:00:00", huishouden=huishouden)
     partner = InburgeraarFactory(huishouden=huishouden, status=Status.IN_TRAJECT)
 
-    assert retentie.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 1
+    assert anonimiseren.dossiers_anonimiseren(peildatum=D(2025, 1, 15)) == 1
 
     oud.refresh_from_db()
     partner.refresh_from_db()

@@ -232,7 +232,7 @@ GEANONIMISEERDE_GEGEVENS = PERSOONSGEGEVENS + [
 
 
 def log_dossiers_geanonimiseerd(inburgeraars, *, user=None) -> None:
-    """The retention job (intake.retentie, SECURITY RL-10) anonymised these dossiers.
+    """The retention job (intake/anonimiseren.py, SECURITY RL-10) anonymised these dossiers.
 
     Call it before the BSN is wiped: the betrokkene id must be the hash of the real
     BSN, so that an inzageverzoek for that BSN shows when its data was removed.

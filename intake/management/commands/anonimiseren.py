@@ -3,7 +3,8 @@
     python manage.py anonimiseren [--peildatum JJJJ-MM-DD] [--dry-run]
 
 The same as the nightly Celery task `intake.dossiers_anonimiseren`; see
-intake/retentie.py for what "closed" means and what is wiped and kept.
+intake/anonimiseren.py for what "closed" means, and every app's retentie.py for what
+is wiped and kept.
 """
 
 import argparse
@@ -12,7 +13,11 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from intake.retentie import bewaartermijn_jaren, dossiers_anonimiseren, te_anonimiseren
+from intake.anonimiseren import (
+    bewaartermijn_jaren,
+    dossiers_anonimiseren,
+    te_anonimiseren,
+)
 
 
 def _datum(tekst: str) -> date:
