@@ -13,8 +13,8 @@ from leerroutes.models import Organisatie, OrganisatieSoort
 from zevenaar_inburgering.accounts.models import Gemeente, User
 from zevenaar_inburgering.termijnen import EEN_DAG, is_rustdag
 
-from .keten_services import ketenoverleg_vastleggen, ketenpartners
 from .models import Ketenoverleg
+from .services.keten import ketenoverleg_vastleggen, ketenpartners
 
 # The demo login that records the meetings (intake.demo.data.DEMO_LOGINS): the
 # beleidsmedewerker works for the whole region.

@@ -9,8 +9,8 @@ from intake.forms import DateInput
 from leerroutes.models import Organisatie
 from zevenaar_inburgering.accounts.models import Gemeente, User
 
-from .keten_services import controleer_datum, ketenpartners
 from .models import Ketenoverleg
+from .services.keten import controleer_datum, ketenpartners
 
 
 class GemeenteKeuze(forms.ModelMultipleChoiceField):

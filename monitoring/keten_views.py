@@ -13,9 +13,9 @@ from intake.views import form_action
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.parameters.models import geheel
 
-from . import keten_services
 from .keten_forms import KetenoverlegForm
 from .models import KETEN_ROLES, Ketenoverleg
+from .services import keten as keten_services
 
 DOEL4 = "doel4_ketenoverleggen"
 

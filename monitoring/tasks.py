@@ -1,14 +1,18 @@
-"""The daily signalering sweep (DESIGN.md §2.7). Beat runs it after the nightly
-routestand update; a worker runs it once at start to catch up (SECURITY RL-03)."""
+"""The background jobs of monitoring: the daily signalering sweep (DESIGN.md §2.7),
+which beat runs after the nightly routestand update and a worker runs once at start
+to catch up (SECURITY RL-03); the daily e-mail digest (monitoring.digest), which beat
+runs after the sweep, at the start of the working day; and the kwartaalrapporten."""
 
 import logging
 from datetime import date
+from smtplib import SMTPException
 
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from celery import shared_task
 
+from .digest import digest_versturen
 from .signalering import sweep
 
 logger = logging.getLogger(__name__)
@@ -66,6 +70,27 @@ def signalering_sweep(self, vandaag: str | None = None) -> dict[str, int]:
     Europe/Amsterdam."""
     dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
     return sweep(dag)
+
+
+@shared_task(
+    bind=True,
+    name="monitoring.signalering_digest",
+    acks_late=True,
+    soft_time_limit=10 * 60,
+    time_limit=15 * 60,
+    autoretry_for=(OperationalError, SMTPException, ConnectionError),
+    retry_backoff=60,
+    retry_backoff_max=600,
+    max_retries=3,
+)
+def signalering_digest(self, vandaag: str | None = None) -> dict[str, int]:
+    """Idempotent per user per day (DigestVerzending): a duplicate tick, a
+    redelivery (acks_late) or a retry sends nobody a second e-mail.
+
+    `vandaag`: an ISO date (YYYY-MM-DD) for a run as of that day; default today in
+    Europe/Amsterdam."""
+    dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
+    return digest_versturen(dag)
 
 
 @shared_task(

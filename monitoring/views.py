@@ -13,7 +13,7 @@ from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 from .digest import DIGEST_ROLES, kiesbare_soorten
 from .forms import UitstellenForm, VoorkeurenForm
 from .models import Signaal, SignaalVoorkeur
-from .services import signaal_snoozen, signaalvoorkeur_opslaan
+from .services.signalen import signaal_snoozen, signaalvoorkeur_opslaan
 
 
 @role_required(DOSSIER_ROLES)

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from intake.models import BredeIntake, Inburgeraar, Status
 from monitoring.models import Signaal, SignaalSoort
-from monitoring.services import SNOOZE_MAX_DAGEN
+from monitoring.services.signalen import SNOOZE_MAX_DAGEN
 from monitoring.signalering import INTAKE_GESTART_BINNEN, sweep
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht, nl_datum

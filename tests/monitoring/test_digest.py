@@ -14,8 +14,8 @@ from django.urls import reverse
 import pytest
 
 from monitoring.digest import digest_versturen, digests_samenstellen
-from monitoring.digest_tasks import signalering_digest
 from monitoring.models import DigestVerzending, Signaal, SignaalSoort, SignaalVoorkeur
+from monitoring.tasks import signalering_digest
 from tests.factories import InburgeraarFactory, UserFactory
 from zevenaar_inburgering.accounts.models import Role, User
 from zevenaar_inburgering.parameters.models import Parameter

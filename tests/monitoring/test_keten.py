@@ -13,8 +13,8 @@ from freezegun import freeze_time
 
 from leerroutes.models import Organisatie, OrganisatieSoort
 from monitoring import demo_keten
-from monitoring.keten_services import ketenoverleg_vastleggen
 from monitoring.models import Ketenoverleg
+from monitoring.services.keten import ketenoverleg_vastleggen
 from tests.factories import UserFactory, gemeente
 from zevenaar_inburgering.accounts.models import Role
 from zevenaar_inburgering.parameters.models import Parameter

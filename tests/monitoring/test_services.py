@@ -7,7 +7,7 @@ import pytest
 from freezegun import freeze_time
 
 from monitoring.models import Signaal, SignaalSoort
-from monitoring.services import signaal_snooze_opheffen, signaal_snoozen
+from monitoring.services.signalen import signaal_snooze_opheffen, signaal_snoozen
 
 VANDAAG = dt.date(2026, 7, 1)
 

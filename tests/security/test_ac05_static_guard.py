@@ -392,7 +392,6 @@ def test_ac05_entry_point_modules_are_scanned():
         "zevenaar_inburgering.pdf",
         "leerroutes.tasks",
         "monitoring.tasks",
-        "monitoring.digest_tasks",
         "intake.forms",
     ):
         assert expected in modules, expected

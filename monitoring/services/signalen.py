@@ -6,10 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from monitoring.digest import kiesbare_soorten
+from monitoring.models import Signaal, SignaalSoort, SignaalVoorkeur
 from zevenaar_inburgering.verwerkingen import log
-
-from .digest import kiesbare_soorten
-from .models import Signaal, SignaalSoort, SignaalVoorkeur
 
 # [U] a signal can be put aside for at most this many days at a time.
 SNOOZE_MAX_DAGEN = 90

@@ -14,9 +14,8 @@ from django.utils import timezone
 
 from intake.services import verouderd
 from leerroutes.models import Organisatie, OrganisatieSoort
+from monitoring.models import Ketenoverleg
 from zevenaar_inburgering.accounts.models import Gemeente, User
-
-from .models import Ketenoverleg
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,2 @@
+"""What monitoring writes, by sub-domain: signalen (snooze, digest choices) and keten
+(the ketenoverleggen)."""
