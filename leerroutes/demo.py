@@ -669,7 +669,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
             False,
         )
     user = persoon.user
-    concept = pip_services.pip_wijziging_starten(
+    concept = services.pip_wijziging_starten(
         inburgeraar=persoon.dossier,
         reden=WijzigingReden.AFSCHALEN,
         toelichting="Na ruim 600 uur NT2 blijkt B1 niet haalbaar; besproken in het "
@@ -685,7 +685,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
         bewerkversie=concept.bewerkversie,
         acting_user=user,
     )
-    pip_services.pip_vaststellen(pip=concept, acting_user=user, dagtekening=dag)
+    services.pip_vaststellen(pip=concept, acting_user=user, dagtekening=dag)
     _uren_schrijven(persoon, [r for r in uren if r.maand > bereikt])
     for vaardigheid in ("lezen", "spreken"):
         examendag = dag + timedelta(rng.randint(30, 120))

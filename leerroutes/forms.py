@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from intake.forms import DateInput
+from zevenaar_inburgering.widgets import MaandInput
 
 from .models import (
     ROUTE_ONDERDELEN,
@@ -21,13 +22,6 @@ from .models import (
     Voortgangsgesprek,
     Voortgangsrapportage,
 )
-
-
-class MaandInput(forms.DateInput):
-    input_type = "month"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m", **kwargs)
 
 
 class ToewijzenForm(forms.Form):

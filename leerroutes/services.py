@@ -24,8 +24,10 @@ from intake.models import (
     Status,
 )
 from intake.services import verouderd
-from pip_plans.models import Pip, PipStatus
+from pip_plans import services as pip_services
+from pip_plans.models import Beschikking, Pip, PipStatus
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.termijnen import maand_begin, maand_einde
 from zevenaar_inburgering.verwerkingen import log
 
@@ -331,18 +333,58 @@ def traject_sluiten(
     )
 
 
-def na_pip_vastgesteld(*, pip: Pip, dagtekening: date, acting_user: User) -> None:
-    """Called when a PIP version is vastgesteld: a new route (schakelen) ends the
-    traject of the old route; the casusregisseur then assigns the new one."""
-    huidig = open_traject(pip.inburgeraar)
-    if huidig is not None and huidig.leerroute != pip.leerroute:
+# --- The PIP and the route ----------------------------------------------------------
+# A PIP change that reaches into the route: afschalen rests on the NT2 hours recorded
+# here, and a new route ends the traject of the old one. The pages that make these
+# changes call these functions, not pip_plans' own (which know nothing of leerroutes).
+
+
+def pip_wijziging_starten(
+    *, inburgeraar: Inburgeraar, reden: str, toelichting: str, acting_user: User
+) -> Pip:
+    """pip_plans' wijziging, with the NT2 hours recorded here (for afschalen)."""
+    return pip_services.pip_wijziging_starten(
+        inburgeraar=inburgeraar,
+        reden=reden,
+        toelichting=toelichting,
+        acting_user=acting_user,
+        nt2_uren_keurmerk=nt2_uren_keurmerk(inburgeraar),
+    )
+
+
+def vaststellen_fouten(pip: Pip, *, vandaag: date) -> dict[str, str]:
+    """pip_plans' vaststellen_fouten, with the NT2 hours recorded here (DOMAIN.md
+    §4: the recorded hours, never a typed number)."""
+    return pip_services.vaststellen_fouten(
+        pip, vandaag=vandaag, nt2_uren_keurmerk=nt2_uren_keurmerk(pip.inburgeraar)
+    )
+
+
+@atomic_with_documents
+def pip_vaststellen(
+    *, pip: Pip, acting_user: User, dagtekening: date | None = None
+) -> Beschikking:
+    """pip_plans' vaststellen, with the NT2 hours recorded here; then a new route
+    (schakelen) ends the traject of the old route, and the casusregisseur assigns
+    the new one. One transaction: if the traject cannot be closed, nothing is
+    vastgesteld and the beschikking's PDF is deleted again."""
+    beschikking = pip_services.pip_vaststellen(
+        pip=pip,
+        acting_user=acting_user,
+        dagtekening=dagtekening,
+        nt2_uren_keurmerk=nt2_uren_keurmerk(pip.inburgeraar),
+    )
+    vastgesteld = beschikking.pip
+    huidig = open_traject(vastgesteld.inburgeraar)
+    if huidig is not None and huidig.leerroute != vastgesteld.leerroute:
         traject_sluiten(
             traject=huidig,
-            einde=dagtekening,
+            einde=beschikking.dagtekening,
             reden=TrajectEinde.SCHAKELEN,
             acting_user=acting_user,
         )
-        routestand_bijwerken([pip.inburgeraar_id])
+        routestand_bijwerken([vastgesteld.inburgeraar_id])
+    return beschikking
 
 
 # --- Hours and progress -----------------------------------------------------------------

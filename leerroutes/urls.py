@@ -1,10 +1,21 @@
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, pip_views, views
 
 app_name = "leerroutes"
 
 urlpatterns = [
+    # The PIP pages that change the route (pip_views.py: why they live here).
+    path(
+        "dossiers/<uuid:pk>/pip/wijziging/",
+        pip_views.wijziging_starten,
+        name="pip_wijziging_starten",
+    ),
+    path(
+        "dossiers/<uuid:pk>/pip/<uuid:pip_id>/bewerken/",
+        pip_views.pip_bewerken,
+        name="pip_bewerken",
+    ),
     path("dossiers/<uuid:pk>/route/", views.route, name="route"),
     path("dossiers/<uuid:pk>/route/toewijzen/", views.toewijzen, name="toewijzen"),
     path("dossiers/<uuid:pk>/route/uren/", views.uren, name="uren"),

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from intake.forms import DateInput
-from leerroutes.forms import MaandInput
 from zevenaar_inburgering.validators import normalise_iban
+from zevenaar_inburgering.widgets import MaandInput
 
 from .models import CursusStatus, Ontzorging, VasteLast
 

@@ -3,10 +3,16 @@
 Each function takes the acting user, runs in one transaction, writes the dossier's
 timeline and the verwerkingenlog, and raises ValidationError (Dutch) for what the
 user can fix.
+
+What a PIP change means for the leerroute (afschalen rests on the NT2 hours recorded
+there; a new route ends the traject of the old one) is leerroutes' part:
+leerroutes/services/pip.py wraps pip_wijziging_starten, vaststellen_fouten and
+pip_vaststellen, passing the hours as `nt2_uren_keurmerk`.
 """
 
 import uuid
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -23,7 +29,6 @@ from intake.models import (
     Status,
 )
 from intake.services import verouderd
-from leerroutes.services import na_pip_vastgesteld, nt2_uren_keurmerk
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents, store_document
 from zevenaar_inburgering.parameters.models import geheel
@@ -143,9 +148,16 @@ def pip_opstellen(*, inburgeraar: Inburgeraar, acting_user: User) -> Pip:
 
 @transaction.atomic
 def pip_wijziging_starten(
-    *, inburgeraar: Inburgeraar, reden: str, toelichting: str, acting_user: User
+    *,
+    inburgeraar: Inburgeraar,
+    reden: str,
+    toelichting: str,
+    acting_user: User,
+    nt2_uren_keurmerk: Decimal | None = None,
 ) -> Pip:
-    """A new concept version, copied from the last vastgesteld one."""
+    """A new concept version, copied from the last vastgesteld one. Afschalen
+    records `nt2_uren_keurmerk`, the NT2 hours at a keurmerk aanbieder (None: not
+    known here; afschalen then cannot be vastgesteld)."""
     vorige = laatste_vastgesteld(inburgeraar)
     if vorige is None:
         raise ValidationError("Er is nog geen vastgesteld PIP om te wijzigen.")
@@ -164,7 +176,9 @@ def pip_wijziging_starten(
     )
     if reden == WijzigingReden.AFSCHALEN:
         pip.taalniveau = Taalniveau.A2
-        pip.afschalen_nt2_uren = int(nt2_uren_keurmerk(inburgeraar))
+        pip.afschalen_nt2_uren = (
+            None if nt2_uren_keurmerk is None else int(nt2_uren_keurmerk)
+        )
     pip.save()
     _gebeurtenis(
         inburgeraar,
@@ -213,8 +227,11 @@ def pip_bewerken(
     return current
 
 
-def vaststellen_fouten(pip: Pip, *, vandaag: date) -> dict[str, str]:
-    """Everything that stops `pip` from being vastgesteld today (empty: nothing)."""
+def vaststellen_fouten(
+    pip: Pip, *, vandaag: date, nt2_uren_keurmerk: Decimal | None = None
+) -> dict[str, str]:
+    """Everything that stops `pip` from being vastgesteld today (empty: nothing).
+    Afschalen needs `nt2_uren_keurmerk`, the hours recorded in the leerroutes."""
     inburgeraar = pip.inburgeraar
     fouten = rules.pip_fouten(
         leerroute=pip.leerroute,
@@ -250,7 +267,7 @@ def vaststellen_fouten(pip: Pip, *, vandaag: date) -> dict[str, str]:
                 vandaag=vandaag,
                 schakelen_tot=schakelen_tot,
                 # The recorded hours, never a typed number (DOMAIN.md §4).
-                afschalen_nt2_uren=nt2_uren_keurmerk(inburgeraar),
+                afschalen_nt2_uren=nt2_uren_keurmerk,
                 afschalen_inzet_oordeel=pip.afschalen_inzet_oordeel,
                 min_afschalen_uren=geheel("afschalen_min_nt2_uren", vandaag),
             )
@@ -264,12 +281,18 @@ def _kenmerk(inburgeraar: Inburgeraar, pip: Pip, dagtekening: date) -> str:
 
 @atomic_with_documents
 def pip_vaststellen(
-    *, pip: Pip, acting_user: User, dagtekening: date | None = None
+    *,
+    pip: Pip,
+    acting_user: User,
+    dagtekening: date | None = None,
+    nt2_uren_keurmerk: Decimal | None = None,
 ) -> Beschikking:
     """Vaststellen: the beschikking with its PDF, the termijn on the first one.
 
     The PDF is rendered inside the transaction: if rendering or storing fails,
-    nothing is vastgesteld.
+    nothing is vastgesteld. Afschalen needs `nt2_uren_keurmerk` (see
+    vaststellen_fouten); what a new route means for the traject is leerroutes'
+    part (leerroutes/services/pip.py).
     """
     pip = (
         Pip.objects.select_for_update()
@@ -279,7 +302,9 @@ def pip_vaststellen(
     if not pip.is_concept:
         raise ValidationError("Dit PIP is al vastgesteld.")
     dagtekening = dagtekening or timezone.localdate()
-    fouten = vaststellen_fouten(pip, vandaag=dagtekening)
+    fouten = vaststellen_fouten(
+        pip, vandaag=dagtekening, nt2_uren_keurmerk=nt2_uren_keurmerk
+    )
     if fouten:
         raise ValidationError(fouten)
     inburgeraar = pip.inburgeraar
@@ -293,7 +318,7 @@ def pip_vaststellen(
     pip.status = PipStatus.VASTGESTELD
     if pip.reden == WijzigingReden.AFSCHALEN:
         # The letter states the hours the decision rests on.
-        pip.afschalen_nt2_uren = int(nt2_uren_keurmerk(inburgeraar))
+        pip.afschalen_nt2_uren = int(nt2_uren_keurmerk)
     pip.vastgesteld_op = timezone.now()
     pip.vastgesteld_door = acting_user
     pdf = render_pdf(
@@ -354,7 +379,6 @@ def pip_vaststellen(
         handeling="Beschikking",
     )
     log.log_pdf_generated(inburgeraar, user=acting_user, handeling="Beschikking")
-    na_pip_vastgesteld(pip=pip, dagtekening=dagtekening, acting_user=acting_user)
     return beschikking
 
 

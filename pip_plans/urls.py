@@ -9,17 +9,7 @@ urlpatterns = [
     path(
         "dossiers/<uuid:pk>/pip/opstellen/", views.pip_opstellen, name="pip_opstellen"
     ),
-    path(
-        "dossiers/<uuid:pk>/pip/wijziging/",
-        views.wijziging_starten,
-        name="wijziging_starten",
-    ),
     path("dossiers/<uuid:pk>/pip/uitstel/", views.uitstel, name="uitstel"),
-    path(
-        "dossiers/<uuid:pk>/pip/<uuid:pip_id>/bewerken/",
-        views.pip_bewerken,
-        name="pip_bewerken",
-    ),
     path("beschikkingen/<uuid:pk>/", views.beschikking_detail, name="beschikking"),
     path("beschikkingen/<uuid:pk>/pdf/", views.beschikking_pdf, name="beschikking_pdf"),
     path(

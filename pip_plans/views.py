@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intake.services import pip_uitstel_vastleggen
@@ -17,7 +16,6 @@ from . import services
 from .forms import (
     BezwaarBeslissingForm,
     BezwaarForm,
-    PipForm,
     UitstelForm,
     VerlengingForm,
     WijzigingForm,
@@ -76,7 +74,7 @@ def _overzicht_context(request, dossier, **forms) -> dict:
     }
 
 
-def _render_overzicht(request, dossier, status=200, **forms):
+def render_overzicht(request, dossier, status=200, **forms):
     log.log_dossier_viewed(dossier, user=request.user)
     return render(
         request,
@@ -89,7 +87,7 @@ def _render_overzicht(request, dossier, status=200, **forms):
 @role_required(DOSSIER_ROLES)
 @require_GET
 def pip_overzicht(request, pk):
-    return _render_overzicht(request, get_dossier(request, pk))
+    return render_overzicht(request, get_dossier(request, pk))
 
 
 def _action(request, dossier, form, *, form_name, save, message, extra=None):
@@ -100,7 +98,7 @@ def _action(request, dossier, form, *, form_name, save, message, extra=None):
         save=save,
         message=message,
         success_url=_pip_url(dossier),
-        show_errors=lambda: _render_overzicht(
+        show_errors=lambda: render_overzicht(
             request, dossier, status=400, **{form_name: form}, **(extra or {})
         ),
     )
@@ -118,30 +116,7 @@ def pip_opstellen(request, pk):
     messages.success(
         request, "Het PIP is opgesteld als concept. Vul het aan en stel het vast."
     )
-    return redirect("pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
-
-
-@role_required(DOSSIER_ROLES)
-@require_POST
-def wijziging_starten(request, pk):
-    dossier = get_dossier(request, pk)
-    form = WijzigingForm(request.POST)
-    if form.is_valid():
-        try:
-            pip = services.pip_wijziging_starten(
-                inburgeraar=dossier,
-                reden=form.cleaned_data["reden"],
-                toelichting=form.cleaned_data["toelichting"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_form_errors(form, error)
-        else:
-            messages.success(
-                request, f"Wijziging gestart: versie {pip.versie} (concept)."
-            )
-            return redirect("pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
-    return _render_overzicht(request, dossier, status=400, wijziging_form=form)
+    return redirect("leerroutes:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
 
 
 @role_required(DOSSIER_ROLES)
@@ -162,74 +137,6 @@ def uitstel(request, pk):
             acting_user=request.user,
         ),
         message="Uitstel van de PIP-deadline vastgelegd.",
-    )
-
-
-@role_required(DOSSIER_ROLES)
-@require_http_methods(["GET", "POST"])
-def pip_bewerken(request, pk, pip_id):
-    dossier = get_dossier(request, pk)
-    pip = get_object_or_404(
-        Pip.objects.visible_to(request.user), pk=pip_id, inburgeraar=dossier
-    )
-    if not pip.is_concept:
-        messages.error(
-            request, "Een vastgesteld PIP verandert niet meer. Start een wijziging."
-        )
-        return redirect(_pip_url(dossier))
-    route_vast = pip.versie > 1 and pip.reden != "schakelen"
-    form = PipForm(request.POST or None, instance=pip, route_vast=route_vast)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                pip = services.pip_bewerken(
-                    pip=pip,
-                    data=form.model_data(),
-                    bewerkversie=form.cleaned_data["bewerkversie"],
-                    acting_user=request.user,
-                )
-            except ValidationError as error:
-                apply_form_errors(form, error)  # nothing was saved
-            else:
-                if request.POST.get("actie") != "vaststellen":
-                    messages.success(request, "Concept opgeslagen.")
-                    return redirect(
-                        "pip_plans:pip_bewerken", pk=dossier.pk, pip_id=pip.pk
-                    )
-                try:
-                    beschikking = services.pip_vaststellen(
-                        pip=pip, acting_user=request.user
-                    )
-                except ValidationError as error:
-                    # The concept is saved; show why it cannot be vastgesteld yet, on a
-                    # form that carries the new bewerkversie.
-                    data = request.POST.copy()
-                    data["bewerkversie"] = str(pip.bewerkversie)
-                    form = PipForm(data, instance=pip, route_vast=route_vast)
-                    form.is_valid()
-                    apply_form_errors(form, error)
-                else:
-                    messages.success(
-                        request,
-                        f"Het PIP is vastgesteld. Beschikking {beschikking.kenmerk} staat klaar.",
-                    )
-                    return redirect("pip_plans:beschikking", pk=beschikking.pk)
-    else:
-        log.log_dossier_viewed(dossier, user=request.user)
-    fouten = services.vaststellen_fouten(pip, vandaag=timezone.localdate())
-    return render(
-        request,
-        "pip_plans/pip_form.html",
-        {
-            "dossier": dossier,
-            "pip": pip,
-            "form": form,
-            "advies": route_advies_voor(dossier),
-            "nog_niet_klaar": fouten if request.method == "GET" else {},
-        },
-        status=status,
     )
 
 

@@ -95,7 +95,7 @@ def afronding(dossier, user, **data):
 
 
 def schakelen_naar_z(dossier, user, dagtekening=dt.date(2026, 9, 1)):
-    concept = pip_services.pip_wijziging_starten(
+    concept = services.pip_wijziging_starten(
         inburgeraar=dossier,
         reden="schakelen",
         toelichting="B1 blijkt te hoog gegrepen.",
@@ -107,6 +107,6 @@ def schakelen_naar_z(dossier, user, dagtekening=dt.date(2026, 9, 1)):
         bewerkversie=concept.bewerkversie,
         acting_user=user,
     )
-    return pip_services.pip_vaststellen(
+    return services.pip_vaststellen(
         pip=concept, acting_user=user, dagtekening=dagtekening
     )

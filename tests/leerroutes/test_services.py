@@ -35,7 +35,7 @@ from leerroutes.models import (
     Voortgangsrapportage,
 )
 from pip_plans import services as pip_services
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from tests.leerroutes.conftest import taalaanbieder
 from tests.leerroutes.scenario import (
     B1_UREN,
@@ -359,13 +359,13 @@ def test_schakelen_closes_the_traject_of_the_old_route(in_traject, casusregisseu
 
 
 def test_a_new_version_of_the_same_route_keeps_the_traject(in_traject, casusregisseur):
-    concept = pip_services.pip_wijziging_starten(
+    concept = services.pip_wijziging_starten(
         inburgeraar=in_traject,
         reden="overig",
         toelichting="Andere ondersteuning.",
         acting_user=casusregisseur,
     )
-    pip_services.pip_vaststellen(
+    services.pip_vaststellen(
         pip=concept, acting_user=casusregisseur, dagtekening=dt.date(2026, 5, 1)
     )
     assert Traject.objects.get().is_open
@@ -377,7 +377,7 @@ def test_a_new_version_of_the_same_route_keeps_the_traject(in_traject, casusregi
 def afschalen(dossier, user):
     concept = dossier.pips.filter(
         status="concept"
-    ).first() or pip_services.pip_wijziging_starten(
+    ).first() or services.pip_wijziging_starten(
         inburgeraar=dossier, reden="afschalen", toelichting="", acting_user=user
     )
     concept = pip_services.pip_bewerken(
@@ -387,7 +387,7 @@ def afschalen(dossier, user):
         bewerkversie=concept.bewerkversie,
         acting_user=user,
     )
-    return pip_services.pip_vaststellen(pip=concept, acting_user=user)
+    return services.pip_vaststellen(pip=concept, acting_user=user)
 
 
 def test_afschalen_needs_600_recorded_nt2_hours_at_a_keurmerk_aanbieder(
@@ -418,14 +418,14 @@ def test_afschalen_needs_600_recorded_nt2_hours_at_a_keurmerk_aanbieder(
 
 def test_afschalen_needs_an_effort_judgement(in_traject, casusregisseur):
     uren(in_traject, casusregisseur, "nt2", 8, 75)
-    concept = pip_services.pip_wijziging_starten(
+    concept = services.pip_wijziging_starten(
         inburgeraar=in_traject,
         reden="afschalen",
         toelichting="",
         acting_user=casusregisseur,
     )
     with pytest.raises(ValidationError) as fout:
-        pip_services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+        services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
     assert list(fout.value.message_dict) == ["afschalen_inzet_oordeel"]
 
 

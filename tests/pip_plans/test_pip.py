@@ -19,7 +19,7 @@ from pip_plans.models import (
     PipStatus,
     WijzigingReden,
 )
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from tests.pip_plans.conftest import complete_pip_data, vaststellen
 from zevenaar_inburgering.documents import private_storage
 from zevenaar_inburgering.termijnen import verlengd_einde
@@ -300,7 +300,7 @@ def test_missing_rejected_route_reason_is_shown_on_the_form_and_the_concept_kept
     )
     data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
     response = client.post(
-        reverse("pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk]), data
+        reverse("leerroutes:pip_bewerken", args=[dossier_klaar.pk, pip.pk]), data
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -317,7 +317,7 @@ def test_map_in_the_onderwijsroute_is_refused_on_the_form(
     client.post(reverse("pip_plans:pip_opstellen", args=[dossier_klaar.pk]))
     pip = Pip.objects.get()
     response = client.post(
-        reverse("pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk]),
+        reverse("leerroutes:pip_bewerken", args=[dossier_klaar.pk, pip.pk]),
         {
             "leerroute": "onderwijs",
             "map_uren": "40",
@@ -341,7 +341,7 @@ def test_browser_flow_through_the_views(client_for, dossier_klaar, casusregisseu
     response = client.post(reverse("pip_plans:pip_opstellen", args=[dossier_klaar.pk]))
     pip = Pip.objects.get()
     assert response.url == reverse(
-        "pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk]
+        "leerroutes:pip_bewerken", args=[dossier_klaar.pk, pip.pk]
     )
     data = {
         k: ("on" if v is True else v)
@@ -350,7 +350,7 @@ def test_browser_flow_through_the_views(client_for, dossier_klaar, casusregisseu
     }
     data.update(bewerkversie=pip.bewerkversie, actie="vaststellen")
     response = client.post(
-        reverse("pip_plans:pip_bewerken", args=[dossier_klaar.pk, pip.pk]), data
+        reverse("leerroutes:pip_bewerken", args=[dossier_klaar.pk, pip.pk]), data
     )
     beschikking = Beschikking.objects.get()
     assert response.url == reverse("pip_plans:beschikking", args=[beschikking.pk])

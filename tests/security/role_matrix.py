@@ -158,9 +158,10 @@ MATRIX: dict[str, Row] = {
     # --- pip_plans: PIP, beschikking, bezwaar, termijn, letters ------------------------
     "pip_plans:pip": DOSSIER_PAGE,
     "pip_plans:pip_opstellen": DOSSIER_ACTION,
-    "pip_plans:wijziging_starten": DOSSIER_ACTION,
+    # Routed by leerroutes (same paths): these change the route too (issue 15).
+    "leerroutes:pip_wijziging_starten": DOSSIER_ACTION,
     "pip_plans:uitstel": DOSSIER_ACTION,
-    "pip_plans:pip_bewerken": PIP_GESLOTEN,
+    "leerroutes:pip_bewerken": PIP_GESLOTEN,
     "pip_plans:beschikking": DOSSIER_PAGE,
     "pip_plans:beschikking_pdf": DOSSIER_PAGE,
     "pip_plans:bezwaar_registreren": DOSSIER_ACTION,

@@ -27,9 +27,8 @@ from intake.models import BredeIntake, Inburgeraar, Werkervaring
 from leerroutes.models import Participatieactiviteit, Traject
 from pip_plans import handhaving
 from pip_plans.models import Beschikking, Brief, Inburgeringstermijn, Pip, PipStatus
-from tests.factories import InburgeraarFactory, make_bsn
+from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory, make_bsn
 from tests.intake.test_dossier import form_data
-from tests.intake_factories import BredeIntakeFactory
 from tests.leerroutes.conftest import taalaanbieder
 from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip, vaststellen
 from zevenaar_inburgering.verwerkingen import log
@@ -204,7 +203,7 @@ def test_lg02_pip_vaststellen_fails_closed_and_leaves_no_pdf(
     def send():
         pip.refresh_from_db()
         return casus_client.post(
-            reverse("pip_plans:pip_bewerken", args=[dossier.pk, pip.pk]),
+            reverse("leerroutes:pip_bewerken", args=[dossier.pk, pip.pk]),
             {**data, "bewerkversie": pip.bewerkversie, "actie": "vaststellen"},
         )
 

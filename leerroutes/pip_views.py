@@ -1,0 +1,121 @@
+"""The PIP pages that change the route: starting a wijziging (afschalen rests on the
+NT2 hours recorded here) and the concept form with its vaststellen (a new route ends
+the traject of the old one).
+
+They call leerroutes' PIP services (services.pip_wijziging_starten,
+services.pip_vaststellen), which wrap pip_plans' own, so they live here, the highest
+app whose data they change; pip_plans knows nothing of leerroutes. Their URL paths
+are unchanged; their URL names moved with them to the `leerroutes` namespace
+(`leerroutes:pip_wijziging_starten`, `leerroutes:pip_bewerken`), because a namespace
+belongs to one app's urls.py. The PIP overview they return to stays pip_plans'
+(pip_plans.views.render_overzicht).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from intake.views import apply_form_errors, get_dossier
+from pip_plans import services as pip_services
+from pip_plans.forms import PipForm, WijzigingForm
+from pip_plans.models import Pip
+from pip_plans.selectors import route_advies_voor
+from pip_plans.views import render_overzicht
+from zevenaar_inburgering.accounts.decorators import role_required
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
+from zevenaar_inburgering.verwerkingen import log
+
+from . import services
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def wijziging_starten(request, pk):
+    dossier = get_dossier(request, pk)
+    form = WijzigingForm(request.POST)
+    if form.is_valid():
+        try:
+            pip = services.pip_wijziging_starten(
+                inburgeraar=dossier,
+                reden=form.cleaned_data["reden"],
+                toelichting=form.cleaned_data["toelichting"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(
+                request, f"Wijziging gestart: versie {pip.versie} (concept)."
+            )
+            return redirect("leerroutes:pip_bewerken", pk=dossier.pk, pip_id=pip.pk)
+    return render_overzicht(request, dossier, status=400, wijziging_form=form)
+
+
+@role_required(DOSSIER_ROLES)
+@require_http_methods(["GET", "POST"])
+def pip_bewerken(request, pk, pip_id):
+    dossier = get_dossier(request, pk)
+    pip = get_object_or_404(
+        Pip.objects.visible_to(request.user), pk=pip_id, inburgeraar=dossier
+    )
+    if not pip.is_concept:
+        messages.error(
+            request, "Een vastgesteld PIP verandert niet meer. Start een wijziging."
+        )
+        return redirect("pip_plans:pip", pk=dossier.pk)
+    route_vast = pip.versie > 1 and pip.reden != "schakelen"
+    form = PipForm(request.POST or None, instance=pip, route_vast=route_vast)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                pip = pip_services.pip_bewerken(
+                    pip=pip,
+                    data=form.model_data(),
+                    bewerkversie=form.cleaned_data["bewerkversie"],
+                    acting_user=request.user,
+                )
+            except ValidationError as error:
+                apply_form_errors(form, error)  # nothing was saved
+            else:
+                if request.POST.get("actie") != "vaststellen":
+                    messages.success(request, "Concept opgeslagen.")
+                    return redirect(
+                        "leerroutes:pip_bewerken", pk=dossier.pk, pip_id=pip.pk
+                    )
+                try:
+                    beschikking = services.pip_vaststellen(
+                        pip=pip, acting_user=request.user
+                    )
+                except ValidationError as error:
+                    # The concept is saved; show why it cannot be vastgesteld yet, on a
+                    # form that carries the new bewerkversie.
+                    data = request.POST.copy()
+                    data["bewerkversie"] = str(pip.bewerkversie)
+                    form = PipForm(data, instance=pip, route_vast=route_vast)
+                    form.is_valid()
+                    apply_form_errors(form, error)
+                else:
+                    messages.success(
+                        request,
+                        f"Het PIP is vastgesteld. Beschikking {beschikking.kenmerk} staat klaar.",
+                    )
+                    return redirect("pip_plans:beschikking", pk=beschikking.pk)
+    else:
+        log.log_dossier_viewed(dossier, user=request.user)
+    fouten = services.vaststellen_fouten(pip, vandaag=timezone.localdate())
+    return render(
+        request,
+        "leerroutes/pip_form.html",
+        {
+            "dossier": dossier,
+            "pip": pip,
+            "form": form,
+            "advies": route_advies_voor(dossier),
+            "nog_niet_klaar": fouten if request.method == "GET" else {},
+        },
+        status=status,
+    )
