@@ -54,18 +54,10 @@ from zevenaar_inburgering import bewaartermijn
 from zevenaar_inburgering.documents import private_storage
 from zevenaar_inburgering.verwerkingen import log
 
-from .models import Inburgeraar, Status
+from .models import GESLOTEN_STATUSSEN, Inburgeraar
 
 logger = logging.getLogger("zevenaar_inburgering.retentie")
 
-AFGESLOTEN = (
-    Status.AFGEROND_VOLDAAN,
-    Status.VRIJGESTELD,
-    Status.ONTHEVEN,
-    Status.VERHUISD,
-    Status.BEEINDIGD,
-    Status.ONTKOPPELD,
-)
 ADVISORY_LOCK = 202_100_010  # pg_advisory_xact_lock: one retention run at a time
 BATCH = 1000
 # A BSN is nine digits, so "X" plus a sequence number can never equal a real one:
@@ -104,7 +96,7 @@ def te_anonimiseren(peildatum: date | None = None) -> QuerySet:
     grens = jaren_eerder(peildatum, bewaartermijn_jaren())
     dossiers = (
         Inburgeraar.objects.filter(
-            geanonimiseerd_op__isnull=True, status__in=AFGESLOTEN
+            geanonimiseerd_op__isnull=True, status__in=GESLOTEN_STATUSSEN
         )
         .annotate(afgesloten_op=afsluitdatum())
         .filter(afgesloten_op__lt=grens)

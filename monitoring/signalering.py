@@ -25,7 +25,12 @@ from django.db import connection, models, transaction
 from django.db.models import CharField, DateField, Exists, F, OuterRef, Value
 from django.db.models.functions import Cast
 
-from intake.models import ONTZORGEN_EINDIGT_DAGEN, BredeIntake, Inburgeraar, Status
+from intake.models import (
+    GESLOTEN_STATUSSEN,
+    ONTZORGEN_EINDIGT_DAGEN,
+    BredeIntake,
+    Inburgeraar,
+)
 from intake.rules import WAARSCHUWING_2_WEKEN, WAARSCHUWING_4_WEKEN
 from leerroutes.models import KoersStatus, Routestand, Traject, Urenregistratie
 from pip_plans.models import (
@@ -57,17 +62,6 @@ UREN_ONTBREKEN_MAANDEN = 2
 BEZWAAR_BESLISTERMIJN = timedelta(weeks=12)
 # [U] warn 2 weeks before that date.
 BEZWAAR_VOORAF = timedelta(weeks=2)
-
-# Dossiers that need nothing more from the casusregisseur. TERMIJN_OVERSCHREDEN is
-# not among them: handhaving and the voortgangsgesprekken go on.
-AFGESLOTEN = (
-    Status.AFGEROND_VOLDAAN,
-    Status.VRIJGESTELD,
-    Status.ONTHEVEN,
-    Status.VERHUISD,
-    Status.BEEINDIGD,
-    Status.ONTKOPPELD,
-)
 
 DOSSIER = "intake.inburgeraar"
 # Serialises concurrent sweeps (two beat ticks, a catch-up run at worker start):
@@ -118,7 +112,7 @@ def _van_dossier(qs: models.QuerySet, vervaldatum, object_id="pk") -> models.Que
 
 
 def _open_dossiers():
-    return Inburgeraar.objects.exclude(status__in=AFGESLOTEN)
+    return Inburgeraar.objects.exclude(status__in=GESLOTEN_STATUSSEN)
 
 
 def _pip_open():
@@ -173,7 +167,7 @@ def ontzorgen_eindigt(vandaag: date):
     """The ontzorgen period ends within 4 weeks: vandaag <= einddatum <= vandaag +
     28 days (the same window as the werkvoorraad filter "ontzorgen_eindigt")."""
     return _van_dossier(
-        Ontzorging.objects.exclude(inburgeraar__status__in=AFGESLOTEN).filter(
+        Ontzorging.objects.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN).filter(
             einddatum__gte=vandaag,
             einddatum__lte=vandaag + timedelta(days=ONTZORGEN_EINDIGT_DAGEN),
         ),
@@ -185,7 +179,9 @@ def _termijn(vandaag: date, maanden: int, tot_maanden: int | None):
     """The termijn ends within the period of `maanden` months that starts today (by
     the month-end rule), and (for the 12-month signal) not yet within the 6-month
     one; not for dossiers that are voldaan or closed."""
-    qs = Inburgeringstermijn.objects.exclude(inburgeraar__status__in=AFGESLOTEN).filter(
+    qs = Inburgeringstermijn.objects.exclude(
+        inburgeraar__status__in=GESLOTEN_STATUSSEN
+    ).filter(
         einddatum__gte=vandaag,
         einddatum__lte=periode_einde(vandaag, maanden=maanden),
     )
@@ -207,7 +203,7 @@ def niet_op_koers(vandaag: date):
     vervaldatum is the end of the termijn that is at risk; a dossier without a
     termijn has no koers to judge."""
     return _van_dossier(
-        Routestand.objects.exclude(inburgeraar__status__in=AFGESLOTEN).filter(
+        Routestand.objects.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN).filter(
             koers=KoersStatus.NIET_OP_KOERS,
             inburgeraar__termijn__einddatum__isnull=False,
         ),
@@ -219,7 +215,7 @@ def niet_op_koers(vandaag: date):
 def voortgangsgesprek(vandaag: date):
     """The next voortgangsgesprek (Routestand.volgend_voortgangsgesprek) is due."""
     return _van_dossier(
-        Routestand.objects.exclude(inburgeraar__status__in=AFGESLOTEN).filter(
+        Routestand.objects.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN).filter(
             volgend_voortgangsgesprek__lte=vandaag
         ),
         "volgend_voortgangsgesprek",
@@ -266,7 +262,7 @@ def uren_ontbreken(vandaag: date):
         maanden_later(deze_maand, -n) for n in range(1, UREN_ONTBREKEN_MAANDEN + 1)
     ]
     return _van_dossier(
-        Traject.objects.exclude(inburgeraar__status__in=AFGESLOTEN)
+        Traject.objects.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN)
         .filter(
             einde__isnull=True,
             ingekocht=True,

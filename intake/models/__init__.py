@@ -17,6 +17,7 @@ from .brede_intake import (  # noqa: F401
 )
 from .dossier import (  # noqa: F401
     AANDACHT_CHOICES,
+    GESLOTEN_STATUSSEN,
     ONTZORGEN_EINDIGT_DAGEN,
     Doelgroep,
     DoelgroepCategorie,

@@ -65,6 +65,21 @@ class Status(models.TextChoices):
     ONTKOPPELD = "ontkoppeld", "Ontkoppeld (DUO-correctie)"
 
 
+# The statuses that end the work on a dossier: the plicht is met, lifted or no longer
+# this gemeente's, or the dossier was a DUO correction. Nothing more is asked of the
+# casusregisseur (signalering), the dossier has left the stock (kwartaalrapportage)
+# and its bewaartermijn runs (anonimiseren). TERMIJN_OVERSCHREDEN is not among them:
+# handhaving and the voortgangsgesprekken go on.
+GESLOTEN_STATUSSEN = (
+    Status.AFGEROND_VOLDAAN,
+    Status.VRIJGESTELD,
+    Status.ONTHEVEN,
+    Status.VERHUISD,
+    Status.BEEINDIGD,
+    Status.ONTKOPPELD,
+)
+
+
 class Leerroute(models.TextChoices):
     """The three leerroutes of the Wi2021 (Wet art. 7-10; DOMAIN.md §4)."""
 

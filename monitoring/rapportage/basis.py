@@ -7,7 +7,13 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Aggregate, Count, FloatField, Func, IntegerField, Q
 
-from intake.models import Inburgeraar, Leerroute, Status, WetRegime
+from intake.models import (
+    GESLOTEN_STATUSSEN,
+    Inburgeraar,
+    Leerroute,
+    Status,
+    WetRegime,
+)
 from leerroutes.models import KoersStatus
 from zevenaar_inburgering.termijnen import periode_einde
 
@@ -17,16 +23,8 @@ CATEGORIEEN = [
     ("totaal", "Totaal"),
 ]
 KOLOMMEN = [label for _, label in CATEGORIEEN]
-# Dossiers that have left the plicht (no longer in the stock).
-EINDSTATUSSEN = [
-    Status.AFGEROND_VOLDAAN,
-    Status.VRIJGESTELD,
-    Status.ONTHEVEN,
-    Status.VERHUISD,
-    Status.BEEINDIGD,
-]
 # Left the plicht without meeting it (no longer anybody's termijn to watch).
-VERTROKKEN = [s for s in EINDSTATUSSEN if s != Status.AFGEROND_VOLDAAN]
+VERTROKKEN = [s for s in GESLOTEN_STATUSSEN if s != Status.AFGEROND_VOLDAAN]
 DOEL_ROUTES = [Leerroute.B1, Leerroute.Z]
 # A Routestand without a judgement has koers "" (nothing to judge yet).
 MET_OORDEEL = Q(routestand__koers__in=KoersStatus.values)

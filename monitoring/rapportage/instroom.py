@@ -2,10 +2,10 @@
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from intake.models import BredeIntake, Status
+from intake.models import GESLOTEN_STATUSSEN, BredeIntake, Status
 from leerroutes.models import Traject
 
-from .basis import EINDSTATUSSEN, Periode, aantal, per_categorie
+from .basis import Periode, aantal, per_categorie
 from .cellen import rij_per_cat, tabel
 
 
@@ -15,7 +15,7 @@ def instroom_sectie(p: Periode, basis) -> dict:
         "instroom": aantal(Q(start_inburgeringsplicht__range=p.bereik)),
         "instroom_jaar": aantal(Q(start_inburgeringsplicht__range=p.jaar_bereik)),
         "uitstroom": aantal(Q(afronding__voldaan_op__range=p.bereik)),
-        "voorraad": aantal(gestart & ~Q(status__in=EINDSTATUSSEN)),
+        "voorraad": aantal(gestart & ~Q(status__in=GESLOTEN_STATUSSEN)),
     } | {
         f"status_{status}": aantal(gestart & Q(status=status))
         for status in Status.values

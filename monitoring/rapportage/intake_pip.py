@@ -3,11 +3,10 @@
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 
-from intake.models import BredeIntake, IntakeStatus
+from intake.models import GESLOTEN_STATUSSEN, BredeIntake, IntakeStatus
 
 from .basis import (
     CATEGORIEEN,
-    EINDSTATUSSEN,
     DagenTussen,
     Mediaan,
     Periode,
@@ -49,7 +48,7 @@ def intake_pip_sectie(p: Periode, basis) -> dict:
                     Q(pip_vastgesteld_op__isnull=True)
                     | Q(pip_vastgesteld_op__gt=p.eind)
                 )
-                & ~Q(status__in=EINDSTATUSSEN)
+                & ~Q(status__in=GESLOTEN_STATUSSEN)
             ),
         },
     )

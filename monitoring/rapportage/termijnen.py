@@ -2,13 +2,13 @@
 
 from django.db.models import Q
 
+from intake.models import GESLOTEN_STATUSSEN
 from leerroutes.models import KoersStatus
 from pip_plans.models import Inburgeringstermijn, Verlenging
 from zevenaar_inburgering.termijnen import einde_na
 
 from .basis import (
     CATEGORIEEN,
-    EINDSTATUSSEN,
     MET_OORDEEL,
     VERTROKKEN,
     Periode,
@@ -46,7 +46,7 @@ def termijnen_sectie(p: Periode, basis) -> dict:
     )
     koers = per_categorie(
         basis.filter(start_inburgeringsplicht__lte=p.eind).exclude(
-            status__in=EINDSTATUSSEN
+            status__in=GESLOTEN_STATUSSEN
         ),
         "",
         {
