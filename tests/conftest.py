@@ -8,7 +8,8 @@ import pytest
 from freezegun import freeze_time
 from freezegun.api import FakeDate, FakeDatetime
 
-from tests.factories import InburgeraarFactory, UserFactory, gemeente
+from tests.factories.accounts import UserFactory, gemeente
+from tests.factories.intake import InburgeraarFactory
 from tests.otp import verifieer
 from zevenaar_inburgering.accounts.models import Role
 

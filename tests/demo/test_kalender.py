@@ -20,7 +20,7 @@ import pytest
 from freezegun import freeze_time
 
 from intake.management.commands.demo_region import MINIMUM_DOSSIERS
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 
 from .invarianten import (
     VOLGORDE,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import PASSWORD
+from tests.factories.accounts import PASSWORD
 from tests.otp import app_voor, code
 
 # Playwright's sync API runs an event loop in this thread; without this Django's ORM

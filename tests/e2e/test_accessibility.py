@@ -14,7 +14,7 @@ from intake import services
 from intake.models import Relatie
 from monitoring.models import Signaal
 from monitoring.signalering import sweep
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 
 pytestmark = pytest.mark.e2e
 

@@ -23,8 +23,8 @@ from monitoring.rapportage.rapport import rapport_maken
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_handhaving_journey import pdf_tekst
 from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht
-from tests.factories import InburgeraarFactory, UserFactory, gemeente
-from tests.intake_factories import BredeIntakeFactory
+from tests.factories.accounts import UserFactory, gemeente
+from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory
 from zevenaar_inburgering.accounts.models import Role
 from zevenaar_inburgering.celery import app
 

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from intake.models import IntakeOnderdeelSoort
 from tests.e2e.test_accessibility import assert_accessible
-from tests.intake_factories import GesprekFactory, WerkervaringFactory
+from tests.factories.intake import GesprekFactory, WerkervaringFactory
 
 pytestmark = pytest.mark.e2e
 

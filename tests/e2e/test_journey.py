@@ -4,7 +4,7 @@ dossier by name and by BSN in the werkvoorraad, opens it and adds a note."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
 
 pytestmark = pytest.mark.e2e

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from pip_plans.models import Beschikking, Pip, PipStatus
 from tests.e2e.test_accessibility import assert_accessible
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 
 pytestmark = pytest.mark.e2e
 

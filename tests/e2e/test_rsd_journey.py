@@ -15,7 +15,7 @@ from pip_plans import ontzorgen
 from pip_plans.models import Betaling
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.e2e

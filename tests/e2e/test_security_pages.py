@@ -7,7 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.e2e.test_accessibility import assert_accessible
-from tests.factories import PASSWORD
+from tests.factories.accounts import PASSWORD
 from tests.otp import app_voor, code
 
 pytestmark = pytest.mark.e2e

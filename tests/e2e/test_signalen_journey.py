@@ -25,7 +25,8 @@ from monitoring.services.signalen import SNOOZE_MAX_DAGEN
 from monitoring.signalering import INTAKE_GESTART_BINNEN, sweep
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht, nl_datum
-from tests.factories import InburgeraarFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.intake import InburgeraarFactory
 from tests.monitoring.conftest import intake
 from zevenaar_inburgering.accounts.models import Role
 

@@ -22,8 +22,8 @@ from intake.models import (
     Status,
     Werkervaring,
 )
-from tests.factories import UserFactory
-from tests.intake_factories import (
+from tests.factories.accounts import UserFactory
+from tests.factories.intake import (
     BredeIntakeFactory,
     GesprekFactory,
     WerkervaringFactory,

@@ -6,7 +6,8 @@ import pytest
 
 from intake import services
 from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar, Status
-from tests.factories import InburgeraarFactory, UserFactory, make_bsn
+from tests.factories.accounts import UserFactory
+from tests.factories.intake import InburgeraarFactory, make_bsn
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
 
 pytestmark = pytest.mark.django_db

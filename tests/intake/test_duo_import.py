@@ -6,7 +6,7 @@ import pytest
 
 from intake.duo_import import COLUMNS, duo_signalen_importeren
 from intake.models import DuoSignaal, Gebeurtenis, Inburgeraar, Status, Uitkomst
-from tests.factories import InburgeraarFactory, make_bsn
+from tests.factories.intake import InburgeraarFactory, make_bsn
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,7 @@ from intake.models import (
     Leerroute,
 )
 from intake.rules import RouteAdvies, route_advies
-from tests.factories import InburgeraarFactory
-from tests.intake_factories import BredeIntakeFactory
+from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory
 
 B1 = LbtUitkomst.B1_OF_HOGER
 A2 = LbtUitkomst.A2

@@ -5,7 +5,7 @@ from django.urls import reverse
 import pytest
 
 from intake.models import Inburgeraar
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.verwerkingen.models import Resultaat, Verwerking
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +130,7 @@ def test_klantmanager_list_shows_only_their_clients(
 def test_bulk_assign_ignores_dossiers_out_of_scope(
     client_for, dossier, dossier_duiven, casusregisseur, zevenaar
 ):
-    from tests.factories import UserFactory
+    from tests.factories.accounts import UserFactory
 
     collega = UserFactory(gemeenten=[zevenaar])
     response = client_for(casusregisseur).post(

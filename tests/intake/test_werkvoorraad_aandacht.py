@@ -11,7 +11,7 @@ import pytest
 
 from intake.models import Inburgeraar
 from pip_plans.models import Handhavingszaak, Maatregel, Ontzorging
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 
 from intake.models import Huishouden, Huishoudlid
 from leerroutes.models import Participatieactiviteit, Voortgangsgesprek
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
 pytestmark = pytest.mark.django_db

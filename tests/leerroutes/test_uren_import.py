@@ -23,7 +23,8 @@ from leerroutes.models import (
 )
 from leerroutes.uren_import import uren_importeren
 from pip_plans.models import Pip
-from tests.factories import InburgeraarFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.intake import InburgeraarFactory
 from tests.leerroutes.conftest import taalaanbieder
 from zevenaar_inburgering.termijnen import maanden_later
 

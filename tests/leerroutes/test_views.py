@@ -19,7 +19,7 @@ from leerroutes.models import (
     Voortgangsgesprek,
 )
 from leerroutes.services import UrenInvoer, uren_schrijven, voortgangsgesprek_plannen
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from tests.leerroutes.conftest import taalaanbieder
 from zevenaar_inburgering.termijnen import maanden_later
 

@@ -65,7 +65,8 @@ from pip_plans.models import (
     Verwijtbaarheid,
     WijzigingReden,
 )
-from tests.factories import UserFactory, gemeente, make_bsn
+from tests.factories.accounts import UserFactory, gemeente
+from tests.factories.intake import make_bsn
 from zevenaar_inburgering.accounts.models import Role
 from zevenaar_inburgering.parameters.models import Parameter
 

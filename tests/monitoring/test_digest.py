@@ -16,7 +16,8 @@ import pytest
 from monitoring.digest import digest_versturen, digests_samenstellen
 from monitoring.models import DigestVerzending, Signaal, SignaalSoort, SignaalVoorkeur
 from monitoring.tasks import signalering_digest
-from tests.factories import InburgeraarFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.accounts.models import Role, User
 from zevenaar_inburgering.parameters.models import Parameter
 

@@ -15,7 +15,7 @@ from leerroutes.models import Organisatie, OrganisatieSoort
 from monitoring import demo_keten
 from monitoring.models import Ketenoverleg
 from monitoring.services.keten import ketenoverleg_vastleggen
-from tests.factories import UserFactory, gemeente
+from tests.factories.accounts import UserFactory, gemeente
 from zevenaar_inburgering.accounts.models import Role
 from zevenaar_inburgering.parameters.models import Parameter
 

@@ -38,7 +38,7 @@ from monitoring.rapportage.rapport import (
     rapport_pdf,
 )
 from pip_plans.models import WijzigingReden
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 from tests.monitoring.kwartaal_scenario import D, _Bouwer, bouw, meer_kopieen, op
 from zevenaar_inburgering.accounts.models import Role
 

@@ -57,7 +57,7 @@ def test_a_lost_request_stops_polling_and_is_picked_up_again(
 def test_other_roles_and_gemeenten_cannot_poll(
     client_for, casusregisseur, duiven, rapport
 ):
-    from tests.factories import UserFactory
+    from tests.factories.accounts import UserFactory
     from zevenaar_inburgering.accounts.models import Role
 
     assert _status(client_for(casusregisseur), rapport, "wachtrij").status_code == 403

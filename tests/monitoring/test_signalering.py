@@ -21,7 +21,7 @@ from pip_plans.models import (
     Inburgeringstermijn,
     Ontzorging,
 )
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 from .conftest import (
     handhavingszaak,

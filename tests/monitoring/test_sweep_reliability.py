@@ -15,7 +15,7 @@ from leerroutes.models import Routestand
 from monitoring.models import Signaal, SignaalSoort
 from monitoring.signalering import sweep
 from monitoring.tasks import signalering_sweep
-from tests.factories import gemeente
+from tests.factories.accounts import gemeente
 
 from .conftest import handhavingszaak, ontzorging
 

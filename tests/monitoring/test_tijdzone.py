@@ -13,7 +13,7 @@ from freezegun import freeze_time
 from intake.models import Inburgeraar
 from monitoring.models import SignaalSoort
 from monitoring.tasks import signalering_sweep
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 
 from .conftest import signalen
 

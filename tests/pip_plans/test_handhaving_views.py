@@ -18,7 +18,7 @@ from pip_plans.models import (
     Handhavingszaak,
     Maatregel,
 )
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 

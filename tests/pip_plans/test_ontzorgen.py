@@ -25,7 +25,7 @@ from pip_plans.models import (
 )
 from pip_plans.ontzorgen import OntzorgenFase
 from pip_plans.ontzorgen_forms import VasteLastForm
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from tests.pip_plans.conftest import afgeronde_intake
 from zevenaar_inburgering.documents import private_storage, verify_document
 from zevenaar_inburgering.parameters.models import Parameter

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.factories import make_bsn
+from tests.factories.intake import make_bsn
 from zevenaar_inburgering.validators import is_valid_bsn, normalise_postcode
 
 WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)

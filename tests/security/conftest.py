@@ -81,8 +81,13 @@ from pip_plans.models import (
     Handhavingszaak,
     Pip,
 )
-from tests.factories import InburgeraarFactory, NotitieFactory, UserFactory, gemeente
-from tests.intake_factories import GesprekFactory, WerkervaringFactory
+from tests.factories.accounts import UserFactory, gemeente
+from tests.factories.intake import (
+    GesprekFactory,
+    InburgeraarFactory,
+    NotitieFactory,
+    WerkervaringFactory,
+)
 from tests.leerroutes.conftest import taalaanbieder
 from tests.leerroutes.scenario import B1_UREN
 from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip

@@ -10,7 +10,7 @@ import pytest
 
 from intake import intake_services as services
 from intake.models import IntakeGezondheid
-from tests.intake_factories import BredeIntakeFactory, GesprekFactory
+from tests.factories.intake import BredeIntakeFactory, GesprekFactory
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
 
 pytestmark = pytest.mark.django_db

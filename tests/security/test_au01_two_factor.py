@@ -10,7 +10,7 @@ import pytest
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import PASSWORD
+from tests.factories.accounts import PASSWORD
 from tests.otp import app_voor, code
 from tests.urlwalk import all_urls
 from zevenaar_inburgering.accounts.models import Beveiligingsgebeurtenis

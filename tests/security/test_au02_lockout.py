@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 from axes.models import AccessAttempt
 
-from tests.factories import PASSWORD
+from tests.factories.accounts import PASSWORD
 from zevenaar_inburgering.accounts.models import Beveiligingsgebeurtenis
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 from freezegun import freeze_time
 
 from monitoring.models import Kwartaalrapport
-from tests.factories import PASSWORD
+from tests.factories.accounts import PASSWORD
 from tests.otp import app_voor, code
 from zevenaar_inburgering.accounts.models import Beveiligingsgebeurtenis
 

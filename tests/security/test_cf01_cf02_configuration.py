@@ -92,7 +92,7 @@ def test_cf02_login_sets_cookies_with_every_attribute(client, casusregisseur, se
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
     settings.SESSION_COOKIE_NAME = "__Host-sessionid"
     settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
-    from tests.factories import PASSWORD
+    from tests.factories.accounts import PASSWORD
 
     client.get(reverse("login"), secure=True)
     response = client.post(

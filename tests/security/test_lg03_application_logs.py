@@ -28,8 +28,8 @@ from django.utils.log import configure_logging
 import pytest
 
 from intake.models import Inburgeraar
-from tests.factories import PASSWORD
-from tests.intake_factories import BredeIntakeFactory
+from tests.factories.accounts import PASSWORD
+from tests.factories.intake import BredeIntakeFactory
 from zevenaar_inburgering import urls as project_urls
 from zevenaar_inburgering.logformat import JsonFormatter, RedactingFilter, redact
 from zevenaar_inburgering.validators import is_valid_bsn

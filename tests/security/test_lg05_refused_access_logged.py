@@ -34,8 +34,11 @@ from leerroutes.models import (
 )
 from monitoring.models import Ketenoverleg, Kwartaalrapport, Signaal
 from pip_plans.models import Bezwaar, Brief, Ontzorging, VasteLast
-from tests.factories import InburgeraarFactory
-from tests.intake_factories import BredeIntakeFactory, WerkervaringFactory
+from tests.factories.intake import (
+    BredeIntakeFactory,
+    InburgeraarFactory,
+    WerkervaringFactory,
+)
 from tests.leerroutes.conftest import taalaanbieder
 from tests.monitoring.conftest import handhavingszaak, termijn
 from tests.urlwalk import _walk

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.factories import PASSWORD
+from tests.factories.accounts import PASSWORD
 from tests.otp import app_voor, code
 from zevenaar_inburgering.accounts.models import Beveiligingsgebeurtenis
 

@@ -102,7 +102,7 @@ from pip_plans.models import (
     VerlengingReden,
     Verwijtbaarheid,
 )
-from tests.factories import InburgeraarFactory, make_bsn
+from tests.factories.intake import InburgeraarFactory, make_bsn
 from zevenaar_inburgering.documents import private_storage, store_document
 from zevenaar_inburgering.validators import is_valid_bsn
 from zevenaar_inburgering.verwerkingen.log import bsn_hash

@@ -22,8 +22,7 @@ from leerroutes import services as leerroute_services
 from leerroutes.models import Voortgangsgesprek
 from pip_plans import handhaving, ontzorgen
 from pip_plans.models import Brief, BriefSoort, Handhavingszaak, Maatregel
-from tests.factories import NotitieFactory
-from tests.intake_factories import GesprekFactory
+from tests.factories.intake import GesprekFactory, NotitieFactory
 from tests.pip_plans.conftest import klaar_voor_pip, vaststellen
 from tests.security.conftest import vaste_lasten_invullen, zaak_tot_boete
 from tests.security.test_ac04_health import body_text

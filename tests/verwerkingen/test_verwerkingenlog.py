@@ -4,7 +4,7 @@ from django.urls import reverse
 import pytest
 
 from intake import services
-from tests.factories import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.verwerkingen import log
 from zevenaar_inburgering.verwerkingen.models import Actie, Resultaat, Verwerking
 

@@ -1,0 +1,258 @@
+"""Factories of intake: the dossier, its household, notes and timeline, the DUO
+import and the brede intake, with their domain states as traits.
+
+    InburgeraarFactory()                          # asielstatushouder in Zevenaar
+    InburgeraarFactory(met_bijstand=True)         # ... with bijstand from 1 April 2026
+    InburgeraarFactory(gezinsmigrant=True)        # a gezinsvormer
+    BredeIntakeFactory(inburgeraar=d)             # just started
+    BredeIntakeFactory(inburgeraar=d, compleet=True)  # statutory parts filled
+    BredeIntakeFactory(inburgeraar=d, afgerond=True)  # completed (PIP may follow)
+    klaar_voor_pip(d, user)                       # address, deadline, completed intake
+"""
+
+import datetime as dt
+import random
+
+import factory
+
+from intake.models import (
+    Alfabetisering,
+    BredeIntake,
+    Doelgroep,
+    DuoImport,
+    DuoImportRegel,
+    DuoSignaal,
+    Gebeurtenis,
+    GebeurtenisSoort,
+    Gesprek,
+    GesprekSoort,
+    Huishouden,
+    Huishoudlid,
+    Inburgeraar,
+    IntakeGezondheid,
+    IntakeOnderdeel,
+    IntakeOnderdeelSoort,
+    IntakeStatus,
+    LbtUitkomst,
+    Notitie,
+    Opleidingsniveau,
+    Relatie,
+    Uitkomst,
+    Werkervaring,
+)
+from tests.factories.accounts import UserFactory, behandelaar, gemeente
+
+
+def make_bsn(seed: int) -> str:
+    """A valid BSN derived from `seed` (eight digits, then the elfproef check digit)."""
+    rng = random.Random(seed)
+    while True:
+        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
+        total = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True))
+        check = total % 11
+        if check < 10:
+            return "".join(map(str, digits)) + str(check)
+
+
+# --- The dossier ------------------------------------------------------------------------
+
+
+class InburgeraarFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Inburgeraar
+
+    bsn = factory.Sequence(lambda n: make_bsn(n + 1000))
+    voornamen = factory.Iterator(["Amal", "Yonas", "Farid", "Leyla", "Omar", "Selam"])
+    achternaam = factory.Sequence(lambda n: f"Achternaam{n:05d}")
+    geboortedatum = dt.date(1990, 5, 17)
+    gemeente = factory.LazyFunction(lambda: gemeente("Zevenaar"))
+    doelgroep = Doelgroep.ASIELSTATUSHOUDER
+    datum_kennisgeving = dt.date(2026, 3, 5)
+
+    class Params:
+        gezinsmigrant = factory.Trait(doelgroep=Doelgroep.GEZINSVORMER)
+        met_bijstand = factory.Trait(bijstand=True, bijstand_start=dt.date(2026, 4, 1))
+
+
+class NotitieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notitie
+
+    inburgeraar = factory.SubFactory(InburgeraarFactory)
+    auteur = factory.SubFactory(UserFactory)
+    tekst = "Kennismakingsgesprek gevoerd."
+
+
+class HuishoudenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Huishouden
+
+
+class HuishoudlidFactory(factory.django.DjangoModelFactory):
+    """A member of the household who is not an inburgeraar: a child."""
+
+    class Meta:
+        model = Huishoudlid
+
+    huishouden = factory.SubFactory(HuishoudenFactory)
+    naam = "Noor"
+    geboortedatum = dt.date(2018, 2, 3)
+    relatie = Relatie.KIND
+
+
+class GebeurtenisFactory(factory.django.DjangoModelFactory):
+    """A line on the timeline; its `tijdstip` is the (frozen) clock's."""
+
+    class Meta:
+        model = Gebeurtenis
+
+    inburgeraar = factory.SubFactory(InburgeraarFactory)
+    soort = GebeurtenisSoort.GEWIJZIGD
+    gebruiker = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    omschrijving = "Dossier gewijzigd"
+
+
+# --- The DUO import ---------------------------------------------------------------------
+
+
+class DuoImportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DuoImport
+
+    bestandsnaam = "duo.csv"
+    geupload_door = factory.SubFactory(UserFactory)
+
+
+class DuoImportRegelFactory(factory.django.DjangoModelFactory):
+    """A line of an import that made a dossier."""
+
+    class Meta:
+        model = DuoImportRegel
+
+    duo_import = factory.SubFactory(DuoImportFactory)
+    regelnummer = factory.Sequence(lambda n: n + 2)
+    signaal_id = factory.Sequence(lambda n: f"DUO-{n}")
+    soort = "nieuw"
+    uitkomst = Uitkomst.AANGEMAAKT
+    inburgeraar = factory.SubFactory(InburgeraarFactory)
+
+
+class DuoSignaalFactory(factory.django.DjangoModelFactory):
+    """The DUO signal a line applied."""
+
+    class Meta:
+        model = DuoSignaal
+
+    regel = factory.SubFactory(DuoImportRegelFactory)
+    signaal_id = factory.SelfAttribute("regel.signaal_id")
+    soort = factory.SelfAttribute("regel.soort")
+    inburgeraar = factory.SelfAttribute("regel.inburgeraar")
+    heeft_aangemaakt = True
+
+
+# --- The brede intake -------------------------------------------------------------------
+
+
+class IntakeGezondheidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IntakeGezondheid
+
+    intake = None  # set by BredeIntakeFactory
+
+
+class BredeIntakeFactory(factory.django.DjangoModelFactory):
+    """Creates the health row and the checklist parts, as intake_starten does
+    (`onderdelen=False`: no parts; `onderdelen__bevindingen=...`: in each)."""
+
+    class Meta:
+        model = BredeIntake
+        skip_postgeneration_save = True
+
+    inburgeraar = factory.SubFactory(InburgeraarFactory)
+    gestart_op = dt.date(2026, 3, 10)
+    gestart_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    gezondheid = factory.RelatedFactory(
+        IntakeGezondheidFactory, factory_related_name="intake"
+    )
+
+    class Params:
+        compleet = factory.Trait(
+            lbt_datum=dt.date(2026, 3, 12),
+            lbt_uitkomst=LbtUitkomst.B1_OF_HOGER,
+            lbt_toetsbegeleider="J. de Vries",
+            hoogste_opleiding=Opleidingsniveau.VOORTGEZET,
+            land_opleiding="Syrië",
+            jaren_onderwijs=12,
+            gealfabetiseerd=Alfabetisering.JA,
+            persoonlijke_omstandigheden="Woont met partner en twee kinderen.",
+            gezondheid__besproken_op=dt.date(2026, 3, 12),
+        )
+        afgerond = factory.Trait(
+            compleet=True,
+            status=IntakeStatus.AFGEROND,
+            afgerond_op=dt.date(2026, 3, 20),
+            afgerond_door=factory.SelfAttribute("gestart_door"),
+        )
+
+    @factory.post_generation
+    def onderdelen(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            IntakeOnderdeel.objects.bulk_create(
+                IntakeOnderdeel(intake=self, soort=soort, **kwargs)
+                for soort in IntakeOnderdeelSoort.objects.filter(actief=True)
+            )
+
+
+class WerkervaringFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Werkervaring
+
+    intake = factory.SubFactory(BredeIntakeFactory)
+    beroep = factory.Iterator(["Kok", "Lasser", "Verpleegkundige", "Boekhouder"])
+    sector = "Horeca"
+    jaren = 3
+    land = "Syrië"
+
+
+class GesprekFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gesprek
+
+    intake = factory.SubFactory(BredeIntakeFactory)
+    datum = dt.date(2026, 3, 11)
+    soort = GesprekSoort.INTAKEGESPREK
+    tolk = True
+    tolk_taal = "Arabisch"
+    notities = "Kennismaking en uitleg over de inburgering."
+    vastgelegd_door = factory.SelfAttribute("intake.gestart_door")
+
+
+def afgeronde_intake(dossier, user) -> BredeIntake:
+    """A brede intake of `dossier` completed on 10 February 2026 (no checklist
+    parts): what a PIP needs."""
+    return BredeIntakeFactory(
+        inburgeraar=dossier,
+        gestart_op=dt.date(2026, 1, 20),
+        gestart_door=user,
+        afgerond=True,
+        afgerond_op=dt.date(2026, 2, 10),
+        lbt_datum=dt.date(2026, 1, 25),
+        lbt_toetsbegeleider="",
+        land_opleiding="",
+        jaren_onderwijs=11,
+        wens="werk",
+        gezondheid__besproken_op=dt.date(2026, 1, 28),
+        onderdelen=False,
+    )
+
+
+def klaar_voor_pip(dossier, user):
+    """Give `dossier` an address, deadline and a completed brede intake."""
+    dossier.datum_kennisgeving = dt.date(2026, 1, 12)
+    dossier.datum_brp_inschrijving = dt.date(2026, 1, 8)
+    dossier.straat, dossier.huisnummer = "Kerkstraat", "10"
+    dossier.postcode, dossier.woonplaats = "6901 AB", "Zevenaar"
+    dossier.refresh_pip_deadline()
+    dossier.save()
+    afgeronde_intake(dossier, user)
+    return dossier
