@@ -11,10 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from intake.views import form_action
 from zevenaar_inburgering.accounts.decorators import role_required
+from zevenaar_inburgering.accounts.models import KETEN_ROLES
 from zevenaar_inburgering.parameters.models import geheel
 
 from .keten_forms import KetenoverlegForm
-from .models import KETEN_ROLES, Ketenoverleg
+from .models import Ketenoverleg
 from .services import keten as keten_services
 
 DOEL4 = "doel4_ketenoverleggen"

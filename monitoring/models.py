@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from intake.models import Inburgeraar
 from pip_plans.models import scoped
-from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role
+from zevenaar_inburgering.accounts.models import (
+    DOSSIER_ROLES,
+    KETEN_ROLES,
+    MONITORING_ROLES,
+    Role,
+)
 
 
 class SignaalSoort(models.TextChoices):
@@ -207,11 +212,6 @@ class DigestVerzending(models.Model):
 
 
 # --- Kwartaalrapportage (DESIGN.md §2.8) ----------------------------------------------
-
-MONITORING_ROLES = frozenset({Role.BELEIDSMEDEWERKER, Role.FUNCTIONEEL_BEHEERDER})
-KETEN_ROLES = frozenset(
-    {Role.CASUSREGISSEUR, Role.BELEIDSMEDEWERKER, Role.FUNCTIONEEL_BEHEERDER}
-)
 
 
 def _eigen_gemeenten_of_regio(qs, user):

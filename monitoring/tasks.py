@@ -11,6 +11,7 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from celery import shared_task
+from celery.signals import worker_ready
 
 from .digest import digest_versturen
 from .signalering import sweep
@@ -130,3 +131,21 @@ def kwartaalrapporten(self, vandaag: str | None = None) -> list[str]:
 
     dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
     return kwartaalrapporten_maken(dag)
+
+
+@worker_ready.connect
+def signalering_inhalen(sender, **kwargs) -> None:
+    """Catch up at worker start (SECURITY RL-03): a sweep missed while the worker
+    or Redis was down runs now. Safe next to beat's run: the sweep is idempotent
+    and takes an advisory lock."""
+    sender.app.send_task("monitoring.signalering_sweep")
+
+
+@worker_ready.connect
+def kwartaalrapporten_inhalen(sender, **kwargs) -> None:
+    """Catch up at worker start: requested reports whose task was lost while the
+    worker or Redis was down are made now (their rows are the source of truth)."""
+    from .rapportage.rapport import wachtende_rapporten
+
+    for rapport_id in wachtende_rapporten():
+        sender.app.send_task("monitoring.kwartaalrapport_maken", args=[str(rapport_id)])

@@ -1,7 +1,8 @@
-from monitoring.models import KETEN_ROLES, MONITORING_ROLES
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
     DUO_IMPORT_ROLES,
+    KETEN_ROLES,
+    MONITORING_ROLES,
     RSD_ROLES,
     VERWERKINGENLOG_ROLES,
 )

@@ -144,6 +144,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Whose data the verwerkingenlog records (its betrokkene), named like AUTH_USER_MODEL
+# so the log knows no app.
+VERWERKINGEN_BETROKKENE_MODEL = "intake.Inburgeraar"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a login attempt while the username is locked out (AU-02).
     "axes.backends.AxesStandaloneBackend",

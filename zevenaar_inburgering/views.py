@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from monitoring.models import MONITORING_ROLES
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
+    MONITORING_ROLES,
     RSD_ROLES,
     VERWERKINGENLOG_ROLES,
 )

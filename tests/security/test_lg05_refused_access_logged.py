@@ -39,13 +39,13 @@ from tests.factories.intake import (
     InburgeraarFactory,
     WerkervaringFactory,
 )
-from tests.leerroutes.conftest import taalaanbieder
+from tests.factories.leerroutes import taalaanbieder
 from tests.monitoring.conftest import handhavingszaak, termijn
 from tests.urlwalk import _walk
 from zevenaar_inburgering.verwerkingen.log import bsn_hash
 from zevenaar_inburgering.verwerkingen.middleware import (
-    REFUSAL_TARGETS,
     named_arguments,
+    refusal_targets,
 )
 from zevenaar_inburgering.verwerkingen.models import Resultaat, Verwerking
 
@@ -236,14 +236,14 @@ def test_lg05_the_walk_finds_the_object_urls():
 
 
 def test_lg05_every_url_argument_is_classified_for_the_middleware():
-    """A new kind of object in a URL must be added to REFUSAL_TARGETS (and here)."""
+    """A new kind of object in a URL must be declared in an app's refusal_targets (and here)."""
     segments = {s for _, route in OBJECT_URLS for s, _ in named_arguments(route)}
-    assert segments <= REFUSAL_TARGETS.keys(), segments - REFUSAL_TARGETS.keys()
+    assert segments <= refusal_targets().keys(), segments - refusal_targets().keys()
     assert segments == PERSOONLIJK.keys() | VAN_NIEMAND.keys()
     for segment in PERSOONLIJK:
-        assert REFUSAL_TARGETS[segment] is not None, segment
+        assert refusal_targets()[segment] is not None, segment
     for segment in VAN_NIEMAND:
-        assert REFUSAL_TARGETS[segment] is None, segment
+        assert refusal_targets()[segment] is None, segment
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,11 @@ RSD_ROLES = frozenset({Role.RSD_KLANTMANAGER})
 VERWERKINGENLOG_ROLES = frozenset({Role.FUNCTIONEEL_BEHEERDER})
 # Health and trauma (AVG art. 9): never an RSD klantmanager or a beleidsmedewerker.
 GEZONDHEID_ROLES = frozenset({Role.CASUSREGISSEUR, Role.FUNCTIONEEL_BEHEERDER})
+# The kwartaalrapportage and the dashboard; the ketenoverleg.
+MONITORING_ROLES = frozenset({Role.BELEIDSMEDEWERKER, Role.FUNCTIONEEL_BEHEERDER})
+KETEN_ROLES = frozenset(
+    {Role.CASUSREGISSEUR, Role.BELEIDSMEDEWERKER, Role.FUNCTIONEEL_BEHEERDER}
+)
 
 
 class User(AbstractUser):

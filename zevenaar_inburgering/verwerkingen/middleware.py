@@ -2,6 +2,7 @@ import logging
 import re
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from . import log
@@ -28,32 +29,20 @@ class VerwerkingContextMiddleware:
             current_oorsprong.reset(token)
 
 
-# Which object a URL argument names, by the path segment in front of it
-# ("beschikkingen/<uuid:pk>/" names a Beschikking, "pip/<uuid:pip_id>/" a Pip), and
-# the path from that model to the Inburgeraar it belongs to. None: the object is
-# nobody's in particular (a DUO import of many people, a report, a meeting).
-# tests/security/test_lg05_refused_access_logged.py fails for a URL whose segment
-# is missing here, so a new URL is classified when it is added.
-REFUSAL_TARGETS: dict[str, tuple[str, str] | None] = {
-    "dossiers": ("intake.Inburgeraar", "pk"),
-    "klanten": ("intake.Inburgeraar", "pk"),
-    "werkervaring": ("intake.Werkervaring", "intake__inburgeraar_id"),
-    "pip": ("pip_plans.Pip", "inburgeraar_id"),
-    "beschikkingen": ("pip_plans.Beschikking", "inburgeraar_id"),
-    "bezwaren": ("pip_plans.Bezwaar", "beschikking__inburgeraar_id"),
-    "brieven": ("pip_plans.Brief", "inburgeraar_id"),
-    "lasten": ("pip_plans.VasteLast", "inburgeraar_id"),
-    "handhaving": ("pip_plans.Handhavingszaak", "inburgeraar_id"),
-    "participatie": ("leerroutes.Participatieactiviteit", "inburgeraar_id"),
-    "activiteiten": ("leerroutes.Participatieactiviteit", "inburgeraar_id"),
-    "verwijzingen": ("leerroutes.Verwijzing", "inburgeraar_id"),
-    "voortgangsgesprekken": ("leerroutes.Voortgangsgesprek", "inburgeraar_id"),
-    "signalen": ("monitoring.Signaal", "inburgeraar_id"),
-    "duo-signalen": None,
-    "uren-import": None,
-    "ketenoverleg": None,
-    "kwartaalrapporten": None,
-}
+def refusal_targets() -> dict[str, tuple[str, str] | None]:
+    """Which object a URL argument names, by the path segment in front of it
+    ("beschikkingen/<uuid:pk>/" names a Beschikking, "pip/<uuid:pip_id>/" a Pip), and
+    the path from that model to the dossier it belongs to. None: the object is
+    nobody's in particular (a DUO import of many people, a report, a meeting).
+
+    Each app declares the segments of its own URLs as `refusal_targets` on its
+    AppConfig; tests/security/test_lg05_refused_access_logged.py fails for a URL
+    whose segment no app declares, so a new URL is classified when it is added."""
+    targets: dict[str, tuple[str, str] | None] = {}
+    for config in apps.get_app_configs():
+        targets.update(getattr(config, "refusal_targets", {}))
+    return targets
+
 
 REFUSED_STATUS = {403, 404}
 
@@ -73,10 +62,11 @@ def refused_betrokkenen(route: str, kwargs: dict) -> list:
     the user was just refused these objects, and the log must still name whose
     data was asked for. Nothing read here reaches the user.
     """
-    inburgeraar_model = apps.get_model("intake", "Inburgeraar")
+    inburgeraar_model = apps.get_model(settings.VERWERKINGEN_BETROKKENE_MODEL)
+    targets = refusal_targets()
     ids = []
     for segment, kwarg in named_arguments(route):
-        target = REFUSAL_TARGETS.get(segment)
+        target = targets.get(segment)
         if target is None or kwarg not in kwargs:
             continue
         label, path = target
