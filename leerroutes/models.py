@@ -15,7 +15,8 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar, Leerroute
-from pip_plans.models import Pip, RsdScopedQuerySet, ScopedQuerySet, scoped
+from pip_plans.models import Pip
+from pip_plans.models.toegang import RsdScopedQuerySet, ScopedQuerySet, scoped
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role
 
 from . import rules

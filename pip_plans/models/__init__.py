@@ -1,0 +1,52 @@
+"""The pip_plans app's models, by sub-domain; imported here so Django finds them
+and `from pip_plans.models import …` names the app's model API. Access helpers:
+pip_plans.models.toegang."""
+
+from .bezwaar import (  # noqa: F401
+    Bezwaar,
+    BezwaarUitkomst,
+)
+from .brief import (  # noqa: F401
+    RSD_BRIEVEN,
+    Brief,
+    BriefQuerySet,
+    BriefSoort,
+)
+from .handhaving import (  # noqa: F401
+    LOPENDE_HANDHAVING,
+    BesluitSoort,
+    HandhavingStatus,
+    Handhavingszaak,
+    HandhavingszaakQuerySet,
+    Maatregel,
+    MaatregelGrond,
+    MaatregelQuerySet,
+    Overtreding,
+    Verwijtbaarheid,
+)
+from .ontzorgen import (  # noqa: F401
+    STANDAARD_VASTE_LASTEN,
+    Betaling,
+    BetalingQuerySet,
+    CursusStatus,
+    Frequentie,
+    Ontzorging,
+    OntzorgingQuerySet,
+    VasteLast,
+    VasteLastQuerySet,
+    VasteLastSoort,
+)
+from .pip import (  # noqa: F401
+    Beschikking,
+    BeschikkingQuerySet,
+    Inburgeringstermijn,
+    InburgeringstermijnQuerySet,
+    KnmVorm,
+    Pip,
+    PipQuerySet,
+    PipStatus,
+    Taalniveau,
+    Verlenging,
+    VerlengingReden,
+    WijzigingReden,
+)

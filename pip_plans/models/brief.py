@@ -1,0 +1,86 @@
+"""Brieven: ontzorgingsbeschikking, waarschuwing, boetebeschikking."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from intake.models import Inburgeraar
+from zevenaar_inburgering.accounts.models import Role
+
+from .toegang import scoped
+
+
+class BriefSoort(models.TextChoices):
+    ONTZORGINGSBESCHIKKING = "ontzorgingsbeschikking", "Ontzorgingsbeschikking"
+    WAARSCHUWING = "waarschuwing", "Schriftelijke waarschuwing"
+    BOETEBESCHIKKING = "boetebeschikking", "Boetebeschikking"
+
+
+# The one letter an RSD klantmanager may download: ontzorgen is carried out by RSD.
+RSD_BRIEVEN = (BriefSoort.ONTZORGINGSBESCHIKKING,)
+
+
+class BriefQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "BriefQuerySet":
+        """Dossier roles: every letter of their dossiers. RSD klantmanager: only the
+        ontzorgingsbeschikking of their own clients, never a handhaving letter."""
+        if user.is_authenticated and user.role == Role.RSD_KLANTMANAGER:
+            return scoped(self, user, rsd=True).filter(soort__in=RSD_BRIEVEN)
+        return scoped(self, user)
+
+
+class Brief(models.Model):
+    """A generated letter with its PDF in private storage. Never changes (a database
+    trigger refuses it, migration 0004); a correction is a new letter."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.PROTECT, related_name="brieven"
+    )
+    soort = models.CharField(max_length=30, choices=BriefSoort.choices)
+    ontzorging = models.ForeignKey(
+        "Ontzorging",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="brieven",
+    )
+    handhavingszaak = models.ForeignKey(
+        "Handhavingszaak",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="brieven",
+    )
+    kenmerk = models.CharField(max_length=60, unique=True)
+    dagtekening = models.DateField()
+    bezwaar_deadline = models.DateField("bezwaar uiterlijk", null=True, blank=True)
+    pdf = models.CharField(max_length=255, help_text="Naam in de afgeschermde opslag")
+    sha256 = models.CharField(max_length=64)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = BriefQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "brieven"
+        ordering = ["-dagtekening", "-aangemaakt_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(soort="ontzorgingsbeschikking", ontzorging__isnull=False)
+                    | Q(
+                        soort__in=["waarschuwing", "boetebeschikking"],
+                        handhavingszaak__isnull=False,
+                    )
+                ),
+                name="brief_belongs_to_its_case",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.kenmerk}"
