@@ -38,6 +38,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
+from intake.models import rsd_klanten
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES, Role, User
 from zevenaar_inburgering.parameters.models import geheel
 
@@ -140,11 +141,7 @@ def digests_samenstellen(vandaag: date) -> list[Digest]:
         Signaal.objects.te_doen(vandaag)
         .filter(
             Q(verantwoordelijke_id__in=ids)
-            | Q(
-                soort__in=RSD_SOORTEN,
-                inburgeraar__bijstand=True,
-                inburgeraar__rsd_klantmanager_id__in=rsd_ids,
-            )
+            | (Q(soort__in=RSD_SOORTEN) & rsd_klanten(rsd_ids, pad="inburgeraar__"))
             | Q(
                 geescaleerd_op__isnull=False,
                 inburgeraar__gemeente__teamleider_id__in=ids,
@@ -198,7 +195,7 @@ def digests_samenstellen(vandaag: date) -> list[Digest]:
         if (
             klantmanager is not None
             and klantmanager.user.role == Role.RSD_KLANTMANAGER
-            and dossier.bijstand
+            and dossier.is_rsd_klant_van(klantmanager.user)
             and signaal.soort in soorten[klantmanager.user.pk]
         ):
             klantmanager.signalen.append(_regel(signaal, klantmanager.user, vandaag))

@@ -31,6 +31,7 @@ from .dossier import (  # noqa: F401
     Relatie,
     Status,
     WetRegime,
+    rsd_klanten,
 )
 from .duo import (  # noqa: F401
     DuoImport,

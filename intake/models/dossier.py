@@ -105,6 +105,15 @@ AANDACHT_CHOICES = [
 ONTZORGEN_EINDIGT_DAGEN = 28
 
 
+def rsd_klanten(klantmanager_ids, *, pad: str = "") -> Q:
+    """The RSD scope: the dossiers with bijstand assigned to one of these RSD
+    klantmanagers (their caseload). `pad` leads from the model queried to the
+    dossier ("inburgeraar__"). In memory: Inburgeraar.is_rsd_klant_van()."""
+    return Q(
+        **{f"{pad}bijstand": True, f"{pad}rsd_klantmanager_id__in": klantmanager_ids}
+    )
+
+
 class InburgeraarQuerySet(models.QuerySet):
     def visible_to(self, user) -> "InburgeraarQuerySet":
         """The one way to reach dossiers.
@@ -119,7 +128,7 @@ class InburgeraarQuerySet(models.QuerySet):
         if user.role in DOSSIER_ROLES:
             return self.filter(gemeente__in=user.gemeenten.values("pk"))
         if user.role == Role.RSD_KLANTMANAGER:
-            return self.filter(rsd_klantmanager=user, bijstand=True)
+            return self.filter(rsd_klanten([user.pk]))
         return self.none()
 
     def for_list(self) -> "InburgeraarQuerySet":
@@ -424,6 +433,10 @@ class Inburgeraar(models.Model):
 
     def get_doelgroep_categorie_display(self) -> str:
         return DoelgroepCategorie(self.doelgroep_categorie).label
+
+    def is_rsd_klant_van(self, user) -> bool:
+        """Whether this dossier is in the RSD scope of `user` (rsd_klanten())."""
+        return self.bijstand and self.rsd_klantmanager_id == user.pk
 
     @property
     def bsn_gemaskeerd(self) -> str:
