@@ -8,7 +8,7 @@ app whose data they change; pip_plans knows nothing of leerroutes. Their URL pat
 are unchanged; their URL names moved with them to the `leerroutes` namespace
 (`leerroutes:pip_wijziging_starten`, `leerroutes:pip_bewerken`), because a namespace
 belongs to one app's urls.py. The PIP overview they return to stays pip_plans'
-(pip_plans.views.render_overzicht).
+(pip_plans.views.pip.render_overzicht).
 """
 
 from django.contrib import messages
@@ -19,10 +19,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from intake.views import apply_form_errors, get_dossier
 from pip_plans import services as pip_services
-from pip_plans.forms import PipForm, WijzigingForm
+from pip_plans.forms.pip import PipForm, WijzigingForm
 from pip_plans.models import Pip
 from pip_plans.selectors import route_advies_voor
-from pip_plans.views import render_overzicht
+from pip_plans.views.pip import render_overzicht
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 from zevenaar_inburgering.verwerkingen import log

@@ -1,29 +1,148 @@
 from django.urls import path
 
-from . import handhaving_urls, ontzorgen_urls, views
+from .views import handhaving, ontzorgen, pip
 
 app_name = "pip_plans"
 
 urlpatterns = [
-    path("dossiers/<uuid:pk>/pip/", views.pip_overzicht, name="pip"),
-    path(
-        "dossiers/<uuid:pk>/pip/opstellen/", views.pip_opstellen, name="pip_opstellen"
-    ),
-    path("dossiers/<uuid:pk>/pip/uitstel/", views.uitstel, name="uitstel"),
-    path("beschikkingen/<uuid:pk>/", views.beschikking_detail, name="beschikking"),
-    path("beschikkingen/<uuid:pk>/pdf/", views.beschikking_pdf, name="beschikking_pdf"),
+    path("dossiers/<uuid:pk>/pip/", pip.pip_overzicht, name="pip"),
+    path("dossiers/<uuid:pk>/pip/opstellen/", pip.pip_opstellen, name="pip_opstellen"),
+    path("dossiers/<uuid:pk>/pip/uitstel/", pip.uitstel, name="uitstel"),
+    path("beschikkingen/<uuid:pk>/", pip.beschikking_detail, name="beschikking"),
+    path("beschikkingen/<uuid:pk>/pdf/", pip.beschikking_pdf, name="beschikking_pdf"),
     path(
         "beschikkingen/<uuid:pk>/bezwaar/",
-        views.bezwaar_registreren,
+        pip.bezwaar_registreren,
         name="bezwaar_registreren",
     ),
     path(
         "bezwaren/<uuid:pk>/beslissing/",
-        views.bezwaar_beslissen,
+        pip.bezwaar_beslissen,
         name="bezwaar_beslissen",
     ),
-    path("termijnen/verlengen/", views.verlenging, name="verlenging"),
-    path("brieven/<uuid:pk>/pdf/", views.brief_pdf, name="brief_pdf"),
-    *ontzorgen_urls.urlpatterns,
-    *handhaving_urls.urlpatterns,
+    path("termijnen/verlengen/", pip.verlenging, name="verlenging"),
+    path("brieven/<uuid:pk>/pdf/", pip.brief_pdf, name="brief_pdf"),
+    # --- Ontzorgen ---------------------------------------------------------------
+    # Casusregisseur (DOSSIER_ROLES): the dossier's ontzorgen page and its forms.
+    path("dossiers/<uuid:pk>/ontzorgen/", ontzorgen.ontzorgen_pagina, name="ontzorgen"),
+    path(
+        "dossiers/<uuid:pk>/ontzorgen/starten/",
+        ontzorgen.starten,
+        name="ontzorgen_starten",
+    ),
+    path(
+        "dossiers/<uuid:pk>/ontzorgen/periode/",
+        ontzorgen.periode,
+        name="ontzorgen_periode",
+    ),
+    path(
+        "dossiers/<uuid:pk>/ontzorgen/machtiging/",
+        ontzorgen.machtiging,
+        name="ontzorgen_machtiging",
+    ),
+    path(
+        "dossiers/<uuid:pk>/ontzorgen/cursus/",
+        ontzorgen.cursus,
+        name="ontzorgen_cursus",
+    ),
+    path(
+        "dossiers/<uuid:pk>/ontzorgen/zelfredzaamheid/",
+        ontzorgen.zelfredzaamheid,
+        name="ontzorgen_zelfredzaamheid",
+    ),
+    path(
+        "dossiers/<uuid:pk>/ontzorgen/lasten/",
+        ontzorgen.last_toevoegen,
+        name="ontzorgen_last_toevoegen",
+    ),
+    path(
+        "dossiers/<uuid:pk>/ontzorgen/beschikking/",
+        ontzorgen.beschikking,
+        name="ontzorgen_beschikking",
+    ),
+    path(
+        "ontzorgen/lasten/<uuid:pk>/",
+        ontzorgen.last_wijzigen,
+        name="ontzorgen_last_wijzigen",
+    ),
+    path(
+        "ontzorgen/lasten/<uuid:pk>/verwijderen/",
+        ontzorgen.last_verwijderen,
+        name="ontzorgen_last_verwijderen",
+    ),
+    # RSD klantmanager (RSD_ROLES): their own client's ontzorgen.
+    path(
+        "rsd/klanten/<uuid:pk>/ontzorgen/",
+        ontzorgen.rsd_ontzorgen,
+        name="rsd_ontzorgen",
+    ),
+    path(
+        "rsd/klanten/<uuid:pk>/ontzorgen/betaling/",
+        ontzorgen.rsd_betaling,
+        name="rsd_ontzorgen_betaling",
+    ),
+    path(
+        "rsd/klanten/<uuid:pk>/ontzorgen/machtiging/",
+        ontzorgen.rsd_machtiging,
+        name="rsd_ontzorgen_machtiging",
+    ),
+    path(
+        "rsd/klanten/<uuid:pk>/ontzorgen/lasten/",
+        ontzorgen.rsd_last_toevoegen,
+        name="rsd_ontzorgen_last_toevoegen",
+    ),
+    path(
+        "rsd/ontzorgen/lasten/<uuid:pk>/",
+        ontzorgen.rsd_last_wijzigen,
+        name="rsd_ontzorgen_last_wijzigen",
+    ),
+    # --- Handhaving --------------------------------------------------------------
+    # Casusregisseur (DOSSIER_ROLES; anybody else 404): the dossier's handhaving page.
+    path(
+        "dossiers/<uuid:pk>/handhaving/",
+        handhaving.handhaving_overzicht,
+        name="handhaving",
+    ),
+    path(
+        "dossiers/<uuid:pk>/handhaving/nieuw/",
+        handhaving.zaak_aanmaken,
+        name="handhaving_aanmaken",
+    ),
+    # One handhavingszaak and the POST of each step.
+    path("handhaving/<uuid:pk>/", handhaving.handhavingszaak, name="handhavingszaak"),
+    path(
+        "handhaving/<uuid:pk>/waarschuwing/",
+        handhaving.waarschuwing,
+        name="handhaving_waarschuwing",
+    ),
+    path(
+        "handhaving/<uuid:pk>/rapport/", handhaving.rapport, name="handhaving_rapport"
+    ),
+    path(
+        "handhaving/<uuid:pk>/zienswijze/",
+        handhaving.zienswijze,
+        name="handhaving_zienswijze",
+    ),
+    path(
+        "handhaving/<uuid:pk>/besluit/", handhaving.besluit, name="handhaving_besluit"
+    ),
+    path(
+        "handhaving/<uuid:pk>/bezwaar/", handhaving.bezwaar, name="handhaving_bezwaar"
+    ),
+    path(
+        "handhaving/<uuid:pk>/bezwaar/beslissing/",
+        handhaving.bezwaar_beslissing,
+        name="handhaving_bezwaar_beslissing",
+    ),
+    # RSD klantmanager (RSD_ROLES): maatregelen of their own clients.
+    path(
+        "rsd/klanten/<uuid:pk>/maatregelen/",
+        handhaving.rsd_maatregelen,
+        name="rsd_maatregelen",
+    ),
+    path(
+        "rsd/klanten/<uuid:pk>/maatregelen/nieuw/",
+        handhaving.rsd_maatregel_vastleggen,
+        name="rsd_maatregel_vastleggen",
+    ),
 ]

@@ -6,7 +6,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from intake.forms import DateInput
 from intake.models import Inburgeraar, Leerroute
 
-from .models import (
+from ..models import (
     Bezwaar,
     BezwaarUitkomst,
     Inburgeringstermijn,

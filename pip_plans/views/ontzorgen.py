@@ -21,9 +21,8 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from . import ontzorgen
-from .models import Betaling, Brief, Ontzorging, VasteLast
-from .ontzorgen_forms import (
+from .. import ontzorgen
+from ..forms.ontzorgen import (
     BetalingForm,
     CursusForm,
     MachtigingForm,
@@ -33,7 +32,8 @@ from .ontzorgen_forms import (
     VerwijderenForm,
     ZelfredzaamheidForm,
 )
-from .services import ontzorgen_mogelijk
+from ..models import Betaling, Brief, Ontzorging, VasteLast
+from ..services import ontzorgen_mogelijk
 
 CASUS, RSD = "casus", "rsd"
 PAGINA = {

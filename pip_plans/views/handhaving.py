@@ -26,8 +26,8 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from . import handhaving
-from .handhaving_forms import (
+from .. import handhaving
+from ..forms.handhaving import (
     BesluitForm,
     BoeteBezwaarBeslissingForm,
     BoeteBezwaarForm,
@@ -37,7 +37,7 @@ from .handhaving_forms import (
     ZaakForm,
     ZienswijzeForm,
 )
-from .models import (
+from ..models import (
     LOPENDE_HANDHAVING,
     Brief,
     BriefSoort,

@@ -12,7 +12,7 @@ from intake.forms import DateInput
 from zevenaar_inburgering.validators import normalise_iban
 from zevenaar_inburgering.widgets import MaandInput
 
-from .models import CursusStatus, Ontzorging, VasteLast
+from ..models import CursusStatus, Ontzorging, VasteLast
 
 MAAND_FORMATEN = ["%Y-%m", "%m-%Y", "%Y-%m-%d"]
 

@@ -6,7 +6,7 @@ from django import forms
 
 from intake.forms import DateInput
 
-from .models import (
+from ..models import (
     BesluitSoort,
     BezwaarUitkomst,
     Handhavingszaak,

@@ -12,15 +12,15 @@ from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.documents import document_response
 from zevenaar_inburgering.verwerkingen import log
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms.pip import (
     BezwaarBeslissingForm,
     BezwaarForm,
     UitstelForm,
     VerlengingForm,
     WijzigingForm,
 )
-from .models import (
+from ..models import (
     Beschikking,
     Bezwaar,
     BezwaarUitkomst,
@@ -29,7 +29,7 @@ from .models import (
     Pip,
     PipStatus,
 )
-from .selectors import actieve_intake, route_advies_voor
+from ..selectors import actieve_intake, route_advies_voor
 
 
 def _pip_url(dossier) -> str:

@@ -1,0 +1,1 @@
+"""The forms of pip_plans, by sub-domain."""

@@ -1,0 +1,1 @@
+"""The pages of pip_plans, by sub-domain."""
