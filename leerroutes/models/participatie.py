@@ -1,0 +1,71 @@
+"""Participation: work, volunteering, internships and education."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from intake.models import Inburgeraar
+from pip_plans.models.toegang import RsdScopedQuerySet
+
+from .. import rules
+
+# --- Participation -------------------------------------------------------------------
+
+
+class ActiviteitSoort(models.TextChoices):
+    BETAALD_WERK = rules.BETAALD_WERK, "Betaald werk"
+    VRIJWILLIGERSWERK = rules.VRIJWILLIGERSWERK, "Vrijwilligerswerk"
+    STAGE = rules.STAGE, "Stage"
+    OPLEIDING = rules.OPLEIDING, "Opleiding of training"
+    OVERIG = rules.OVERIG, "Andere activiteit"
+
+
+class Participatieactiviteit(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.PROTECT, related_name="participatieactiviteiten"
+    )
+    soort = models.CharField(max_length=20, choices=ActiviteitSoort.choices)
+    organisatie = models.CharField(max_length=200)
+    omschrijving = models.CharField(max_length=300, blank=True)
+    uren_per_week = models.DecimalField(
+        "uren per week",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(80)],
+    )
+    start = models.DateField()
+    einde = models.DateField("einde (laatste dag)", null=True, blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    objects = RsdScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "participatieactiviteit"
+        verbose_name_plural = "participatieactiviteiten"
+        ordering = ["-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einde__isnull=True) | Q(einde__gte=models.F("start")),
+                name="activiteit_period",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} bij {self.organisatie}"
+
+    def als_regel(self) -> rules.Activiteit:
+        return rules.Activiteit(
+            soort=self.soort,
+            start=self.start,
+            einde=self.einde,
+            uren_per_week=self.uren_per_week,
+        )
