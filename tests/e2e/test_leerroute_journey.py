@@ -24,8 +24,9 @@ from leerroutes.models import (
 from pip_plans import services as pip_services
 from pip_plans.models import Inburgeringstermijn
 from tests.e2e.test_accessibility import assert_accessible
-from tests.leerroutes.conftest import taalaanbieder
-from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip
+from tests.factories.intake import klaar_voor_pip
+from tests.factories.leerroutes import taalaanbieder
+from tests.factories.pip_plans import complete_pip_data
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.e2e

@@ -57,7 +57,7 @@ from pip_plans.models import (
     Verwijtbaarheid,
 )
 from tests.factories.accounts import behandelaar
-from tests.factories.intake import InburgeraarFactory, klaar_voor_pip
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.documents import store_document
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.termijnen import (
@@ -453,12 +453,6 @@ def pip_vaststellen(dossier, user, *, dagtekening=None, **inhoud) -> Beschikking
     return pip_services.pip_vaststellen(
         pip=pip, acting_user=user, dagtekening=dagtekening
     )
-
-
-def dossier_met_pip(dossier, user, *, dagtekening=None, **inhoud) -> Beschikking:
-    """klaar_voor_pip, then pip_vaststellen."""
-    klaar_voor_pip(dossier, user)
-    return pip_vaststellen(dossier, user, dagtekening=dagtekening, **inhoud)
 
 
 def vaste_lasten_invullen(ontzorging, acting_user):

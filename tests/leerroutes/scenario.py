@@ -9,10 +9,10 @@ from decimal import Decimal
 from leerroutes import services
 from leerroutes.models import Afronding
 from pip_plans import services as pip_services
-from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip
+from tests.factories.intake import klaar_voor_pip
+from tests.factories.leerroutes import B1_UREN
+from tests.factories.pip_plans import complete_pip_data, pip_vaststellen
 
-# Planned hours that pass every rule of a B1-route traject.
-B1_UREN = {"nt2": 600, "knm": 80, "pvt": 12, "map": 40}
 DAGTEKENING = dt.date(2026, 3, 1)  # the termijn starts 2 March 2026
 START = dt.date(2026, 3, 2)
 # A Z-route PIP (first version): content that passes pip_plans.rules.pip_fouten.
@@ -31,16 +31,7 @@ Z_UREN_ASIEL = {"nt2": 720, "knm": 80, "participatie_z": 800, "pvt": 12, "map": 
 def pip_vastgesteld(dossier, user, **changes):
     """The first PIP vastgesteld on DAGTEKENING, so months of hours lie behind it."""
     klaar_voor_pip(dossier, user)
-    pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=user)
-    pip = pip_services.pip_bewerken(
-        pip=pip,
-        data=complete_pip_data(**changes),
-        bewerkversie=pip.bewerkversie,
-        acting_user=user,
-    )
-    return pip_services.pip_vaststellen(
-        pip=pip, acting_user=user, dagtekening=DAGTEKENING
-    )
+    return pip_vaststellen(dossier, user, dagtekening=DAGTEKENING, **changes)
 
 
 def toewijzen_met(dossier, aanbieder, user, uren, start=START):

@@ -31,7 +31,7 @@ from leerroutes.models import (
 from leerroutes.routestand import alle_routestanden_bijwerken, routestand_bijwerken
 from pip_plans.models import Beschikking, Inburgeringstermijn, Pip
 from tests.factories.intake import InburgeraarFactory
-from tests.leerroutes.conftest import B1_UREN, taalaanbieder
+from tests.factories.leerroutes import B1_UREN, taalaanbieder
 from tests.leerroutes.scenario import (
     DAGTEKENING,
     START,

@@ -35,10 +35,9 @@ from leerroutes.models import (
     Voortgangsrapportage,
 )
 from pip_plans import services as pip_services
-from tests.factories.intake import InburgeraarFactory
-from tests.leerroutes.conftest import taalaanbieder
+from tests.factories.intake import InburgeraarFactory, klaar_voor_pip
+from tests.factories.leerroutes import B1_UREN, taalaanbieder
 from tests.leerroutes.scenario import (
-    B1_UREN,
     START,
     Z_PIP,
     Z_UREN_ASIEL,
@@ -50,7 +49,6 @@ from tests.leerroutes.scenario import (
     toewijzen_met,
     uren,
 )
-from tests.pip_plans.conftest import klaar_voor_pip
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 

@@ -25,7 +25,7 @@ from leerroutes.uren_import import uren_importeren
 from pip_plans.models import Pip
 from tests.factories.accounts import UserFactory
 from tests.factories.intake import InburgeraarFactory
-from tests.leerroutes.conftest import taalaanbieder
+from tests.factories.leerroutes import taalaanbieder
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from leerroutes.models import (
 )
 from leerroutes.services import UrenInvoer, uren_schrijven, voortgangsgesprek_plannen
 from tests.factories.intake import InburgeraarFactory
-from tests.leerroutes.conftest import taalaanbieder
+from tests.factories.leerroutes import taalaanbieder
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_casusregisseur_sees_route_and_participation(
     assert "Taalschool Liemers" in response.content.decode()
     assert client.get(participatie).status_code == 200
     overzicht = client.get(
-        reverse("intake:dossier", args=[dossier.pk])
+        reverse("monitoring:dossier", args=[dossier.pk])
     ).content.decode()
     assert "Route en koers" in overzicht
 
@@ -190,7 +190,7 @@ def test_werkvoorraad_filters_on_koers_and_due_gesprek(
     InburgeraarFactory(gemeente=dossier.gemeente, achternaam="Zonderroute")
     Routestand.objects.filter(inburgeraar=dossier).update(koers="risico")
     client = client_for(casusregisseur)
-    werkvoorraad = reverse("intake:werkvoorraad")
+    werkvoorraad = reverse("monitoring:werkvoorraad")
 
     client.post(werkvoorraad, {"koers": "risico", "sorteer": "naam"})
     html = client.get(werkvoorraad).content.decode()
@@ -217,7 +217,7 @@ def test_werkvoorraad_export_has_the_koers(client_for, casusregisseur, traject):
     Routestand.objects.filter(inburgeraar=traject.inburgeraar).update(
         koers="niet_op_koers"
     )
-    response = client_for(casusregisseur).get(reverse("intake:werkvoorraad_export"))
+    response = client_for(casusregisseur).get(reverse("monitoring:werkvoorraad_export"))
     content = response.content.decode("utf-8-sig")
     assert "Op koers" in content.splitlines()[0]
     assert "Niet op koers" in content

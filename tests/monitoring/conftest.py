@@ -1,24 +1,16 @@
-"""Builders for the rows each kind of signal looks at, made directly (the sweep
-only reads them; the services that write them are tested in their own apps)."""
+"""The rows each kind of signal looks at, in the shape the signal tests use them
+(`maak(dossier, user)`); the sweep only reads them."""
 
 import datetime as dt
-import itertools
 
-from intake.models import BredeIntake, IntakeStatus
-from leerroutes.models import Routestand
 from monitoring.models import Signaal
-from pip_plans.models import (
-    Beschikking,
-    HandhavingStatus,
-    Handhavingszaak,
-    Inburgeringstermijn,
-    Ontzorging,
-    Overtreding,
-    Pip,
-    PipStatus,
+from tests.factories.intake import BredeIntakeFactory
+from tests.factories.leerroutes import RoutestandFactory
+from tests.factories.pip_plans import (
+    HandhavingszaakFactory,
+    InburgeringstermijnFactory,
+    OntzorgingFactory,
 )
-
-_kenmerk = itertools.count(1)
 
 
 def signalen(soort=None):
@@ -26,67 +18,44 @@ def signalen(soort=None):
     return qs.filter(soort=soort) if soort else qs
 
 
-def intake(dossier, user, gestart_op=dt.date(2026, 4, 1)) -> BredeIntake:
-    return BredeIntake.objects.create(
-        inburgeraar=dossier,
-        gestart_op=gestart_op,
-        gestart_door=user,
-        status=IntakeStatus.LOOPT,
+def intake(dossier, user, gestart_op=dt.date(2026, 4, 1)):
+    """A brede intake started (and not completed)."""
+    return BredeIntakeFactory(
+        inburgeraar=dossier, gestart_door=user, gestart_op=gestart_op, onderdelen=False
     )
 
 
-def ontzorging(dossier, user, einddatum) -> Ontzorging:
-    return Ontzorging.objects.create(
+def ontzorging(dossier, user, einddatum):
+    """Ontzorgen from 1 April 2026 to `einddatum`."""
+    return OntzorgingFactory(
         inburgeraar=dossier,
+        aangemaakt_door=user,
         startdatum=dt.date(2026, 4, 1),
         duur_maanden=6,
         einddatum=einddatum,
-        aangemaakt_door=user,
     )
 
 
-def termijn(dossier, user, einddatum) -> Inburgeringstermijn:
-    """A first beschikking and its termijn, without the PDF."""
-    pip = Pip.objects.create(
+def termijn(dossier, user, einddatum):
+    """The first beschikking (1 March 2026, no PDF) and its termijn to `einddatum`."""
+    return InburgeringstermijnFactory(
         inburgeraar=dossier,
-        versie=1,
-        status=PipStatus.VASTGESTELD,
-        aangemaakt_door=user,
-    )
-    beschikking = Beschikking.objects.create(
-        pip=pip,
-        inburgeraar=dossier,
-        kenmerk=f"TEST-{next(_kenmerk)}",
-        dagtekening=dt.date(2026, 3, 1),
-        bekendmaking=dt.date(2026, 3, 1),
-        bezwaar_deadline=dt.date(2026, 4, 12),
-        pdf="test.pdf",
-        sha256="0" * 64,
-        vastgesteld_door=user,
-    )
-    return Inburgeringstermijn.objects.create(
-        inburgeraar=dossier,
-        eerste_beschikking=beschikking,
-        startdatum=dt.date(2026, 3, 2),
+        eerste_beschikking__pip__aangemaakt_door=user,
         oorspronkelijke_einddatum=einddatum,
-        einddatum=einddatum,
     )
 
 
-def routestand(dossier, **velden) -> Routestand:
-    return Routestand.objects.create(
-        inburgeraar=dossier, berekend_op=dt.date(2026, 6, 1), **velden
-    )
+def routestand(dossier, **velden):
+    return RoutestandFactory(inburgeraar=dossier, **velden)
 
 
-def handhavingszaak(dossier, user, **velden) -> Handhavingszaak:
-    return Handhavingszaak.objects.create(
+def handhavingszaak(dossier, user, **velden):
+    """A PVT overtreding of 1 June 2026 with its rapport of 1 July; no zienswijze
+    term and no beslistermijn unless given."""
+    return HandhavingszaakFactory(
         inburgeraar=dossier,
-        overtreding=Overtreding.PVT,
-        datum_overtreding=dt.date(2026, 6, 1),
-        feiten="Niet verschenen bij het participatieverklaringstraject.",
-        status=HandhavingStatus.ZIENSWIJZE,
-        rapport_op=dt.date(2026, 7, 1),
         aangemaakt_door=user,
-        **velden,
+        met_rapport=True,
+        rapport_op=dt.date(2026, 7, 1),
+        **{"zienswijze_tot": None, "beslistermijn": None, **velden},
     )

@@ -24,7 +24,6 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from intake.models import (
-    BredeIntake,
     Doelgroep,
     Inburgeraar,
     IntakeStatus,
@@ -32,41 +31,42 @@ from intake.models import (
     WetRegime,
 )
 from leerroutes.models import (
-    Afronding,
-    Contract,
-    ContractOnderdeel,
     Examenonderdeel,
-    Examenpoging,
     KoersStatus,
     Niveau,
     Onderdeel,
-    Organisatie,
     OrganisatieSoort,
-    Routestand,
-    Traject,
     TrajectEinde,
-    UrenBron,
-    Urenregistratie,
 )
-from monitoring.models import Ketenoverleg, Uitvoeringskosten
 from pip_plans.models import (
-    Beschikking,
     BesluitSoort,
-    Bezwaar,
     HandhavingStatus,
-    Handhavingszaak,
-    Inburgeringstermijn,
-    Ontzorging,
-    Overtreding,
     Pip,
-    PipStatus,
     Taalniveau,
-    Verlenging,
     Verwijtbaarheid,
     WijzigingReden,
 )
 from tests.factories.accounts import UserFactory, gemeente
-from tests.factories.intake import make_bsn
+from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory, make_bsn
+from tests.factories.leerroutes import (
+    AfrondingFactory,
+    ContractFactory,
+    ExamenpogingFactory,
+    OrganisatieFactory,
+    RoutestandFactory,
+    TrajectFactory,
+    UrenregistratieFactory,
+)
+from tests.factories.monitoring import KetenoverlegFactory, UitvoeringskostenFactory
+from tests.factories.pip_plans import (
+    BeschikkingFactory,
+    BezwaarFactory,
+    HandhavingszaakFactory,
+    InburgeringstermijnFactory,
+    OntzorgingFactory,
+    PipFactory,
+    VerlengingFactory,
+)
 from zevenaar_inburgering.accounts.models import Role
 from zevenaar_inburgering.parameters.models import Parameter
 
@@ -201,61 +201,68 @@ def gedeeld_maken() -> Gedeeld:
     user = UserFactory(
         username="kw.casus", role=Role.CASUSREGISSEUR, gemeenten=[zevenaar]
     )
-    taalschool = Organisatie.objects.create(
-        naam="Taalschool Kwartaal", soort=OrganisatieSoort.TAALAANBIEDER
+    taal = OrganisatieSoort.TAALAANBIEDER
+    g = Gedeeld(
+        user,
+        zevenaar,
+        duiven,
+        westervoort,
+        taalschool=OrganisatieFactory(naam="Taalschool Kwartaal", soort=taal),
+        taalcentrum=OrganisatieFactory(naam="Taalcentrum Kwartaal", soort=taal),
+        rsd=OrganisatieFactory(naam="RSD Kwartaal", soort=OrganisatieSoort.RSD),
     )
-    taalcentrum = Organisatie.objects.create(
-        naam="Taalcentrum Kwartaal", soort=OrganisatieSoort.TAALAANBIEDER
-    )
-    rsd = Organisatie.objects.create(naam="RSD Kwartaal", soort=OrganisatieSoort.RSD)
-    g = Gedeeld(user, zevenaar, duiven, westervoort, taalschool, taalcentrum, rsd)
-    # Contract prices per person for the route, and per onderdeel (uren, prijs):
-    # the hourly price is prijs / uren.
-    contracten = {
-        Leerroute.B1: (
-            "10000.00",
-            {
-                Onderdeel.NT2: (600, "6000.00"),  # € 10 an hour
-                Onderdeel.KNM: (80, "800.00"),  # € 10
-                Onderdeel.PVT: (12, "300.00"),  # € 25
-                Onderdeel.MAP: (40, "900.00"),  # € 22,50
-            },
-        ),
-        Leerroute.Z: (
-            "12000.00",
-            {
-                Onderdeel.NT2: (720, "7200.00"),  # € 10
-                Onderdeel.PARTICIPATIE_Z: (800, "2000.00"),  # € 2,50
-                Onderdeel.PVT: (12, "300.00"),
-                Onderdeel.MAP: (40, "900.00"),
-                # no KNM in the Z contract: KNM hours cost nothing here
-            },
-        ),
-        Leerroute.ONDERWIJS: (
-            "15000.00",
-            {
-                Onderdeel.TAALSCHAKEL: (1000, "12000.00"),  # € 12
-                Onderdeel.NT2: (0, "500.00"),  # 0 hours: no hourly price
-            },
-        ),
-    }
-    for route, (prijs, onderdelen) in contracten.items():
-        contract = Contract.objects.create(
-            aanbieder=taalschool,
+    _contracten(g)
+    _kosten_en_overleggen(g)
+    return g
+
+
+# Contract prices per person for the route, and per onderdeel (uren, prijs): the
+# hourly price is prijs / uren.
+CONTRACTEN = {
+    Leerroute.B1: (
+        "10000.00",
+        {
+            Onderdeel.NT2: (600, "6000.00"),  # € 10 an hour
+            Onderdeel.KNM: (80, "800.00"),  # € 10
+            Onderdeel.PVT: (12, "300.00"),  # € 25
+            Onderdeel.MAP: (40, "900.00"),  # € 22,50
+        },
+    ),
+    Leerroute.Z: (
+        "12000.00",
+        {
+            Onderdeel.NT2: (720, "7200.00"),  # € 10
+            Onderdeel.PARTICIPATIE_Z: (800, "2000.00"),  # € 2,50
+            Onderdeel.PVT: (12, "300.00"),
+            Onderdeel.MAP: (40, "900.00"),
+            # no KNM in the Z contract: KNM hours cost nothing here
+        },
+    ),
+    Leerroute.ONDERWIJS: (
+        "15000.00",
+        {
+            Onderdeel.TAALSCHAKEL: (1000, "12000.00"),  # € 12
+            Onderdeel.NT2: (0, "500.00"),  # 0 hours: no hourly price
+        },
+    ),
+}
+
+
+def _contracten(g: Gedeeld) -> None:
+    for route, (prijs, onderdelen) in CONTRACTEN.items():
+        g.contract[route] = ContractFactory(
+            aanbieder=g.taalschool,
             leerroute=route,
+            kenmerk="",
             start=D(2022, 1, 1),
             einde=D(2025, 12, 31),
             prijs_route=Decimal(prijs),
+            onderdelen=onderdelen,
         )
-        for onderdeel, (uren, bedrag) in onderdelen.items():
-            ContractOnderdeel.objects.create(
-                contract=contract,
-                onderdeel=onderdeel,
-                uren=uren,
-                prijs=Decimal(bedrag),
-            )
-        g.contract[route] = contract
 
+
+def _kosten_en_overleggen(g: Gedeeld) -> None:
+    zevenaar, duiven, rsd, taalschool = g.zevenaar, g.duiven, g.rsd, g.taalschool
     # Uitvoeringskosten realised (functioneel beheer enters them per quarter).
     for gem, jaar, kwartaal, bedrag in [
         (zevenaar, 2022, 1, "30000.00"),
@@ -265,10 +272,9 @@ def gedeeld_maken() -> Gedeeld:
         (zevenaar, 2023, 1, "1000.00"),
         (duiven, 2022, 4, "5000.00"),
     ]:
-        Uitvoeringskosten.objects.create(
+        UitvoeringskostenFactory(
             gemeente=gem, jaar=jaar, kwartaal=kwartaal, bedrag=Decimal(bedrag)
         )
-
     # Ketenoverleggen (Doel 4).
     for datum, onderwerp, gemeenten, partners in [
         (
@@ -282,16 +288,17 @@ def gedeeld_maken() -> Gedeeld:
         (D(2021, 12, 1), "Voorbereiding Wi2021", [zevenaar], [rsd]),
         (D(2023, 1, 10), "Nieuwjaarsoverleg", [zevenaar], [rsd]),
     ]:
-        overleg = Ketenoverleg.objects.create(
-            datum=datum, onderwerp=onderwerp, vastgelegd_door=user
+        KetenoverlegFactory(
+            datum=datum,
+            onderwerp=onderwerp,
+            vastgelegd_door=g.user,
+            gemeenten=gemeenten,
+            partners=partners,
         )
-        overleg.gemeenten.set(gemeenten)
-        overleg.partners.set(partners)
-    return g
 
 
 class _Bouwer:
-    """Makes the rows of one copy of the persons."""
+    """Makes the rows of one copy of the persons, with the factories."""
 
     def __init__(self, g: Gedeeld, ronde: int):
         self.g, self.ronde, self.user = g, ronde, g.user
@@ -301,8 +308,7 @@ class _Bouwer:
 
     def persoon(self, code, doelgroep, start, *, gem, **velden):
         self._volgnummer += 1
-        kennisgeving = velden.pop("kennisgeving", start)
-        persoon = Inburgeraar.objects.create(
+        self.p[code] = InburgeraarFactory(
             bsn=make_bsn(880_000 + 1000 * self.ronde + self._volgnummer),
             voornamen=VOORNAMEN[code],
             achternaam=f"Scenariopersoon{code}r{self.ronde}",
@@ -310,20 +316,20 @@ class _Bouwer:
             gemeente=gem,
             doelgroep=doelgroep,
             start_inburgeringsplicht=start,
-            datum_kennisgeving=kennisgeving,
+            datum_kennisgeving=velden.pop("kennisgeving", start),
             **velden,
         )
-        self.p[code] = persoon
-        return persoon
+        return self.p[code]
 
     def intake(self, code, gestart, afgerond=None):
-        BredeIntake.objects.create(
+        BredeIntakeFactory(
             inburgeraar=self.p[code],
             gestart_op=gestart,
             gestart_door=self.user,
             status=IntakeStatus.AFGEROND if afgerond else IntakeStatus.LOOPT,
             afgerond_op=afgerond,
             afgerond_door=self.user if afgerond else None,
+            onderdelen=False,
         )
 
     def pip(
@@ -336,18 +342,16 @@ class _Bouwer:
         reden=WijzigingReden.INITIEEL,
         taalniveau=Taalniveau.B1,
     ):
-        """A PIP version; `moment` None: a concept. Vastgesteld versions are made
-        in their final state (a trigger refuses any later change)."""
-        pip = Pip.objects.create(
+        """A PIP version; `moment` None: a concept."""
+        pip = PipFactory(
             inburgeraar=self.p[code],
             versie=versie,
-            status=PipStatus.CONCEPT if moment is None else PipStatus.VASTGESTELD,
             reden=reden,
             leerroute=leerroute,
             taalniveau=taalniveau,
             aangemaakt_door=self.user,
+            vastgesteld=moment is not None,
             vastgesteld_op=moment,
-            vastgesteld_door=None if moment is None else self.user,
         )
         self.pips[(code, versie)] = pip
         return pip
@@ -364,10 +368,9 @@ class _Bouwer:
         ingekocht=True,
     ):
         pip = self.pips[(code, versie)]
-        return Traject.objects.create(
+        return TrajectFactory(
             inburgeraar=self.p[code],
             pip=pip,
-            leerroute=pip.leerroute,
             aanbieder=aanbieder or self.g.taalschool,
             contract=self.g.contract[pip.leerroute] if ingekocht else None,
             ingekocht=ingekocht,
@@ -379,20 +382,16 @@ class _Bouwer:
         )
 
     def uren(self, traject, onderdeel, maand, uren):
-        Urenregistratie.objects.create(
-            inburgeraar=traject.inburgeraar,
+        UrenregistratieFactory(
             traject=traject,
-            aanbieder=traject.aanbieder,
             onderdeel=onderdeel,
             maand=maand,
             uren_aanwezig=Decimal(uren),
             keurmerk=False,
-            bron=UrenBron.HANDMATIG,
-            vastgelegd_door=self.user,
         )
 
     def examen(self, code, onderdeel, datum, geslaagd=True, niveau=""):
-        Examenpoging.objects.create(
+        ExamenpogingFactory(
             inburgeraar=self.p[code],
             onderdeel=onderdeel,
             niveau=niveau,
@@ -402,25 +401,15 @@ class _Bouwer:
         )
 
     def afronding(self, code, **data):
-        Afronding.objects.create(inburgeraar=self.p[code], **data)
+        AfrondingFactory(inburgeraar=self.p[code], **data)
 
     def termijn(self, code, start, einde, oorspronkelijk=None, verlengingen=()):
         """The first beschikking (of PIP version 1) and its termijn; `verlengingen`
         as (besluitdatum, vorige einddatum, nieuwe einddatum)."""
-        pip = self.pips[(code, 1)]
-        dagtekening = pip.vastgesteld_op.astimezone(AMSTERDAM).date()
-        beschikking = Beschikking.objects.create(
-            pip=pip,
-            inburgeraar=self.p[code],
-            kenmerk=f"KW-{self.ronde}-{code}",
-            dagtekening=dagtekening,
-            bekendmaking=dagtekening,
-            bezwaar_deadline=dagtekening + dt.timedelta(weeks=6),
-            pdf="test.pdf",
-            sha256="0" * 64,
-            vastgesteld_door=self.user,
+        beschikking = BeschikkingFactory(
+            pip=self.pips[(code, 1)], kenmerk=f"KW-{self.ronde}-{code}"
         )
-        termijn = Inburgeringstermijn.objects.create(
+        termijn = InburgeringstermijnFactory(
             inburgeraar=self.p[code],
             eerste_beschikking=beschikking,
             startdatum=start,
@@ -428,18 +417,20 @@ class _Bouwer:
             einddatum=einde,
         )
         for besluit, vorige, nieuwe in verlengingen:
-            Verlenging.objects.create(
+            VerlengingFactory(
                 termijn=termijn,
                 besluitdatum=besluit,
                 vorige_einddatum=vorige,
                 nieuwe_einddatum=nieuwe,
-                reden="ziekte",
                 vastgelegd_door=self.user,
             )
         return beschikking
 
+    def bezwaar(self, beschikking, ontvangen_op):
+        BezwaarFactory(beschikking=beschikking, ontvangen_op=ontvangen_op, gronden="")
+
     def ontzorging(self, code, start, einde):
-        Ontzorging.objects.create(
+        OntzorgingFactory(
             inburgeraar=self.p[code],
             startdatum=start,
             duur_maanden=6,
@@ -448,9 +439,8 @@ class _Bouwer:
         )
 
     def zaak(self, code, **velden):
-        Handhavingszaak.objects.create(
+        HandhavingszaakFactory(
             inburgeraar=self.p[code],
-            overtreding=Overtreding.PVT,
             datum_overtreding=D(2022, 8, 1),
             feiten="Niet verschenen.",
             aangemaakt_door=self.user,
@@ -458,18 +448,14 @@ class _Bouwer:
         )
 
     def routestand(self, code, koers="", **velden):
-        Routestand.objects.create(
-            inburgeraar=self.p[code],
-            koers=koers,
-            berekend_op=D(2026, 11, 1),
-            **velden,
+        RoutestandFactory(
+            inburgeraar=self.p[code], koers=koers, berekend_op=D(2026, 11, 1), **velden
         )
 
 
 def _personen(g: Gedeeld, ronde: int) -> dict:
+    """One copy of the persons (PERSONEN) with their rows."""
     b = _Bouwer(g, ronde)
-    B1, Z, OW = Leerroute.B1, Leerroute.Z, Leerroute.ONDERWIJS
-
     for regel in PERSONEN.strip().splitlines()[1:]:
         code, gem, doelgroep, start, deadline, pip_op, status, huis = regel.split()
         b.persoon(
@@ -484,7 +470,20 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
             **EXTRA.get(code, {}),
         )
 
-    # --- Brede intakes (gestart, afgerond) ----------------------------------------------
+    _intakes(b)
+    _pips(b)
+    _trajecten(b)
+    _examens(b)
+    _afrondingen(b)
+    _termijnen(b)
+    _ontzorgen(b)
+    _handhaving(b)
+    _routestanden(b)
+    return b.p
+
+
+def _intakes(b: _Bouwer) -> None:
+    """The brede intakes (gestart, afgerond)."""
     b.intake("A1", D(2022, 1, 20), D(2022, 2, 20))
     b.intake("A2", D(2022, 2, 20), D(2022, 3, 30))
     b.intake("A3", D(2022, 4, 10), D(2022, 5, 10))
@@ -499,7 +498,10 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
     b.intake("X1", D(2022, 10, 12))
     b.intake("D2", D(2022, 10, 15))
 
-    # --- PIP versions ---------------------------------------------------------------
+
+def _pips(b: _Bouwer) -> None:
+    """The PIP versions."""
+    B1, Z, OW = Leerroute.B1, Leerroute.Z, Leerroute.ONDERWIJS
     b.pip("A1", 1, Z, op(D(2022, 3, 1)), taalniveau=Taalniveau.A1)
     b.pip("A2", 1, B1, op(D(2022, 4, 20)))
     b.pip("A3", 1, B1, op(D(2022, 6, 1)))
@@ -536,7 +538,10 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
         taalniveau=Taalniveau.A2,
     )
 
-    # --- Trajecten and hours --------------------------------------------------------
+
+def _trajecten(b: _Bouwer) -> None:
+    """Trajecten and hours."""
+    g = b.g
     a1 = b.traject(
         "A1", 1, D(2022, 3, 15), einde=D(2022, 12, 12), reden=TrajectEinde.VOLDAAN
     )
@@ -573,7 +578,9 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
     )
     b.traject("G3", 2, D(2023, 1, 1), aanbieder=g.taalcentrum, ingekocht=False)
 
-    # --- Exams ------------------------------------------------------------------------
+
+def _examens(b: _Bouwer) -> None:
+    """Exams."""
     KNM = Examenonderdeel.KNM
     b.examen("A1", KNM, D(2022, 10, 20))
     b.examen("A1", Examenonderdeel.LEZEN, D(2022, 10, 25), niveau=Niveau.A1)
@@ -591,7 +598,9 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
     b.examen("G3", Examenonderdeel.LEZEN, D(2022, 9, 15), niveau=Niveau.B1)  # K3
     b.examen("X1", KNM, D(2022, 11, 1))
 
-    # --- Afronding --------------------------------------------------------------------
+
+def _afrondingen(b: _Bouwer) -> None:
+    """Afronding."""
     b.afronding(
         "A1",
         participatieverklaring_getekend_op=D(2022, 10, 12),
@@ -610,7 +619,9 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
     b.afronding("G3", map_afgerond_op=D(2022, 10, 1))
     b.afronding("X1", participatieverklaring_getekend_op=D(2022, 10, 20))
 
-    # --- Termijnen and verlengingen -------------------------------------------------
+
+def _termijnen(b: _Bouwer) -> None:
+    """Termijnen, verlengingen and bezwaren."""
     b.termijn("A1", D(2022, 3, 2), D(2023, 2, 1))  # voldaan: counted nowhere
     b.termijn("A3", D(2022, 6, 2), D(2023, 6, 30))
     a4_beschikking = b.termijn(
@@ -633,25 +644,21 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
         ],
     )
     g3_beschikking = b.termijn("G3", D(2022, 8, 16), D(2022, 12, 30))
-    Bezwaar.objects.create(
-        beschikking=a4_beschikking,
-        ontvangen_op=D(2022, 11, 1),
-        geregistreerd_door=b.user,
-    )
-    Bezwaar.objects.create(
-        beschikking=g3_beschikking,
-        ontvangen_op=D(2022, 9, 10),
-        geregistreerd_door=b.user,
-    )
+    b.bezwaar(a4_beschikking, D(2022, 11, 1))
+    b.bezwaar(g3_beschikking, D(2022, 9, 10))
 
-    # --- Ontzorgen ------------------------------------------------------------------
+
+def _ontzorgen(b: _Bouwer) -> None:
+    """Ontzorgen."""
     b.ontzorging("A3", D(2022, 8, 1), D(2023, 1, 31))  # actief
     b.ontzorging("A4", D(2022, 10, 15), D(2023, 4, 14))  # actief, gestart
     b.ontzorging("A5", D(2022, 5, 1), D(2022, 10, 31))  # geëindigd
     b.ontzorging("A6", D(2022, 11, 1), D(2022, 12, 31))  # actief, gestart, geëindigd
     b.ontzorging("G2", D(2022, 12, 1), D(2023, 5, 31))  # actief, gestart
 
-    # --- Handhaving -----------------------------------------------------------------
+
+def _handhaving(b: _Bouwer) -> None:
+    """Handhaving."""
     b.zaak("A3", status=HandhavingStatus.GEWAARSCHUWD, waarschuwing_op=D(2022, 10, 10))
     b.zaak(
         "A4",
@@ -688,7 +695,9 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
         afzien_reden="Ziek in die periode.",
     )
 
-    # --- Routestand (derived nightly; here as it stands when the report is made) ------
+
+def _routestanden(b: _Bouwer) -> None:
+    """The routestand, derived nightly; here as it stands when the report is made."""
     b.routestand(
         "A1", duurzaam_werk_sinds=D(2022, 11, 1), meedoen_sinds=D(2022, 6, 1)
     )  # voldaan: no koers
@@ -711,7 +720,6 @@ def _personen(g: Gedeeld, ronde: int) -> dict:
     b.routestand("A6", duurzaam_werk_sinds=D(2023, 6, 1))  # not judged yet
     b.routestand("G2", KoersStatus.OP_KOERS, meedoen_sinds=D(2022, 10, 1))
     b.routestand("G3", KoersStatus.NIET_OP_KOERS)
-    return b.p
 
 
 def bouw(kopieen: int = 1) -> Scenario:

@@ -13,6 +13,7 @@ from freezegun import freeze_time
 
 from intake.models import Gebeurtenis, GebeurtenisSoort
 from pip_plans import ontzorgen
+from pip_plans.forms.ontzorgen import VasteLastForm
 from pip_plans.models import (
     Betaling,
     Brief,
@@ -24,9 +25,7 @@ from pip_plans.models import (
     VasteLastSoort,
 )
 from pip_plans.ontzorgen import OntzorgenFase
-from pip_plans.ontzorgen_forms import VasteLastForm
-from tests.factories.intake import InburgeraarFactory
-from tests.pip_plans.conftest import afgeronde_intake
+from tests.factories.intake import InburgeraarFactory, afgeronde_intake
 from zevenaar_inburgering.documents import private_storage, verify_document
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.verwerkingen.models import Verwerking

@@ -14,8 +14,7 @@ from freezegun import freeze_time
 from intake.models import Gebeurtenis, GebeurtenisSoort
 from pip_plans import ontzorgen
 from pip_plans.models import Betaling, Brief, Ontzorging, VasteLast, VasteLastSoort
-from tests.factories.intake import InburgeraarFactory
-from tests.pip_plans.conftest import afgeronde_intake
+from tests.factories.intake import InburgeraarFactory, afgeronde_intake
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from pip_plans.models import (
     WijzigingReden,
 )
 from tests.factories.intake import InburgeraarFactory
-from tests.pip_plans.conftest import complete_pip_data, vaststellen
+from tests.factories.pip_plans import complete_pip_data, pip_vaststellen
 from zevenaar_inburgering.documents import private_storage
 from zevenaar_inburgering.termijnen import verlengd_einde
 
@@ -54,7 +54,7 @@ def test_vaststellen_requires_a_completed_intake(dossier, casusregisseur):
 def test_vaststellen_makes_the_beschikking_pdf_and_starts_the_termijn(
     dossier_klaar, casusregisseur
 ):
-    beschikking = vaststellen(dossier_klaar, casusregisseur)
+    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
     assert beschikking.dagtekening == dt.date(2026, 3, 5)
     assert beschikking.bezwaar_deadline == dt.date(2026, 4, 16)
     termijn = Inburgeringstermijn.objects.get(inburgeraar=dossier_klaar)
@@ -79,14 +79,14 @@ def test_vaststellen_makes_the_beschikking_pdf_and_starts_the_termijn(
 def test_the_stored_hash_matches_the_pdf(dossier_klaar, casusregisseur):
     from zevenaar_inburgering.documents import verify_document
 
-    beschikking = vaststellen(dossier_klaar, casusregisseur)
+    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
     assert verify_document(beschikking.pdf, beschikking.sha256)
 
 
 def test_a_name_with_html_prints_literally(dossier_klaar, casusregisseur):
     dossier_klaar.achternaam = "<b>Haddad</b><img src=x>"
     dossier_klaar.save()
-    beschikking = vaststellen(dossier_klaar, casusregisseur)
+    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
     assert "<b>Haddad</b><img src=x>" in pdf_text(beschikking)
 
 
@@ -115,7 +115,7 @@ def test_pdf_is_rendered_in_the_transaction_and_failure_vaststelt_nothing(
 def test_a_vastgesteld_pip_and_its_beschikking_never_change(
     dossier_klaar, casusregisseur
 ):
-    beschikking = vaststellen(dossier_klaar, casusregisseur)
+    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
     with pytest.raises(DatabaseError), transaction.atomic():
         Pip.objects.filter(pk=beschikking.pip_id).update(pvt_uren=40)
     with pytest.raises(DatabaseError), transaction.atomic():
@@ -126,7 +126,7 @@ def test_a_vastgesteld_pip_and_its_beschikking_never_change(
 
 def test_the_termijn_start_never_moves(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
-        vaststellen(dossier_klaar, casusregisseur)
+        pip_vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2026-09-01"):
         services.pip_wijziging_starten(
             inburgeraar=dossier_klaar,
@@ -155,7 +155,7 @@ def test_the_termijn_start_never_moves(dossier_klaar, casusregisseur):
 
 def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
-        vaststellen(dossier_klaar, casusregisseur)
+        pip_vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2027-09-10"):
         concept = services.pip_wijziging_starten(
             inburgeraar=dossier_klaar,
@@ -176,7 +176,7 @@ def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
 
 def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
-        vaststellen(dossier_klaar, casusregisseur)
+        pip_vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2027-01-10"):
         concept = services.pip_wijziging_starten(
             inburgeraar=dossier_klaar,
@@ -196,7 +196,7 @@ def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregiss
 
 
 def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
-    vaststellen(dossier_klaar, casusregisseur)
+    pip_vaststellen(dossier_klaar, casusregisseur)
     concept = services.pip_wijziging_starten(
         inburgeraar=dossier_klaar,
         reden="verhuizing",
@@ -213,7 +213,7 @@ def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
 
 
 def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
-    vaststellen(dossier_klaar, casusregisseur)
+    pip_vaststellen(dossier_klaar, casusregisseur)
     concept = services.pip_wijziging_starten(
         inburgeraar=dossier_klaar,
         reden="afschalen",
@@ -232,7 +232,7 @@ def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
 
 
 def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur):
-    beschikking = vaststellen(dossier_klaar, casusregisseur)
+    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
     bezwaar = services.bezwaar_registreren(
         beschikking=beschikking,
         ontvangen_op=beschikking.dagtekening + dt.timedelta(days=10),
@@ -253,7 +253,7 @@ def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur):
 
 
 def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zevenaar):
-    vaststellen(dossier_klaar, casusregisseur)
+    pip_vaststellen(dossier_klaar, casusregisseur)
     termijn = Inburgeringstermijn.objects.get()
     einde = termijn.einddatum
     services.verlenging_vastleggen(
@@ -272,7 +272,7 @@ def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zeven
 def test_pdf_download_is_permission_checked(
     client_for, dossier_klaar, casusregisseur, andere_casusregisseur, klantmanager
 ):
-    beschikking = vaststellen(dossier_klaar, casusregisseur)
+    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
     url = reverse("pip_plans:beschikking_pdf", args=[beschikking.pk])
     response = client_for(casusregisseur).get(url)
     assert response.status_code == 200
@@ -366,7 +366,7 @@ def test_pip_page_keeps_a_fixed_number_of_queries(
 
     client = client_for(casusregisseur)
     url = reverse("pip_plans:pip", args=[dossier_klaar.pk])
-    vaststellen(dossier_klaar, casusregisseur)
+    pip_vaststellen(dossier_klaar, casusregisseur)
     client.get(url)
     with CaptureQueriesContext(connection) as one:
         client.get(url)
@@ -453,8 +453,8 @@ def test_werkvoorraad_shows_and_sorts_by_days_to_the_pip_deadline(
             d.refresh_pip_deadline()
             d.save()
         client = client_for(casusregisseur)
-        client.post(reverse("intake:werkvoorraad"), {"sorteer": "pip_deadline"})
-        page = client.get(reverse("intake:werkvoorraad")).content.decode()
+        client.post(reverse("monitoring:werkvoorraad"), {"sorteer": "pip_deadline"})
+        page = client.get(reverse("monitoring:werkvoorraad")).content.decode()
     assert "Dagen tot PIP-deadline" in page
     assert page.index("Laat,") < page.index("Binnenkort,")
     assert "Te laat" in page and "9 dagen" in page
@@ -481,7 +481,7 @@ def test_days_to_the_deadline_count_in_amsterdam_around_the_dst_change(zevenaar)
 def test_verlenging_for_many_dossiers_at_once_through_the_page(
     client_for, dossier_klaar, casusregisseur, zevenaar
 ):
-    from tests.pip_plans.conftest import afgeronde_intake
+    from tests.factories.intake import afgeronde_intake
 
     tweede = InburgeraarFactory(
         gemeente=zevenaar,
@@ -491,8 +491,8 @@ def test_verlenging_for_many_dossiers_at_once_through_the_page(
         bijstand_start=dt.date(2026, 1, 1),
     )
     afgeronde_intake(tweede, casusregisseur)
-    vaststellen(dossier_klaar, casusregisseur)
-    vaststellen(tweede, casusregisseur)
+    pip_vaststellen(dossier_klaar, casusregisseur)
+    pip_vaststellen(tweede, casusregisseur)
     termijnen = list(Inburgeringstermijn.objects.order_by("pk"))
     client = client_for(casusregisseur)
     assert client.get(reverse("pip_plans:verlenging")).status_code == 200

@@ -9,11 +9,12 @@ next test):
 - `ander_km`: a Zevenaar dossier of `cr` and `km_ander` (another klantmanager);
 - `duiven`:   a Duiven dossier of `cr_ander` (another gemeente's casusregisseur).
 
-Each world holds every kind of object a URL can take (intake, werkervaring, PIP,
-vastgestelde beschikking with its PDF, bezwaar, ontzorgen with its beschikking,
-handhaving with waarschuwing and boetebeschikking, maatregel, traject, hours,
-exams, afronding, participation, verwijzing, begeleiding, voortgangsgesprekken,
-verlenging, signaal, DUO import, hours import, ketenoverleg, kwartaalrapport).
+Each world is the complete dossier of tests/factories/dossier.py (intake,
+werkervaring, PIP, beschikking, bezwaar, verlenging, ontzorgen, maatregel, traject,
+hours, exams, afronding, participation, verwijzing, begeleiding,
+voortgangsgesprekken, signaal, DUO import) with, rendered by the services, the
+ontzorgingsbeschikking and a handhavingszaak up to the boete with its waarschuwing
+and boetebeschikking; and an hours import, a ketenoverleg and a kwartaalrapport.
 Every text field of every person-data model holds a short canary code (see
 `Canaries`) and every health text of the brede intake a health canary, so that the
 AC-04 crawl can tell which field leaked. Each dossier's achternaam is a unique
@@ -33,7 +34,6 @@ with the clock at SCENARIO_DAG (see there).
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from http.cookies import SimpleCookie
 from zoneinfo import ZoneInfo
 
@@ -45,52 +45,26 @@ from django.test import override_settings
 import pytest
 from freezegun import freeze_time
 
-from intake.models import (
-    BredeIntake,
-    DuoImport,
-    Huishouden,
-    Huishoudlid,
-    IntakeGezondheid,
-)
-from leerroutes import services as leerroute_services
-from leerroutes.models import (
-    Afronding,
-    MaatschappelijkeBegeleiding,
-    Organisatie,
-    OrganisatieSoort,
-    UrenImport,
-    UrenImportStatus,
-    Verwijzing,
-    Voortgangsgesprek,
-    Voortgangsrapportage,
-)
-from monitoring.models import (
-    Ketenoverleg,
-    Kwartaalrapport,
-    Signaal,
-    SignaalSoort,
-    SignaalVoorkeur,
-    Uitvoeringskosten,
-)
+from intake.models import IntakeGezondheid
+from leerroutes.models import OrganisatieSoort
+from monitoring.models import SignaalVoorkeur
 from monitoring.rapportage.rapport import rapport_maken
-from pip_plans import handhaving, ontzorgen
+from pip_plans import ontzorgen
 from pip_plans import services as pip_services
-from pip_plans.models import (
-    Brief,
-    BriefSoort,
-    Handhavingszaak,
-    Pip,
-)
+from pip_plans.models import Brief, BriefSoort
 from tests.factories.accounts import UserFactory, gemeente
-from tests.factories.intake import (
-    GesprekFactory,
-    InburgeraarFactory,
-    NotitieFactory,
-    WerkervaringFactory,
+from tests.factories.dossier import volledig_dossier
+from tests.factories.leerroutes import (
+    OrganisatieFactory,
+    UrenImportFactory,
+    taalaanbieder,
 )
-from tests.leerroutes.conftest import taalaanbieder
-from tests.leerroutes.scenario import B1_UREN
-from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip
+from tests.factories.monitoring import (
+    KetenoverlegFactory,
+    KwartaalrapportFactory,
+    UitvoeringskostenFactory,
+)
+from tests.factories.pip_plans import zaak_tot_boete
 from tests.urlwalk import all_urls
 from zevenaar_inburgering.accounts.models import Role
 
@@ -146,6 +120,11 @@ def _update_where_allowed(model, updates):
                 pass
 
 
+# Texts that are no canary: the DUO kenmerk of the verlenging granted for illness,
+# which the AC-04 crawl looks for by itself (test_ac04_every_page.OTHER_MARKERS).
+VASTE_TEKSTEN = {"pip_plans.Verlenging.duo_kenmerk": "DUOVERLKAN"}
+
+
 class Canaries:
     """Short, unique codes per field: `VT017Q` for a free text, `GZ03Q` for health.
 
@@ -171,6 +150,13 @@ class Canaries:
         """The canary text of `label` ("app.Model.field"), a sentence around the code."""
         code = self._free_code.get(label) or self._health_code[label]
         return f"Tekst {code} hier"
+
+    def tekst(self, label: str) -> str | None:
+        """What volledig_dossier writes into `label`: its canary, or a fixed text
+        (VASTE_TEKSTEN), or None (the factory's own)."""
+        if label in VASTE_TEKSTEN:
+            return VASTE_TEKSTEN[label]
+        return self(label) if label in self._free_code | self._health_code else None
 
     def code(self, label: str) -> str:
         return self._free_code.get(label) or self._health_code[label]
@@ -243,281 +229,45 @@ def _persona(username, role, *gemeenten):
     return UserFactory(username=username, role=role, gemeenten=list(gemeenten))
 
 
-def vaste_lasten_invullen(ontzorging, acting_user):
-    """Give each of the ontzorging's fixed costs a payee, an IBAN and an amount."""
-    for last in ontzorging.vaste_lasten.all():
-        ontzorgen.vaste_last_wijzigen(
-            vaste_last=last,
-            versie=last.versie,
-            data={
-                "soort": last.soort,
-                "begunstigde": "Woonstichting",
-                "iban": "NL91ABNA0417164300",
-                "bedrag": Decimal("100.00"),
-                "frequentie": "maand",
-            },
-            acting_user=acting_user,
-        )
-
-
-def zaak_tot_boete(dossier, cr, tekst):
-    """A handhavingszaak of `dossier` up to the boete, with the waarschuwing and
-    boetebeschikking letters; `tekst(veld)` is the text of each of its free texts."""
-    zaak = handhaving.handhavingszaak_aanmaken(
-        inburgeraar=dossier,
-        overtreding="pvt",
-        datum_overtreding=dt.date(2026, 4, 1),
-        feiten=tekst("feiten"),
-        acting_user=cr,
-    )
-    handhaving.waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=cr)
-    zaak.refresh_from_db()
-    zaak = handhaving.rapport_opmaken(
-        zaak=zaak,
-        versie=zaak.versie,
-        voorgenomen_bedrag=Decimal("800"),
-        rapport_op=dt.date(2026, 5, 1),
-        rapport=tekst("rapport"),
-        acting_user=cr,
-    )
-    zaak = handhaving.zienswijze_vastleggen(
-        zaak=zaak,
-        versie=zaak.versie,
-        ontvangen=True,
-        ontvangen_op=dt.date(2026, 5, 8),
-        zienswijze=tekst("zienswijze"),
-        acting_user=cr,
-    )
-    handhaving.besluit_nemen(
-        zaak=zaak,
-        versie=zaak.versie,
-        besluit="boete",
-        besluit_op=dt.date(2026, 6, 1),
-        boetebedrag=Decimal("800"),
-        verwijtbaarheid="volledig",
-        verwijtbaarheid_toelichting=tekst("verwijtbaarheid_toelichting"),
-        acting_user=cr,
-    )
-    return Handhavingszaak.objects.get(pk=zaak.pk)
-
-
 def bouw_wereld(
     *, naam, gemeente_obj, cr, km, aanbieder, ketenpartner, canaries, rapport=True
 ):
-    """A complete dossier of `cr` (and `km`, when given) named `naam`."""
+    """A complete dossier of `cr` (and `km`, when given) named `naam`, with canaries
+    in its texts and its letters rendered by the services."""
     c = canaries
-    dossier = InburgeraarFactory(
-        gemeente=gemeente_obj,
+    dossier = volledig_dossier(
         casusregisseur=cr,
-        rsd_klantmanager=km,
-        met_bijstand=True,
+        klantmanager=km,
+        aanbieder=aanbieder,
+        ketenpartner=ketenpartner,
+        tekst=c.tekst,
+        handhaving=False,
+        gemeente=gemeente_obj,
         voornamen="Amal",
         achternaam=naam,
     )
-    w = Wereld(naam=naam, dossier=dossier)
-    w.objects["dossier"] = dossier
-
-    # Household with a member who is not an inburgeraar.
-    huishouden = Huishouden.objects.create()
-    dossier.huishouden = huishouden
-    dossier.save(update_fields=["huishouden"])
-    Huishoudlid.objects.create(
-        huishouden=huishouden, naam=f"Kind {naam}", relatie="kind"
-    )
-
-    # The brede intake (completed), its health row, a conversation, work experience.
-    klaar_voor_pip(dossier, cr)
-    intake = BredeIntake.objects.get(inburgeraar=dossier)
-    w.objects["intake"] = intake
-    GesprekFactory(intake=intake, vastgelegd_door=cr)
-    w.objects["werkervaring"] = WerkervaringFactory(intake=intake)
-    NotitieFactory(inburgeraar=dossier, auteur=cr)
+    w = Wereld(naam=naam, dossier=dossier.dossier, objects=dossier.objects)
     # Canaries in every text written so far, before any PDF is rendered.
     c.mark_all()
 
-    # The PIP with a canary in each of its texts, vastgesteld: the beschikking PDF.
-    pip_teksten = {
-        name: c(f"pip_plans.Pip.{name}")
-        for name in (
-            "reden_afwijzing_onderwijs",
-            "reden_afwijzing_z",
-            "ondersteuning",
-            "ontzorgen_toelichting",
-            "participatiewet_onderdelen",
-            "kinderopvang",
-            "vve_afspraken",
-        )
-    }
-    pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=cr)
-    pip = pip_services.pip_bewerken(
-        pip=pip,
-        data=complete_pip_data(**pip_teksten),
-        bewerkversie=pip.bewerkversie,
-        acting_user=cr,
-    )
-    beschikking = pip_services.pip_vaststellen(
-        pip=pip, acting_user=cr, dagtekening=dt.date(2026, 3, 1)
-    )
-    dossier.refresh_from_db()
-    w.objects["pip"] = Pip.objects.get(pk=pip.pk)
-    w.objects["beschikking"] = beschikking
-    w.objects["bezwaar"] = pip_services.bezwaar_registreren(
-        beschikking=beschikking,
-        ontvangen_op=dt.date(2026, 3, 20),
-        gronden=c("pip_plans.Bezwaar.gronden"),
-        acting_user=cr,
-    )
-    pip_services.verlenging_vastleggen(
-        termijnen=[dossier.termijn],
-        besluitdatum=dt.date(2026, 6, 1),
-        maanden=6,
-        reden="ziekte",
-        duo_kenmerk="DUOVERLKAN",
-        acting_user=cr,
-    )
-
-    # Ontzorgen with its fixed costs and beschikking (a letter the RSD may see).
-    ontzorging = ontzorgen.ontzorging_starten(
-        inburgeraar=dossier, startdatum=dt.date(2026, 4, 1), acting_user=cr
-    )
-    type(ontzorging).objects.filter(pk=ontzorging.pk).update(
-        zelfredzaamheid_toelichting=c(
-            "pip_plans.Ontzorging.zelfredzaamheid_toelichting"
-        ),
-        verlenging_reden=c("pip_plans.Ontzorging.verlenging_reden"),
-    )
-    vaste_lasten_invullen(ontzorging, km or cr)
-    w.objects["vaste_last"] = ontzorging.vaste_lasten.order_by("pk").first()
-    ontzorgen.ontzorgingsbeschikking_opmaken(ontzorging=ontzorging, acting_user=cr)
-
-    # Handhaving up to the boete: waarschuwing and boetebeschikking letters.
+    # The ontzorgingsbeschikking (a letter the RSD may see) and handhaving up to the
+    # boete: waarschuwing and boetebeschikking.
+    ontzorgen.ontzorgingsbeschikking_opmaken(ontzorging=w["ontzorging"], acting_user=cr)
     w.objects["zaak"] = zaak_tot_boete(
-        dossier, cr, lambda veld: c(f"pip_plans.Handhavingszaak.{veld}")
+        w.dossier, cr, lambda veld: c(f"pip_plans.Handhavingszaak.{veld}")
     )
-    w.objects["maatregel"] = handhaving.maatregel_vastleggen(
-        inburgeraar=dossier,
-        grond="re_integratie",
-        datum_gedraging=dt.date(2026, 4, 3),
-        omschrijving=c("pip_plans.Maatregel.omschrijving"),
-        besluit_op=dt.date(2026, 4, 20),
-        acting_user=km or cr,
-    )
-    w.brieven = {b.soort: b for b in Brief.objects.filter(inburgeraar=dossier)}
+    w.brieven = {b.soort: b for b in Brief.objects.filter(inburgeraar=w.dossier)}
     w.objects["brief"] = w.brieven[BriefSoort.ONTZORGINGSBESCHIKKING]
 
-    # Leerroute: traject, hours, an exam, a progress report, the afronding.
-    leerroute_services.traject_toewijzen(
-        inburgeraar=dossier,
-        aanbieder=aanbieder,
-        start=dossier.termijn.startdatum,
-        geplande_einde=dt.date(2029, 3, 1),
-        uren=dict(B1_UREN),
-        acting_user=cr,
-    )
-    leerroute_services.uren_vastleggen(
-        inburgeraar=dossier,
-        onderdeel="nt2",
-        maand=dt.date(2026, 4, 1),
-        uren_aanwezig=Decimal(40),
-        uren_geroosterd=None,
-        acting_user=cr,
-    )
-    leerroute_services.examen_vastleggen(
-        inburgeraar=dossier,
-        onderdeel="knm",
-        niveau="",
-        datum=dt.date(2026, 6, 1),
-        geslaagd=True,
-        cijfer="",
-        acting_user=cr,
-    )
-    Voortgangsrapportage.objects.create(
-        inburgeraar=dossier,
-        aanbieder=aanbieder,
-        datum=dt.date(2026, 6, 1),
-        opmerkingen="x",
-        vastgelegd_door=cr,
-    )
-    Afronding.objects.update_or_create(
-        inburgeraar=dossier,
-        defaults={"z_eindgesprek_verslag": "x", "onderwijsroute_resultaat": "x"},
-    )
-    w.objects["activiteit"] = leerroute_services.activiteit_vastleggen(
-        inburgeraar=dossier,
-        data={
-            "soort": "vrijwilligerswerk",
-            "organisatie": "Voedselbank",
-            "omschrijving": "x",
-            "start": dt.date(2026, 3, 1),
-        },
-        acting_user=cr,
-    )
-    w.objects["verwijzing"] = Verwijzing.objects.create(
-        inburgeraar=dossier,
-        ketenpartner=ketenpartner,
-        reden="x",
-        verstuurd_op=dt.date(2026, 5, 1),
-        status_op=dt.date(2026, 5, 1),
-        terugkoppeling="x",
-        aangemaakt_door=cr,
-    )
-    MaatschappelijkeBegeleiding.objects.create(
-        inburgeraar=dossier,
-        organisatie=ketenpartner,
-        start=dt.date(2026, 3, 1),
-        toelichting="x",
-        vastgelegd_door=cr,
-    )
-    # A held meeting with the RSD present (the RSD may see those) and a planned one.
-    Voortgangsgesprek.objects.create(
-        inburgeraar=dossier,
-        gepland_op=dt.date(2026, 6, 10),
-        gehouden_op=dt.date(2026, 6, 10),
-        deelnemers="x",
-        rsd_klantmanager_aanwezig=True,
-        verslag="x",
-        afspraken="x",
-        vastgelegd_door=cr,
-    )
-    Voortgangsgesprek.objects.filter(
-        inburgeraar=dossier, gehouden_op__isnull=True
-    ).delete()
-    w.objects["voortgangsgesprek"] = Voortgangsgesprek.objects.create(
-        inburgeraar=dossier, gepland_op=dt.date(2026, 12, 10), vastgelegd_door=cr
-    )
-
-    # Signalering: an "ontzorgen eindigt" signal (the kind the RSD sees too), snoozed.
-    w.objects["signaal"] = Signaal.objects.create(
-        soort=SignaalSoort.ONTZORGEN_EINDIGT,
-        inburgeraar=dossier,
-        object_type="pip_plans.ontzorging",
-        object_id=str(ontzorging.pk),
-        vervaldatum=dt.date(2026, 12, 20),
-        verantwoordelijke=cr,
-        gesnoozed_tot=dt.date(2026, 12, 1),
-        snooze_reden="x",
-    )
-
     # Imports (no dossier, but an uploader) and the gemeente's keten and report.
-    w.objects["duo_import"] = DuoImport.objects.create(
-        bestandsnaam=f"duo-{naam}.csv", geupload_door=cr, samenvatting={"aangemaakt": 1}
+    w.objects["uren_import"] = UrenImportFactory(
+        aanbieder=aanbieder, bestandsnaam=f"uren-{naam}.csv", geupload_door=cr
     )
-    w.objects["uren_import"] = UrenImport.objects.create(
-        aanbieder=aanbieder,
-        bestandsnaam=f"uren-{naam}.csv",
-        geupload_door=cr,
-        status=UrenImportStatus.GEIMPORTEERD,
-        aantal_regels=1,
+    w.objects["ketenoverleg"] = KetenoverlegFactory(
+        onderwerp=f"Overleg {naam}", vastgelegd_door=cr, gemeenten=[gemeente_obj]
     )
-    overleg = Ketenoverleg.objects.create(
-        datum=dt.date(2026, 5, 1), onderwerp=f"Overleg {naam}", vastgelegd_door=cr
-    )
-    overleg.gemeenten.set([gemeente_obj])
-    w.objects["ketenoverleg"] = overleg
     if rapport:
-        aanvraag = Kwartaalrapport.objects.create(
-            jaar=2026, kwartaal=2, gemeente=gemeente_obj, aangevraagd_door=cr
-        )
+        aanvraag = KwartaalrapportFactory(gemeente=gemeente_obj, aangevraagd_door=cr)
         w.objects["kwartaalrapport"] = rapport_maken(aanvraag.pk)
     return w
 
@@ -558,8 +308,8 @@ def _admin_object_makers(personas, zevenaar) -> dict:
         "monitoring.signaalvoorkeur": lambda: SignaalVoorkeur.objects.get_or_create(
             user=cr
         )[0],
-        "monitoring.uitvoeringskosten": lambda: Uitvoeringskosten.objects.create(
-            gemeente=zevenaar, jaar=2026, kwartaal=1, bedrag=Decimal("1000.00")
+        "monitoring.uitvoeringskosten": lambda: UitvoeringskostenFactory(
+            gemeente=zevenaar, jaar=2026, kwartaal=1
         ),
     }
 
@@ -610,9 +360,7 @@ def scenario(django_db_setup, django_db_blocker, tmp_path_factory):
         }
         canaries = Canaries()
         aanbieder = taalaanbieder()
-        ketenpartner = Organisatie.objects.create(
-            naam="GGD Gelderland-Midden", soort=OrganisatieSoort.OVERIG
-        )
+        ketenpartner = OrganisatieFactory(naam="GGD Gelderland-Midden")
         common = {
             "aanbieder": aanbieder,
             "ketenpartner": ketenpartner,
@@ -670,7 +418,7 @@ def wereld(zevenaar, casusregisseur, klantmanager):
         cr=casusregisseur,
         km=klantmanager,
         aanbieder=taalaanbieder(),
-        ketenpartner=Organisatie.objects.create(
+        ketenpartner=OrganisatieFactory(
             naam="Vluchtelingenwerk",
             soort=OrganisatieSoort.MAATSCHAPPELIJKE_BEGELEIDING,
         ),

@@ -27,10 +27,15 @@ from intake.models import BredeIntake, Inburgeraar, Werkervaring
 from leerroutes.models import Participatieactiviteit, Traject
 from pip_plans import handhaving
 from pip_plans.models import Beschikking, Brief, Inburgeringstermijn, Pip, PipStatus
-from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory, make_bsn
+from tests.factories.intake import (
+    BredeIntakeFactory,
+    InburgeraarFactory,
+    klaar_voor_pip,
+    make_bsn,
+)
+from tests.factories.leerroutes import taalaanbieder
+from tests.factories.pip_plans import complete_pip_data, pip_vaststellen
 from tests.intake.test_dossier import form_data
-from tests.leerroutes.conftest import taalaanbieder
-from tests.pip_plans.conftest import complete_pip_data, klaar_voor_pip, vaststellen
 from zevenaar_inburgering.verwerkingen import log
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
 
@@ -143,7 +148,7 @@ def test_lg02_dossier_wijzigen_fails_closed(casus_client, dossier):
 def test_lg02_notitie_fails_closed(casus_client, dossier):
     def send():
         return casus_client.post(
-            reverse("intake:notitie_toevoegen", args=[dossier.pk]),
+            reverse("monitoring:notitie_toevoegen", args=[dossier.pk]),
             {"tekst": "Gebeld over de intake."},
         )
 
@@ -251,7 +256,7 @@ def test_lg02_handhaving_waarschuwing_fails_closed_and_leaves_no_letter(
 
 def test_lg02_traject_toewijzen_fails_closed(casus_client, dossier, casusregisseur):
     klaar_voor_pip(dossier, casusregisseur)
-    vaststellen(dossier, casusregisseur)
+    pip_vaststellen(dossier, casusregisseur)
     aanbieder = taalaanbieder()
     start = Inburgeraar.objects.get(pk=dossier.pk).termijn.startdatum
 
@@ -289,7 +294,7 @@ def test_lg02_participatie_fails_closed(casus_client, dossier):
 
 
 @pytest.mark.parametrize(
-    "url_name", ["intake:dossier", "intake:dossier_wijzigen", "pip_plans:pip"]
+    "url_name", ["monitoring:dossier", "intake:dossier_wijzigen", "pip_plans:pip"]
 )
 def test_lg02_a_dossier_page_is_not_shown_when_its_view_cannot_be_logged(
     casus_client, dossier, url_name
@@ -312,7 +317,7 @@ def test_lg02_the_werkvoorraad_is_not_shown_when_the_listing_cannot_be_logged(
     casus_client, dossier
 ):
     with log_write_fails() as attempted:
-        response = casus_client.get(reverse("intake:werkvoorraad"))
+        response = casus_client.get(reverse("monitoring:werkvoorraad"))
     assert [row.object_id for row in attempted] == [str(dossier.pk)]
     assert_error_page(response)
     assert dossier.achternaam not in response.content.decode()
@@ -322,7 +327,7 @@ def test_lg02_a_beschikking_pdf_is_not_served_when_the_download_cannot_be_logged
     casus_client, dossier, casusregisseur
 ):
     klaar_voor_pip(dossier, casusregisseur)
-    beschikking = vaststellen(dossier, casusregisseur)
+    beschikking = pip_vaststellen(dossier, casusregisseur)
     url = reverse("pip_plans:beschikking_pdf", args=[beschikking.pk])
     with log_write_fails() as attempted:
         response = casus_client.get(url)
@@ -339,7 +344,7 @@ def test_lg02_a_csv_export_is_not_served_when_it_cannot_be_logged(
     casus_client, dossier
 ):
     with log_write_fails() as attempted:
-        response = casus_client.get(reverse("intake:werkvoorraad_export"))
+        response = casus_client.get(reverse("monitoring:werkvoorraad_export"))
     assert attempted and attempted[0].actie == Actie.EXPORTEREN
     assert_error_page(response)
     assert dossier.achternaam not in response.content.decode()

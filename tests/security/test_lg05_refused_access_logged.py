@@ -301,7 +301,7 @@ def test_lg05_a_dossier_that_does_not_exist_goes_to_the_security_log(
     client_for, dossier, casusregisseur, caplog
 ):
     # Nine digits in the id's last group: the path must not be redacted as a BSN.
-    url = reverse("intake:dossier", args=["c63365ed-8ca6-48b2-86ee-bea099585803"])
+    url = reverse("monitoring:dossier", args=["c63365ed-8ca6-48b2-86ee-bea099585803"])
     caplog.set_level(logging.WARNING, logger=SECURITY_LOGGER)
     response = client_for(casusregisseur).get(url + "?pagina=2")
     assert response.status_code == 404
@@ -311,7 +311,7 @@ def test_lg05_a_dossier_that_does_not_exist_goes_to_the_security_log(
         "actor_id": casusregisseur.pk,
         "path": url,
         "status": 404,
-        "view": "intake:dossier",
+        "view": "monitoring:dossier",
     }
 
 
@@ -320,7 +320,9 @@ def test_lg05_allowed_requests_write_no_refusal(
 ):
     caplog.set_level(logging.WARNING, logger=SECURITY_LOGGER)
     client = client_for(casusregisseur)
-    assert client.get(reverse("intake:dossier", args=[dossier.pk])).status_code == 200
+    assert (
+        client.get(reverse("monitoring:dossier", args=[dossier.pk])).status_code == 200
+    )
     client = client_for(klantmanager)
     assert client.get(reverse("intake:rsd_klant", args=[dossier.pk])).status_code == 200
     assert Verwerking.objects.count() == 2
@@ -343,7 +345,7 @@ def test_lg05_the_owners_own_client_refused_by_role_is_logged(
 
 
 def test_lg05_an_anonymous_request_writes_no_refusal(client, dossier):
-    response = client.get(reverse("intake:dossier", args=[dossier.pk]))
+    response = client.get(reverse("monitoring:dossier", args=[dossier.pk]))
     assert response.status_code == 302
     assert not Verwerking.objects.exists()
 
@@ -355,7 +357,7 @@ def test_lg05_a_refusal_that_cannot_be_logged_is_an_error(
     which shows nothing either."""
     client = client_for(andere_casusregisseur)
     client.raise_request_exception = False
-    url = reverse("intake:dossier", args=[world["dossier"].pk])
+    url = reverse("monitoring:dossier", args=[world["dossier"].pk])
     with mock.patch.object(
         Verwerking.objects, "bulk_create", side_effect=DatabaseError("test")
     ):

@@ -13,10 +13,8 @@ kwartaalrapportage gives the same figures, and the verwerkingenlog has one row.
 
 import datetime as dt
 import io
-import itertools
 import json
 import logging
-from decimal import Decimal
 from pathlib import Path
 
 from django.apps import apps
@@ -30,80 +28,32 @@ from freezegun import freeze_time
 
 from intake import anonimiseren, tasks
 from intake.models import (
-    BredeIntake,
-    DuoImport,
-    DuoImportRegel,
     DuoSignaal,
     Gebeurtenis,
     GebeurtenisSoort,
-    Gesprek,
-    GesprekSoort,
     Huishouden,
     Huishoudlid,
     Inburgeraar,
-    IntakeGezondheid,
-    IntakeOnderdeel,
-    IntakeOnderdeelSoort,
-    IntakeStatus,
     Notitie,
-    Relatie,
     Status,
-    Uitkomst,
     Werkervaring,
 )
-from leerroutes.models import (
-    ActiviteitSoort,
-    Afronding,
-    Contract,
-    ContractOnderdeel,
-    Examenonderdeel,
-    Examenpoging,
-    KoersStatus,
-    MaatschappelijkeBegeleiding,
-    Niveau,
-    Onderdeel,
-    Organisatie,
-    OrganisatieSoort,
-    Participatieactiviteit,
-    Routestand,
-    Traject,
-    TrajectEinde,
-    TrajectOnderdeel,
-    UrenBron,
-    Urenregistratie,
-    Verwijzing,
-    VerwijzingStatus,
-    Voortgangsgesprek,
-    Voortgangsrapportage,
-)
+from leerroutes.models import Onderdeel, OrganisatieSoort
 from leerroutes.routestand import routestand_bijwerken
-from monitoring.models import Signaal, SignaalSoort
 from monitoring.rapportage.cijfers import bereken
 from pip_plans.models import (
     Beschikking,
-    BesluitSoort,
-    Betaling,
-    Bezwaar,
-    BezwaarUitkomst,
     Brief,
-    BriefSoort,
     HandhavingStatus,
     Handhavingszaak,
-    Inburgeringstermijn,
-    Maatregel,
-    MaatregelGrond,
-    Ontzorging,
     Overtreding,
     Pip,
-    PipStatus,
-    VasteLast,
-    VasteLastSoort,
     Verlenging,
-    VerlengingReden,
-    Verwijtbaarheid,
 )
+from tests.factories.dossier import volledig_dossier
 from tests.factories.intake import InburgeraarFactory, make_bsn
-from zevenaar_inburgering.documents import private_storage, store_document
+from tests.factories.leerroutes import ContractFactory, OrganisatieFactory
+from zevenaar_inburgering.documents import private_storage
 from zevenaar_inburgering.validators import is_valid_bsn
 from zevenaar_inburgering.verwerkingen.log import bsn_hash
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
@@ -141,444 +91,60 @@ ZONDER_KANARIE = {
 
 # --- The scenario ----------------------------------------------------------------
 
-_volgnummer = itertools.count(1)
+
+def kanaries(prefix: str):
+    """The builder's texts: every free text starts with `prefix`, except the
+    fields of ZONDER_KANARIE."""
+
+    def tekst(label: str) -> str | None:
+        if label in ZONDER_KANARIE:
+            return None
+        return f"{prefix}-{label.rsplit('.', 1)[1]}"
+
+    return tekst
 
 
-def _pdf(prefix: str, folder: str, naam: str) -> tuple[str, str]:
-    return store_document(
-        f"%PDF-1.7 {prefix}-pdf-inhoud".encode(), folder=folder, filename=naam
-    )
-
-
-def volledig_dossier(
-    prefix: str,
-    *,
-    bsn: str,
-    v_nummer: str,
-    geboortedatum: dt.date,
-    jaar: int,
-    status: str,
-    voldaan: bool,
-    user,
-    aanbieder: Organisatie,
-    contract: Contract,
-    ketenpartner: Organisatie,
-) -> Inburgeraar:
-    """A Wi2021 dossier of Zevenaar starting in January `jaar` with a row of every
-    kind a dossier can have, every free text starting with `prefix`."""
-
-    def t(veld: str) -> str:
-        return f"{prefix}-{veld}"
-
-    # References that are kept (DUO's signal id, the kenmerken) carry no canary.
-    nr = next(_volgnummer)
-
-    def j(maand: int, dag: int = 1, plus: int = 0) -> dt.date:
-        return D(jaar + plus, maand, dag)
-
-    dossier = InburgeraarFactory(
-        bsn=bsn,
-        v_nummer=v_nummer,
-        voornamen=t("voornamen"),
-        tussenvoegsel=t("tv"),
-        achternaam=t("achternaam"),
-        geboortedatum=geboortedatum,
-        geslacht="vrouw",
-        nationaliteit=t("nationaliteit"),
-        geboorteland=t("geboorteland"),
-        talen=t("talen"),
-        telefoon=t("telefoon"),
-        email=f"{prefix.lower()}@voorbeeld.nl",
-        straat=t("straat"),
-        huisnummer=t("nr"),
-        postcode=prefix[:7],
-        woonplaats=t("woonplaats"),
-        start_inburgeringsplicht=j(1, 10),
-        datum_kennisgeving=j(1, 5),
-        datum_brp_inschrijving=j(1, 3),
-        datum_coa_koppeling=j(1, 2),
-        datum_huisvesting=j(1, 15),
-        pip_deadline=j(3, 16),
-        pip_uitstel_reden=t("pip_uitstel_reden"),
-        pip_vastgesteld_op=j(3, 1),
-        status=status,
+def dossier_met_alles(prefix: str, *, keten, user, jaar: int, **velden) -> Inburgeraar:
+    """The complete dossier (tests/factories/dossier.py) of Zevenaar, its story in
+    `jaar`, every free text starting with `prefix`: a row of every kind a dossier
+    can have, the beschikking and the waarschuwing as stored stand-in PDFs."""
+    return volledig_dossier(
         casusregisseur=user,
-        bijstand=True,
-        bijstand_start=j(2, 1),
-        huishouden=Huishouden.objects.create(),
-    )
-    Huishoudlid.objects.create(
-        huishouden=dossier.huishouden,
-        naam=t("kind"),
-        geboortedatum=j(2, 3, plus=-8),
-        relatie=Relatie.KIND,
-    )
-    notitie = Notitie.objects.create(
-        inburgeraar=dossier, auteur=user, tekst=t("notitie")
-    )
-    Gebeurtenis.objects.create(
-        inburgeraar=dossier,
-        soort=GebeurtenisSoort.NOTITIE,
-        gebruiker=user,
-        omschrijving=t("gebeurtenis-notitie"),
-        wijzigingen=[{"veld": "Notitie", "oud": "", "nieuw": t("notitie-kopie")}],
-        notitie=notitie,
-    )
-    Gebeurtenis.objects.create(
-        inburgeraar=dossier,
-        soort=GebeurtenisSoort.GEWIJZIGD,
-        gebruiker=user,
-        omschrijving=t("gebeurtenis"),
-        wijzigingen=[{"veld": "Achternaam", "oud": t("oud"), "nieuw": t("nieuw")}],
-    )
-
-    duo_import = DuoImport.objects.create(bestandsnaam="duo.csv", geupload_door=user)
-    regel = DuoImportRegel.objects.create(
-        duo_import=duo_import,
-        regelnummer=2,
-        signaal_id=f"DUO-{nr}",
-        soort="nieuw",
-        uitkomst=Uitkomst.AANGEMAAKT,
-        reden=t("regel-reden"),
-        inburgeraar=dossier,
-    )
-    DuoSignaal.objects.create(
-        signaal_id=f"DUO-{nr}",
-        soort="nieuw",
-        regel=regel,
-        inburgeraar=dossier,
-        heeft_aangemaakt=True,
-        wijzigingen={"achternaam": [None, t("duo-achternaam")]},
-    )
-
-    intake = BredeIntake.objects.create(
-        inburgeraar=dossier,
-        gestart_op=j(1, 20),
-        gestart_door=user,
-        status=IntakeStatus.AFGEROND,
-        afgerond_op=j(2, 10),
-        afgerond_door=user,
-        lbt_datum=j(1, 25),
-        lbt_uitkomst="b1_of_hoger",
-        lbt_toetsbegeleider=t("toetsbegeleider"),
-        lbt_reden_niet_afgenomen=t("lbt_reden"),
-        hoogste_opleiding="voortgezet",
-        land_opleiding=t("land_opleiding"),
-        jaren_onderwijs=11,
-        gealfabetiseerd="ja",
-        diplomas=t("diplomas"),
-        onderwijs_reden_niet_onderzocht=t("onderwijs_reden"),
-        persoonlijke_omstandigheden=t("omstandigheden"),
-        omstandigheden_reden_niet_onderzocht=t("omstandigheden_reden"),
-        wens="werk",
-        coa_profiel_ontvangen_op=j(1, 12),
-        coa_profiel=t("coa_profiel"),
-    )
-    IntakeGezondheid.objects.create(
-        intake=intake,
-        fysieke_gezondheid=t("fysiek"),
-        mentale_gezondheid=t("mentaal"),
-        trauma=t("trauma"),
-        zorg_en_behandeling=t("zorg"),
-        belemmeringen_voor_inburgering=t("belemmeringen"),
-        besproken_op=j(1, 28),
-    )
-    Werkervaring.objects.create(
-        intake=intake, beroep=t("beroep"), sector=t("sector"), jaren=3, land=t("land")
-    )
-    IntakeOnderdeel.objects.create(
-        intake=intake,
-        soort=IntakeOnderdeelSoort.objects.get_or_create(
-            code="retentietest", defaults={"naam": "Retentietest"}
-        )[0],
-        bevindingen=t("bevindingen"),
-        afgerond=True,
-    )
-    Gesprek.objects.create(
-        intake=intake,
-        datum=j(1, 21),
-        soort=GesprekSoort.INDIVIDUEEL,
-        tolk=True,
-        tolk_taal=t("tolk_taal"),
-        overige_deelnemers=t("deelnemers"),
-        notities=t("gesprek-notities"),
-        vastgelegd_door=user,
-    )
-
-    pip = Pip.objects.create(
-        inburgeraar=dossier,
-        versie=1,
-        status=PipStatus.VASTGESTELD,
-        toelichting_wijziging=t("toelichting_wijziging"),
-        leerroute="b1",
-        taalniveau="B1",
-        reden_afwijzing_b1=t("afwijzing_b1"),
-        reden_afwijzing_onderwijs=t("afwijzing_onderwijs"),
-        reden_afwijzing_z=t("afwijzing_z"),
-        ondersteuning=t("ondersteuning"),
-        pvt_uren=12,
-        map_uren=40,
-        kinderopvang=t("kinderopvang"),
-        vve_afspraken=t("vve"),
-        voortgangsgesprek_interval_weken=12,
-        ontzorgen=True,
-        ontzorgen_toelichting=t("ontzorgen_toelichting"),
-        participatiewet_onderdelen=t("pw_onderdelen"),
-        afschalen_inzet_oordeel=t("inzet_oordeel"),
-        aangemaakt_door=user,
-        vastgesteld_op=dt.datetime(jaar, 3, 1, 12, tzinfo=dt.UTC),
-        vastgesteld_door=user,
-    )
-    pdf, sha = _pdf(prefix, f"beschikkingen/{dossier.pk}", f"PIP-{nr}.pdf")
-    beschikking = Beschikking.objects.create(
-        pip=pip,
-        inburgeraar=dossier,
-        kenmerk=f"PIP-{nr}",
-        dagtekening=j(3, 1),
-        bekendmaking=j(3, 1),
-        bezwaar_deadline=j(4, 12),
-        pdf=pdf,
-        sha256=sha,
-        vastgesteld_door=user,
-    )
-    termijn = Inburgeringstermijn.objects.create(
-        inburgeraar=dossier,
-        eerste_beschikking=beschikking,
-        startdatum=j(3, 2),
-        oorspronkelijke_einddatum=j(3, 2, plus=3),
-        einddatum=j(9, 2, plus=3),
-    )
-    Verlenging.objects.create(
-        termijn=termijn,
-        besluitdatum=j(1, 15, plus=3),
-        vorige_einddatum=j(3, 2, plus=3),
-        nieuwe_einddatum=j(9, 2, plus=3),
-        reden=VerlengingReden.ZIEKTE,
-        duo_kenmerk=t("duo_kenmerk"),
-        vastgelegd_door=user,
-    )
-    Bezwaar.objects.create(
-        beschikking=beschikking,
-        ontvangen_op=j(4, 1),
-        gronden=t("bezwaar_gronden"),
-        besluit_datum=j(5, 15),
-        uitkomst=BezwaarUitkomst.ONGEGROND,
-        toelichting=t("bezwaar_toelichting"),
-        geregistreerd_door=user,
-    )
-
-    ontzorging = Ontzorging.objects.create(
-        inburgeraar=dossier,
-        startdatum=j(2, 1),
-        duur_maanden=6,
-        verlengd_tot=j(12, 31),
-        verlenging_reden=t("ontzorgen_verlenging"),
-        einddatum=j(12, 31),
-        zelfredzaamheid_toelichting=t("zelfredzaamheid"),
-        aangemaakt_door=user,
-    )
-    last = VasteLast.objects.create(
-        ontzorging=ontzorging,
-        inburgeraar=dossier,
-        soort=VasteLastSoort.OVERIG,
-        omschrijving=t("vaste_last"),
-        begunstigde=t("begunstigde"),
-        iban=t("iban"),
-        bedrag=Decimal("45.00"),
-        vanaf=j(3, 1),
-    )
-    Betaling.objects.create(
-        vaste_last=last,
-        inburgeraar=dossier,
-        maand=j(3, 1),
-        bedrag=Decimal("45.00"),
-        betaald_op=j(3, 5),
-        vastgelegd_door=user,
-    )
-    zaak = Handhavingszaak.objects.create(
-        inburgeraar=dossier,
-        overtreding=Overtreding.PVT,
-        datum_overtreding=j(6, 1, plus=1),
-        feiten=t("feiten"),
-        status=HandhavingStatus.AFGEZIEN,
-        waarschuwing_op=j(6, 15, plus=1),
-        rapport_op=j(7, 1, plus=1),
-        rapport=t("rapport"),
-        zienswijze_ontvangen_op=j(7, 10, plus=1),
-        zienswijze=t("zienswijze"),
-        besluit=BesluitSoort.AFZIEN,
-        besluit_op=j(8, 1, plus=1),
-        verwijtbaarheid=Verwijtbaarheid.GEEN,
-        verwijtbaarheid_toelichting=t("verwijtbaarheid"),
-        afzien_reden=t("afzien_reden"),
-        bezwaar_ontvangen_op=j(8, 20, plus=1),
-        bezwaar_gronden=t("handhaving_bezwaar"),
-        bezwaar_besluit_op=j(10, 1, plus=1),
-        bezwaar_uitkomst=BezwaarUitkomst.ONGEGROND,
-        aangemaakt_door=user,
-    )
-    waarschuwing, sha = _pdf(prefix, f"brieven/{dossier.pk}", f"W-{nr}.pdf")
-    Brief.objects.create(
-        inburgeraar=dossier,
-        soort=BriefSoort.WAARSCHUWING,
-        handhavingszaak=zaak,
-        kenmerk=f"W-{nr}",
-        dagtekening=j(6, 15, plus=1),
-        pdf=waarschuwing,
-        sha256=sha,
-        aangemaakt_door=user,
-    )
-    Maatregel.objects.create(
-        inburgeraar=dossier,
-        grond=MaatregelGrond.RE_INTEGRATIE,
-        datum_gedraging=j(6, 1, plus=1),
-        omschrijving=t("maatregel"),
-        besluit_op=j(6, 20, plus=1),
-        vastgelegd_door=user,
-    )
-
-    traject = Traject.objects.create(
-        inburgeraar=dossier,
-        pip=pip,
-        leerroute="b1",
-        aanbieder=aanbieder,
-        contract=contract,
-        start=j(4, 1),
-        geplande_einde=j(3, 1, plus=3),
-        einde=j(5, 1, plus=3) if voldaan else None,
-        einde_reden=TrajectEinde.VOLDAAN if voldaan else "",
-        aangemaakt_door=user,
-    )
-    TrajectOnderdeel.objects.create(
-        traject=traject,
-        onderdeel=Onderdeel.NT2,
-        geplande_uren=600,
-        start=j(4, 1),
-        geplande_einde=j(3, 1, plus=3),
-    )
-    Urenregistratie.objects.create(
-        inburgeraar=dossier,
-        traject=traject,
-        aanbieder=aanbieder,
-        onderdeel=Onderdeel.NT2,
-        maand=j(5, 1),
-        uren_aanwezig=Decimal("40.0"),
-        uren_geroosterd=Decimal("48.0"),
-        keurmerk=True,
-        bron=UrenBron.HANDMATIG,
-        vastgelegd_door=user,
-    )
-    Voortgangsrapportage.objects.create(
-        inburgeraar=dossier,
-        aanbieder=aanbieder,
-        datum=j(10, 1),
-        lezen=Niveau.A2,
-        aanwezigheid_pct=90,
-        opmerkingen=t("voortgang_opmerkingen"),
-        vastgelegd_door=user,
-    )
-    Examenpoging.objects.create(
-        inburgeraar=dossier,
-        onderdeel=Examenonderdeel.KNM,
-        datum=j(4, 1, plus=3),
-        geslaagd=True,
-        vastgelegd_door=user,
-    )
-    Afronding.objects.create(
-        inburgeraar=dossier,
-        participatieverklaring_getekend_op=j(6, 1),
-        map_afgerond_op=j(9, 1),
-        z_eindgesprek_verslag=t("z_verslag"),
-        onderwijsroute_resultaat=t("onderwijs_resultaat"),
-        voldaan_op=j(5, 1, plus=3) if voldaan else None,
-    )
-    Participatieactiviteit.objects.create(
-        inburgeraar=dossier,
-        soort=ActiviteitSoort.BETAALD_WERK,
-        organisatie=t("werkgever"),
-        omschrijving=t("werk"),
-        uren_per_week=Decimal("32.0"),
-        start=j(1, 1, plus=1),
-        vastgelegd_door=user,
-    )
-    Verwijzing.objects.create(
-        inburgeraar=dossier,
-        ketenpartner=ketenpartner,
-        reden=t("verwijzing_reden"),
-        verstuurd_op=j(5, 1),
-        status=VerwijzingStatus.AFGEROND,
-        status_op=j(7, 1),
-        terugkoppeling=t("terugkoppeling"),
-        aangemaakt_door=user,
-    )
-    MaatschappelijkeBegeleiding.objects.create(
-        inburgeraar=dossier,
-        organisatie=ketenpartner,
-        start=j(2, 1),
-        einde=j(2, 1, plus=1),
-        praktische_hulp=True,
-        toelichting=t("begeleiding"),
-        vastgelegd_door=user,
-    )
-    Voortgangsgesprek.objects.create(
-        inburgeraar=dossier,
-        gepland_op=j(6, 1),
-        gehouden_op=j(6, 3),
-        deelnemers=t("gesprek_deelnemers"),
-        verslag=t("gesprek_verslag"),
-        afspraken=t("gesprek_afspraken"),
-        vastgelegd_door=user,
-    )
-    Routestand.objects.create(
-        inburgeraar=dossier,
-        koers=KoersStatus.OP_KOERS,
-        koers_redenen=["op schema"],
-        berekend_op=j(6, 1),
-    )
-    Signaal.objects.create(
-        soort=SignaalSoort.TERMIJN_6_MAANDEN,
-        inburgeraar=dossier,
-        object_type="pip_plans.inburgeringstermijn",
-        object_id=str(termijn.pk),
-        vervaldatum=j(9, 2, plus=3),
-        verantwoordelijke=user,
-        opgelost_op=dt.datetime(jaar + 3, 5, 1, tzinfo=dt.UTC),
-        gesnoozed_tot=j(4, 1, plus=3),
-        snooze_reden=t("snooze"),
-    )
-    return dossier
+        aanbieder=keten["aanbieder"],
+        ketenpartner=keten["ketenpartner"],
+        jaar=jaar,
+        tekst=kanaries(prefix),
+        **velden,
+    ).dossier
 
 
 @pytest.fixture
 def keten(db):
-    aanbieder = Organisatie.objects.create(
+    """A taalaanbieder with a keurmerk and a B1 contract for 2010-2030."""
+    aanbieder = OrganisatieFactory(
         naam="Taalschool Retentie",
         soort=OrganisatieSoort.TAALAANBIEDER,
         keurmerk_nummer="BOW-1",
         keurmerk_geldig_van=D(2010, 1, 1),
         keurmerk_geldig_tot=D(2030, 12, 31),
     )
-    contract = Contract.objects.create(
+    ContractFactory(
         aanbieder=aanbieder,
-        leerroute="b1",
         start=D(2010, 1, 1),
         einde=D(2030, 12, 31),
-        prijs_route=Decimal("10000.00"),
+        onderdelen={Onderdeel.NT2: (600, "6000")},
     )
-    ContractOnderdeel.objects.create(
-        contract=contract, onderdeel=Onderdeel.NT2, uren=600, prijs=Decimal("6000")
-    )
-    ketenpartner = Organisatie.objects.create(
+    ketenpartner = OrganisatieFactory(
         naam="Welzijn Retentie", soort=OrganisatieSoort.WELZIJN
     )
-    return {"aanbieder": aanbieder, "contract": contract, "ketenpartner": ketenpartner}
+    return {"aanbieder": aanbieder, "ketenpartner": ketenpartner}
 
 
 @pytest.fixture
 def drie(casusregisseur, keten):
     """Oud (closed 2019), recent (closed 2023) and open (in traject since 2016)."""
     with freeze_time("2019-06-01 10:00:00"):
-        oud = volledig_dossier(
+        oud = dossier_met_alles(
             OUD,
             bsn=OUD_BSN,
             v_nummer=OUD_V_NUMMER,
@@ -587,30 +153,28 @@ def drie(casusregisseur, keten):
             status=Status.AFGEROND_VOLDAAN,
             voldaan=True,
             user=casusregisseur,
-            **keten,
+            keten=keten,
         )
-        open_ = volledig_dossier(
+        open_ = dossier_met_alles(
             OPEN,
             bsn=make_bsn(1),
             v_nummer="4400000002",
             geboortedatum=D(1990, 2, 2),
             jaar=2016,
             status=Status.IN_TRAJECT,
-            voldaan=False,
             user=casusregisseur,
-            **keten,
+            keten=keten,
         )
     with freeze_time("2023-06-01 10:00:00"):
-        recent = volledig_dossier(
+        recent = dossier_met_alles(
             RECENT,
             bsn=make_bsn(2),
             v_nummer="4400000003",
             geboortedatum=D(1991, 3, 3),
             jaar=2020,
             status=Status.VERHUISD,
-            voldaan=False,
             user=casusregisseur,
-            **keten,
+            keten=keten,
         )
     return {"oud": oud, "recent": recent, "open": open_}
 

@@ -22,9 +22,12 @@ from leerroutes import services as leerroute_services
 from leerroutes.models import Voortgangsgesprek
 from pip_plans import handhaving, ontzorgen
 from pip_plans.models import Brief, BriefSoort, Handhavingszaak, Maatregel
-from tests.factories.intake import GesprekFactory, NotitieFactory
-from tests.pip_plans.conftest import klaar_voor_pip, vaststellen
-from tests.security.conftest import vaste_lasten_invullen, zaak_tot_boete
+from tests.factories.intake import GesprekFactory, NotitieFactory, klaar_voor_pip
+from tests.factories.pip_plans import (
+    pip_vaststellen,
+    vaste_lasten_invullen,
+    zaak_tot_boete,
+)
 from tests.security.test_ac04_health import body_text
 from tests.urlwalk import DUMMY, all_urls
 
@@ -58,7 +61,7 @@ def client_compleet(dossier, casusregisseur, klantmanager):
     ontzorgen period with its beschikking, a handhavingszaak up to the boete with
     its letters, a maatregel in samenloop and an attended voortgangsgesprek."""
     klaar_voor_pip(dossier, casusregisseur)
-    vaststellen(dossier, casusregisseur)
+    pip_vaststellen(dossier, casusregisseur)
     intake = dossier.intakes.get()
     GesprekFactory(intake=intake)
     NotitieFactory(inburgeraar=dossier, auteur=casusregisseur)
