@@ -14,12 +14,13 @@ the Dutch labels.
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
 from typing import NamedTuple
 
 from pip_plans.rules import B1, MIN_PVT_UREN, ONDERWIJS, ROUTES
+from zevenaar_inburgering.nl import getal
 from zevenaar_inburgering.termijnen import (
     laatste_maanden_begin,
     periode_einde,
@@ -211,12 +212,10 @@ def _decimal(waarde: Uren | None) -> Decimal:
 
 
 def _getal(waarde: Uren | None) -> str:
-    """A number the Dutch way: 312, 312,5. Cut (not rounded) to one decimal, so that
-    79.96 % never reads as 80 % next to a finding that says "below 80 %"."""
-    getal = _decimal(waarde).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
-    if getal == getal.to_integral_value():
-        return str(int(getal))
-    return str(getal).replace(".", ",")
+    """A number the Dutch way (zevenaar_inburgering.nl): 312, 312,5, 1.096. Cut (not
+    rounded) to one decimal, so that 79.96 % never reads as 80 % next to a finding
+    that says "below 80 %"."""
+    return getal(_decimal(waarde), decimalen=1, afkappen=True)
 
 
 def _datum(dag: date) -> str:

@@ -36,10 +36,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 
 from intake.models import rsd_klanten
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES, Role, User
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.parameters.models import geheel
 
 from .models import (
@@ -100,7 +100,7 @@ class Digest:
 def _regel(signaal: Signaal, user, vandaag: date) -> Regel:
     dossier = signaal.inburgeraar
     view = (
-        "intake:rsd_klant" if user.role == Role.RSD_KLANTMANAGER else "intake:dossier"
+        "intake:rsd_klant" if user.role == Role.RSD_KLANTMANAGER else "monitoring:dossier"
     )
     return Regel(
         naam=dossier.naam,
@@ -204,14 +204,14 @@ def digests_samenstellen(vandaag: date) -> list[Digest]:
 
 def digest_bericht(digest: Digest, vandaag: date) -> EmailMultiAlternatives:
     with translation.override("nl"):
-        datum = date_format(vandaag, "j F Y")
+        datum = datum_tekst(vandaag)
         context = {
             "user": digest.user,
             "vandaag": vandaag,
             "signalen": digest.signalen,
             "geescaleerd": digest.geescaleerd,
             "aantal": digest.aantal,
-            "werkvoorraad_url": settings.SITE_URL + reverse("intake:werkvoorraad"),
+            "werkvoorraad_url": settings.SITE_URL + reverse("monitoring:werkvoorraad"),
             "voorkeuren_url": settings.SITE_URL + reverse("monitoring:voorkeuren"),
             "rsd": digest.user.role == Role.RSD_KLANTMANAGER,
         }

@@ -1,9 +1,10 @@
-"""Dutch dates and amounts in texts that are not templates (timeline entries,
-messages, letters' context), whatever locale the caller (a view, a Celery worker, a
-test) has active. Templates use Django's own date and floatformat filters."""
+"""Dutch dates, numbers and amounts in texts that are not templates (timeline
+entries, messages, findings, report headings, letters' context), whatever locale the
+caller (a view, a Celery worker, a test) has active: the one place for them. Templates
+use Django's own date and floatformat filters."""
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
 MAANDNAMEN = (
     "januari",
@@ -35,3 +36,22 @@ def euro(bedrag: Decimal | int) -> str:
     """€ 1.250,00: Dutch separators."""
     tekst = f"{Decimal(bedrag):,.2f}".replace(",", " ").replace(".", ",")
     return f"€ {tekst.replace(' ', '.')}"
+
+
+def getal(
+    waarde: Decimal | float | int | str,
+    *,
+    decimalen: int | None = None,
+    afkappen: bool = False,
+) -> str:
+    """1.234,5: Dutch separators, without trailing zeros (12,50 reads 12,5; 3,0 reads
+    3). `decimalen`: at most this many decimals, rounded half to even (as Python's
+    own format rounds), or cut with `afkappen`."""
+    d = Decimal(str(waarde))
+    if decimalen is not None:
+        d = d.quantize(
+            Decimal(1).scaleb(-decimalen),
+            rounding=ROUND_DOWN if afkappen else ROUND_HALF_EVEN,
+        )
+    tekst = f"{d.normalize():,f}".replace(",", " ").replace(".", ",")
+    return tekst.replace(" ", ".")

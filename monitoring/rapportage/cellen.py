@@ -48,10 +48,3 @@ def tabel(titel: str, rijen: list, kolommen=None, toelichting: str = "") -> dict
 
 def rij_per_cat(label: str, waarden: dict, cel=n) -> dict:
     return rij(label, [cel(waarden[cat]) for cat, _ in CATEGORIEEN])
-
-
-def getal(waarde) -> str:
-    """A number without trailing zeros, Dutch decimal comma."""
-    d = Decimal(str(waarde)).normalize()
-    tekst_ = f"{d:f}"
-    return tekst_.replace(".", ",")

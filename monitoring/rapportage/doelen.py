@@ -10,10 +10,11 @@ from django.db.models.functions import ExtractYear, Least
 from leerroutes.models import KoersStatus
 from monitoring.models import Ketenoverleg
 from pip_plans.models import Pip, PipStatus
+from zevenaar_inburgering.nl import getal
 from zevenaar_inburgering.termijnen import PeriodeEinde, periode_einde
 
 from .basis import DOEL_ROUTES, MET_OORDEEL, Periode, asiel_doelgroepen
-from .cellen import getal, n, pct, rij, tabel, tekst
+from .cellen import n, pct, rij, tabel, tekst
 
 
 def beleidsdoelen_sectie(p: Periode, basis, gemeente, parameters: dict):

@@ -17,10 +17,11 @@ from django.db.models.functions import ExtractQuarter
 
 from leerroutes.models import ContractOnderdeel, Traject, Urenregistratie
 from monitoring.models import Uitvoeringskosten
+from zevenaar_inburgering.nl import getal
 from zevenaar_inburgering.parameters.models import Parameter
 
 from .basis import Periode, asiel_doelgroepen, per_categorie, van
-from .cellen import euro, getal, rij, rij_per_cat, tabel, tekst
+from .cellen import euro, rij, rij_per_cat, tabel, tekst
 
 SPUK_CODES = {"asiel": "spuk_asiel", "gezin_overig": "spuk_gezin_overig"}
 

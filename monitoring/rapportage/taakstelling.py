@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
+from zevenaar_inburgering.nl import getal
+
 from .basis import Periode, asiel_doelgroepen
-from .cellen import getal, n, rij, tabel, tekst
+from .cellen import n, rij, tabel, tekst
 
 
 def taakstelling_sectie(p: Periode, basis, gemeente, parameters: dict) -> dict:

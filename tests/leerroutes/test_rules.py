@@ -616,7 +616,7 @@ def test_hours_behind_the_linear_schedule(gevolgd, status):
     # 1096 hours over 1096 days: after 500 days, 500 hours are expected.
     oordeel = koers(vandaag=START + 499 * DAG, uren_gevolgd=gevolgd, uren_norm=1096)
     assert oordeel.status == status
-    assert oordeel.redenen[0].endswith("van 1096 uur na 16 maanden")
+    assert oordeel.redenen[0].endswith("van 1.096 uur na 16 maanden")
 
 
 def test_hours_are_not_judged_in_the_first_three_months():
