@@ -27,7 +27,6 @@ from .models import (
     DuoImportRegel,
     DuoSignaal,
     Gebeurtenis,
-    GebeurtenisSoort,
     Geslacht,
     Inburgeraar,
     SignaalSoort,
@@ -36,6 +35,7 @@ from .models import (
     WetRegime,
 )
 from .services import display_value
+from .tijdlijn import GebeurtenisSoort
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 IMPORT_LOCK_KEY = 202_100_001  # pg_advisory_xact_lock: one DUO import at a time

@@ -16,15 +16,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, TextField
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from zevenaar_inburgering.accounts.models import User
-from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.verwerkingen import log
 
 from .models import (
     BredeIntake,
     Gebeurtenis,
-    GebeurtenisSoort,
     Gesprek,
     Inburgeraar,
     IntakeAanleiding,
@@ -36,6 +35,7 @@ from .models import (
     Werkervaring,
 )
 from .services import display_value, verouderd
+from .tijdlijn import GebeurtenisSoort
 
 AFGEROND = (
     "De brede intake is afgerond en kan niet meer worden gewijzigd. Heropen de "
@@ -380,7 +380,7 @@ def gesprek_toevoegen(
     gesprek.save()
     omschrijving = (
         f"Gesprek vastgelegd: {gesprek.get_soort_display()} op "
-        f"{datum_tekst(gesprek.datum)}"
+        f"{date_format(gesprek.datum, 'j F Y')}"
     )
     if gesprek.deelnemers:
         omschrijving += " (met " + ", ".join(gesprek.deelnemers) + ")"

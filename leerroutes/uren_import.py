@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from intake.duo_import import read_rows
-from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar
+from intake.models import Gebeurtenis, Inburgeraar
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.termijnen import maand_einde
 from zevenaar_inburgering.verwerkingen import log
@@ -32,6 +32,7 @@ from .models import (
 )
 from .routestand import routestand_bijwerken
 from .services import UrenInvoer, uren_fouten, uren_schrijven
+from .tijdlijn import GebeurtenisSoort
 
 KOLOMMEN = ["bsn", "maand", "onderdeel", "uren_aanwezig", "uren_geroosterd"]
 VERPLICHT = ["bsn", "maand", "onderdeel", "uren_aanwezig"]

@@ -35,7 +35,6 @@ from intake.models import (
     BredeIntake,
     Doelgroep,
     Gebeurtenis,
-    GebeurtenisSoort,
     Geslacht,
     Inburgeraar,
     IntakeGezondheid,
@@ -44,6 +43,7 @@ from intake.models import (
     WetRegime,
 )
 from intake.rules import pip_deadline
+from intake.tijdlijn import GebeurtenisSoort
 from leerroutes.demo import CONTRACT_INHOUD
 from leerroutes.models import (
     ActiviteitSoort,

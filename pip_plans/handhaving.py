@@ -41,7 +41,6 @@ from django.utils import timezone
 from intake.models import (
     DoelgroepCategorie,
     Gebeurtenis,
-    GebeurtenisSoort,
     Inburgeraar,
 )
 from intake.services import VerouderdDossier
@@ -66,6 +65,7 @@ from .models import (
     Overtreding,
     Verwijtbaarheid,
 )
+from .tijdlijn import GebeurtenisSoort
 
 # --- Pure rules -----------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar
+from intake.models import Gebeurtenis, Inburgeraar
 from intake.services import VerouderdDossier
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
@@ -51,6 +51,7 @@ from .models import (
     VasteLastSoort,
 )
 from .services import ontzorgen_mogelijk
+from .tijdlijn import GebeurtenisSoort
 
 # --- Pure rules -----------------------------------------------------------------------
 

@@ -1,11 +1,34 @@
 """The dossier's timeline."""
 
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 
 from intake.models.dossier import Inburgeraar, Notitie
+from zevenaar_inburgering.bijdragen import per_app
 
 
+def gebeurtenis_soorten() -> list[tuple[str, str]]:
+    """The choices of `Gebeurtenis.soort`: the kinds every app registers in its own
+    `tijdlijn.py` (`GebeurtenisSoort`), in INSTALLED_APPS order. A callable, so that
+    a new kind needs no migration of intake. Migration 0009 names this function: keep
+    its name and place."""
+    return _soorten()
+
+
+@cache
+def _soorten() -> list[tuple[str, str]]:
+    # Read on every display of a kind: collected once (the apps are fixed).
+    return [
+        keuze
+        for module in per_app("tijdlijn")
+        for keuze in module.GebeurtenisSoort.choices
+    ]
+
+
+# Replaced by each app's own `<app>/tijdlijn.py` (not collected, not the field's
+# choices); goes as soon as the last importers (being moved by issue 15) follow.
 class GebeurtenisSoort(models.TextChoices):
     AANGEMAAKT = "aangemaakt", "Dossier aangemaakt"
     GEWIJZIGD = "gewijzigd", "Dossier gewijzigd"
@@ -26,13 +49,14 @@ class GebeurtenisSoort(models.TextChoices):
 
 
 class Gebeurtenis(models.Model):
-    """One entry on the dossier's timeline. Later apps add their own soorten."""
+    """One entry on the dossier's timeline. Every app registers its own soorten
+    (`<app>/tijdlijn.py`)."""
 
     inburgeraar = models.ForeignKey(
         Inburgeraar, on_delete=models.CASCADE, related_name="gebeurtenissen"
     )
     tijdstip = models.DateTimeField(auto_now_add=True, db_index=True)
-    soort = models.CharField(max_length=30, choices=GebeurtenisSoort.choices)
+    soort = models.CharField(max_length=30, choices=gebeurtenis_soorten)
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -15,13 +15,13 @@ from intake import intake_services as services
 from intake.models import (
     BredeIntake,
     Gebeurtenis,
-    GebeurtenisSoort,
     IntakeOnderdeel,
     IntakeOnderdeelSoort,
     IntakeStatus,
     Status,
     Werkervaring,
 )
+from intake.tijdlijn import GebeurtenisSoort
 from tests.factories.accounts import UserFactory
 from tests.factories.intake import (
     BredeIntakeFactory,

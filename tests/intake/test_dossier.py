@@ -5,7 +5,8 @@ from django.urls import reverse
 import pytest
 
 from intake import services
-from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar, Status
+from intake.models import Gebeurtenis, Inburgeraar, Status
+from intake.tijdlijn import GebeurtenisSoort
 from tests.factories.accounts import UserFactory
 from tests.factories.intake import InburgeraarFactory, make_bsn
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking

@@ -18,7 +18,8 @@ from django.urls import reverse
 import pytest
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from intake.models import GebeurtenisSoort, Inburgeraar
+from intake.models import Inburgeraar
+from intake.tijdlijn import GebeurtenisSoort
 from monitoring import tasks
 from monitoring.models import Signaal, SignaalSoort
 from monitoring.signalering import sweep

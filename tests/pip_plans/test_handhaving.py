@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 import pytest
 from freezegun import freeze_time
 
-from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar
+from intake.models import Gebeurtenis, Inburgeraar
 from pip_plans import handhaving
 from pip_plans.models import (
     Brief,
@@ -19,6 +19,7 @@ from pip_plans.models import (
     Handhavingszaak,
     Maatregel,
 )
+from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.documents import private_storage
 from zevenaar_inburgering.parameters.models import Parameter

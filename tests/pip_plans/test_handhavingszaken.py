@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 
 import pytest
 
-from intake.models import Gebeurtenis, GebeurtenisSoort, Inburgeraar
+from intake.models import Gebeurtenis, Inburgeraar
 from pip_plans import handhaving
 from pip_plans.handhaving import samenloop
 from pip_plans.models import (
@@ -26,6 +26,7 @@ from pip_plans.models import (
     Overtreding,
     Verwijtbaarheid,
 )
+from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.documents import private_storage
 from zevenaar_inburgering.parameters.models import Parameter

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 import pytest
 from freezegun import freeze_time
 
-from intake.models import Gebeurtenis, GebeurtenisSoort
+from intake.models import Gebeurtenis
 from pip_plans import ontzorgen
 from pip_plans.forms.ontzorgen import VasteLastForm
 from pip_plans.models import (
@@ -25,6 +25,7 @@ from pip_plans.models import (
     VasteLastSoort,
 )
 from pip_plans.ontzorgen import OntzorgenFase
+from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory, afgeronde_intake
 from zevenaar_inburgering.documents import private_storage, verify_document
 from zevenaar_inburgering.parameters.models import Parameter

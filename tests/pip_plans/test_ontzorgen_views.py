@@ -11,9 +11,10 @@ from django.urls import reverse
 import pytest
 from freezegun import freeze_time
 
-from intake.models import Gebeurtenis, GebeurtenisSoort
+from intake.models import Gebeurtenis
 from pip_plans import ontzorgen
 from pip_plans.models import Betaling, Brief, Ontzorging, VasteLast, VasteLastSoort
+from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory, afgeronde_intake
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 

@@ -30,7 +30,6 @@ from intake import anonimiseren, tasks
 from intake.models import (
     DuoSignaal,
     Gebeurtenis,
-    GebeurtenisSoort,
     Huishouden,
     Huishoudlid,
     Inburgeraar,
@@ -38,6 +37,7 @@ from intake.models import (
     Status,
     Werkervaring,
 )
+from intake.tijdlijn import GebeurtenisSoort
 from leerroutes.models import Onderdeel, OrganisatieSoort
 from leerroutes.routestand import routestand_bijwerken
 from monitoring.rapportage.cijfers import bereken
