@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, TextField
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.verwerkingen import log
 
 from .models import (
@@ -380,7 +380,7 @@ def gesprek_toevoegen(
     gesprek.save()
     omschrijving = (
         f"Gesprek vastgelegd: {gesprek.get_soort_display()} op "
-        f"{date_format(gesprek.datum, 'j F Y')}"
+        f"{datum_tekst(gesprek.datum)}"
     )
     if gesprek.deelnemers:
         omschrijving += " (met " + ", ".join(gesprek.deelnemers) + ")"

@@ -11,9 +11,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils.formats import date_format
 
 from zevenaar_inburgering.accounts.models import Role, User
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.verwerkingen import log
 
 from .models import (
@@ -52,7 +52,7 @@ def display_value(instance, field_name: str) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if hasattr(value, "strftime"):
-        return date_format(value, "j F Y")
+        return datum_tekst(value)
     return str(value)
 
 
