@@ -18,7 +18,6 @@ from django.utils import timezone
 from intake.models import (
     DoelgroepCategorie,
     Gebeurtenis,
-    GebeurtenisSoort,
     Inburgeraar,
     Leerroute,
     Status,
@@ -53,6 +52,7 @@ from .models import (
     keurmerk_geldig_q,
 )
 from .routestand import routestand_bijwerken
+from .tijdlijn import GebeurtenisSoort
 
 # Dossier states in which a person is (still) in a route.
 IN_ROUTE = (Status.PIP_VASTGESTELD, Status.IN_TRAJECT)

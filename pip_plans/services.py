@@ -23,7 +23,6 @@ from django.utils import timezone
 from intake.models import (
     DoelgroepCategorie,
     Gebeurtenis,
-    GebeurtenisSoort,
     Inburgeraar,
     Leerroute,
     Status,
@@ -49,6 +48,7 @@ from .models import (
     WijzigingReden,
 )
 from .selectors import actieve_intake, route_advies_voor
+from .tijdlijn import GebeurtenisSoort
 
 # Fields a new version copies from the version it changes.
 INHOUD_VELDEN = [
