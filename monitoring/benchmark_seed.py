@@ -44,7 +44,7 @@ from intake.models import (
 )
 from intake.rules import pip_deadline
 from intake.tijdlijn import GebeurtenisSoort
-from leerroutes.demo import CONTRACT_INHOUD
+from leerroutes.demo.data import CONTRACT_INHOUD
 from leerroutes.models import (
     ActiviteitSoort,
     Afronding,

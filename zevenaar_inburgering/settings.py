@@ -330,16 +330,6 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 
-# What `manage.py demo_region` adds after the dossiers, in order.
-DEMO_REGION_EXTENSIONS = [
-    "pip_plans.demo.vul_aan",
-    "leerroutes.demo.vul_aan",
-    "pip_plans.demo_ontzorgen_handhaving.vul_aan",
-    "monitoring.demo_keten.vul_aan",
-    # Last: the reports count everything above.
-    "monitoring.demo_rapportage.vul_aan",
-]
-
 # Kwartaalrapportage: numbers of persons from 1 below this limit are shown as "<5"
 # to beleidsmedewerkers (dashboard, PDF, CSV).
 KLEINE_AANTALLEN_GRENS = env.int("KLEINE_AANTALLEN_GRENS", default=5)

@@ -4,7 +4,7 @@ each one a branch of the demo that derives dates, so the calendar check covers i
 from collections.abc import Callable
 from datetime import date
 
-from intake.demo.builder import demo_dossiers
+from intake.demo.regio import demo_dossiers
 from intake.models import BredeIntake, Inburgeraar, Status
 from leerroutes.models import (
     Afronding,
@@ -54,7 +54,7 @@ def situaties(vandaag: date) -> dict[str, Callable[[], bool]]:
     zaken = Handhavingszaak.objects.all()
     standen = Routestand.objects.all()
     return {
-        # Intakes and PIPs (pip_plans.demo).
+        # Intakes and PIPs (pip_plans.demo.pip).
         "intake loopt": lambda: BredeIntake.objects.filter(status="loopt").exists(),
         "intake afgerond": lambda: BredeIntake.objects.filter(
             status="afgerond"
@@ -79,7 +79,7 @@ def situaties(vandaag: date) -> dict[str, Callable[[], bool]]:
             uitkomst="ongegrond"
         ).exists(),
         "termijn verlengd door DUO": Verlenging.objects.exists,
-        # Ontzorgen and handhaving (pip_plans.demo_ontzorgen_handhaving).
+        # Ontzorgen and handhaving (pip_plans.demo.ontzorgen and .handhaving).
         **{
             f"ontzorgen {fase.label.lower()}": lambda fase=fase: (
                 fase in _ontzorgen_fasen(vandaag)
@@ -157,7 +157,7 @@ def situaties(vandaag: date) -> dict[str, Callable[[], bool]]:
         "voortgangsgesprek te doen": lambda: standen.filter(
             volgend_voortgangsgesprek__lte=gesprek_te_doen_tot(vandaag)
         ).exists(),
-        # Monitoring (monitoring.demo_keten, monitoring.demo_rapportage).
+        # Monitoring (monitoring.demo.keten, monitoring.demo.rapportage).
         "ketenoverleggen": Ketenoverleg.objects.exists,
         "kwartaalrapporten van vier kwartalen": lambda: (
             Kwartaalrapport.objects.filter(gemeente=None, status="klaar").count() == 4

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 import pytest
 
-from intake.demo.builder import demo_dossiers
+from intake.demo.regio import demo_dossiers
 from intake.models import BredeIntake, DoelgroepCategorie, Inburgeraar, Status
 from leerroutes import services
 from leerroutes.models import (
@@ -108,6 +108,7 @@ def demo_regio(django_db_setup, django_db_blocker, demo_media):
         transaction.set_rollback(True)
 
 
+@pytest.mark.pdf
 def test_every_situation_occurs(demo_regio):
     assert ontbrekend(timezone.localdate()) == []
 

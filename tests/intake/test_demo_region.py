@@ -12,6 +12,8 @@ from django.utils import timezone
 import pytest
 from freezegun import freeze_time
 
+import intake.demo
+from intake.management.commands import demo_region
 from intake.management.commands.demo_region import DEFAULT_DEMO_PASSWORD, DEMO_LOGINS
 from intake.models import (
     Doelgroep,
@@ -34,10 +36,11 @@ DEMO_USERNAMES = [member.username for member in DEMO_LOGINS]
 
 
 @pytest.fixture(autouse=True)
-def dossiers_only(settings):
-    """These tests check the dossiers; the intakes and PIPs the later apps add (and
-    their PDFs, which take a minute) are tested in tests/pip_plans/test_demo.py."""
-    settings.DEMO_REGION_EXTENSIONS = []
+def dossiers_only(monkeypatch):
+    """These tests check the dossiers: only intake's part of the region. The parts
+    the later apps add (and their PDFs, which take a minute) are tested in
+    tests/demo/."""
+    monkeypatch.setattr(demo_region, "per_app", lambda module: [intake.demo])
 
 
 def load_demo_region(*args: str) -> str:

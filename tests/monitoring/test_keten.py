@@ -12,7 +12,7 @@ import pytest
 from freezegun import freeze_time
 
 from leerroutes.models import Organisatie, OrganisatieSoort
-from monitoring import demo_keten
+from monitoring.demo import keten as demo_keten
 from monitoring.models import Ketenoverleg
 from monitoring.services.keten import ketenoverleg_vastleggen
 from tests.factories.accounts import UserFactory, gemeente

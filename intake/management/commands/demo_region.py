@@ -27,24 +27,23 @@ from collections import Counter
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
-from intake.demo.builder import RegionBuilder, demo_dossiers
 from intake.demo.data import (
     DEFAULT_DEMO_PASSWORD,
     DEMO_LOGINS,
-    GEMEENTEN,
     REGION,
-    STAFF,
     TARGET_DOSSIERS,
 )
+from intake.demo.medewerkers import open_demo_logins
+from intake.demo.regio import demo_dossiers
 from intake.models import (
     Doelgroep,
     Huishouden,
     Huishoudlid,
     Notitie,
 )
-from zevenaar_inburgering.accounts.models import Gemeente, Role, User
+from zevenaar_inburgering.accounts.models import Role
+from zevenaar_inburgering.bijdragen import per_app
 
 # The smallest region that shows every situation: the calendar check builds it
 # (tests/demo/test_kalender.py).
@@ -90,66 +89,17 @@ class Command(BaseCommand):
                 "om elke situatie te tonen."
             )
         vandaag = timezone.localdate()
-        gemeenten = self.ensure_gemeenten()
+        # Each app adds its part of the region (intake the dossiers, pip_plans the
+        # intakes and PIPs, ...), in INSTALLED_APPS order: a part may build on the
+        # parts below it (intake/demo/__init__.py).
+        for bijdrage in per_app("demo"):
+            bijdrage.vul_aan(stdout=self.stdout, vandaag=vandaag, dossiers=dossiers)
         password = os.environ.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
-        staff = self.ensure_staff(gemeenten, password if users else None)
-
-        existing = demo_dossiers().count()
-        if existing:
-            self.stdout.write(
-                f"De demoregio bestaat al ({existing} demodossiers); er zijn geen "
-                "dossiers toegevoegd."
-            )
-        else:
-            builder = RegionBuilder(
-                today=vandaag, gemeenten=gemeenten, staff=staff, dossiers=dossiers
-            )
-            builder.build()
-            builder.save()
-            self.stdout.write(self.style.SUCCESS("Demoregio aangemaakt."))
-        # Later apps add their part of the region (intakes, PIPs, ...): the intake
-        # app imports none of them, so they are named in settings.
-        for extension in settings.DEMO_REGION_EXTENSIONS:
-            import_string(extension)(stdout=self.stdout, vandaag=vandaag)
+        if users:
+            open_demo_logins(password)
         self.write_summary()
         if users:
             self.write_logins(password)
-
-    def ensure_gemeenten(self) -> dict[str, Gemeente]:
-        gemeenten = {}
-        for cbs_code, naam in GEMEENTEN:
-            gemeente, _ = Gemeente.objects.get_or_create(
-                cbs_code=cbs_code, defaults={"naam": naam}
-            )
-            gemeenten[naam] = gemeente
-        return gemeenten
-
-    def ensure_staff(
-        self, gemeenten: dict[str, Gemeente], demo_password: str | None
-    ) -> dict[str, User]:
-        """Create or update the staff; a new account gets no usable password, the demo
-        logins get `demo_password` when one is given."""
-        staff = {}
-        for member in STAFF + DEMO_LOGINS:
-            user, created = User.objects.update_or_create(
-                username=member.username,
-                defaults={
-                    "first_name": member.first_name,
-                    "last_name": member.last_name,
-                    "email": member.email,
-                    "role": member.role,
-                    "is_active": True,
-                },
-            )
-            user.gemeenten.set([gemeenten[naam] for naam in member.gemeenten])
-            if demo_password is not None and member in DEMO_LOGINS:
-                user.set_password(demo_password)
-                user.save(update_fields=["password"])
-            elif created:
-                user.set_unusable_password()
-                user.save(update_fields=["password"])
-            staff[member.username] = user
-        return staff
 
     def write_summary(self) -> None:
         dossiers = demo_dossiers()

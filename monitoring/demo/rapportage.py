@@ -7,14 +7,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from intake.demo.builder import op_schaal
+from intake.demo.regio import op_schaal
 from zevenaar_inburgering.accounts.models import Gemeente
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.termijnen import maand_einde
 
-from .models import Kwartaalrapport, Uitvoeringskosten
-from .rapportage.basis import laatste_afgesloten_kwartaal
-from .rapportage.rapport import rapport_maken
+from ..models import Kwartaalrapport, Uitvoeringskosten
+from ..rapportage.basis import laatste_afgesloten_kwartaal
+from ..rapportage.rapport import rapport_maken
 
 BRON = "Demonstratiewaarde (geen echte begroting)"
 # Per gemeente: uitvoeringskosten budget per year and taakstelling per half year.

@@ -1,7 +1,7 @@
 """The demo region's brede intakes and PIPs, in every state.
 
-Runs after intake's demo builder (settings.DEMO_REGION_EXTENSIONS) for the demo
-dossiers that have no intake yet, so a second run adds nothing. PIPs go through the
+Runs after intake's part of the demo region (the dossiers), for the demo dossiers
+that have no intake yet, so a second run adds nothing. PIPs go through the
 real services, so beschikkingen, their PDFs, termijnen and the rules are real; only
 the dates are historic.
 """
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from intake import services as intake_services
-from intake.demo.builder import op_schaal
+from intake.demo.regio import op_schaal
 from intake.models import (
     BredeIntake,
     Gesprek,
@@ -27,8 +27,8 @@ from intake.models import (
 )
 from intake.rules import LBT_A1_OF_LAGER, LBT_A2, LBT_B1_OF_HOGER
 
-from . import rules, services
-from .models import Pip
+from .. import rules, services
+from ..models import Pip
 
 SEED = 2026
 # While the intake is planned or running the college may wait for information

@@ -1,5 +1,5 @@
-"""The demo region's ketenoverleggen (settings.DEMO_REGION_EXTENSIONS, after
-leerroutes.demo, which makes the ketenpartners): regional meetings over the last
+"""The demo region's ketenoverleggen (after leerroutes' part of the demo, which
+makes the ketenpartners): regional meetings over the last
 three years, two or three a year, the last one three weeks ago, recorded by the demo
 beleidsmedewerker through the real service. Run twice, it adds nothing."""
 
@@ -13,8 +13,8 @@ from leerroutes.models import Organisatie, OrganisatieSoort
 from zevenaar_inburgering.accounts.models import Gemeente, User
 from zevenaar_inburgering.termijnen import EEN_DAG, is_rustdag
 
-from .models import Ketenoverleg
-from .services.keten import ketenoverleg_vastleggen, ketenpartners
+from ..models import Ketenoverleg
+from ..services.keten import ketenoverleg_vastleggen, ketenpartners
 
 # The demo login that records the meetings (intake.demo.data.DEMO_LOGINS): the
 # beleidsmedewerker works for the whole region.
@@ -148,7 +148,7 @@ def vul_aan(*, stdout, vandaag: date | None = None) -> None:
             p
             for p in partners
             if (soorten is ALLE or p.soort in soorten)
-            # A taalaanbieder comes while it holds a keurmerk (leerroutes.demo
+            # A taalaanbieder comes while it holds a keurmerk (leerroutes.demo.keten
             # lets one lapse).
             and (
                 p.soort != OrganisatieSoort.TAALAANBIEDER or p.keurmerk_geldig_op(datum)

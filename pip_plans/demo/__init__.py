@@ -1,0 +1,13 @@
+"""pip_plans' part of the demo region (intake/demo/__init__.py): the brede intakes
+and PIPs in every state (`pip`), then financieel ontzorgen (`ontzorgen`) and
+handhaving (`handhaving`) of the dossiers with bijstand and a vastgesteld PIP."""
+
+from datetime import date
+
+from . import handhaving, ontzorgen, pip
+
+
+def vul_aan(*, stdout, vandaag: date, dossiers: int) -> None:
+    pip.vul_aan(stdout=stdout, vandaag=vandaag)
+    ontzorgen.vul_ontzorgen(vandaag, stdout)
+    handhaving.vul_handhaving(vandaag, stdout)
