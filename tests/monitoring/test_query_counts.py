@@ -1,6 +1,6 @@
 """The sweep, the report figures and the werkvoorraad are SQL aggregates: their
 number of queries does not grow with the number of dossiers. Measured on 50 seeded
-dossiers, then on 1,000 (monitoring.benchmark_seed, the data `manage.py benchmark`
+dossiers, then on 1,000 (monitoring.benchmark, the data `manage.py benchmark`
 times), the counts are equal, not merely below a bound."""
 
 from django.db import connection
@@ -12,7 +12,9 @@ import pytest
 
 from intake.models import Inburgeraar, Status
 from leerroutes.models import Traject, Urenregistratie
-from monitoring.benchmark_seed import bsn, gebruikers, geseede_dossiers, seed
+from monitoring.benchmark.data import bsn, geseede_dossiers
+from monitoring.benchmark.referentie import gebruikers
+from monitoring.benchmark.seed import seed
 from monitoring.models import Signaal
 from pip_plans.models import Beschikking, Inburgeringstermijn, Pip, PipStatus
 from zevenaar_inburgering.accounts.models import Gemeente

@@ -4,7 +4,7 @@ dossiers.
     python manage.py benchmark [--n 100000] [--keepdb]
 
 Never touches the normal database: the run creates its own database
-(benchmark_<NAME>), migrates it, seeds it with monitoring.benchmark_seed and drops
+(benchmark_<NAME>), migrates it, seeds it with monitoring.benchmark and drops
 it at the end, also when something fails. With --keepdb the database is kept and a
 next run with --keepdb reuses it (it only seeds what is missing up to --n).
 
@@ -82,7 +82,9 @@ class Command(BaseCommand):
     # --- The run ---------------------------------------------------------------------
 
     def run(self, n: int) -> None:
-        from monitoring.benchmark_seed import gebruikers, geseede_dossiers, seed
+        from monitoring.benchmark.data import geseede_dossiers
+        from monitoring.benchmark.referentie import gebruikers
+        from monitoring.benchmark.seed import seed
 
         with connection.cursor() as cursor:
             # A throwaway database: no need to wait for the disk on every commit.
@@ -159,7 +161,7 @@ class Command(BaseCommand):
 
     def paginas(self, casus, beleid, cijfers) -> None:
         from intake.models import Status
-        from monitoring.benchmark_seed import geseede_dossiers
+        from monitoring.benchmark.data import geseede_dossiers
 
         # The richest kind of dossier: in traject, with hours, exams and a termijn.
         dossier = (
