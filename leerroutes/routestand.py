@@ -15,7 +15,8 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from intake.models import Inburgeraar
-from pip_plans.models import Inburgeringstermijn, Pip, PipStatus
+from pip_plans.models import Inburgeringstermijn
+from pip_plans.selectors import geldende_pips
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later
 
 from . import rules
@@ -71,11 +72,7 @@ def _batch(ids: list, vandaag: date) -> None:
         t.inburgeraar_id: t
         for t in Inburgeringstermijn.objects.filter(inburgeraar__in=ids)
     }
-    pips: dict = {}
-    for pip in Pip.objects.filter(
-        inburgeraar__in=ids, status=PipStatus.VASTGESTELD
-    ).order_by("inburgeraar", "-versie"):
-        pips.setdefault(pip.inburgeraar_id, pip)
+    pips = geldende_pips(ids)
     open_trajecten = {
         t.inburgeraar_id: t
         for t in Traject.objects.filter(

@@ -13,6 +13,7 @@ from intake.models import Inburgeraar
 from intake.views import get_dossier
 from pip_plans.handhaving import samenloop_voor_rsd
 from pip_plans.models import Pip
+from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
@@ -48,11 +49,10 @@ def rsd_klant(request, pk):
         {
             "dossier": dossier,
             "huishouden": huishoudnamen(dossier),
-            "pip": Pip.objects.visible_to(request.user)
-            .filter(inburgeraar=dossier)
-            .select_related("beschikking")
-            .order_by("-versie")
-            .first(),
+            "pip": geldende_pip(
+                dossier,
+                pips=Pip.objects.visible_to(request.user).select_related("beschikking"),
+            ),
             "routestand": Routestand.objects.visible_to(request.user)
             .filter(inburgeraar=dossier)
             .first(),

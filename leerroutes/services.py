@@ -24,7 +24,8 @@ from intake.models import (
 )
 from intake.services import verouderd
 from pip_plans import services as pip_services
-from pip_plans.models import Beschikking, Pip, PipStatus
+from pip_plans.models import Beschikking, Pip
+from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.termijnen import maand_begin, maand_einde
@@ -72,15 +73,6 @@ def _gebeurtenis(
 def _gewijzigd(inburgeraar: Inburgeraar, user: User, actie_naam: str, handeling: str):
     log.log_dossiers_changed(
         [inburgeraar], user=user, actie_naam=actie_naam, handeling=handeling
-    )
-
-
-def laatste_pip(inburgeraar: Inburgeraar) -> Pip | None:
-    """The PIP version in force: the last one vastgesteld."""
-    return (
-        Pip.objects.filter(inburgeraar=inburgeraar, status=PipStatus.VASTGESTELD)
-        .order_by("-versie")
-        .first()
     )
 
 
@@ -224,7 +216,7 @@ def traject_toewijzen(
     new one starts; the same route at the same aanbieder is refused.
     """
     inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
-    pip = laatste_pip(inburgeraar)
+    pip = geldende_pip(inburgeraar)
     if pip is not None:
         # Hours left empty are the contract's (and the PIP's for PVT and MAP).
         contract = geldig_contract(aanbieder, pip.leerroute, start)
@@ -678,7 +670,7 @@ def afronding_vastleggen(
 
 def voldaan_toets(inburgeraar: Inburgeraar) -> rules.Voldaan | None:
     """The fulfilment rule over what is recorded; None without a PIP in force."""
-    pip = laatste_pip(inburgeraar)
+    pip = geldende_pip(inburgeraar)
     if pip is None:
         return None
     afronding = Afronding.objects.filter(inburgeraar=inburgeraar).first()
@@ -883,7 +875,7 @@ def voortgangsgesprek_vastleggen(
     gesprek.vastgelegd_door = acting_user
     gesprek.save()
     inburgeraar = gesprek.inburgeraar
-    pip = laatste_pip(inburgeraar)
+    pip = geldende_pip(inburgeraar)
     volgende = ""
     # Fix: no next meeting once the inburgeringsplicht is voldaan.
     if (

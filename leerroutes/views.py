@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from intake.models import DoelgroepCategorie
 from intake.views import form_action, get_dossier
+from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
@@ -119,7 +120,7 @@ def _activiteiten(request, dossier) -> list:
 
 
 def _route_context(request, dossier, **forms) -> dict:
-    pip = services.laatste_pip(dossier)
+    pip = geldende_pip(dossier)
     trajecten = _trajecten(request, dossier)
     vandaag = timezone.localdate()
     afronding = Afronding.objects.visible_to(request.user).filter(
@@ -215,7 +216,7 @@ def route(request, pk):
 @require_POST
 def toewijzen(request, pk):
     dossier = get_dossier(request, pk)
-    pip = services.laatste_pip(dossier)
+    pip = geldende_pip(dossier)
     if pip is None:
         messages.error(
             request, "Stel eerst het PIP vast; de leerroute volgt uit het PIP."
@@ -302,7 +303,7 @@ def examen(request, pk):
 @require_POST
 def afronding(request, pk):
     dossier = get_dossier(request, pk)
-    pip = services.laatste_pip(dossier)
+    pip = geldende_pip(dossier)
     if pip is None:
         messages.error(request, "Stel eerst het PIP vast.")
         return redirect("leerroutes:route", pk=dossier.pk)
@@ -550,7 +551,7 @@ def _render_rsd_route(request, dossier, status=200, **forms):
         "leerroutes/rsd_route.html",
         {
             "dossier": dossier,
-            "pip": services.laatste_pip(dossier),
+            "pip": geldende_pip(dossier),
             "trajecten": trajecten,
             "uren_grafiek": uren_per_onderdeel(request, dossier, trajecten),
             "examens": list(

@@ -1,6 +1,11 @@
 """What the PIP needs to know of the brede intake (the intake app owns it)."""
 
+from datetime import date
+
+from django.db.models import OuterRef, Subquery
+
 from intake.models import BredeIntake, Inburgeraar
+from pip_plans.models import Pip, PipStatus
 
 
 def actieve_intake(inburgeraar: Inburgeraar) -> BredeIntake | None:
@@ -15,3 +20,45 @@ def route_advies_voor(inburgeraar: Inburgeraar):
     if intake is None or not intake.is_afgerond:
         return None
     return intake.route_advies()
+
+
+# --- The PIP in force ------------------------------------------------------------------
+
+
+def _vastgesteld(pips=None, *, op: date | None = None):
+    qs = (Pip.objects.all() if pips is None else pips).filter(
+        status=PipStatus.VASTGESTELD
+    )
+    return qs if op is None else qs.filter(vastgesteld_op__date__lte=op)
+
+
+def geldende_pip(inburgeraar: Inburgeraar, *, pips=None) -> Pip | None:
+    """The PIP version in force: the last one vastgesteld. `pips`: where to look (a
+    queryset scoped with visible_to, say); default every PIP."""
+    return (
+        _vastgesteld(pips).filter(inburgeraar=inburgeraar).order_by("-versie").first()
+    )
+
+
+def geldende_pips(inburgeraars) -> dict:
+    """The same for many dossiers (ids or a queryset) in one query: {inburgeraar_id:
+    the PIP in force}; a dossier without a vastgesteld PIP is missing."""
+    geldend: dict = {}
+    for pip in (
+        _vastgesteld()
+        .filter(inburgeraar__in=inburgeraars)
+        .order_by("inburgeraar", "-versie")
+    ):
+        geldend.setdefault(pip.inburgeraar_id, pip)
+    return geldend
+
+
+def geldende_pip_waarde(veld: str, *, op: date | None = None) -> Subquery:
+    """`veld` of the PIP in force of the outer query's dossier (OuterRef("pk")), for
+    an annotation; with `op`, of the version in force at the end of that day."""
+    return Subquery(
+        _vastgesteld(op=op)
+        .filter(inburgeraar=OuterRef("pk"))
+        .order_by("-versie")
+        .values(veld)[:1]
+    )

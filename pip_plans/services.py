@@ -47,7 +47,7 @@ from .models import (
     Verlenging,
     WijzigingReden,
 )
-from .selectors import actieve_intake, route_advies_voor
+from .selectors import actieve_intake, geldende_pip, route_advies_voor
 from .tijdlijn import GebeurtenisSoort
 
 # Fields a new version copies from the version it changes.
@@ -90,14 +90,6 @@ def ontzorgen_mogelijk(inburgeraar: Inburgeraar) -> bool:
     return (
         inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL
         and inburgeraar.bijstand
-    )
-
-
-def laatste_vastgesteld(inburgeraar: Inburgeraar) -> Pip | None:
-    return (
-        Pip.objects.filter(inburgeraar=inburgeraar, status=PipStatus.VASTGESTELD)
-        .order_by("-versie")
-        .first()
     )
 
 
@@ -158,7 +150,7 @@ def pip_wijziging_starten(
     """A new concept version, copied from the last vastgesteld one. Afschalen
     records `nt2_uren_keurmerk`, the NT2 hours at a keurmerk aanbieder (None: not
     known here; afschalen then cannot be vastgesteld)."""
-    vorige = laatste_vastgesteld(inburgeraar)
+    vorige = geldende_pip(inburgeraar)
     if vorige is None:
         raise ValidationError("Er is nog geen vastgesteld PIP om te wijzigen.")
     if Pip.objects.filter(inburgeraar=inburgeraar, status=PipStatus.CONCEPT).exists():
@@ -206,7 +198,7 @@ def pip_bewerken(
         )
     if current.bewerkversie != bewerkversie:
         raise verouderd("dit PIP")
-    vorige = laatste_vastgesteld(current.inburgeraar)
+    vorige = geldende_pip(current.inburgeraar)
     if vorige is not None and current.reden != WijzigingReden.SCHAKELEN:
         data = {
             **data,
@@ -244,7 +236,7 @@ def vaststellen_fouten(
         ontzorgen=pip.ontzorgen,
         ontzorgen_mogelijk=ontzorgen_mogelijk(inburgeraar),
     )
-    vorige = laatste_vastgesteld(inburgeraar)
+    vorige = geldende_pip(inburgeraar)
     if vorige is None:
         intake = actieve_intake(inburgeraar)
         if intake is None or not intake.is_afgerond:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from intake.demo.regio import demo_dossiers
 from intake.models import DoelgroepCategorie, Inburgeraar, Status
 from pip_plans.models import Beschikking, Pip, PipStatus, WijzigingReden
+from pip_plans.selectors import geldende_pips
 from zevenaar_inburgering.termijnen import maanden_later, maanden_tussen
 
 from .data import B1, PROFIELEN
@@ -57,11 +58,7 @@ def _personen(rng: random.Random, vandaag: date) -> list[Persoon]:
         .select_related("termijn", "gemeente", "casusregisseur")
         .order_by("bsn")
     )
-    laatste: dict = {}
-    for pip in Pip.objects.filter(
-        inburgeraar__in=dossiers, status=PipStatus.VASTGESTELD
-    ).order_by("inburgeraar", "-versie"):
-        laatste.setdefault(pip.inburgeraar_id, pip)
+    laatste = geldende_pips(dossiers)
     geschakeld = {
         b.inburgeraar_id: b.dagtekening
         for b in Beschikking.objects.filter(

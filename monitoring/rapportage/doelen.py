@@ -4,12 +4,12 @@ ketenoverleggen."""
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, Q, Value
 from django.db.models.functions import ExtractYear, Least
 
 from leerroutes.models import KoersStatus
 from monitoring.models import Ketenoverleg
-from pip_plans.models import Pip, PipStatus
+from pip_plans.selectors import geldende_pip_waarde
 from zevenaar_inburgering.nl import getal
 from zevenaar_inburgering.termijnen import PeriodeEinde, periode_einde
 
@@ -19,15 +19,7 @@ from .cellen import n, pct, rij, tabel, tekst
 
 def beleidsdoelen_sectie(p: Periode, basis, gemeente, parameters: dict):
     """Doel 1–3 per cohort of asielstatushouders, Doel 4 from the ketenoverleggen."""
-    laatste_route = Subquery(
-        Pip.objects.filter(
-            inburgeraar=OuterRef("pk"),
-            status=PipStatus.VASTGESTELD,
-            vastgesteld_op__date__lte=p.eind,
-        )
-        .order_by("-versie")
-        .values("leerroute")[:1]
-    )
+    laatste_route = geldende_pip_waarde("leerroute", op=p.eind)
     cohorten = (
         basis.filter(
             doelgroep__in=asiel_doelgroepen(), start_inburgeringsplicht__lte=p.eind

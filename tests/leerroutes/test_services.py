@@ -35,6 +35,7 @@ from leerroutes.models import (
     Voortgangsrapportage,
 )
 from pip_plans import services as pip_services
+from pip_plans.selectors import geldende_pip
 from tests.factories.intake import InburgeraarFactory, klaar_voor_pip
 from tests.factories.leerroutes import B1_UREN, taalaanbieder
 from tests.leerroutes.scenario import (
@@ -409,7 +410,7 @@ def test_afschalen_needs_600_recorded_nt2_hours_at_a_keurmerk_aanbieder(
     # The decision records the counted hours, not the typed 640.
     assert beschikking.pip.afschalen_nt2_uren == 600
     assert beschikking.pip.taalniveau == "A2"
-    assert services.laatste_pip(in_traject).taalniveau == "A2"
+    assert geldende_pip(in_traject).taalniveau == "A2"
     # Afschalen keeps the route and the traject.
     assert Traject.objects.get().is_open
 
@@ -446,7 +447,7 @@ def test_hours_without_keurmerk_do_not_count_for_afschalen(dossier, casusregisse
     assert re.search(
         r"urenregistratie: 0(,0)? uur", fout.value.message_dict["afschalen_nt2_uren"][0]
     )
-    assert services.laatste_pip(dossier).taalniveau == "B1"
+    assert geldende_pip(dossier).taalniveau == "B1"
 
 
 def test_only_the_keurmerk_months_count_for_afschalen(dossier, casusregisseur):
@@ -698,7 +699,7 @@ def test_a2_goal_after_afschalen_accepts_a2_exams(in_traject, casusregisseur):
         participatieverklaring_getekend_op=dt.date(2026, 4, 2),
     )
     afschalen(in_traject, casusregisseur)
-    assert services.laatste_pip(in_traject).taalniveau == "A2"
+    assert geldende_pip(in_traject).taalniveau == "A2"
 
     examen(in_traject, casusregisseur, "lezen", "A1", dt.date(2026, 11, 2))  # < A2
     for dag, onderdeel in enumerate(
