@@ -5,12 +5,12 @@ from datetime import date, timedelta
 
 from intake.models import (
     Gebeurtenis,
-    GebeurtenisSoort,
     Inburgeraar,
     Notitie,
     Status,
     WetRegime,
 )
+from intake.tijdlijn import GebeurtenisSoort
 from zevenaar_inburgering.accounts.models import User
 
 from .data import (

@@ -49,10 +49,7 @@ from .intake_delen import (  # noqa: F401
     IntakeOnderdeelSoort,
     Werkervaring,
 )
-from .tijdlijn import (  # noqa: F401
-    Gebeurtenis,
-    GebeurtenisSoort,
-)
+from .tijdlijn import Gebeurtenis  # noqa: F401
 from .werkvoorraad import (  # noqa: F401
     WerkvoorraadVoorkeur,
 )

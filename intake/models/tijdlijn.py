@@ -27,27 +27,6 @@ def _soorten() -> list[tuple[str, str]]:
     ]
 
 
-# Replaced by each app's own `<app>/tijdlijn.py` (not collected, not the field's
-# choices); goes as soon as the last importers (being moved by issue 15) follow.
-class GebeurtenisSoort(models.TextChoices):
-    AANGEMAAKT = "aangemaakt", "Dossier aangemaakt"
-    GEWIJZIGD = "gewijzigd", "Dossier gewijzigd"
-    NOTITIE = "notitie", "Notitie"
-    DUO_SIGNAAL = "duo_signaal", "DUO-signaal verwerkt"
-    TOEGEWEZEN = "toegewezen", "Casusregisseur gewijzigd"
-    HUISHOUDEN = "huishouden", "Huishouden gewijzigd"
-    INTAKE = "intake", "Brede intake"
-    GESPREK = "gesprek", "Gesprek"
-    PIP = "pip", "PIP en beschikking"
-    LEERROUTE = "leerroute", "Leerroute, uren en examens"
-    PARTICIPATIE = "participatie", "Participatie"
-    KETEN = "keten", "Verwijzing en begeleiding"
-    VOORTGANG = "voortgang", "Voortgangsgesprek"
-    ONTZORGEN = "ontzorgen", "Financieel ontzorgen"
-    HANDHAVING = "handhaving", "Handhaving"
-    MAATREGEL = "maatregel", "Maatregel Participatiewet"
-
-
 class Gebeurtenis(models.Model):
     """One entry on the dossier's timeline. Every app registers its own soorten
     (`<app>/tijdlijn.py`)."""

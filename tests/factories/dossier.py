@@ -32,12 +32,12 @@ from decimal import Decimal
 from django.db import models
 
 from intake.models import (
-    GebeurtenisSoort,
     Inburgeraar,
     IntakeGezondheid,
     IntakeOnderdeel,
     Status,
 )
+from intake.tijdlijn import GebeurtenisSoort
 from leerroutes.models import Organisatie, TrajectEinde
 from monitoring.models import SignaalSoort
 from pip_plans.models import STANDAARD_VASTE_LASTEN

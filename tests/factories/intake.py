@@ -23,7 +23,6 @@ from intake.models import (
     DuoImportRegel,
     DuoSignaal,
     Gebeurtenis,
-    GebeurtenisSoort,
     Gesprek,
     GesprekSoort,
     Huishouden,
@@ -40,6 +39,7 @@ from intake.models import (
     Uitkomst,
     Werkervaring,
 )
+from intake.tijdlijn import GebeurtenisSoort
 from tests.factories.accounts import UserFactory, behandelaar, gemeente
 
 

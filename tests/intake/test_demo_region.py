@@ -18,7 +18,6 @@ from intake.management.commands.demo_region import DEFAULT_DEMO_PASSWORD, DEMO_L
 from intake.models import (
     Doelgroep,
     Gebeurtenis,
-    GebeurtenisSoort,
     Huishouden,
     Huishoudlid,
     Inburgeraar,
@@ -26,6 +25,7 @@ from intake.models import (
     Relatie,
     WetRegime,
 )
+from intake.tijdlijn import GebeurtenisSoort
 from zevenaar_inburgering.accounts.models import Role, User
 from zevenaar_inburgering.validators import is_valid_bsn
 
