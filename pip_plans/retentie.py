@@ -57,6 +57,19 @@ BLOKKADES = [
 # The end of the ontzorgen period.
 AFSLUITDATUM = ["ontzorging__einddatum"]
 
+
+def _document(model, *, onveranderlijk: str) -> Wissen:
+    """A generated document: its PDF goes from private storage, and the reference
+    and digest are cleared; the kenmerk and dates stay."""
+    return Wissen(
+        model,
+        "inburgeraar",
+        {"pdf": "", "sha256": ""},
+        bestanden=("pdf",),
+        onveranderlijk=onveranderlijk,
+    )
+
+
 REGELS = [
     # onveranderlijk: the immutability triggers (migrations 0002 and 0004): a
     # vastgesteld PIP, a beschikking, a verlenging and a brief never change, except
@@ -79,20 +92,8 @@ REGELS = [
         },
         onveranderlijk="pip_vastgesteld_immutable",
     ),
-    Wissen(
-        Beschikking,
-        "inburgeraar",
-        {"pdf": "", "sha256": ""},
-        bestanden=("pdf",),
-        onveranderlijk="beschikking_immutable",
-    ),
-    Wissen(
-        Brief,
-        "inburgeraar",
-        {"pdf": "", "sha256": ""},
-        bestanden=("pdf",),
-        onveranderlijk="brief_immutable",
-    ),
+    _document(Beschikking, onveranderlijk="beschikking_immutable"),
+    _document(Brief, onveranderlijk="brief_immutable"),
     Bewaren(
         Inburgeringstermijn,
         "it holds only dates, which the kwartaalrapportage and the termijn "
