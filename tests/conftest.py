@@ -1,10 +1,12 @@
-"""Personas, one line each saying what they may see; the `--vandaag` option."""
+"""Personas, one line each saying what they may see; the `--vandaag` option; the
+`pdf` mark."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import freezegun.api
 import pytest
+import weasyprint
 from freezegun import freeze_time
 from freezegun.api import FakeDate, FakeDatetime
 
@@ -83,6 +85,38 @@ def pytest_report_header(config):
         moment = vandaag_moment(waarde).astimezone(ZoneInfo("Europe/Amsterdam"))
         return f"vandaag: {moment:%Y-%m-%d %H:%M} Europe/Amsterdam (freezegun, tick)"
     return None
+
+
+# --- Tests that render PDFs (-m "not pdf" leaves them out) ---------------------------
+
+# Fixtures that render a PDF while they build (a PIP vastgesteld through the
+# services): a test that uses one is a `pdf` test. Others are marked where they are.
+PDF_FIXTUREN = {"dossier_met_pip", "traject", "in_traject"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if PDF_FIXTUREN.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.pdf)
+
+
+@pytest.fixture(autouse=True)
+def pdf_alleen_in_pdf_tests(request, monkeypatch):
+    """A test that renders a PDF without the `pdf` mark fails, so that a quick run
+    (-m "not pdf") leaves out every WeasyPrint render."""
+    if request.node.get_closest_marker("pdf") or request.node.get_closest_marker("e2e"):
+        yield
+        return
+    gerenderd = []
+    render = weasyprint.HTML.render
+
+    def tellen(self, *args, **kwargs):
+        gerenderd.append(self)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "render", tellen)
+    yield
+    assert not gerenderd, "This test renders a PDF: mark it @pytest.mark.pdf"
 
 
 # --- Fixtures -------------------------------------------------------------------------

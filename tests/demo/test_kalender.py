@@ -70,6 +70,7 @@ def eigen_dagen(request):
         pytest.skip("the calendar check sets its own days")
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("begin", KALENDER.values(), ids=KALENDER.keys())
 def test_demo_region_is_valid_on_every_day(eigen_dagen, db, begin):
     eerste_dag = begin.astimezone(AMSTERDAM).date()

@@ -108,6 +108,7 @@ def demo_regio(django_db_setup, django_db_blocker, demo_media):
         transaction.set_rollback(True)
 
 
+@pytest.mark.pdf
 def test_every_situation_occurs(demo_regio):
     assert ontbrekend(timezone.localdate()) == []
 

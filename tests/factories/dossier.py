@@ -121,8 +121,11 @@ class _Bouw:
         return dt.date(self.jaar + plus, maand, dag)
 
     def maak(self, factory_class, **velden):
-        """factory_class(**velden), its free texts as `tekst` gives them."""
+        """factory_class(**velden), a row of the dossier (when the model has one)
+        with its free texts as `tekst` gives them."""
         model = factory_class._meta.model
+        if any(f.name == "inburgeraar" for f in model._meta.fields):
+            velden.setdefault("inburgeraar", self.dossier)
         return factory_class(**{**velden, **teksten(model, self.tekst)})
 
     @property
@@ -189,23 +192,20 @@ def _persoon(b: _Bouw, velden: dict) -> None:
         naam=f"Kind {dossier.achternaam}",
         geboortedatum=b.dag(2, 3, -8),
     )
-    notitie = b.maak(NotitieFactory, inburgeraar=dossier, auteur=b.user)
+    notitie = b.maak(NotitieFactory, auteur=b.user)
     b.maak(
         GebeurtenisFactory,
-        inburgeraar=dossier,
         soort=GebeurtenisSoort.NOTITIE,
         notitie=notitie,
         wijzigingen=[{"veld": "Notitie", "oud": "", "nieuw": notitie.tekst}],
     )
     b.maak(
         GebeurtenisFactory,
-        inburgeraar=dossier,
         wijzigingen=[{"veld": "Achternaam", "oud": "", "nieuw": dossier.achternaam}],
     )
     regel = b.maak(
         DuoImportRegelFactory,
         duo_import=DuoImportFactory(geupload_door=b.user),
-        inburgeraar=dossier,
     )
     DuoSignaalFactory(
         regel=regel, wijzigingen={"achternaam": [None, dossier.achternaam]}
@@ -216,14 +216,13 @@ def _persoon(b: _Bouw, velden: dict) -> None:
 def _intake(b: _Bouw) -> None:
     intake = b.maak(
         BredeIntakeFactory,
-        inburgeraar=b.dossier,
+        wens="werk",
         gestart_door=b.user,
         afgerond=True,
         gestart_op=b.dag(1, 20),
         coa_profiel_ontvangen_op=b.dag(1, 12),
         lbt_datum=b.dag(1, 25),
         afgerond_op=b.dag(2, 10),
-        wens="werk",
         gezondheid__besproken_op=b.dag(1, 28),
         **teksten(IntakeGezondheid, b.tekst, "gezondheid__"),
         **teksten(IntakeOnderdeel, b.tekst, "onderdelen__"),
@@ -236,7 +235,6 @@ def _intake(b: _Bouw) -> None:
 def _pip_en_termijn(b: _Bouw) -> None:
     pip = b.maak(
         PipFactory,
-        inburgeraar=b.dossier,
         aangemaakt_door=b.user,
         vastgesteld=True,
         dagtekening=b.dag(3, 1),
@@ -262,7 +260,6 @@ def _pip_en_termijn(b: _Bouw) -> None:
 def _ontzorgen(b: _Bouw) -> None:
     ontzorging = b.maak(
         OntzorgingFactory,
-        inburgeraar=b.dossier,
         startdatum=b.dag(4, 1),
         duur_maanden=6,
         aangemaakt_door=b.user,
@@ -275,7 +272,6 @@ def _ontzorgen(b: _Bouw) -> None:
     b.objects.update(ontzorging=ontzorging, vaste_last=lasten[0])
     b.objects["maatregel"] = b.maak(
         MaatregelFactory,
-        inburgeraar=b.dossier,
         datum_gedraging=b.dag(4, 3),
         besluit_op=b.dag(4, 20),
     )
@@ -284,7 +280,6 @@ def _ontzorgen(b: _Bouw) -> None:
 def _handhaving(b: _Bouw) -> None:
     zaak = b.maak(
         HandhavingszaakFactory,
-        inburgeraar=b.dossier,
         datum_overtreding=b.dag(7, 1),
         waarschuwing_op=b.dag(7, 15),
         afgezien=True,
@@ -309,52 +304,42 @@ def _leerroute(b: _Bouw, aanbieder: Organisatie, voldaan: bool) -> None:
         uren__uren_geroosterd=Decimal(48),
         **(einde if voldaan else {}),
     )
-    b.maak(ExamenpogingFactory, inburgeraar=b.dossier, datum=b.dag(6, 1))
+    b.maak(ExamenpogingFactory, datum=b.dag(6, 1))
     b.maak(
         VoortgangsrapportageFactory,
-        inburgeraar=b.dossier,
         aanbieder=aanbieder,
         datum=b.dag(6, 1),
     )
     b.maak(
         AfrondingFactory,
-        inburgeraar=b.dossier,
         participatieverklaring_getekend_op=b.dag(6, 1),
         map_afgerond_op=b.dag(9, 1),
         voldaan_op=b.dag(5, 1, 3) if voldaan else None,
     )
-    RoutestandFactory(inburgeraar=b.dossier, op_koers=True, berekend_op=b.dag(6, 1))
+    b.maak(RoutestandFactory, op_koers=True, berekend_op=b.dag(6, 1))
 
 
 def _participatie(b: _Bouw, ketenpartner: Organisatie) -> None:
-    d = b.dossier
-    b.objects["activiteit"] = b.maak(
-        ParticipatieactiviteitFactory, inburgeraar=d, start=b.dag(3, 1)
-    )
+    b.objects["activiteit"] = b.maak(ParticipatieactiviteitFactory, start=b.dag(3, 1))
     b.objects["verwijzing"] = b.maak(
         VerwijzingFactory,
-        inburgeraar=d,
         ketenpartner=ketenpartner,
         verstuurd_op=b.dag(5, 1),
     )
     b.maak(
         MaatschappelijkeBegeleidingFactory,
-        inburgeraar=d,
         organisatie=ketenpartner,
         start=b.dag(3, 1),
     )
     # A meeting held with the RSD present (the RSD may see those) and the next one.
-    b.maak(
-        VoortgangsgesprekFactory, inburgeraar=d, gehouden=True, gepland_op=b.dag(6, 10)
-    )
+    b.maak(VoortgangsgesprekFactory, gehouden=True, gepland_op=b.dag(6, 10))
     b.objects["voortgangsgesprek"] = b.maak(
-        VoortgangsgesprekFactory, inburgeraar=d, gepland_op=b.dag(12, 10)
+        VoortgangsgesprekFactory, gepland_op=b.dag(12, 10)
     )
     # The kind of signal the RSD sees too, snoozed.
     b.objects["signaal"] = b.maak(
         SignaalFactory,
         soort=SignaalSoort.ONTZORGEN_EINDIGT,
-        inburgeraar=d,
         over=b.objects["ontzorging"],
         vervaldatum=b.dag(12, 20),
         gesnoozed=True,

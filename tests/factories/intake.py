@@ -74,11 +74,24 @@ class InburgeraarFactory(factory.django.DjangoModelFactory):
         met_bijstand = factory.Trait(bijstand=True, bijstand_start=dt.date(2026, 4, 1))
 
 
-class NotitieFactory(factory.django.DjangoModelFactory):
+class DossierrijFactory(factory.django.DjangoModelFactory):
+    """A row of a dossier: `inburgeraar=`, or a new dossier."""
+
+    class Meta:
+        abstract = True
+
+    inburgeraar = factory.SubFactory(InburgeraarFactory)
+
+
+def door() -> factory.LazyAttribute:
+    """Who recorded a dossier's row when a test does not say (behandelaar)."""
+    return factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+
+
+class NotitieFactory(DossierrijFactory):
     class Meta:
         model = Notitie
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     auteur = factory.SubFactory(UserFactory)
     tekst = "Kennismakingsgesprek gevoerd."
 
@@ -100,15 +113,14 @@ class HuishoudlidFactory(factory.django.DjangoModelFactory):
     relatie = Relatie.KIND
 
 
-class GebeurtenisFactory(factory.django.DjangoModelFactory):
+class GebeurtenisFactory(DossierrijFactory):
     """A line on the timeline; its `tijdstip` is the (frozen) clock's."""
 
     class Meta:
         model = Gebeurtenis
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     soort = GebeurtenisSoort.GEWIJZIGD
-    gebruiker = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    gebruiker = door()
     omschrijving = "Dossier gewijzigd"
 
 
@@ -123,7 +135,7 @@ class DuoImportFactory(factory.django.DjangoModelFactory):
     geupload_door = factory.SubFactory(UserFactory)
 
 
-class DuoImportRegelFactory(factory.django.DjangoModelFactory):
+class DuoImportRegelFactory(DossierrijFactory):
     """A line of an import that made a dossier."""
 
     class Meta:
@@ -134,7 +146,6 @@ class DuoImportRegelFactory(factory.django.DjangoModelFactory):
     signaal_id = factory.Sequence(lambda n: f"DUO-{n}")
     soort = "nieuw"
     uitkomst = Uitkomst.AANGEMAAKT
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
 
 
 class DuoSignaalFactory(factory.django.DjangoModelFactory):
@@ -160,7 +171,7 @@ class IntakeGezondheidFactory(factory.django.DjangoModelFactory):
     intake = None  # set by BredeIntakeFactory
 
 
-class BredeIntakeFactory(factory.django.DjangoModelFactory):
+class BredeIntakeFactory(DossierrijFactory):
     """Creates the health row and the checklist parts, as intake_starten does
     (`onderdelen=False`: no parts; `onderdelen__bevindingen=...`: in each)."""
 
@@ -168,9 +179,8 @@ class BredeIntakeFactory(factory.django.DjangoModelFactory):
         model = BredeIntake
         skip_postgeneration_save = True
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     gestart_op = dt.date(2026, 3, 10)
-    gestart_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    gestart_door = door()
     gezondheid = factory.RelatedFactory(
         IntakeGezondheidFactory, factory_related_name="intake"
     )

@@ -20,34 +20,9 @@ from django.utils import timezone
 
 import factory
 
-from leerroutes.models import (
-    ActiviteitSoort,
-    Afronding,
-    Contract,
-    ContractOnderdeel,
-    Examenonderdeel,
-    Examenpoging,
-    KoersStatus,
-    MaatschappelijkeBegeleiding,
-    Niveau,
-    Onderdeel,
-    Organisatie,
-    OrganisatieSoort,
-    Participatieactiviteit,
-    Routestand,
-    Traject,
-    TrajectEinde,
-    TrajectOnderdeel,
-    UrenBron,
-    UrenImport,
-    UrenImportStatus,
-    Urenregistratie,
-    Verwijzing,
-    Voortgangsgesprek,
-    Voortgangsrapportage,
-)
-from tests.factories.accounts import UserFactory, behandelaar
-from tests.factories.intake import InburgeraarFactory
+from leerroutes import models
+from tests.factories.accounts import UserFactory
+from tests.factories.intake import DossierrijFactory, door
 from tests.factories.pip_plans import PipFactory
 
 # Planned hours that pass every rule of a B1-route traject.
@@ -66,10 +41,10 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
     from 2024 to three years from today."""
 
     class Meta:
-        model = Organisatie
+        model = models.Organisatie
 
     naam = factory.Sequence(lambda n: f"Ketenpartner {n}")
-    soort = OrganisatieSoort.OVERIG
+    soort = models.OrganisatieSoort.OVERIG
 
     class Params:
         met_keurmerk = factory.Trait(
@@ -78,7 +53,7 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
             keurmerk_geldig_tot=factory.LazyFunction(over_drie_jaar),
         )
         taalaanbieder = factory.Trait(
-            soort=OrganisatieSoort.TAALAANBIEDER, met_keurmerk=True
+            soort=models.OrganisatieSoort.TAALAANBIEDER, met_keurmerk=True
         )
 
 
@@ -87,7 +62,7 @@ class ContractFactory(factory.django.DjangoModelFactory):
     (`onderdelen={onderdeel: (uren, prijs)}` for others)."""
 
     class Meta:
-        model = Contract
+        model = models.Contract
         skip_postgeneration_save = True
 
     aanbieder = factory.SubFactory(OrganisatieFactory, taalaanbieder=True)
@@ -104,19 +79,19 @@ class ContractFactory(factory.django.DjangoModelFactory):
         if extracted is None:
             extracted = {o: (uren, "1000.00") for o, uren in B1_UREN.items()}
         for onderdeel, (uren, prijs) in extracted.items():
-            ContractOnderdeel.objects.create(
+            models.ContractOnderdeel.objects.create(
                 contract=self, onderdeel=onderdeel, uren=uren, prijs=Decimal(prijs)
             )
 
 
 def taalaanbieder(
     naam="Taalschool Liemers", *, keurmerk=True, route="b1", contract=True
-) -> Organisatie:
+) -> models.Organisatie:
     """Keurmerk and contract valid from before every fixed date of the tests
     (2024, 2025) to three years from today: for the scenarios of 2026 and for a
     traject that starts tomorrow alike."""
     aanbieder = OrganisatieFactory(
-        naam=naam, soort=OrganisatieSoort.TAALAANBIEDER, met_keurmerk=keurmerk
+        naam=naam, soort=models.OrganisatieSoort.TAALAANBIEDER, met_keurmerk=keurmerk
     )
     if contract:
         ContractFactory(aanbieder=aanbieder, leerroute=route)
@@ -125,12 +100,12 @@ def taalaanbieder(
 
 class UrenImportFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = UrenImport
+        model = models.UrenImport
 
     aanbieder = factory.SubFactory(OrganisatieFactory, taalaanbieder=True)
     bestandsnaam = "uren.csv"
     geupload_door = factory.SubFactory(UserFactory)
-    status = UrenImportStatus.GEIMPORTEERD
+    status = models.UrenImportStatus.GEIMPORTEERD
     aantal_regels = 1
 
 
@@ -141,28 +116,27 @@ class UrenregistratieFactory(factory.django.DjangoModelFactory):
     """Hours of one month at the traject's aanbieder, keurmerk as on that month."""
 
     class Meta:
-        model = Urenregistratie
+        model = models.Urenregistratie
 
     traject = factory.SubFactory("tests.factories.leerroutes.TrajectFactory")
     inburgeraar = factory.SelfAttribute("traject.inburgeraar")
     aanbieder = factory.SelfAttribute("traject.aanbieder")
-    onderdeel = Onderdeel.NT2
+    onderdeel = models.Onderdeel.NT2
     maand = dt.date(2026, 4, 1)
     uren_aanwezig = Decimal("40.0")
     keurmerk = factory.LazyAttribute(lambda o: o.aanbieder.keurmerk_geldig_op(o.maand))
-    bron = UrenBron.HANDMATIG
+    bron = models.UrenBron.HANDMATIG
     vastgelegd_door = factory.SelfAttribute("traject.aangemaakt_door")
 
 
-class TrajectFactory(factory.django.DjangoModelFactory):
+class TrajectFactory(DossierrijFactory):
     """The traject of a vastgesteld PIP at a taalaanbieder, bought under its
     contract for the route when it has one."""
 
     class Meta:
-        model = Traject
+        model = models.Traject
         skip_postgeneration_save = True
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     pip = factory.SubFactory(
         PipFactory, vastgesteld=True, inburgeraar=factory.SelfAttribute("..inburgeraar")
     )
@@ -174,11 +148,11 @@ class TrajectFactory(factory.django.DjangoModelFactory):
     ingekocht = factory.LazyAttribute(lambda o: o.contract is not None)
     start = dt.date(2026, 3, 2)
     geplande_einde = dt.date(2029, 3, 1)
-    aangemaakt_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    aangemaakt_door = door()
 
     class Params:
         voldaan = factory.Trait(
-            einde=dt.date(2029, 2, 1), einde_reden=TrajectEinde.VOLDAAN
+            einde=dt.date(2029, 2, 1), einde_reden=models.TrajectEinde.VOLDAAN
         )
 
     @factory.post_generation
@@ -187,7 +161,7 @@ class TrajectFactory(factory.django.DjangoModelFactory):
         if not (create and extracted):
             return
         for onderdeel, uren in extracted.items():
-            TrajectOnderdeel.objects.create(
+            models.TrajectOnderdeel.objects.create(
                 traject=self,
                 onderdeel=onderdeel,
                 geplande_uren=uren,
@@ -213,41 +187,37 @@ class TrajectFactory(factory.django.DjangoModelFactory):
 # --- Exams, progress, afronding -------------------------------------------------------
 
 
-class ExamenpogingFactory(factory.django.DjangoModelFactory):
+class ExamenpogingFactory(DossierrijFactory):
     """A passed KNM exam unless told otherwise."""
 
     class Meta:
-        model = Examenpoging
+        model = models.Examenpoging
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
-    onderdeel = Examenonderdeel.KNM
+    onderdeel = models.Examenonderdeel.KNM
     niveau = ""
     datum = dt.date(2026, 6, 1)
     geslaagd = True
-    vastgelegd_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    vastgelegd_door = door()
 
     class Params:
         gezakt = factory.Trait(geslaagd=False)
 
 
-class VoortgangsrapportageFactory(factory.django.DjangoModelFactory):
+class VoortgangsrapportageFactory(DossierrijFactory):
     class Meta:
-        model = Voortgangsrapportage
+        model = models.Voortgangsrapportage
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     aanbieder = factory.SubFactory(OrganisatieFactory, taalaanbieder=True)
     datum = dt.date(2026, 6, 1)
-    lezen = Niveau.A2
+    lezen = models.Niveau.A2
     aanwezigheid_pct = 90
     opmerkingen = "Komt goed mee."
-    vastgelegd_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    vastgelegd_door = door()
 
 
-class AfrondingFactory(factory.django.DjangoModelFactory):
+class AfrondingFactory(DossierrijFactory):
     class Meta:
-        model = Afronding
-
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
+        model = models.Afronding
 
     class Params:
         voldaan = factory.Trait(
@@ -257,72 +227,69 @@ class AfrondingFactory(factory.django.DjangoModelFactory):
         )
 
 
-class RoutestandFactory(factory.django.DjangoModelFactory):
+class RoutestandFactory(DossierrijFactory):
     """As the nightly derivation leaves it; not judged unless `koers=` is given."""
 
     class Meta:
-        model = Routestand
+        model = models.Routestand
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     koers = ""
     berekend_op = dt.date(2026, 6, 1)
 
     class Params:
         op_koers = factory.Trait(
-            koers=KoersStatus.OP_KOERS, koers_redenen=["op schema"]
+            koers=models.KoersStatus.OP_KOERS, koers_redenen=["op schema"]
         )
 
 
 # --- Participation and the keten around the person ------------------------------------
 
 
-class ParticipatieactiviteitFactory(factory.django.DjangoModelFactory):
+class ParticipatieactiviteitFactory(DossierrijFactory):
+    """Vrijwilligerswerk at the food bank."""
+
     class Meta:
-        model = Participatieactiviteit
+        model = models.Participatieactiviteit
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
-    soort = ActiviteitSoort.VRIJWILLIGERSWERK
     organisatie = "Voedselbank"
+    soort = models.ActiviteitSoort.VRIJWILLIGERSWERK
     start = dt.date(2026, 3, 1)
-    vastgelegd_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    vastgelegd_door = door()
 
 
-class VerwijzingFactory(factory.django.DjangoModelFactory):
+class VerwijzingFactory(DossierrijFactory):
     """A referral sent (status verstuurd since the day it was sent)."""
 
     class Meta:
-        model = Verwijzing
+        model = models.Verwijzing
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     ketenpartner = factory.SubFactory(OrganisatieFactory)
     reden = "Hulp bij het vinden van vrijwilligerswerk."
     verstuurd_op = dt.date(2026, 5, 1)
     status_op = factory.SelfAttribute("verstuurd_op")
-    aangemaakt_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    aangemaakt_door = door()
 
 
-class MaatschappelijkeBegeleidingFactory(factory.django.DjangoModelFactory):
+class MaatschappelijkeBegeleidingFactory(DossierrijFactory):
     class Meta:
-        model = MaatschappelijkeBegeleiding
+        model = models.MaatschappelijkeBegeleiding
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     organisatie = factory.SubFactory(
-        OrganisatieFactory, soort=OrganisatieSoort.MAATSCHAPPELIJKE_BEGELEIDING
+        OrganisatieFactory, soort=models.OrganisatieSoort.MAATSCHAPPELIJKE_BEGELEIDING
     )
     start = dt.date(2026, 3, 1)
     praktische_hulp = True
-    vastgelegd_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    vastgelegd_door = door()
 
 
-class VoortgangsgesprekFactory(factory.django.DjangoModelFactory):
+class VoortgangsgesprekFactory(DossierrijFactory):
     """Planned; `gehouden=True`: held that day, with the RSD klantmanager."""
 
     class Meta:
-        model = Voortgangsgesprek
+        model = models.Voortgangsgesprek
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     gepland_op = dt.date(2026, 6, 10)
-    vastgelegd_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    vastgelegd_door = door()
 
     class Params:
         gehouden = factory.Trait(

@@ -21,10 +21,10 @@ from monitoring.models import (
     Uitvoeringskosten,
 )
 from tests.factories.accounts import UserFactory, gemeente
-from tests.factories.intake import InburgeraarFactory
+from tests.factories.intake import DossierrijFactory
 
 
-class SignaalFactory(factory.django.DjangoModelFactory):
+class SignaalFactory(DossierrijFactory):
     """A signal as the sweep makes it: for the dossier's casusregisseur, about
     `over` (a row of the dossier; default the dossier)."""
 
@@ -32,7 +32,6 @@ class SignaalFactory(factory.django.DjangoModelFactory):
         model = Signaal
 
     soort = SignaalSoort.PIP_WEEK_6
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     object_type = factory.LazyAttribute(
         lambda o: (o.over or o.inburgeraar)._meta.label_lower
     )

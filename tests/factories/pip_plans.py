@@ -30,34 +30,11 @@ from zoneinfo import ZoneInfo
 import factory
 
 from intake.models import Leerroute
-from pip_plans import handhaving, ontzorgen, rules
+from leerroutes import services as leerroute_services
+from pip_plans import handhaving, models, ontzorgen, rules
 from pip_plans import services as pip_services
-from pip_plans.models import (
-    STANDAARD_VASTE_LASTEN,
-    Beschikking,
-    BesluitSoort,
-    Betaling,
-    Bezwaar,
-    BezwaarUitkomst,
-    Brief,
-    BriefSoort,
-    HandhavingStatus,
-    Handhavingszaak,
-    Inburgeringstermijn,
-    Maatregel,
-    MaatregelGrond,
-    Ontzorging,
-    Overtreding,
-    Pip,
-    PipStatus,
-    VasteLast,
-    VasteLastSoort,
-    Verlenging,
-    VerlengingReden,
-    Verwijtbaarheid,
-)
 from tests.factories.accounts import behandelaar
-from tests.factories.intake import InburgeraarFactory
+from tests.factories.intake import DossierrijFactory, InburgeraarFactory, door
 from zevenaar_inburgering.documents import store_document
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.termijnen import (
@@ -99,20 +76,15 @@ def complete_pip_data(**changes) -> dict:
     return data
 
 
-def stand_in_pdf(folder: str, naam: str, tekst: str) -> tuple[str, str]:
-    """(name, sha256) of a small stored file that stands in for a rendered PDF."""
-    return store_document(f"%PDF-1.7 {tekst}".encode(), folder=folder, filename=naam)
-
-
 def met_bestand(map_: str) -> factory.Trait:
-    """A trait: the PDF is a stored stand-in in `map_/<dossier>/<kenmerk>.pdf`, as the
-    services store theirs, naming the person."""
+    """A trait: the PDF is a small stored stand-in ("%PDF-1.7 <achternaam>") in
+    `map_/<dossier>/<kenmerk>.pdf`, where the services store theirs."""
     return factory.Trait(
         bestand=factory.LazyAttribute(
-            lambda o: stand_in_pdf(
-                f"{map_}/{o.inburgeraar.pk}",
-                f"{o.kenmerk}.pdf",
-                o.inburgeraar.achternaam,
+            lambda o: store_document(
+                f"%PDF-1.7 {o.inburgeraar.achternaam}".encode(),
+                folder=f"{map_}/{o.inburgeraar.pk}",
+                filename=f"{o.kenmerk}.pdf",
             )
         ),
         pdf=factory.LazyAttribute(lambda o: o.bestand[0]),
@@ -120,23 +92,36 @@ def met_bestand(map_: str) -> factory.Trait:
     )
 
 
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A row with a stored PDF: "test.pdf", no file (`met_bestand=True` in a
+    subclass: a stored stand-in)."""
+
+    class Meta:
+        abstract = True
+
+    pdf = "test.pdf"
+    sha256 = "0" * 64
+
+    class Params:
+        bestand = None
+
+
 # --- The PIP, its beschikking and the termijn ------------------------------------------
 
 
-class PipFactory(factory.django.DjangoModelFactory):
+class PipFactory(DossierrijFactory):
     """Content as complete_pip_data() gives it (no MAP in the onderwijsroute)."""
 
     class Meta:
-        model = Pip
+        model = models.Pip
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     versie = 1
-    aangemaakt_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    aangemaakt_door = door()
 
     class Params:
         dagtekening = dt.date(2026, 3, 1)
         vastgesteld = factory.Trait(
-            status=PipStatus.VASTGESTELD,
+            status=models.PipStatus.VASTGESTELD,
             vastgesteld_op=factory.LazyAttribute(lambda o: middag(o.dagtekening)),
             vastgesteld_door=factory.SelfAttribute("aangemaakt_door"),
         )
@@ -149,12 +134,12 @@ class PipFactory(factory.django.DjangoModelFactory):
         return {**inhoud, **kwargs}
 
 
-class BeschikkingFactory(factory.django.DjangoModelFactory):
+class BeschikkingFactory(DocumentFactory):
     """The beschikking of a vastgesteld PIP (`pip__inburgeraar=`), dated the day it
     was vastgesteld and made known that day."""
 
     class Meta:
-        model = Beschikking
+        model = models.Beschikking
 
     pip = factory.SubFactory(PipFactory, vastgesteld=True)
     inburgeraar = factory.SelfAttribute("pip.inburgeraar")
@@ -166,22 +151,18 @@ class BeschikkingFactory(factory.django.DjangoModelFactory):
     bezwaar_deadline = factory.LazyAttribute(
         lambda o: rules.bezwaar_deadline(o.bekendmaking)
     )
-    pdf = "test.pdf"
-    sha256 = "0" * 64
     vastgesteld_door = factory.SelfAttribute("pip.vastgesteld_door")
 
     class Params:
         met_bestand = met_bestand("beschikkingen")
-        bestand = None
 
 
-class InburgeringstermijnFactory(factory.django.DjangoModelFactory):
+class InburgeringstermijnFactory(DossierrijFactory):
     """The three years from the day after the first beschikking (Wet art. 11)."""
 
     class Meta:
-        model = Inburgeringstermijn
+        model = models.Inburgeringstermijn
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
     eerste_beschikking = factory.SubFactory(
         BeschikkingFactory, pip__inburgeraar=factory.SelfAttribute("...inburgeraar")
     )
@@ -199,7 +180,7 @@ class VerlengingFactory(factory.django.DjangoModelFactory):
     caller's to move (verlenging_vastleggen does both)."""
 
     class Meta:
-        model = Verlenging
+        model = models.Verlenging
 
     termijn = factory.SubFactory(InburgeringstermijnFactory)
     besluitdatum = dt.date(2026, 6, 1)
@@ -207,7 +188,7 @@ class VerlengingFactory(factory.django.DjangoModelFactory):
     nieuwe_einddatum = factory.LazyAttribute(
         lambda o: verlengd_einde(o.vorige_einddatum, maanden=6)
     )
-    reden = VerlengingReden.ZIEKTE
+    reden = models.VerlengingReden.ZIEKTE
     vastgelegd_door = factory.LazyAttribute(
         lambda o: behandelaar(o.termijn.inburgeraar)
     )
@@ -215,7 +196,7 @@ class VerlengingFactory(factory.django.DjangoModelFactory):
 
 class BezwaarFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Bezwaar
+        model = models.Bezwaar
 
     beschikking = factory.SubFactory(BeschikkingFactory)
     ontvangen_op = factory.LazyAttribute(
@@ -229,7 +210,7 @@ class BezwaarFactory(factory.django.DjangoModelFactory):
             besluit_datum=factory.LazyAttribute(
                 lambda o: o.ontvangen_op + dt.timedelta(weeks=8)
             ),
-            uitkomst=BezwaarUitkomst.ONGEGROND,
+            uitkomst=models.BezwaarUitkomst.ONGEGROND,
             toelichting="De B1-route past bij de uitkomst van de leerbaarheidstoets.",
         )
 
@@ -242,7 +223,7 @@ class OntzorgingFactory(factory.django.DjangoModelFactory):
     `einddatum` as the services derive it (ontzorgen_einde)."""
 
     class Meta:
-        model = Ontzorging
+        model = models.Ontzorging
 
     inburgeraar = factory.SubFactory(InburgeraarFactory, met_bijstand=True)
     startdatum = factory.LazyAttribute(
@@ -258,7 +239,7 @@ class OntzorgingFactory(factory.django.DjangoModelFactory):
     )
     bijstand_einde = None
     verlengd_tot = None
-    aangemaakt_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    aangemaakt_door = door()
 
     class Params:
         verlengd = factory.Trait(
@@ -278,37 +259,29 @@ class VasteLastFactory(factory.django.DjangoModelFactory):
     """A fixed cost with payee, IBAN and amount, paid monthly from the start."""
 
     class Meta:
-        model = VasteLast
+        model = models.VasteLast
 
     ontzorging = factory.SubFactory(OntzorgingFactory)
     inburgeraar = factory.SelfAttribute("ontzorging.inburgeraar")
-    soort = VasteLastSoort.HUUR
+    soort = models.VasteLastSoort.HUUR
     begunstigde = "Woonstichting"
     iban = "NL91ABNA0417164300"
     bedrag = Decimal("100.00")
     vanaf = factory.SelfAttribute("ontzorging.startdatum")
 
 
-def standaard_vaste_lasten(ontzorging, **velden) -> list[VasteLast]:
-    """The four standard fixed costs (ontzorging_starten), filled in."""
-    return [
-        VasteLastFactory(ontzorging=ontzorging, soort=soort, **velden)
-        for soort in STANDAARD_VASTE_LASTEN
-    ]
-
-
 class BetalingFactory(factory.django.DjangoModelFactory):
     """The payment of a fixed cost in its first month."""
 
     class Meta:
-        model = Betaling
+        model = models.Betaling
 
     vaste_last = factory.SubFactory(VasteLastFactory)
     inburgeraar = factory.SelfAttribute("vaste_last.inburgeraar")
     maand = factory.LazyAttribute(lambda o: maand_begin(o.vaste_last.vanaf))
     bedrag = factory.SelfAttribute("vaste_last.bedrag")
     betaald_op = factory.LazyAttribute(lambda o: o.maand + dt.timedelta(days=4))
-    vastgelegd_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    vastgelegd_door = door()
 
 
 # --- Handhaving -----------------------------------------------------------------------
@@ -323,34 +296,42 @@ def _weken(code: str):
     )
 
 
-# A month after the rapport, the zienswijze heard.
-_BESLUIT_OP = factory.LazyAttribute(lambda o: o.rapport_op + dt.timedelta(days=31))
+def _besluit(besluit, status, **velden) -> factory.Trait:
+    """The besluit a month after the rapport, the zienswijze heard."""
+    return factory.Trait(
+        zienswijze_ontvangen=True,
+        besluit=besluit,
+        status=status,
+        besluit_op=factory.LazyAttribute(
+            lambda o: o.rapport_op + dt.timedelta(days=31)
+        ),
+        **velden,
+    )
 
 
-class HandhavingszaakFactory(factory.django.DjangoModelFactory):
+class HandhavingszaakFactory(DossierrijFactory):
     """A PVT overtreding of 1 June 2026; each trait is a step further, with the
     dates and texts the steps before it left (`boete` and `afgezien` include the
     rapport and a zienswijze received)."""
 
     class Meta:
-        model = Handhavingszaak
+        model = models.Handhavingszaak
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
-    overtreding = Overtreding.PVT
+    overtreding = models.Overtreding.PVT
     datum_overtreding = dt.date(2026, 6, 1)
     feiten = "Niet verschenen bij het participatieverklaringstraject."
-    status = HandhavingStatus.OVERTREDING
-    aangemaakt_door = factory.LazyAttribute(lambda o: behandelaar(o.inburgeraar))
+    status = models.HandhavingStatus.OVERTREDING
+    aangemaakt_door = door()
 
     class Params:
         gewaarschuwd = factory.Trait(
-            status=HandhavingStatus.GEWAARSCHUWD,
+            status=models.HandhavingStatus.GEWAARSCHUWD,
             waarschuwing_op=factory.LazyAttribute(
                 lambda o: o.datum_overtreding + dt.timedelta(days=14)
             ),
         )
         met_rapport = factory.Trait(
-            status=HandhavingStatus.ZIENSWIJZE,
+            status=models.HandhavingStatus.ZIENSWIJZE,
             voorgenomen_bedrag=Decimal("800.00"),
             rapport_op=factory.LazyAttribute(
                 lambda o: o.datum_overtreding + dt.timedelta(days=30)
@@ -366,20 +347,16 @@ class HandhavingszaakFactory(factory.django.DjangoModelFactory):
             ),
             zienswijze="Ik was ziek en heb dat niet doorgegeven.",
         )
-        boete = factory.Trait(
-            zienswijze_ontvangen=True,
-            status=HandhavingStatus.BOETE,
-            besluit=BesluitSoort.BOETE,
-            besluit_op=_BESLUIT_OP,
+        boete = _besluit(
+            models.BesluitSoort.BOETE,
+            models.HandhavingStatus.BOETE,
             boetebedrag=Decimal("800.00"),
-            verwijtbaarheid=Verwijtbaarheid.VOLLEDIG,
+            verwijtbaarheid=models.Verwijtbaarheid.VOLLEDIG,
             verwijtbaarheid_toelichting="Geen verhindering gemeld.",
         )
-        afgezien = factory.Trait(
-            zienswijze_ontvangen=True,
-            status=HandhavingStatus.AFGEZIEN,
-            besluit=BesluitSoort.AFZIEN,
-            besluit_op=_BESLUIT_OP,
+        afgezien = _besluit(
+            models.BesluitSoort.AFZIEN,
+            models.HandhavingStatus.AFGEZIEN,
             afzien_reden="Ziek in die periode.",
         )
         in_bezwaar = factory.Trait(
@@ -393,40 +370,36 @@ class HandhavingszaakFactory(factory.django.DjangoModelFactory):
             bezwaar_besluit_op=factory.LazyAttribute(
                 lambda o: o.bezwaar_ontvangen_op + dt.timedelta(weeks=6)
             ),
-            bezwaar_uitkomst=BezwaarUitkomst.ONGEGROND,
+            bezwaar_uitkomst=models.BezwaarUitkomst.ONGEGROND,
         )
 
 
-class BriefFactory(factory.django.DjangoModelFactory):
+class BriefFactory(DocumentFactory):
     """The waarschuwing of a gewaarschuwde zaak, dated the day it was sent
     (`met_bestand=True`: with a stored stand-in)."""
 
     class Meta:
-        model = Brief
+        model = models.Brief
 
     handhavingszaak = factory.SubFactory(HandhavingszaakFactory, gewaarschuwd=True)
     inburgeraar = factory.SelfAttribute("handhavingszaak.inburgeraar")
-    soort = BriefSoort.WAARSCHUWING
+    soort = models.BriefSoort.WAARSCHUWING
     kenmerk = factory.Sequence(lambda n: f"BRIEF-TEST-{n:05d}")
     dagtekening = factory.SelfAttribute("handhavingszaak.waarschuwing_op")
-    pdf = "test.pdf"
-    sha256 = "0" * 64
     aangemaakt_door = factory.SelfAttribute("handhavingszaak.aangemaakt_door")
 
     class Params:
         met_bestand = met_bestand("brieven")
-        bestand = None
 
 
-class MaatregelFactory(factory.django.DjangoModelFactory):
+class MaatregelFactory(DossierrijFactory):
     """A Participatiewet maatregel the RSD recorded (with a handhavingszaak about
     the same days: samenloop)."""
 
     class Meta:
-        model = Maatregel
+        model = models.Maatregel
 
-    inburgeraar = factory.SubFactory(InburgeraarFactory)
-    grond = MaatregelGrond.RE_INTEGRATIE
+    grond = models.MaatregelGrond.RE_INTEGRATIE
     datum_gedraging = dt.date(2026, 6, 3)
     omschrijving = "Niet verschenen op de afspraak bij het werkbedrijf."
     besluit_op = factory.LazyAttribute(
@@ -440,18 +413,26 @@ class MaatregelFactory(factory.django.DjangoModelFactory):
 # --- Through the services (what renders a PDF) ------------------------------------------
 
 
-def pip_vaststellen(dossier, user, *, dagtekening=None, **inhoud) -> Beschikking:
-    """Draft, complete (complete_pip_data with `inhoud`) and vaststellen the first
-    PIP through the services: the beschikking with its rendered PDF, the termijn."""
+def pip_vaststellen(dossier, user, *, dagtekening=None, **inhoud) -> models.Beschikking:
+    """Draft the first PIP of `dossier` and concept_vaststellen it."""
     pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=user)
-    pip = pip_services.pip_bewerken(
-        pip=pip,
+    return concept_vaststellen(pip, user, dagtekening=dagtekening, **inhoud)
+
+
+def concept_vaststellen(
+    concept, user, *, dagtekening=None, **inhoud
+) -> models.Beschikking:
+    """Complete `concept` (complete_pip_data with `inhoud`) and vaststellen it
+    through the services, as the PIP page does (leerroutes': a new route closes the
+    traject of the old one): the beschikking with its rendered PDF, the termijn."""
+    concept = pip_services.pip_bewerken(
+        pip=concept,
         data=complete_pip_data(**inhoud),
-        bewerkversie=pip.bewerkversie,
+        bewerkversie=concept.bewerkversie,
         acting_user=user,
     )
-    return pip_services.pip_vaststellen(
-        pip=pip, acting_user=user, dagtekening=dagtekening
+    return leerroute_services.pip_vaststellen(
+        pip=concept, acting_user=user, dagtekening=dagtekening
     )
 
 
@@ -511,4 +492,4 @@ def zaak_tot_boete(dossier, cr, tekst):
         verwijtbaarheid_toelichting=tekst("verwijtbaarheid_toelichting"),
         acting_user=cr,
     )
-    return Handhavingszaak.objects.get(pk=zaak.pk)
+    return models.Handhavingszaak.objects.get(pk=zaak.pk)

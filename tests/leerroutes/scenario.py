@@ -8,10 +8,9 @@ from decimal import Decimal
 
 from leerroutes import services
 from leerroutes.models import Afronding
-from pip_plans import services as pip_services
 from tests.factories.intake import klaar_voor_pip
 from tests.factories.leerroutes import B1_UREN
-from tests.factories.pip_plans import complete_pip_data, pip_vaststellen
+from tests.factories.pip_plans import concept_vaststellen, pip_vaststellen
 
 DAGTEKENING = dt.date(2026, 3, 1)  # the termijn starts 2 March 2026
 START = dt.date(2026, 3, 2)
@@ -92,12 +91,4 @@ def schakelen_naar_z(dossier, user, dagtekening=dt.date(2026, 9, 1)):
         toelichting="B1 blijkt te hoog gegrepen.",
         acting_user=user,
     )
-    concept = pip_services.pip_bewerken(
-        pip=concept,
-        data=complete_pip_data(**Z_PIP),
-        bewerkversie=concept.bewerkversie,
-        acting_user=user,
-    )
-    return services.pip_vaststellen(
-        pip=concept, acting_user=user, dagtekening=dagtekening
-    )
+    return concept_vaststellen(concept, user, dagtekening=dagtekening, **Z_PIP)

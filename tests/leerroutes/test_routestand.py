@@ -43,7 +43,7 @@ from tests.leerroutes.scenario import (
     uren,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 EINDE = dt.date(2029, 3, 1)  # the last day of the termijn
 TWINTIG_MAANDEN = dt.date(2027, 11, 15)  # 20 whole months after 2 March 2026

@@ -13,7 +13,7 @@ from leerroutes.models import Participatieactiviteit, Voortgangsgesprek
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 GEHEIM = "MARKER-NIET-VOOR-RSD"
 

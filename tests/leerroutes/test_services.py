@@ -53,7 +53,7 @@ from tests.leerroutes.scenario import (
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 def gezinsmigrant(zevenaar, casusregisseur):

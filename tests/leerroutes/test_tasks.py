@@ -6,7 +6,7 @@ import pytest
 from leerroutes.models import Routestand
 from leerroutes.tasks import routestanden_bijwerken
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 def test_daily_sweep_is_scheduled_and_judges_every_route(traject):

@@ -23,7 +23,7 @@ from tests.factories.intake import InburgeraarFactory
 from tests.factories.leerroutes import taalaanbieder
 from zevenaar_inburgering.termijnen import maanden_later
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 def urls(dossier):

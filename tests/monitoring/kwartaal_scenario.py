@@ -275,7 +275,7 @@ def _kosten_en_overleggen(g: Gedeeld) -> None:
         UitvoeringskostenFactory(
             gemeente=gem, jaar=jaar, kwartaal=kwartaal, bedrag=Decimal(bedrag)
         )
-    # Ketenoverleggen (Doel 4).
+    # Ketenoverleggen (Doel 4): datum, onderwerp, gemeenten, partners.
     for datum, onderwerp, gemeenten, partners in [
         (
             D(2022, 3, 10),
@@ -289,11 +289,7 @@ def _kosten_en_overleggen(g: Gedeeld) -> None:
         (D(2023, 1, 10), "Nieuwjaarsoverleg", [zevenaar], [rsd]),
     ]:
         KetenoverlegFactory(
-            datum=datum,
-            onderwerp=onderwerp,
-            vastgelegd_door=g.user,
-            gemeenten=gemeenten,
-            partners=partners,
+            datum=datum, onderwerp=onderwerp, gemeenten=gemeenten, partners=partners
         )
 
 
@@ -419,10 +415,10 @@ class _Bouwer:
         for besluit, vorige, nieuwe in verlengingen:
             VerlengingFactory(
                 termijn=termijn,
+                vastgelegd_door=self.user,
                 besluitdatum=besluit,
                 vorige_einddatum=vorige,
                 nieuwe_einddatum=nieuwe,
-                vastgelegd_door=self.user,
             )
         return beschikking
 

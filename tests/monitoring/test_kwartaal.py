@@ -718,6 +718,7 @@ def test_kleine_aantallen_volgen_de_instelling(zevenaar_k4):
 # --- 4. The PDF -----------------------------------------------------------------------
 
 
+@pytest.mark.pdf
 def test_pdf_tekst(scenario, zevenaar_k4):
     data = rapport_pdf(zevenaar_k4)
     assert data.startswith(b"%PDF")
@@ -750,6 +751,7 @@ def test_pdf_tekst(scenario, zevenaar_k4):
         assert not re.search(rf"\b{persoon.voornamen}\b", tekst), persoon.voornamen
 
 
+@pytest.mark.pdf
 def test_pdf_volgt_de_instelling(zevenaar_k4):
     with override_settings(KLEINE_AANTALLEN_GRENS=10):
         tekst = pdf_tekst(rapport_pdf(zevenaar_k4))
@@ -774,6 +776,7 @@ def test_dashboard_met_grafieken(client_for, beleidsmedewerker, scenario):
         assert persoon.bsn not in html and persoon.achternaam not in html
 
 
+@pytest.mark.pdf
 def test_aanvragen_maken_en_downloaden(
     client_for,
     beleidsmedewerker,
@@ -928,6 +931,7 @@ def test_beleidsmedewerker_van_duiven_ziet_zevenaar_niet(client_for, duiven, sce
     assert str(van_de_regio.pk) in lijst and str(van_zevenaar.pk) not in lijst
 
 
+@pytest.mark.pdf
 def test_kwartaaltaak(scenario):
     gemaakt = kwartaalrapporten_maken(D(2023, 1, 2))
     assert len(gemaakt) == 4

@@ -278,6 +278,7 @@ def test_aanmaken_refuses_a_date_in_the_future_and_stores_nothing(
     assert not Handhavingszaak.objects.exists()
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_waarschuwing_makes_a_letter_and_sets_the_status(dossier, casusregisseur):
     zaak = nieuwe_zaak(dossier, casusregisseur)
@@ -303,6 +304,7 @@ def test_waarschuwing_makes_a_letter_and_sets_the_status(dossier, casusregisseur
     assert brief.kenmerk in text
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_a_second_waarschuwing_is_refused(dossier, casusregisseur):
     zaak = nieuwe_zaak(dossier, casusregisseur)
@@ -374,6 +376,7 @@ def test_zienswijze_none_received_only_after_the_term(dossier, casusregisseur):
     ).exists()
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_besluit_above_340_waits_for_the_zienswijze(dossier, casusregisseur):
     zaak = rapport(
@@ -408,6 +411,7 @@ def test_besluit_above_340_without_rapport_is_refused_and_changes_nothing(
     assert not Brief.objects.exists()
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_besluit_of_340_without_rapport_is_a_fine(dossier, casusregisseur):
     zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="340")
@@ -423,6 +427,7 @@ def test_besluit_refuses_niet_verwijtbaar(dossier, casusregisseur):
     assert not Brief.objects.exists()
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_besluit_follows_the_dated_maximum_on_the_besluit_date(dossier, casusregisseur):
     parameter("boete_maximum", 500, vanaf=D(2026, 3, 19))
@@ -464,6 +469,7 @@ def test_fines_switched_off_for_asiel_refuse_boete_but_allow_afzien(
     assert zaak.status == HandhavingStatus.AFGEZIEN
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_fines_switched_off_for_gezin_overig_leave_asiel_alone(
     dossier, zevenaar, casusregisseur
@@ -475,6 +481,7 @@ def test_fines_switched_off_for_gezin_overig_leave_asiel_alone(
     assert boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="100")
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_stale_versie_is_refused_and_nothing_changes(dossier, casusregisseur):
     zaak = nieuwe_zaak(dossier, casusregisseur)
@@ -493,6 +500,7 @@ def test_stale_versie_is_refused_and_nothing_changes(dossier, casusregisseur):
     assert zaak.rapport_op is None and zaak.versie == 2
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_boetebeschikking_pdf_has_amount_dates_facts_basis_and_bezwaar(
     dossier, casusregisseur
@@ -536,6 +544,7 @@ def test_boetebeschikking_pdf_has_amount_dates_facts_basis_and_bezwaar(
     assert brief.kenmerk in text
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_boetebeschikking_says_verminderd_verwijtbaar(dossier, casusregisseur):
     boete(
@@ -566,6 +575,7 @@ def test_pdf_failure_records_no_besluit(dossier, casusregisseur, monkeypatch):
     assert not Gebeurtenis.objects.filter(omschrijving__startswith="Boete").exists()
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_bezwaar_against_the_boete_is_tijdig_within_six_weeks(dossier, casusregisseur):
     zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="200")
@@ -589,6 +599,7 @@ def test_bezwaar_against_the_boete_is_tijdig_within_six_weeks(dossier, casusregi
     assert zaak.bezwaar_uitkomst == "ongegrond"
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_bezwaar_after_six_weeks_is_recorded_as_late(dossier, casusregisseur):
     zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="200")

@@ -125,6 +125,7 @@ def test_anonymous_is_sent_to_login(client, dossier):
     assert reverse("login") in response["Location"]
 
 
+@pytest.mark.pdf
 def test_casusregisseur_goes_through_every_step_over_http(
     client_for, dossier, casusregisseur
 ):
@@ -314,6 +315,7 @@ def test_no_fine_above_340_without_rapport_over_http(
     assert not Brief.objects.exists()
 
 
+@pytest.mark.pdf
 def test_stale_versie_is_refused(client_for, dossier, casusregisseur):
     zaak = zaak_voor(dossier, casusregisseur)
     client = client_for(casusregisseur)
@@ -426,6 +428,7 @@ def test_other_gemeente_casusregisseur_gets_404(
     )
 
 
+@pytest.mark.pdf
 def test_rsd_gets_404_on_every_handhaving_url_and_letter(
     client_for, dossier, klantmanager, beboete_zaak
 ):
@@ -455,6 +458,7 @@ def test_rsd_gets_404_on_every_handhaving_url_and_letter(
 # --- RSD klantmanager ---------------------------------------------------------------------
 
 
+@pytest.mark.pdf
 def test_rsd_records_a_maatregel_and_sees_samenloop_without_handhaving_details(
     client_for, dossier, casusregisseur, klantmanager, beboete_zaak
 ):
@@ -556,6 +560,7 @@ def test_casusregisseur_cannot_use_the_rsd_page(client_for, dossier, casusregiss
 # --- Query counts --------------------------------------------------------------------------
 
 
+@pytest.mark.pdf
 def test_pages_run_a_fixed_number_of_queries(
     client_for,
     dossier,

@@ -211,6 +211,7 @@ def test_the_pure_rules():
 # --- The maximum -------------------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_a_fine_of_the_maximum_passes_and_one_cent_more_is_refused(
     dossier, casusregisseur
@@ -230,6 +231,7 @@ def test_a_fine_of_the_maximum_passes_and_one_cent_more_is_refused(
     assert zaak.boetebedrag == Decimal("800.00")
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_a_dated_parameter_lowers_the_maximum_from_its_date_on(dossier, casusregisseur):
     parameter("boete_maximum", D(2026, 4, 1), "500")
@@ -251,6 +253,7 @@ def test_a_dated_parameter_lowers_the_maximum_from_its_date_on(dossier, casusreg
     assert vers(zaak).boetebedrag == Decimal("800.00")
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_from_the_date_of_a_lower_maximum_its_amount_passes(dossier, casusregisseur):
     parameter("boete_maximum", D(2026, 4, 1), "500")
@@ -264,6 +267,7 @@ def test_from_the_date_of_a_lower_maximum_its_amount_passes(dossier, casusregiss
 # --- The € 340 rapport and zienswijze ------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_a_fine_of_exactly_the_rapport_limit_needs_no_rapport(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
@@ -297,6 +301,7 @@ def test_a_fine_above_the_limit_needs_a_rapport_that_announced_it(
     assert "rapport" in error.message_dict["boetebedrag"][0]
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_after_the_rapport_the_besluit_waits_for_the_zienswijze(
     dossier, casusregisseur
@@ -321,6 +326,7 @@ def test_after_the_rapport_the_besluit_waits_for_the_zienswijze(
     assert vers(zaak).status == HandhavingStatus.BOETE
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_a_besluit_after_the_zienswijze_term_without_zienswijze_is_allowed(
     dossier, casusregisseur
@@ -429,6 +435,7 @@ def test_verwijtbaarheid_needs_a_toelichting(dossier, casusregisseur):
     assert vers(zaak).besluit == ""
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_a_fine_for_verminderd_verwijtbaar_is_allowed(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
@@ -532,6 +539,7 @@ def test_fines_switched_off_for_asiel_leave_only_afzien(dossier, casusregisseur)
     assert vers(zaak).status == HandhavingStatus.AFGEZIEN
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_fines_switched_off_for_asiel_still_allow_a_gezinsmigrant(
     zevenaar, casusregisseur
@@ -547,6 +555,7 @@ def test_fines_switched_off_for_asiel_still_allow_a_gezinsmigrant(
     assert beschikking(zaak).soort == BriefSoort.BOETEBESCHIKKING
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_fines_switched_off_for_gezin_overig_leave_asiel_fineable(
     dossier, zevenaar, casusregisseur
@@ -565,6 +574,7 @@ def test_fines_switched_off_for_gezin_overig_leave_asiel_fineable(
     assert vers(zaak).status == HandhavingStatus.BOETE
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_an_asiel_dossier_is_fineable_before_the_switch_date(dossier, casusregisseur):
     parameter("boete_asiel_toegestaan", D(2026, 4, 1), "0")
@@ -696,6 +706,7 @@ def test_no_samenloop_once_the_zaak_is_afgezien(dossier, casusregisseur, klantma
     assert dossier not in Inburgeraar.objects.aandacht("samenloop")
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_samenloop_stays_after_a_fine(dossier, casusregisseur, klantmanager):
     zaak = openen(dossier, casusregisseur)
@@ -730,6 +741,7 @@ def test_a_maatregel_refuses_future_and_inconsistent_dates(dossier, klantmanager
 # --- Waarschuwen ---------------------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_waarschuwen_makes_a_letter_that_is_not_a_besluit(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
@@ -769,6 +781,7 @@ def test_no_waarschuwing_after_the_besluit(dossier, casusregisseur):
 # --- Besluiten: boete ----------------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_the_boetebeschikking(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
@@ -806,6 +819,7 @@ def test_the_boetebeschikking(dossier, casusregisseur):
     assert vers(zaak).boetebedrag == Decimal("800.00")
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_after_the_besluit_no_rapport_or_zienswijze(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
@@ -869,6 +883,7 @@ def test_a_stale_waarschuwing_makes_no_letter(dossier, casusregisseur):
 # --- Gebeurtenis and verwerkingenlog ---------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_every_step_writes_a_gebeurtenis_and_a_verwerking(dossier, casusregisseur):
     def gebeurtenissen():
@@ -960,6 +975,7 @@ def test_bezwaar_only_against_a_fine(dossier, casusregisseur):
     assert vers(zaak).bezwaar_ontvangen_op is None
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_bezwaar_dates_are_checked(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
@@ -1000,6 +1016,7 @@ def test_bezwaar_dates_are_checked(dossier, casusregisseur):
     )
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_a_late_bezwaar_is_recorded_as_late(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
@@ -1028,6 +1045,7 @@ def test_opening_refuses_a_future_date_and_missing_facts(dossier, casusregisseur
 # --- Scope ---------------------------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 def test_scope_of_zaken_and_letters(
     dossier, casusregisseur, klantmanager, andere_casusregisseur

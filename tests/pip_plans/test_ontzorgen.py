@@ -718,6 +718,7 @@ def klaar_voor_beschikking(ontzorging, user):
         )
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 @freeze_time("2026-05-15")
 def test_the_beschikking_names_period_costs_machtiging_and_bezwaar(
@@ -765,6 +766,7 @@ def test_the_beschikking_names_period_costs_machtiging_and_bezwaar(
     )
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 @freeze_time("2026-05-15")
 def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(

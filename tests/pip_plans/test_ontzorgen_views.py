@@ -215,6 +215,7 @@ def test_casusregisseur_starts_and_fills_in_ontzorgen(
     ).exists()
 
 
+@pytest.mark.pdf
 def test_casusregisseur_makes_the_beschikking_and_it_is_listed(
     client_for, ontzorging, dossier, casusregisseur
 ):

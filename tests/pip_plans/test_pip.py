@@ -50,6 +50,7 @@ def test_vaststellen_requires_a_completed_intake(dossier, casusregisseur):
     assert Pip.objects.get().status == PipStatus.CONCEPT
 
 
+@pytest.mark.pdf
 @freeze_time("2026-03-05 10:00:00")
 def test_vaststellen_makes_the_beschikking_pdf_and_starts_the_termijn(
     dossier_klaar, casusregisseur
@@ -76,6 +77,7 @@ def test_vaststellen_makes_the_beschikking_pdf_and_starts_the_termijn(
     assert "Te oud voor de onderwijsroute" in text  # a rejected route's reason
 
 
+@pytest.mark.pdf
 def test_the_stored_hash_matches_the_pdf(dossier_klaar, casusregisseur):
     from zevenaar_inburgering.documents import verify_document
 
@@ -83,6 +85,7 @@ def test_the_stored_hash_matches_the_pdf(dossier_klaar, casusregisseur):
     assert verify_document(beschikking.pdf, beschikking.sha256)
 
 
+@pytest.mark.pdf
 def test_a_name_with_html_prints_literally(dossier_klaar, casusregisseur):
     dossier_klaar.achternaam = "<b>Haddad</b><img src=x>"
     dossier_klaar.save()
@@ -112,6 +115,7 @@ def test_pdf_is_rendered_in_the_transaction_and_failure_vaststelt_nothing(
     assert not Inburgeringstermijn.objects.exists()
 
 
+@pytest.mark.pdf
 def test_a_vastgesteld_pip_and_its_beschikking_never_change(
     dossier_klaar, casusregisseur
 ):
@@ -124,6 +128,7 @@ def test_a_vastgesteld_pip_and_its_beschikking_never_change(
         Beschikking.objects.filter(pk=beschikking.pk).delete()
 
 
+@pytest.mark.pdf
 def test_the_termijn_start_never_moves(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
         pip_vaststellen(dossier_klaar, casusregisseur)
@@ -153,6 +158,7 @@ def test_the_termijn_start_never_moves(dossier_klaar, casusregisseur):
         )
 
 
+@pytest.mark.pdf
 def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
         pip_vaststellen(dossier_klaar, casusregisseur)
@@ -174,6 +180,7 @@ def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
             services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
 
 
+@pytest.mark.pdf
 def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
         pip_vaststellen(dossier_klaar, casusregisseur)
@@ -195,6 +202,7 @@ def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregiss
     assert beschikking.pip.leerroute == "z"
 
 
+@pytest.mark.pdf
 def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
     pip_vaststellen(dossier_klaar, casusregisseur)
     concept = services.pip_wijziging_starten(
@@ -212,6 +220,7 @@ def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
     assert concept.leerroute == "b1"
 
 
+@pytest.mark.pdf
 def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
     pip_vaststellen(dossier_klaar, casusregisseur)
     concept = services.pip_wijziging_starten(
@@ -231,6 +240,7 @@ def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
         services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
 
 
+@pytest.mark.pdf
 def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur):
     beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
     bezwaar = services.bezwaar_registreren(
@@ -252,6 +262,7 @@ def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur):
     assert Bezwaar.objects.get().herziening.is_concept
 
 
+@pytest.mark.pdf
 def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zevenaar):
     pip_vaststellen(dossier_klaar, casusregisseur)
     termijn = Inburgeringstermijn.objects.get()
@@ -269,6 +280,7 @@ def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zeven
     assert termijn.oorspronkelijke_einddatum == einde
 
 
+@pytest.mark.pdf
 def test_pdf_download_is_permission_checked(
     client_for, dossier_klaar, casusregisseur, andere_casusregisseur, klantmanager
 ):
@@ -333,6 +345,7 @@ def test_map_in_the_onderwijsroute_is_refused_on_the_form(
     assert pip.map_uren is None
 
 
+@pytest.mark.pdf
 def test_browser_flow_through_the_views(client_for, dossier_klaar, casusregisseur):
     client = client_for(casusregisseur)
     assert (
@@ -358,6 +371,7 @@ def test_browser_flow_through_the_views(client_for, dossier_klaar, casusregisseu
     assert beschikking.kenmerk in page
 
 
+@pytest.mark.pdf
 def test_pip_page_keeps_a_fixed_number_of_queries(
     client_for, dossier_klaar, casusregisseur, django_assert_max_num_queries
 ):
@@ -478,6 +492,7 @@ def test_days_to_the_deadline_count_in_amsterdam_around_the_dst_change(zevenaar)
         assert dossier.pip_deadline_status == "te_laat"
 
 
+@pytest.mark.pdf
 def test_verlenging_for_many_dossiers_at_once_through_the_page(
     client_for, dossier_klaar, casusregisseur, zevenaar
 ):

@@ -8,9 +8,10 @@ import pytest
 
 from leerroutes.models import Onderdeel
 from pip_plans import rules
+from pip_plans import services as pip_services
 from pip_plans.models import HandhavingStatus
 from tests.factories.dossier import volledig_dossier
-from tests.factories.intake import InburgeraarFactory
+from tests.factories.intake import InburgeraarFactory, afgeronde_intake
 from tests.factories.leerroutes import (
     B1_UREN,
     OrganisatieFactory,
@@ -31,21 +32,12 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-def test_a_vastgesteld_pip_has_content_that_passes_the_pip_rules():
-    pip = PipFactory(vastgesteld=True, inburgeraar__met_bijstand=True)
-    fouten = rules.pip_fouten(
-        leerroute=pip.leerroute,
-        afwijzingen=pip.afwijzingen(),
-        pvt_uren=pip.pvt_uren,
-        map_uren=pip.map_uren,
-        knm_vorm=pip.knm_vorm,
-        ondersteuning=pip.ondersteuning,
-        interval_weken=pip.voortgangsgesprek_interval_weken,
-        ontzorgen=pip.ontzorgen,
-        ontzorgen_mogelijk=True,
-    )
-    assert fouten == {}
-    assert pip.vastgesteld_op.astimezone(AMSTERDAM).date() == D(2026, 3, 1)
+def test_a_pip_from_the_factory_can_be_vastgesteld_as_it_is(dossier, casusregisseur):
+    afgeronde_intake(dossier, casusregisseur)
+    concept = PipFactory(inburgeraar=dossier)
+    assert pip_services.vaststellen_fouten(concept, vandaag=D(2026, 3, 1)) == {}
+    vastgesteld = PipFactory(vastgesteld=True)
+    assert vastgesteld.vastgesteld_op.astimezone(AMSTERDAM).date() == D(2026, 3, 1)
     assert PipFactory(leerroute="onderwijs").map_uren is None
 
 

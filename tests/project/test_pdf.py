@@ -257,6 +257,7 @@ EXPECTED_REFUSALS = {
 }
 
 
+@pytest.mark.pdf
 def test_pd01_full_render_refuses_everything_but_static(sockets, caplog):
     fetcher = SafeURLFetcher()
     with caplog.at_level(logging.WARNING):
@@ -276,6 +277,7 @@ def test_pd01_full_render_refuses_everything_but_static(sockets, caplog):
     assert len(refusal_logs) == len(fetcher.refused)
 
 
+@pytest.mark.pdf
 def test_pd01_base_element_cannot_redirect_fetching(sockets):
     fetcher = SafeURLFetcher()
     html_to_pdf(
@@ -292,6 +294,7 @@ def test_pd01_base_element_cannot_redirect_fetching(sockets):
 # --- PD-02: client data is text ---------------------------------------------------------
 
 
+@pytest.mark.pdf
 def test_pd02_client_data_is_escaped_and_never_fetched(recording_fetcher, sockets):
     context = letter_context(
         geadresseerde={
@@ -314,6 +317,7 @@ def test_pd02_client_data_is_escaped_and_never_fetched(recording_fetcher, socket
 # --- PD-04: metadata, variants ------------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(
     ("variant", "xmp"),
     [
@@ -340,11 +344,13 @@ def test_pd04_metadata_title_lang_and_identification(variant, xmp, tmp_path):
     assert b"/Lang (nl)" in inflated(data)
 
 
+@pytest.mark.pdf
 def test_pd04_default_variant_is_pdfa_3u():
     data = html_to_pdf("<p>x</p>", title="Standaard")
     assert b'pdfaid:part="3" pdfaid:conformance="U"' in inflated(data)
 
 
+@pytest.mark.pdf
 def test_pd04_title_and_lang_set_even_without_them_in_html(tmp_path):
     data = html_to_pdf("<p>Geen head</p>", title="Rapportage Q1", variant="pdf/ua-1")
     info = pdf_tool("pdfinfo", data, tmp_path)
@@ -373,6 +379,7 @@ def test_html_to_pdf_only_accepts_our_fetcher():
 # --- PD-05 and the letter --------------------------------------------------------------
 
 
+@pytest.mark.pdf
 def test_pd05_dutch_date_and_letter_parts_whatever_the_active_language():
     with translation.override("en"):
         data = render_pdf("pdf/base.html", letter_context(), title="Beschikking")
@@ -386,6 +393,7 @@ def test_pd05_dutch_date_and_letter_parts_whatever_the_active_language():
     assert "Pagina 1 van 1" in text
 
 
+@pytest.mark.pdf
 def test_letter_shows_the_gemeente_when_given():
     gemeente = {
         "naam": "Duiven",
@@ -402,6 +410,7 @@ def test_letter_shows_the_gemeente_when_given():
     assert "Gemeente Duiven · <www.duiven.example>" in text
 
 
+@pytest.mark.pdf
 def test_letter_without_date_shows_today_in_dutch():
     data = render_pdf("pdf/base.html", letter_context(datum=None), title="Brief")
     with translation.override("nl"):
@@ -411,6 +420,7 @@ def test_letter_without_date_shows_today_in_dutch():
     assert f"Zevenaar, {today}" in pdf_text(data)
 
 
+@pytest.mark.pdf
 def test_page_numbers_count_all_pages():
     paragraphs = "".join(f"<p>Alinea {i} van een lange brief.</p>" for i in range(120))
     html = (
@@ -426,6 +436,7 @@ def test_page_numbers_count_all_pages():
 # --- fonts ---------------------------------------------------------------------------
 
 
+@pytest.mark.pdf
 def test_fonts_are_bundled_and_used_not_system_fonts(tmp_path):
     # Latin, latin-ext and Vietnamese subsets. (pdftotext splits some Vietnamese
     # letters with a space, e.g. "Thị" as "Th ị", whatever the font: not used here.)

@@ -35,6 +35,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
@@ -183,6 +184,8 @@ class Canaries:
         )
 
 
+HIER = Path(__file__).parent
+
 # --- The worlds -----------------------------------------------------------------------
 
 # The day the worlds' fixed dates belong to: the PIP vastgesteld on 1 March 2026, the
@@ -238,13 +241,13 @@ def bouw_wereld(
     dossier = volledig_dossier(
         casusregisseur=cr,
         klantmanager=km,
+        handhaving=False,
+        voornamen="Amal",
         aanbieder=aanbieder,
         ketenpartner=ketenpartner,
-        tekst=c.tekst,
-        handhaving=False,
-        gemeente=gemeente_obj,
-        voornamen="Amal",
         achternaam=naam,
+        gemeente=gemeente_obj,
+        tekst=c.tekst,
     )
     w = Wereld(naam=naam, dossier=dossier.dossier, objects=dossier.objects)
     # Canaries in every text written so far, before any PDF is rendered.
@@ -328,6 +331,16 @@ def _admin_objects(personas, zevenaar) -> dict:
         else:
             result[label] = model._default_manager.order_by("pk").first()
     return result
+
+
+def pytest_collection_modifyitems(items):
+    """The worlds render letters and a kwartaalrapport: a security test that uses
+    one is a `pdf` test."""
+    for item in items:
+        if item.path.is_relative_to(HIER) and {"scenario", "wereld"}.intersection(
+            item.fixturenames
+        ):
+            item.add_marker(pytest.mark.pdf)
 
 
 @pytest.fixture(scope="module")

@@ -188,6 +188,7 @@ def test_lg02_pip_opstellen_fails_closed(casus_client, dossier, casusregisseur):
     assert Pip.objects.count() == 1
 
 
+@pytest.mark.pdf
 def test_lg02_pip_vaststellen_fails_closed_and_leaves_no_pdf(
     casus_client, dossier, casusregisseur
 ):
@@ -232,6 +233,7 @@ def test_lg02_pip_vaststellen_fails_closed_and_leaves_no_pdf(
     assert Verwerking.objects.filter(actie=Actie.PDF_GENEREREN).count() == 1
 
 
+@pytest.mark.pdf
 def test_lg02_handhaving_waarschuwing_fails_closed_and_leaves_no_letter(
     casus_client, dossier, casusregisseur
 ):
@@ -254,6 +256,7 @@ def test_lg02_handhaving_waarschuwing_fails_closed_and_leaves_no_letter(
     assert len(stored_documents()) == 1
 
 
+@pytest.mark.pdf
 def test_lg02_traject_toewijzen_fails_closed(casus_client, dossier, casusregisseur):
     klaar_voor_pip(dossier, casusregisseur)
     pip_vaststellen(dossier, casusregisseur)
@@ -323,6 +326,7 @@ def test_lg02_the_werkvoorraad_is_not_shown_when_the_listing_cannot_be_logged(
     assert dossier.achternaam not in response.content.decode()
 
 
+@pytest.mark.pdf
 def test_lg02_a_beschikking_pdf_is_not_served_when_the_download_cannot_be_logged(
     casus_client, dossier, casusregisseur
 ):

@@ -131,6 +131,7 @@ def paden(dossier):
             yield name, route, path
 
 
+@pytest.mark.pdf
 def test_rsd_klantmanager_never_sees_health_intake_notes_or_handhaving(
     client_for, klantmanager, client_compleet
 ):
@@ -161,6 +162,7 @@ def test_rsd_klantmanager_never_sees_health_intake_notes_or_handhaving(
         assert client.get(url).status_code == 404
 
 
+@pytest.mark.pdf
 def test_samenloop_warning_on_both_sides_without_handhaving_details(
     client_for, klantmanager, casusregisseur, client_compleet
 ):
@@ -180,6 +182,7 @@ def test_samenloop_warning_on_both_sides_without_handhaving_details(
     assert "amenloop" in html
 
 
+@pytest.mark.pdf
 def test_every_rsd_url_is_a_404_for_another_klantmanager(
     client_for, andere_klantmanager, client_compleet
 ):
