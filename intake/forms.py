@@ -1,14 +1,13 @@
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Q
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 
-from leerroutes.rules import Koers
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
 from zevenaar_inburgering.validators import normalise_postcode
 
-from .models import AANDACHT_CHOICES, Doelgroep, Huishoudlid, Inburgeraar, Status
+from .models import Huishoudlid, Inburgeraar
 
 
 class DateInput(forms.DateInput):
@@ -187,111 +186,6 @@ class HuishoudenKoppelenForm(forms.Form):
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ander"].queryset = candidates
-
-
-SORT_CHOICES = [
-    ("naam", "Naam (A-Z)"),
-    ("pip_deadline", "Dagen tot PIP-deadline"),
-    ("-naam", "Naam (Z-A)"),
-    ("-kennisgeving", "Kennisgeving (nieuwste eerst)"),
-    ("kennisgeving", "Kennisgeving (oudste eerst)"),
-    ("gemeente", "Gemeente"),
-    ("status", "Status"),
-    ("-gewijzigd", "Laatst gewijzigd"),
-]
-SORT_ORDERINGS = {
-    "naam": ["achternaam", "voornamen", "id"],
-    # Dossiers without a running deadline (vastgesteld, suspended, unknown) last.
-    "pip_deadline": [
-        F("pip_vastgesteld_op").asc(nulls_first=True),
-        F("pip_deadline").asc(nulls_last=True),
-        "achternaam",
-        "id",
-    ],
-    "-naam": ["-achternaam", "-voornamen", "id"],
-    "-kennisgeving": ["-datum_kennisgeving", "achternaam", "id"],
-    "kennisgeving": ["datum_kennisgeving", "achternaam", "id"],
-    "gemeente": ["gemeente__naam", "achternaam", "id"],
-    "status": ["status", "achternaam", "id"],
-    "-gewijzigd": ["-gewijzigd_op", "id"],
-}
-
-
-class WerkvoorraadFilterForm(forms.Form):
-    """The werkvoorraad's search, filters and sort order. Posted, never in the URL:
-    the search may be a BSN."""
-
-    zoek = forms.CharField(
-        label="Zoek op naam, BSN of v-nummer", required=False, max_length=100
-    )
-    gemeente = forms.ModelChoiceField(
-        queryset=Gemeente.objects.none(), required=False, empty_label="Alle gemeenten"
-    )
-    doelgroep = forms.ChoiceField(
-        choices=[("", "Alle doelgroepen"), *Doelgroep.choices], required=False
-    )
-    status = forms.ChoiceField(
-        choices=[("", "Alle statussen"), *Status.choices], required=False
-    )
-    casusregisseur = forms.ModelChoiceField(
-        queryset=User.objects.none(), required=False, empty_label="Alle casusregisseurs"
-    )
-    koers = forms.ChoiceField(
-        label="Op koers",
-        choices=[("", "Alle"), *((k.value, k.label) for k in Koers)],
-        required=False,
-    )
-    aandacht = forms.ChoiceField(
-        label="Ontzorgen en handhaving",
-        choices=[("", "Alle"), *AANDACHT_CHOICES],
-        required=False,
-    )
-    gesprek_te_doen = forms.BooleanField(
-        label="Voortgangsgesprek te doen", required=False
-    )
-    alleen_mijn = forms.BooleanField(label="Alleen mijn dossiers", required=False)
-    sorteer = forms.ChoiceField(
-        label="Sorteer op", choices=SORT_CHOICES, required=False
-    )
-
-    def __init__(self, *args, user: User, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["gemeente"].queryset = Gemeente.objects.filter(
-            pk__in=user.gemeenten.values("pk")
-        )
-        self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
-
-    def saved_filters(self) -> dict:
-        """What is remembered per user (the search term is not: it may be a BSN)."""
-        data = self.cleaned_data
-        return {
-            "gemeente": data["gemeente"].pk if data.get("gemeente") else None,
-            "doelgroep": data.get("doelgroep") or "",
-            "status": data.get("status") or "",
-            "casusregisseur": data["casusregisseur"].pk
-            if data.get("casusregisseur")
-            else None,
-            "koers": data.get("koers") or "",
-            "aandacht": data.get("aandacht") or "",
-            "gesprek_te_doen": bool(data.get("gesprek_te_doen")),
-            "alleen_mijn": bool(data.get("alleen_mijn")),
-            "sorteer": data.get("sorteer") or "naam",
-        }
-
-
-class ToewijzenForm(forms.Form):
-    dossiers = forms.ModelMultipleChoiceField(
-        queryset=Inburgeraar.objects.none(),
-        error_messages={"required": "Kies eerst een of meer dossiers in de lijst."},
-    )
-    casusregisseur = forms.ModelChoiceField(
-        label="Nieuwe casusregisseur", queryset=User.objects.none()
-    )
-
-    def __init__(self, *args, user: User, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["dossiers"].queryset = Inburgeraar.objects.visible_to(user)
-        self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
 
 
 class DuoImportForm(forms.Form):

@@ -7,30 +7,9 @@ from . import intake_views, views
 app_name = "intake"
 
 urlpatterns = [
-    path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
-    path("werkvoorraad/toewijzen/", views.toewijzen, name="toewijzen"),
-    path(
-        "werkvoorraad/export.csv", views.werkvoorraad_export, name="werkvoorraad_export"
-    ),
     path("dossiers/nieuw/", views.dossier_aanmaken, name="dossier_aanmaken"),
-    path("dossiers/<uuid:pk>/", views.dossier_detail, name="dossier"),
     path(
         "dossiers/<uuid:pk>/wijzigen/", views.dossier_wijzigen, name="dossier_wijzigen"
-    ),
-    path(
-        "dossiers/<uuid:pk>/notities/",
-        views.notitie_toevoegen,
-        name="notitie_toevoegen",
-    ),
-    path(
-        "dossiers/<uuid:pk>/huishouden/lid/",
-        views.huishoudlid_toevoegen,
-        name="huishoudlid_toevoegen",
-    ),
-    path(
-        "dossiers/<uuid:pk>/huishouden/koppelen/",
-        views.huishouden_koppelen,
-        name="huishouden_koppelen",
     ),
     path("duo-signalen/", views.duo_import, name="duo_import"),
     path(

@@ -17,11 +17,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from intake.views import apply_form_errors, get_dossier
-from pip_plans import services as pip_services
+from intake.views import apply_form_errors
 from pip_plans.forms.pip import PipForm, WijzigingForm
 from pip_plans.models import Pip
-from pip_plans.selectors import route_advies_voor
+from pip_plans.selectors import get_dossier, route_advies_voor
+from pip_plans.services import pip as pip_services
 from pip_plans.views.pip import render_overzicht
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES

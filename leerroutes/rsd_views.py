@@ -10,10 +10,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from intake.models import Inburgeraar
-from intake.views import get_dossier
-from pip_plans.handhaving import samenloop_voor_rsd
+from pip_plans.handhaving.samenloop import samenloop_voor_rsd
 from pip_plans.models import Pip
-from pip_plans.selectors import geldende_pip
+from pip_plans.selectors import geldende_pip, get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log

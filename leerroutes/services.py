@@ -23,9 +23,9 @@ from intake.models import (
     Status,
 )
 from intake.services import verouderd
-from pip_plans import services as pip_services
 from pip_plans.models import Beschikking, Pip
 from pip_plans.selectors import geldende_pip
+from pip_plans.services import pip as pip_services
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.termijnen import maand_begin, maand_einde

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from intake.models import DoelgroepCategorie
-from intake.views import form_action, get_dossier
-from pip_plans.selectors import geldende_pip
+from intake.views import form_action
+from pip_plans.selectors import geldende_pip, get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log

@@ -100,7 +100,9 @@ class Digest:
 def _regel(signaal: Signaal, user, vandaag: date) -> Regel:
     dossier = signaal.inburgeraar
     view = (
-        "intake:rsd_klant" if user.role == Role.RSD_KLANTMANAGER else "intake:dossier"
+        "intake:rsd_klant"
+        if user.role == Role.RSD_KLANTMANAGER
+        else "monitoring:dossier"
     )
     return Regel(
         naam=dossier.naam,
@@ -211,7 +213,7 @@ def digest_bericht(digest: Digest, vandaag: date) -> EmailMultiAlternatives:
             "signalen": digest.signalen,
             "geescaleerd": digest.geescaleerd,
             "aantal": digest.aantal,
-            "werkvoorraad_url": settings.SITE_URL + reverse("intake:werkvoorraad"),
+            "werkvoorraad_url": settings.SITE_URL + reverse("monitoring:werkvoorraad"),
             "voorkeuren_url": settings.SITE_URL + reverse("monitoring:voorkeuren"),
             "rsd": digest.user.role == Role.RSD_KLANTMANAGER,
         }

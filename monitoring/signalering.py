@@ -27,7 +27,6 @@ from django.db.models.functions import Cast
 
 from intake.models import (
     GESLOTEN_STATUSSEN,
-    ONTZORGEN_EINDIGT_DAGEN,
     BredeIntake,
     Inburgeraar,
 )
@@ -48,6 +47,8 @@ from .models import Signaal, SignaalSoort
 # parameter (zevenaar_inburgering/parameters) yet:
 # [U] the brede intake should have started 4 weeks after DUO's kennisgeving.
 INTAKE_GESTART_BINNEN = timedelta(weeks=4)
+# [U] an ontzorgen period "ends soon" within 28 days (signal and werkvoorraad filter).
+ONTZORGEN_EINDIGT_DAGEN = 28
 # [U] warn 2 weeks before the beslistermijn of a boete (Awb 5:51).
 BESLISTERMIJN_VOORAF = timedelta(weeks=2)
 # [U] warn 12 and 6 months before the end of the inburgeringstermijn (DESIGN §2.7).

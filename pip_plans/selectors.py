@@ -1,11 +1,14 @@
-"""What the PIP needs to know of the brede intake (the intake app owns it)."""
+"""What pip_plans reads of the intake app: the brede intake the PIP needs, and the
+dossier as the pages of pip_plans and the apps above it show it."""
 
 from datetime import date
 
+from django.db import models
 from django.db.models import OuterRef, Subquery
 
 from intake.models import BredeIntake, Inburgeraar
-from pip_plans.models import Pip, PipStatus
+from intake.views import get_dossier as intake_get_dossier
+from pip_plans.models import Handhavingszaak, Pip, PipStatus
 
 
 def actieve_intake(inburgeraar: Inburgeraar) -> BredeIntake | None:
@@ -20,6 +23,29 @@ def route_advies_voor(inburgeraar: Inburgeraar):
     if intake is None or not intake.is_afgerond:
         return None
     return intake.route_advies()
+
+
+# --- The dossier as pages of pip_plans and above show it ------------------------------
+
+
+def met_aandacht(dossiers):
+    """Annotate an Inburgeraar queryset with `handhaving_lopend` and
+    `heeft_samenloop` (one Exists each, in the same query): the badges of the dossier
+    tabs and the werkvoorraad's "Ontzorgen en handhaving" column."""
+    zaken = Handhavingszaak.objects.filter(inburgeraar=models.OuterRef("pk"))
+    return dossiers.annotate(
+        handhaving_lopend=models.Exists(zaken.lopend()),
+        heeft_samenloop=models.Exists(
+            Handhavingszaak.objects.samenloop_dossiers().filter(
+                inburgeraar_id=models.OuterRef("pk")
+            )
+        ),
+    )
+
+
+def get_dossier(request, pk) -> Inburgeraar:
+    """intake's get_dossier (scope, 404) with the handhaving badges of the tabs."""
+    return intake_get_dossier(request, pk, annoteer=met_aandacht)
 
 
 # --- The PIP in force ------------------------------------------------------------------

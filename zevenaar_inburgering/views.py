@@ -22,7 +22,7 @@ def home(request):
     """Send everybody to the start page of their role."""
     user = request.user
     if user.has_role(DOSSIER_ROLES):
-        return redirect("intake:werkvoorraad")
+        return redirect("monitoring:werkvoorraad")
     if user.has_role(RSD_ROLES):
         return redirect("intake:rsd_klanten")
     if user.has_role(MONITORING_ROLES):

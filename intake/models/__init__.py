@@ -16,9 +16,7 @@ from .brede_intake import (  # noqa: F401
     onderwijsroute_max_leeftijd,
 )
 from .dossier import (  # noqa: F401
-    AANDACHT_CHOICES,
     GESLOTEN_STATUSSEN,
-    ONTZORGEN_EINDIGT_DAGEN,
     Doelgroep,
     DoelgroepCategorie,
     Geslacht,

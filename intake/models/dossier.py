@@ -1,7 +1,6 @@
 """The dossier: the inburgeraar, the household and notes."""
 
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -9,7 +8,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from intake.rules import deadline_status, pip_deadline
-from leerroutes.rules import GESPREK_TE_DOEN_DAGEN
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
     Gemeente,
@@ -95,16 +93,6 @@ class Geslacht(models.TextChoices):
     ONBEKEND = "onbekend", "Onbekend"
 
 
-# The werkvoorraad's "Ontzorgen en handhaving" filter.
-AANDACHT_CHOICES = [
-    ("ontzorgen", "Ontzorgen loopt"),
-    ("ontzorgen_eindigt", "Ontzorgen eindigt binnen 4 weken"),
-    ("handhaving", "Handhavingszaak loopt"),
-    ("samenloop", "Samenloop met Participatiewet"),
-]
-ONTZORGEN_EINDIGT_DAGEN = 28
-
-
 def rsd_klanten(klantmanager_ids, *, pad: str = "") -> Q:
     """The RSD scope: the dossiers with bijstand assigned to one of these RSD
     klantmanagers (their caseload). `pad` leads from the model queried to the
@@ -168,68 +156,6 @@ class InburgeraarQuerySet(models.QuerySet):
             soort = "BSN" if field == "bsn" else "v-nummer"
             return {"ids": ids, "omschrijving": f"{soort} *****{compact[-4:]}"}
         return {"woorden": text.split(), "omschrijving": text} if text else {}
-
-    def filtered(self, filters: dict, *, user) -> "InburgeraarQuerySet":
-        """Apply the werkvoorraad filters (as saved in WerkvoorraadVoorkeur)."""
-        qs = self
-        if filters.get("gemeente"):
-            qs = qs.filter(gemeente_id=filters["gemeente"])
-        if filters.get("doelgroep"):
-            qs = qs.filter(doelgroep=filters["doelgroep"])
-        if filters.get("status"):
-            qs = qs.filter(status=filters["status"])
-        if filters.get("casusregisseur"):
-            qs = qs.filter(casusregisseur_id=filters["casusregisseur"])
-        if filters.get("alleen_mijn"):
-            qs = qs.filter(casusregisseur=user)
-        if filters.get("koers"):
-            qs = qs.filter(routestand__koers=filters["koers"])
-        if filters.get("gesprek_te_doen"):
-            tot = timezone.localdate() + timedelta(days=GESPREK_TE_DOEN_DAGEN)
-            qs = qs.filter(routestand__volgend_voortgangsgesprek__lte=tot)
-        if filters.get("aandacht"):
-            qs = qs.aandacht(filters["aandacht"])
-        return qs
-
-    def met_aandacht(self) -> "InburgeraarQuerySet":
-        """For lists: handhaving_lopend and heeft_samenloop per dossier, in the same
-        query (pip_plans; imported here to avoid a cycle)."""
-        from pip_plans.models import Handhavingszaak
-
-        zaken = Handhavingszaak.objects.filter(inburgeraar=models.OuterRef("pk"))
-        return self.annotate(
-            handhaving_lopend=models.Exists(zaken.lopend()),
-            heeft_samenloop=models.Exists(
-                Handhavingszaak.objects.samenloop_dossiers().filter(
-                    inburgeraar_id=models.OuterRef("pk")
-                )
-            ),
-        )
-
-    def aandacht(self, soort: str) -> "InburgeraarQuerySet":
-        """Dossiers with a running ontzorgen period, one ending soon, an open
-        handhavingszaak, or samenloop (pip_plans; imported here to avoid a cycle)."""
-        from pip_plans.models import Handhavingszaak
-
-        vandaag = timezone.localdate()
-        if soort == "ontzorgen":
-            return self.filter(
-                ontzorging__startdatum__lte=vandaag, ontzorging__einddatum__gte=vandaag
-            )
-        if soort == "ontzorgen_eindigt":
-            return self.filter(
-                ontzorging__einddatum__range=(
-                    vandaag,
-                    vandaag + timedelta(days=ONTZORGEN_EINDIGT_DAGEN),
-                )
-            )
-        if soort == "handhaving":
-            return self.filter(
-                pk__in=Handhavingszaak.objects.lopend().values("inburgeraar_id")
-            )
-        if soort == "samenloop":
-            return self.filter(pk__in=Handhavingszaak.objects.samenloop_dossiers())
-        return self
 
 
 class Huishouden(models.Model):

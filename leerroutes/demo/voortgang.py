@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from intake.models import Status
-from pip_plans import services as pip_services
 from pip_plans.models import Beschikking, WijzigingReden
+from pip_plans.services import pip as pip_services
 from zevenaar_inburgering.termijnen import maanden_later
 
 from .. import rules, services

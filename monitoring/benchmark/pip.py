@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from intake.models import BredeIntake, IntakeGezondheid, IntakeStatus
-from pip_plans.handhaving import beslistermijn, zienswijze_termijn
+from pip_plans.handhaving.rules import beslistermijn, zienswijze_termijn
 from pip_plans.models import (
     Beschikking,
     BesluitSoort,
@@ -29,7 +29,7 @@ from pip_plans.models import (
     Verwijtbaarheid,
     WijzigingReden,
 )
-from pip_plans.ontzorgen import regulier_einde
+from pip_plans.ontzorgen.rules import regulier_einde
 from pip_plans.rules import bezwaar_deadline
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later, verlengd_einde
 

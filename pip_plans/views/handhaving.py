@@ -21,12 +21,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from intake.views import apply_form_errors, form_action, get_dossier
+from intake.views import apply_form_errors, form_action
+from pip_plans.selectors import get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from .. import handhaving
 from ..forms.handhaving import (
     BesluitForm,
     BoeteBezwaarBeslissingForm,
@@ -36,6 +36,28 @@ from ..forms.handhaving import (
     WaarschuwingForm,
     ZaakForm,
     ZienswijzeForm,
+)
+from ..handhaving.maatregel import maatregel_vastleggen
+from ..handhaving.rules import (
+    beslistermijn_verstreken,
+    boete_uitgeschakeld_tekst,
+    zienswijze_afgewacht,
+)
+from ..handhaving.samenloop import samenloop_uit, samenloop_venster, samenloop_voor_rsd
+from ..handhaving.selectors import (
+    bezwaar_tijdig,
+    boete_maximum,
+    boete_toegestaan_voor,
+    rapport_grens,
+)
+from ..handhaving.services import (
+    besluit_nemen,
+    boete_bezwaar_beslissen,
+    boete_bezwaar_registreren,
+    handhavingszaak_aanmaken,
+    rapport_opmaken,
+    waarschuwing_versturen,
+    zienswijze_vastleggen,
 )
 from ..models import (
     LOPENDE_HANDHAVING,
@@ -76,12 +98,12 @@ def _maatregelen(request, dossier) -> list[Maatregel]:
 
 def _boete_context(dossier, vandaag) -> dict:
     return {
-        "boete_toegestaan": handhaving.boete_toegestaan_voor(dossier, vandaag),
-        "boete_uitgeschakeld": handhaving.boete_uitgeschakeld_tekst(
+        "boete_toegestaan": boete_toegestaan_voor(dossier, vandaag),
+        "boete_uitgeschakeld": boete_uitgeschakeld_tekst(
             dossier.get_doelgroep_categorie_display()
         ),
-        "boete_maximum": handhaving.boete_maximum(vandaag),
-        "rapport_grens": handhaving.rapport_grens(vandaag),
+        "boete_maximum": boete_maximum(vandaag),
+        "rapport_grens": rapport_grens(vandaag),
     }
 
 
@@ -94,14 +116,12 @@ def _overzicht_context(request, dossier, **forms) -> dict:
         Handhavingszaak.objects.visible_to(request.user).filter(inburgeraar=dossier)
     )
     maatregelen = _maatregelen(request, dossier)
-    samenloop = handhaving.samenloop_uit(
-        zaken, maatregelen, handhaving.samenloop_venster(vandaag)
-    )
+    samenloop = samenloop_uit(zaken, maatregelen, samenloop_venster(vandaag))
     met_samenloop = {s.zaak.pk for s in samenloop}
     for zaak in zaken:
         zaak.heeft_samenloop = zaak.pk in met_samenloop
         zaak.te_laat = zaak.status in LOPENDE_HANDHAVING and (
-            handhaving.beslistermijn_verstreken(zaak.beslistermijn, vandaag)
+            beslistermijn_verstreken(zaak.beslistermijn, vandaag)
         )
     return {
         "dossier": dossier,
@@ -139,7 +159,7 @@ def zaak_aanmaken(request, pk):
     form = ZaakForm(request.POST)
     if form.is_valid():
         try:
-            zaak = handhaving.handhavingszaak_aanmaken(
+            zaak = handhavingszaak_aanmaken(
                 inburgeraar=dossier, acting_user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -174,9 +194,7 @@ def _zaak_context(request, zaak, dossier, **forms) -> dict:
         (b for b in brieven if b.soort == BriefSoort.BOETEBESCHIKKING), None
     )
     maatregelen = _maatregelen(request, dossier)
-    samenloop = handhaving.samenloop_uit(
-        [zaak], maatregelen, handhaving.samenloop_venster(vandaag)
-    )
+    samenloop = samenloop_uit([zaak], maatregelen, samenloop_venster(vandaag))
     status = zaak.status
 
     def form(naam, cls, tonen, **kwargs):
@@ -196,13 +214,13 @@ def _zaak_context(request, zaak, dossier, **forms) -> dict:
         "lopend": lopend,
         "rapport_vereist_boven": boete["rapport_grens"],
         "beslistermijn_verstreken": lopend
-        and handhaving.beslistermijn_verstreken(zaak.beslistermijn, vandaag),
-        "zienswijze_afgewacht": handhaving.zienswijze_afgewacht(
+        and beslistermijn_verstreken(zaak.beslistermijn, vandaag),
+        "zienswijze_afgewacht": zienswijze_afgewacht(
             zienswijze_tot=zaak.zienswijze_tot,
             zienswijze_ontvangen_op=zaak.zienswijze_ontvangen_op,
             op=vandaag,
         ),
-        "bezwaar_tijdig": handhaving.bezwaar_tijdig(zaak, beschikking),
+        "bezwaar_tijdig": bezwaar_tijdig(zaak, beschikking),
         "waarschuwing_form": form(
             "waarschuwing_form",
             WaarschuwingForm,
@@ -287,7 +305,7 @@ def waarschuwing(request, pk):
         pk,
         WaarschuwingForm,
         form_name="waarschuwing_form",
-        service=handhaving.waarschuwing_versturen,
+        service=waarschuwing_versturen,
         message="De schriftelijke waarschuwing staat klaar om te versturen.",
     )
 
@@ -300,7 +318,7 @@ def rapport(request, pk):
         pk,
         RapportForm,
         form_name="rapport_form",
-        service=handhaving.rapport_opmaken,
+        service=rapport_opmaken,
         message="Rapport vastgelegd. Stuur het de inburgeraar met de uitnodiging "
         "voor een zienswijze.",
     )
@@ -314,7 +332,7 @@ def zienswijze(request, pk):
         pk,
         ZienswijzeForm,
         form_name="zienswijze_form",
-        service=handhaving.zienswijze_vastleggen,
+        service=zienswijze_vastleggen,
         message="Zienswijze vastgelegd.",
     )
 
@@ -327,7 +345,7 @@ def besluit(request, pk):
         pk,
         BesluitForm,
         form_name="besluit_form",
-        service=handhaving.besluit_nemen,
+        service=besluit_nemen,
         message="Besluit vastgelegd.",
     )
 
@@ -340,7 +358,7 @@ def bezwaar(request, pk):
         pk,
         BoeteBezwaarForm,
         form_name="bezwaar_form",
-        service=handhaving.boete_bezwaar_registreren,
+        service=boete_bezwaar_registreren,
         message="Bezwaar geregistreerd.",
     )
 
@@ -353,7 +371,7 @@ def bezwaar_beslissing(request, pk):
         pk,
         BoeteBezwaarBeslissingForm,
         form_name="beslissing_form",
-        service=handhaving.boete_bezwaar_beslissen,
+        service=boete_bezwaar_beslissen,
         message="Beslissing op bezwaar vastgelegd.",
     )
 
@@ -372,7 +390,7 @@ def _render_rsd(request, dossier, status=200, **forms):
         {
             "dossier": dossier,
             "maatregelen": maatregelen,
-            "samenloop": handhaving.samenloop_voor_rsd(dossier, maatregelen),
+            "samenloop": samenloop_voor_rsd(dossier, maatregelen),
             "maatregel_form": forms.get("maatregel_form") or MaatregelForm(),
             "fout": status == 400,
         },
@@ -394,7 +412,7 @@ def rsd_maatregel_vastleggen(request, pk):
     return form_action(
         request,
         form,
-        save=lambda data: handhaving.maatregel_vastleggen(
+        save=lambda data: maatregel_vastleggen(
             inburgeraar=dossier, acting_user=request.user, **data
         ),
         message="Maatregel vastgelegd.",

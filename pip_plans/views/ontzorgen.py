@@ -15,13 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from intake.views import apply_form_errors, get_dossier
+from intake.views import apply_form_errors
+from pip_plans.selectors import get_dossier
 from zevenaar_inburgering import termijnen
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
+from zevenaar_inburgering.nl import datum_tekst, euro, maand_tekst
 from zevenaar_inburgering.verwerkingen import log
 
-from .. import ontzorgen
 from ..forms.ontzorgen import (
     BetalingForm,
     CursusForm,
@@ -33,7 +34,23 @@ from ..forms.ontzorgen import (
     ZelfredzaamheidForm,
 )
 from ..models import Betaling, Brief, Ontzorging, VasteLast
-from ..services import ontzorgen_mogelijk
+from ..ontzorgen.betalingsoverzicht import betalingsoverzicht
+from ..ontzorgen.rules import fase_van, ontzorgen_mogelijk, regulier_einde
+from ..ontzorgen.services import (
+    beschikking_fouten,
+    cursus_vastleggen,
+    machtiging_vastleggen,
+    ontzorging_periode_wijzigen,
+    ontzorging_starten,
+    ontzorgingsbeschikking_opmaken,
+    zelfredzaamheid_vastleggen,
+)
+from ..ontzorgen.vaste_lasten import (
+    betaling_vastleggen,
+    vaste_last_toevoegen,
+    vaste_last_verwijderen,
+    vaste_last_wijzigen,
+)
 
 CASUS, RSD = "casus", "rsd"
 PAGINA = {
@@ -85,14 +102,14 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
             vaste_last__ontzorging=ontzorging
         )
     )
-    regulier = ontzorgen.regulier_einde(ontzorging.startdatum, ontzorging.duur_maanden)
+    regulier = regulier_einde(ontzorging.startdatum, ontzorging.duur_maanden)
     in_periode = ontzorging.startdatum <= vandaag <= ontzorging.einddatum
     context.update(
         {
-            "fase": ontzorgen.fase_van(ontzorging, vandaag),
+            "fase": fase_van(ontzorging, vandaag),
             "regulier_einde": regulier,
             "lasten": lasten,
-            "overzicht": ontzorgen.betalingsoverzicht(
+            "overzicht": betalingsoverzicht(
                 startdatum=ontzorging.startdatum,
                 einddatum=ontzorging.einddatum,
                 lasten=lasten,
@@ -117,7 +134,7 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
                 "zelfredzaamheid_form": forms.get("zelfredzaamheid_form")
                 or ZelfredzaamheidForm(instance=ontzorging),
                 "beschikking_fouten": forms.get("beschikking_fouten")
-                or ontzorgen.beschikking_fouten(lasten),
+                or beschikking_fouten(lasten),
                 "beschikking_fout": "beschikking_fouten" in forms,
             }
         )
@@ -186,7 +203,7 @@ def _machtiging(request, pk, pagina: str):
         pagina,
         form,
         form_name="machtiging_form",
-        save=lambda data: ontzorgen.machtiging_vastleggen(
+        save=lambda data: machtiging_vastleggen(
             ontzorging=ontzorging,
             versie=data["versie"],
             getekend_op=data["machtiging_getekend_op"],
@@ -208,7 +225,7 @@ def _last_toevoegen(request, pk, pagina: str):
         pagina,
         form,
         form_name="nieuwe_last_form",
-        save=lambda data: ontzorgen.vaste_last_toevoegen(
+        save=lambda data: vaste_last_toevoegen(
             ontzorging=ontzorging, data=form.model_data(), acting_user=request.user
         ),
         message=lambda last: f"Vaste last toegevoegd: {last}.",
@@ -225,7 +242,7 @@ def _last_wijzigen(request, pk, pagina: str):
         pagina,
         form,
         form_name="last_form",
-        save=lambda data: ontzorgen.vaste_last_wijzigen(
+        save=lambda data: vaste_last_wijzigen(
             vaste_last=last,
             versie=data["versie"],
             data=form.model_data(),
@@ -258,14 +275,14 @@ def starten(request, pk):
         CASUS,
         StartForm(request.POST),
         form_name="start_form",
-        save=lambda data: ontzorgen.ontzorging_starten(
+        save=lambda data: ontzorging_starten(
             inburgeraar=dossier,
             startdatum=data["startdatum"],
             acting_user=request.user,
         ),
         message=lambda o: (
-            f"Het ontzorgen is gestart: {ontzorgen.datum_tekst(o.startdatum)} tot en met "
-            f"{ontzorgen.datum_tekst(o.einddatum)}. Vul de vaste lasten aan."
+            f"Het ontzorgen is gestart: {datum_tekst(o.startdatum)} tot en met "
+            f"{datum_tekst(o.einddatum)}. Vul de vaste lasten aan."
         ),
     )
 
@@ -301,10 +318,8 @@ def periode(request, pk):
         pk,
         PeriodeForm,
         form_name="periode_form",
-        save=ontzorgen.ontzorging_periode_wijzigen,
-        message=lambda o: (
-            f"Periode opgeslagen: tot en met {ontzorgen.datum_tekst(o.einddatum)}."
-        ),
+        save=ontzorging_periode_wijzigen,
+        message=lambda o: f"Periode opgeslagen: tot en met {datum_tekst(o.einddatum)}.",
     )
 
 
@@ -316,7 +331,7 @@ def cursus(request, pk):
         pk,
         CursusForm,
         form_name="cursus_form",
-        save=ontzorgen.cursus_vastleggen,
+        save=cursus_vastleggen,
         message="Cursus 'omgaan met geld' opgeslagen.",
     )
 
@@ -329,7 +344,7 @@ def zelfredzaamheid(request, pk):
         pk,
         ZelfredzaamheidForm,
         form_name="zelfredzaamheid_form",
-        save=ontzorgen.zelfredzaamheid_vastleggen,
+        save=zelfredzaamheid_vastleggen,
         message="Afspraken over financiële zelfredzaamheid opgeslagen.",
     )
 
@@ -361,7 +376,7 @@ def last_verwijderen(request, pk):
     if not form.is_valid():
         return _terug(dossier, CASUS)
     try:
-        ontzorgen.vaste_last_verwijderen(
+        vaste_last_verwijderen(
             vaste_last=last,
             versie=form.cleaned_data["versie"],
             acting_user=request.user,
@@ -382,7 +397,7 @@ def beschikking(request, pk):
     if ontzorging is None:
         return _terug(dossier, CASUS)
     try:
-        brief = ontzorgen.ontzorgingsbeschikking_opmaken(
+        brief = ontzorgingsbeschikking_opmaken(
             ontzorging=ontzorging, acting_user=request.user
         )
     except ValidationError as error:
@@ -420,8 +435,8 @@ def rsd_betaling(request, pk):
     def melding(resultaat) -> str:
         betaling, vervangen = resultaat
         wat = (
-            f"{betaling.vaste_last} {ontzorgen.maand_tekst(betaling.maand)}: "
-            f"{ontzorgen.euro(betaling.bedrag)}"
+            f"{betaling.vaste_last} {maand_tekst(betaling.maand)}: "
+            f"{euro(betaling.bedrag)}"
         )
         if vervangen:
             return f"Betaling vervangen (de eerdere betaling is overschreven): {wat}."
@@ -433,7 +448,7 @@ def rsd_betaling(request, pk):
         RSD,
         form,
         form_name="betaling_form",
-        save=lambda data: ontzorgen.betaling_vastleggen(
+        save=lambda data: betaling_vastleggen(
             vaste_last=data["vaste_last"],
             maand=data["maand"],
             bedrag=data["bedrag"],

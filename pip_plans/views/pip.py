@@ -6,13 +6,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intake.services import pip_uitstel_vastleggen
-from intake.views import apply_form_errors, form_action, get_dossier
+from intake.views import apply_form_errors, form_action
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.documents import document_response
 from zevenaar_inburgering.verwerkingen import log
 
-from .. import services
 from ..forms.pip import (
     BezwaarBeslissingForm,
     BezwaarForm,
@@ -29,7 +28,9 @@ from ..models import (
     Pip,
     PipStatus,
 )
-from ..selectors import actieve_intake, route_advies_voor
+from ..selectors import actieve_intake, get_dossier, route_advies_voor
+from ..services import bezwaar as bezwaar_services
+from ..services import pip as pip_services
 
 
 def _pip_url(dossier) -> str:
@@ -109,7 +110,7 @@ def _action(request, dossier, form, *, form_name, save, message, extra=None):
 def pip_opstellen(request, pk):
     dossier = get_dossier(request, pk)
     try:
-        pip = services.pip_opstellen(inburgeraar=dossier, acting_user=request.user)
+        pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(_pip_url(dossier))
@@ -210,7 +211,7 @@ def bezwaar_registreren(request, pk):
         dossier,
         BezwaarForm(request.POST),
         form_name="bezwaar_form",
-        save=lambda data: services.bezwaar_registreren(
+        save=lambda data: bezwaar_services.bezwaar_registreren(
             beschikking=beschikking,
             ontvangen_op=data["ontvangen_op"],
             gronden=data["gronden"],
@@ -236,7 +237,7 @@ def bezwaar_beslissen(request, pk):
         dossier,
         BezwaarBeslissingForm(request.POST),
         form_name="beslissing_form",
-        save=lambda data: services.bezwaar_beslissen(
+        save=lambda data: bezwaar_services.bezwaar_beslissen(
             bezwaar=bezwaar,
             besluit_datum=data["besluit_datum"],
             uitkomst=data["uitkomst"],
@@ -260,7 +261,7 @@ def verlenging(request):
     form = VerlengingForm(request.POST or None, termijnen=termijnen)
     if request.method == "POST" and form.is_valid():
         try:
-            aantal = services.verlenging_vastleggen(
+            aantal = pip_services.verlenging_vastleggen(
                 termijnen=list(form.cleaned_data["termijnen"]),
                 besluitdatum=form.cleaned_data["besluitdatum"],
                 maanden=form.cleaned_data["maanden"],

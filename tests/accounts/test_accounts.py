@@ -44,13 +44,13 @@ def test_wrong_password_gets_a_dutch_message(client, casusregisseur):
 def test_logout_ends_the_session(client_for, casusregisseur):
     client = client_for(casusregisseur)
     assert client.post(reverse("logout")).status_code == 302
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 302
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 302
 
 
 def test_each_role_lands_on_its_start_page(
     client_for, casusregisseur, klantmanager, beleidsmedewerker
 ):
-    assert client_for(casusregisseur).get("/").url == reverse("intake:werkvoorraad")
+    assert client_for(casusregisseur).get("/").url == reverse("monitoring:werkvoorraad")
     assert client_for(klantmanager).get("/").url == reverse("intake:rsd_klanten")
     assert client_for(beleidsmedewerker).get("/").url == reverse("monitoring:dashboard")
 

@@ -31,7 +31,7 @@ from pip_plans.models import (
     Pip,
     Verlenging,
 )
-from pip_plans.ontzorgen import OntzorgenFase, fase_van
+from pip_plans.ontzorgen.rules import OntzorgenFase, fase_van
 
 
 def _pip(status: str, reden: str) -> bool:

@@ -21,8 +21,8 @@ from leerroutes.models import (
     Participatieactiviteit,
     Traject,
 )
-from pip_plans import services as pip_services
 from pip_plans.models import Inburgeringstermijn
+from pip_plans.services import pip as pip_services
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.intake import klaar_voor_pip
 from tests.factories.leerroutes import taalaanbieder

@@ -11,8 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from leerroutes.models import Participatieactiviteit
-from pip_plans import ontzorgen
 from pip_plans.models import Betaling
+from pip_plans.ontzorgen.services import ontzorging_starten
+from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht
 from tests.factories.intake import InburgeraarFactory
@@ -29,11 +30,11 @@ def klant_met_ontzorgen(dossier, casusregisseur, klantmanager):
     start = maanden_later(vandaag.replace(day=1), -2)
     dossier.bijstand_start = start
     dossier.save()
-    ontzorging = ontzorgen.ontzorging_starten(
+    ontzorging = ontzorging_starten(
         inburgeraar=dossier, startdatum=start, acting_user=casusregisseur
     )
     huur = ontzorging.vaste_lasten.get(soort="huur")
-    ontzorgen.vaste_last_wijzigen(
+    vaste_last_wijzigen(
         vaste_last=huur,
         versie=huur.versie,
         data={

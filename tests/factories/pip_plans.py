@@ -31,8 +31,17 @@ import factory
 
 from intake.models import Leerroute
 from leerroutes import services as leerroute_services
-from pip_plans import handhaving, models, ontzorgen, rules
-from pip_plans import services as pip_services
+from pip_plans import models, rules
+from pip_plans.handhaving.services import (
+    besluit_nemen,
+    handhavingszaak_aanmaken,
+    rapport_opmaken,
+    waarschuwing_versturen,
+    zienswijze_vastleggen,
+)
+from pip_plans.ontzorgen.rules import ontzorgen_einde
+from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
+from pip_plans.services import pip as pip_services
 from tests.factories.accounts import behandelaar
 from tests.factories.intake import DossierrijFactory, InburgeraarFactory, door
 from zevenaar_inburgering.documents import store_document
@@ -233,7 +242,7 @@ class OntzorgingFactory(factory.django.DjangoModelFactory):
         lambda o: geheel("ontzorgen_maanden", o.startdatum)
     )
     einddatum = factory.LazyAttribute(
-        lambda o: ontzorgen.ontzorgen_einde(
+        lambda o: ontzorgen_einde(
             o.startdatum, o.duur_maanden, o.bijstand_einde, o.verlengd_tot
         )
     )
@@ -439,7 +448,7 @@ def concept_vaststellen(
 def vaste_lasten_invullen(ontzorging, acting_user):
     """Give each of the ontzorging's fixed costs a payee, an IBAN and an amount."""
     for last in ontzorging.vaste_lasten.all():
-        ontzorgen.vaste_last_wijzigen(
+        vaste_last_wijzigen(
             vaste_last=last,
             versie=last.versie,
             data={
@@ -457,16 +466,16 @@ def zaak_tot_boete(dossier, cr, tekst):
     """A handhavingszaak of `dossier` up to the boete through the services, with the
     waarschuwing and boetebeschikking letters; `tekst(veld)` is the text of each of
     its free texts."""
-    zaak = handhaving.handhavingszaak_aanmaken(
+    zaak = handhavingszaak_aanmaken(
         inburgeraar=dossier,
         overtreding="pvt",
         datum_overtreding=dt.date(2026, 4, 1),
         feiten=tekst("feiten"),
         acting_user=cr,
     )
-    handhaving.waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=cr)
+    waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=cr)
     zaak.refresh_from_db()
-    zaak = handhaving.rapport_opmaken(
+    zaak = rapport_opmaken(
         zaak=zaak,
         versie=zaak.versie,
         voorgenomen_bedrag=Decimal("800"),
@@ -474,7 +483,7 @@ def zaak_tot_boete(dossier, cr, tekst):
         rapport=tekst("rapport"),
         acting_user=cr,
     )
-    zaak = handhaving.zienswijze_vastleggen(
+    zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
         ontvangen=True,
@@ -482,7 +491,7 @@ def zaak_tot_boete(dossier, cr, tekst):
         zienswijze=tekst("zienswijze"),
         acting_user=cr,
     )
-    handhaving.besluit_nemen(
+    besluit_nemen(
         zaak=zaak,
         versie=zaak.versie,
         besluit="boete",

@@ -382,7 +382,7 @@ def test_a_gesprek_appears_on_the_timeline_without_its_notes(
         },
     )
     assert response.status_code == 302, response.content.decode()
-    dossier_page = client.get(url("intake:dossier", dossier)).content.decode()
+    dossier_page = client.get(url("monitoring:dossier", dossier)).content.decode()
     assert (
         "Gesprek vastgelegd: Warme overdracht COA op 11 maart 2026 "
         "(met COA, tolk (Tigrinya))" in dossier_page

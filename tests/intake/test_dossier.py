@@ -61,7 +61,7 @@ def test_create_dossier_normalises_postcode_and_logs(
     )
     dossier = Inburgeraar.objects.get(bsn=bsn)
     assert response.status_code == 302
-    assert response.url == reverse("intake:dossier", args=[dossier.pk])
+    assert response.url == reverse("monitoring:dossier", args=[dossier.pk])
     assert dossier.postcode == "6901 AB"
     assert dossier.gebeurtenissen.get().soort == GebeurtenisSoort.AANGEMAAKT
     row = Verwerking.objects.get(actie=Actie.AANMAKEN)
@@ -137,7 +137,9 @@ def test_edit_records_what_changed_on_the_timeline(client_for, dossier, casusreg
         "oud": "Signaal ontvangen",
         "nieuw": "Intake gepland",
     } in (event.wijzigingen)
-    page = client_for(casusregisseur).get(reverse("intake:dossier", args=[dossier.pk]))
+    page = client_for(casusregisseur).get(
+        reverse("monitoring:dossier", args=[dossier.pk])
+    )
     assert "Haddad → Haddad-Nasser" in page.content.decode()
 
 
@@ -181,18 +183,18 @@ def test_edit_cannot_assign_a_casusregisseur_of_another_gemeente(
 def test_note_appears_on_the_timeline(client_for, dossier, casusregisseur):
     client = client_for(casusregisseur)
     response = client.post(
-        reverse("intake:notitie_toevoegen", args=[dossier.pk]),
+        reverse("monitoring:notitie_toevoegen", args=[dossier.pk]),
         {"tekst": "Warme overdracht met COA gepland."},
     )
     assert response.status_code == 302
-    page = client.get(reverse("intake:dossier", args=[dossier.pk])).content.decode()
+    page = client.get(reverse("monitoring:dossier", args=[dossier.pk])).content.decode()
     assert "Warme overdracht met COA gepland." in page
     assert dossier.notities.get().auteur == casusregisseur
 
 
 def test_empty_note_is_refused_with_a_message(client_for, dossier, casusregisseur):
     response = client_for(casusregisseur).post(
-        reverse("intake:notitie_toevoegen", args=[dossier.pk]), {"tekst": ""}
+        reverse("monitoring:notitie_toevoegen", args=[dossier.pk]), {"tekst": ""}
     )
     assert response.status_code == 400
     assert "Dit veld is verplicht" in response.content.decode()
@@ -203,16 +205,19 @@ def test_household_links_people_at_one_address(client_for, casusregisseur, zeven
     a = InburgeraarFactory(gemeente=zevenaar, postcode="6901 AB", huisnummer="12")
     b = InburgeraarFactory(gemeente=zevenaar, postcode="6901 AB", huisnummer="12")
     client = client_for(casusregisseur)
-    assert b.naam in client.get(reverse("intake:dossier", args=[a.pk])).content.decode()
-    client.post(reverse("intake:huishouden_koppelen", args=[a.pk]), {"ander": b.pk})
+    assert (
+        b.naam
+        in client.get(reverse("monitoring:dossier", args=[a.pk])).content.decode()
+    )
+    client.post(reverse("monitoring:huishouden_koppelen", args=[a.pk]), {"ander": b.pk})
     client.post(
-        reverse("intake:huishoudlid_toevoegen", args=[a.pk]),
+        reverse("monitoring:huishoudlid_toevoegen", args=[a.pk]),
         {"naam": "Rama", "geboortedatum": "2021-06-01", "relatie": "kind"},
     )
     a.refresh_from_db()
     b.refresh_from_db()
     assert a.huishouden == b.huishouden is not None
-    page = client.get(reverse("intake:dossier", args=[b.pk])).content.decode()
+    page = client.get(reverse("monitoring:dossier", args=[b.pk])).content.decode()
     assert a.naam in page and "Rama" in page
 
 
@@ -223,13 +228,16 @@ def test_werkvoorraad_filters_are_saved_per_user(client_for, casusregisseur, zev
     )
     client = client_for(casusregisseur)
     client.post(
-        reverse("intake:werkvoorraad"), {"doelgroep": "gezinsvormer", "sorteer": "naam"}
+        reverse("monitoring:werkvoorraad"),
+        {"doelgroep": "gezinsvormer", "sorteer": "naam"},
     )
-    page = client.get(reverse("intake:werkvoorraad")).content.decode()
+    page = client.get(reverse("monitoring:werkvoorraad")).content.decode()
     assert "Gezinspersoon" in page and "Asielpersoon" not in page
     client.logout()
     page = (
-        client_for(casusregisseur).get(reverse("intake:werkvoorraad")).content.decode()
+        client_for(casusregisseur)
+        .get(reverse("monitoring:werkvoorraad"))
+        .content.decode()
     )
     assert "Gezinspersoon" in page and "Asielpersoon" not in page
 
@@ -239,7 +247,7 @@ def test_bsn_search_never_puts_the_bsn_in_a_url_or_the_session(
 ):
     client = client_for(casusregisseur)
     response = client.post(
-        reverse("intake:werkvoorraad"),
+        reverse("monitoring:werkvoorraad"),
         {"zoek": dossier.bsn, "sorteer": "naam"},
         follow=True,
     )
@@ -254,7 +262,7 @@ def test_bulk_reassign(client_for, casusregisseur, zevenaar):
         3, gemeente=zevenaar, casusregisseur=casusregisseur
     )
     response = client_for(casusregisseur).post(
-        reverse("intake:toewijzen"),
+        reverse("monitoring:toewijzen"),
         {"dossiers": [d.pk for d in dossiers[:2]], "casusregisseur": collega.pk},
     )
     assert response.status_code == 302
@@ -266,16 +274,20 @@ def test_bulk_reassign(client_for, casusregisseur, zevenaar):
 def test_wrong_method_is_405(client_for, dossier, casusregisseur):
     client = client_for(casusregisseur)
     assert (
-        client.get(reverse("intake:notitie_toevoegen", args=[dossier.pk])).status_code
+        client.get(
+            reverse("monitoring:notitie_toevoegen", args=[dossier.pk])
+        ).status_code
         == 405
     )
-    assert client.get(reverse("intake:toewijzen")).status_code == 405
+    assert client.get(reverse("monitoring:toewijzen")).status_code == 405
 
 
 def test_dates_are_shown_in_dutch(client_for, dossier, casusregisseur):
     dossier.datum_kennisgeving = dt.date(2026, 3, 5)
     dossier.save()
-    page = client_for(casusregisseur).get(reverse("intake:dossier", args=[dossier.pk]))
+    page = client_for(casusregisseur).get(
+        reverse("monitoring:dossier", args=[dossier.pk])
+    )
     assert "5 maart 2026" in page.content.decode()
 
 
@@ -286,7 +298,7 @@ def test_werkvoorraad_does_the_same_number_of_queries_for_5_and_500_dossiers(
     from django.test.utils import CaptureQueriesContext
 
     client = client_for(casusregisseur)
-    url = reverse("intake:werkvoorraad")
+    url = reverse("monitoring:werkvoorraad")
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as context:

@@ -10,7 +10,7 @@ from zevenaar_inburgering.verwerkingen.models import Resultaat, Verwerking
 
 pytestmark = pytest.mark.django_db
 
-DOSSIER_URLS = ["intake:dossier", "intake:dossier_wijzigen"]
+DOSSIER_URLS = ["monitoring:dossier", "intake:dossier_wijzigen"]
 
 
 def test_visible_to_follows_the_role(
@@ -56,9 +56,9 @@ def test_other_gemeente_gets_404_and_the_refusal_is_logged(
 @pytest.mark.parametrize(
     "url_name",
     [
-        "intake:notitie_toevoegen",
-        "intake:huishoudlid_toevoegen",
-        "intake:huishouden_koppelen",
+        "monitoring:notitie_toevoegen",
+        "monitoring:huishoudlid_toevoegen",
+        "monitoring:huishouden_koppelen",
     ],
 )
 def test_posts_to_a_dossier_out_of_scope_get_404_and_change_nothing(
@@ -84,36 +84,41 @@ def test_klantmanager_cannot_use_casusregisseur_pages(
     client_for, dossier, klantmanager
 ):
     client = client_for(klantmanager)
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 403
-    assert client.get(reverse("intake:dossier", args=[dossier.pk])).status_code == 403
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 403
+    assert (
+        client.get(reverse("monitoring:dossier", args=[dossier.pk])).status_code == 403
+    )
 
 
 def test_beleidsmedewerker_reaches_no_dossier_page(
     client_for, dossier, beleidsmedewerker
 ):
     client = client_for(beleidsmedewerker)
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 403
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 403
     assert client.get(reverse("intake:rsd_klanten")).status_code == 403
-    assert client.get(reverse("intake:dossier", args=[dossier.pk])).status_code == 403
+    assert (
+        client.get(reverse("monitoring:dossier", args=[dossier.pk])).status_code == 403
+    )
 
 
 def test_werkvoorraad_search_and_export_show_only_what_is_in_scope(
     client_for, dossier, dossier_duiven, casusregisseur
 ):
     client = client_for(casusregisseur)
-    page = client.get(reverse("intake:werkvoorraad")).content.decode()
+    page = client.get(reverse("monitoring:werkvoorraad")).content.decode()
     assert dossier.achternaam in page
     assert dossier_duiven.achternaam not in page
 
     client.post(
-        reverse("intake:werkvoorraad"), {"zoek": dossier_duiven.bsn, "sorteer": "naam"}
+        reverse("monitoring:werkvoorraad"),
+        {"zoek": dossier_duiven.bsn, "sorteer": "naam"},
     )
-    page = client.get(reverse("intake:werkvoorraad")).content.decode()
+    page = client.get(reverse("monitoring:werkvoorraad")).content.decode()
     assert dossier_duiven.achternaam not in page
     assert "0 dossiers" in page
 
-    client.post(reverse("intake:werkvoorraad"), {"zoek": "", "sorteer": "naam"})
-    export = client.get(reverse("intake:werkvoorraad_export")).content.decode()
+    client.post(reverse("monitoring:werkvoorraad"), {"zoek": "", "sorteer": "naam"})
+    export = client.get(reverse("monitoring:werkvoorraad_export")).content.decode()
     assert dossier.achternaam in export
     assert dossier_duiven.achternaam not in export
 
@@ -134,7 +139,7 @@ def test_bulk_assign_ignores_dossiers_out_of_scope(
 
     collega = UserFactory(gemeenten=[zevenaar])
     response = client_for(casusregisseur).post(
-        reverse("intake:toewijzen"),
+        reverse("monitoring:toewijzen"),
         {"dossiers": [dossier.pk, dossier_duiven.pk], "casusregisseur": collega.pk},
     )
     assert response.status_code == 200  # the form shows the refused choice

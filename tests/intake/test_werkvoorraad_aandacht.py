@@ -10,6 +10,7 @@ from django.utils import timezone
 import pytest
 
 from intake.models import Inburgeraar
+from monitoring.werkvoorraad import aandacht
 from pip_plans.models import Handhavingszaak, Maatregel, Ontzorging
 from tests.factories.intake import InburgeraarFactory
 
@@ -105,9 +106,10 @@ def personen(zevenaar, casusregisseur, klantmanager):
 )
 def test_filter(personen, soort, verwacht):
     namen = set(
-        Inburgeraar.objects.filter(pk__in=[p.pk for p in personen.values()])
-        .aandacht(soort)
-        .values_list("achternaam", flat=True)
+        aandacht(
+            Inburgeraar.objects.filter(pk__in=[p.pk for p in personen.values()]),
+            soort,
+        ).values_list("achternaam", flat=True)
     )
     assert namen == verwacht
 
@@ -115,11 +117,11 @@ def test_filter(personen, soort, verwacht):
 def test_werkvoorraad_column_and_filter(client_for, casusregisseur, personen):
     client = client_for(casusregisseur)
     client.post(
-        reverse("intake:werkvoorraad"), {"aandacht": "samenloop", "sorteer": "naam"}
+        reverse("monitoring:werkvoorraad"), {"aandacht": "samenloop", "sorteer": "naam"}
     )
-    html = client.get(reverse("intake:werkvoorraad")).content.decode()
+    html = client.get(reverse("monitoring:werkvoorraad")).content.decode()
     assert "Samen" in html and "Zaak</a>" not in html
     assert "Samenloop</span>" in html
-    client.post(reverse("intake:werkvoorraad"), {"aandacht": "", "sorteer": "naam"})
-    html = client.get(reverse("intake:werkvoorraad")).content.decode()
+    client.post(reverse("monitoring:werkvoorraad"), {"aandacht": "", "sorteer": "naam"})
+    html = client.get(reverse("monitoring:werkvoorraad")).content.decode()
     assert "Ontzorgen tot" in html and "Handhaving</span>" in html

@@ -34,8 +34,8 @@ from leerroutes.models import (
     Voortgangsgesprek,
     Voortgangsrapportage,
 )
-from pip_plans import services as pip_services
 from pip_plans.selectors import geldende_pip
+from pip_plans.services import pip as pip_services
 from tests.factories.intake import InburgeraarFactory, klaar_voor_pip
 from tests.factories.leerroutes import B1_UREN, taalaanbieder
 from tests.leerroutes.scenario import (

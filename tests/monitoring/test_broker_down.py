@@ -114,7 +114,7 @@ def test_saving_a_dossier_with_the_broker_down_is_prompt_and_the_next_sweep_catc
     elapsed = time.monotonic() - begin
 
     assert response.status_code == 302
-    assert response.url == reverse("intake:dossier", args=[dossier.pk])
+    assert response.url == reverse("monitoring:dossier", args=[dossier.pk])
     assert elapsed < BOUND
     dossier = Inburgeraar.objects.get(pk=dossier.pk)
     assert dossier.datum_brp_inschrijving == dt.date(2026, 4, 21)
@@ -137,8 +137,8 @@ def test_the_dossier_pages_work_with_the_broker_down(
 ):
     client = client_for(casusregisseur)
     for url in (
-        reverse("intake:werkvoorraad"),
-        reverse("intake:dossier", args=[dossier.pk]),
+        reverse("monitoring:werkvoorraad"),
+        reverse("monitoring:dossier", args=[dossier.pk]),
         reverse("intake:dossier_wijzigen", args=[dossier.pk]),
     ):
         assert client.get(url).status_code == 200

@@ -82,7 +82,7 @@ def test_one_email_per_user_in_dutch_with_text_and_html(
     bericht, html = mail_aan(mailoutbox, casusregisseur)
     assert bericht.subject == "Liemers Inburgering: 2 signalen op 5 maart 2026"
     assert bericht.alternatives[0][1] == "text/html"
-    url = settings.SITE_URL + reverse("intake:dossier", args=[dossier.pk])
+    url = settings.SITE_URL + reverse("monitoring:dossier", args=[dossier.pk])
     for deel in (bericht.body, html):
         assert "Amal Haddad" in deel
         assert "PIP-deadline verstreken" in deel

@@ -127,7 +127,7 @@ def test_report_queries_do_not_grow():
 def test_werkvoorraad_queries_do_not_grow(client_for):
     casusregisseur, _ = gebruikers()
     client = client_for(casusregisseur)
-    url = reverse("intake:werkvoorraad")
+    url = reverse("monitoring:werkvoorraad")
 
     def meten() -> int:
         aantal, response = aantal_queries(lambda: client.get(url))

@@ -24,7 +24,7 @@ def signaal(dossier, casusregisseur):
 
 
 def te_doen(client) -> str:
-    html = client.get(reverse("intake:werkvoorraad")).content.decode()
+    html = client.get(reverse("monitoring:werkvoorraad")).content.decode()
     start = html.index('id="te-doen"')
     return html[start : html.index("</section>", start)]
 

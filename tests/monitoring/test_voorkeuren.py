@@ -91,5 +91,5 @@ def test_rsd_klantmanager_sees_and_saves_only_the_rsd_kinds(client_for, klantman
 
 
 def test_linked_from_the_werkvoorraad_and_the_menu(client_for, casusregisseur):
-    html = client_for(casusregisseur).get(reverse("intake:werkvoorraad")).content
+    html = client_for(casusregisseur).get(reverse("monitoring:werkvoorraad")).content
     assert html.decode().count(f'href="{URL}"') == 2

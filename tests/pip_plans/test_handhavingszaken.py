@@ -13,8 +13,32 @@ from django.db import IntegrityError, transaction
 import pytest
 
 from intake.models import Gebeurtenis, Inburgeraar
-from pip_plans import handhaving
-from pip_plans.handhaving import samenloop
+from monitoring.werkvoorraad import aandacht
+from pip_plans.handhaving.maatregel import maatregel_vastleggen
+from pip_plans.handhaving.rules import (
+    beslistermijn,
+    beslistermijn_verstreken,
+    in_samenloop,
+    rapport_vereist,
+    zienswijze_afgewacht,
+    zienswijze_termijn,
+)
+from pip_plans.handhaving.samenloop import samenloop, samenloop_voor_rsd
+from pip_plans.handhaving.selectors import (
+    bezwaar_tijdig,
+    boete_maximum,
+    boete_toegestaan_voor,
+    boetebeschikking,
+)
+from pip_plans.handhaving.services import (
+    besluit_nemen,
+    boete_bezwaar_beslissen,
+    boete_bezwaar_registreren,
+    handhavingszaak_aanmaken,
+    rapport_opmaken,
+    waarschuwing_versturen,
+    zienswijze_vastleggen,
+)
 from pip_plans.models import (
     BesluitSoort,
     BezwaarUitkomst,
@@ -29,6 +53,7 @@ from pip_plans.models import (
 from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.documents import private_storage
+from zevenaar_inburgering.nl import datum_tekst, euro
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
@@ -67,14 +92,12 @@ def openen(dossier, user, **changes) -> Handhavingszaak:
         "feiten": FEITEN,
     }
     data.update(changes)
-    return handhaving.handhavingszaak_aanmaken(
-        inburgeraar=dossier, acting_user=user, **data
-    )
+    return handhavingszaak_aanmaken(inburgeraar=dossier, acting_user=user, **data)
 
 
 def waarschuwen(zaak, user, dagtekening=WAARSCHUWING_OP) -> Brief:
     zaak = vers(zaak)
-    return handhaving.waarschuwing_versturen(
+    return waarschuwing_versturen(
         zaak=zaak, versie=zaak.versie, acting_user=user, dagtekening=dagtekening
     )
 
@@ -87,14 +110,12 @@ def rapport(zaak, user, bedrag="800", **changes) -> Handhavingszaak:
     }
     data.update(changes)
     zaak = vers(zaak)
-    return handhaving.rapport_opmaken(
-        zaak=zaak, versie=zaak.versie, acting_user=user, **data
-    )
+    return rapport_opmaken(zaak=zaak, versie=zaak.versie, acting_user=user, **data)
 
 
 def zienswijze(zaak, user, op=ZIENSWIJZE, ontvangen=True) -> Handhavingszaak:
     zaak = vers(zaak)
-    return handhaving.zienswijze_vastleggen(
+    return zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
         ontvangen=ontvangen,
@@ -126,13 +147,11 @@ def afzien(besluit_op=BESLUIT, reden=AFZIEN) -> dict:
 
 def besluiten(zaak, user, data) -> Handhavingszaak:
     zaak = vers(zaak)
-    return handhaving.besluit_nemen(
-        zaak=zaak, versie=zaak.versie, acting_user=user, **data
-    )
+    return besluit_nemen(zaak=zaak, versie=zaak.versie, acting_user=user, **data)
 
 
 def beschikking(zaak) -> Brief | None:
-    return handhaving.boetebeschikking(vers(zaak))
+    return boetebeschikking(vers(zaak))
 
 
 def refused(func, *args, **kwargs) -> ValidationError:
@@ -146,7 +165,7 @@ def messages(error: ValidationError) -> str:
 
 
 def maatregel(dossier, user, datum_gedraging, besluit_op=None):
-    return handhaving.maatregel_vastleggen(
+    return maatregel_vastleggen(
         inburgeraar=dossier,
         grond=MaatregelGrond.RE_INTEGRATIE,
         datum_gedraging=datum_gedraging,
@@ -166,7 +185,7 @@ def parameter(code, vanaf, waarde):
 
 def bezwaar(zaak, user, ontvangen_op, gronden="Het bedrag is te hoog."):
     zaak = vers(zaak)
-    return handhaving.boete_bezwaar_registreren(
+    return boete_bezwaar_registreren(
         zaak=zaak,
         versie=zaak.versie,
         ontvangen_op=ontvangen_op,
@@ -177,7 +196,7 @@ def bezwaar(zaak, user, ontvangen_op, gronden="Het bedrag is te hoog."):
 
 def bezwaar_beslissen(zaak, user, besluit_op, uitkomst=BezwaarUitkomst.ONGEGROND):
     zaak = vers(zaak)
-    return handhaving.boete_bezwaar_beslissen(
+    return boete_bezwaar_beslissen(
         zaak=zaak,
         versie=zaak.versie,
         besluit_op=besluit_op,
@@ -190,22 +209,22 @@ def bezwaar_beslissen(zaak, user, besluit_op, uitkomst=BezwaarUitkomst.ONGEGROND
 
 
 def test_the_pure_rules():
-    assert not handhaving.rapport_vereist(Decimal("340"), Decimal("340"))
-    assert handhaving.rapport_vereist(Decimal("340.01"), Decimal("340"))
-    assert not handhaving.rapport_vereist(None, Decimal("340"))
-    assert handhaving.beslistermijn(D(2026, 3, 2), 13) == D(2026, 6, 1)
-    assert handhaving.zienswijze_termijn(D(2026, 3, 2), 2) == D(2026, 3, 16)
-    assert handhaving.in_samenloop(D(2026, 5, 1), D(2026, 5, 31), 30)
-    assert handhaving.in_samenloop(D(2026, 5, 1), D(2026, 4, 1), 30)
-    assert not handhaving.in_samenloop(D(2026, 5, 1), D(2026, 6, 1), 30)
-    assert not handhaving.zienswijze_afgewacht(
+    assert not rapport_vereist(Decimal("340"), Decimal("340"))
+    assert rapport_vereist(Decimal("340.01"), Decimal("340"))
+    assert not rapport_vereist(None, Decimal("340"))
+    assert beslistermijn(D(2026, 3, 2), 13) == D(2026, 6, 1)
+    assert zienswijze_termijn(D(2026, 3, 2), 2) == D(2026, 3, 16)
+    assert in_samenloop(D(2026, 5, 1), D(2026, 5, 31), 30)
+    assert in_samenloop(D(2026, 5, 1), D(2026, 4, 1), 30)
+    assert not in_samenloop(D(2026, 5, 1), D(2026, 6, 1), 30)
+    assert not zienswijze_afgewacht(
         zienswijze_tot=D(2026, 3, 16), zienswijze_ontvangen_op=None, op=D(2026, 3, 16)
     )
-    assert handhaving.zienswijze_afgewacht(
+    assert zienswijze_afgewacht(
         zienswijze_tot=D(2026, 3, 16), zienswijze_ontvangen_op=None, op=D(2026, 3, 17)
     )
-    assert handhaving.euro(Decimal("800")) == "€ 800,00"
-    assert handhaving.datum_tekst(D(2026, 3, 1)) == "1 maart 2026"
+    assert euro(Decimal("800")) == "€ 800,00"
+    assert datum_tekst(D(2026, 3, 1)) == "1 maart 2026"
 
 
 # --- The maximum -------------------------------------------------------------------
@@ -235,8 +254,8 @@ def test_a_fine_of_the_maximum_passes_and_one_cent_more_is_refused(
 @pytest.mark.django_db
 def test_a_dated_parameter_lowers_the_maximum_from_its_date_on(dossier, casusregisseur):
     parameter("boete_maximum", D(2026, 4, 1), "500")
-    assert handhaving.boete_maximum(D(2026, 3, 31)) == Decimal("800")
-    assert handhaving.boete_maximum(D(2026, 4, 1)) == Decimal("500")
+    assert boete_maximum(D(2026, 3, 31)) == Decimal("800")
+    assert boete_maximum(D(2026, 4, 1)) == Decimal("500")
 
     zaak = openen(dossier, casusregisseur)
     rapport(zaak, casusregisseur, "800")  # the rapport predates the lower maximum
@@ -525,8 +544,8 @@ def test_the_database_refuses_a_fine_without_an_amount(dossier, casusregisseur):
 def test_fines_switched_off_for_asiel_leave_only_afzien(dossier, casusregisseur):
     parameter("boete_asiel_toegestaan", D(2026, 4, 1), "0")
     assert dossier.doelgroep_categorie == "asiel"
-    assert handhaving.boete_toegestaan_voor(dossier, D(2026, 3, 31))
-    assert not handhaving.boete_toegestaan_voor(dossier, D(2026, 4, 1))
+    assert boete_toegestaan_voor(dossier, D(2026, 3, 31))
+    assert not boete_toegestaan_voor(dossier, D(2026, 4, 1))
 
     zaak = openen(dossier, casusregisseur)
     error = refused(besluiten, zaak, casusregisseur, boete(besluit_op=D(2026, 4, 15)))
@@ -598,8 +617,8 @@ def test_the_rapport_stores_the_13_week_term_and_the_default_zienswijze_term(
     assert zaak.zienswijze_tot == D(2026, 3, 16)
     assert zaak.voorgenomen_bedrag == Decimal("500.00")
     assert zaak.status == HandhavingStatus.ZIENSWIJZE
-    assert handhaving.beslistermijn_verstreken(zaak.beslistermijn, D(2026, 6, 2))
-    assert not handhaving.beslistermijn_verstreken(zaak.beslistermijn, D(2026, 6, 1))
+    assert beslistermijn_verstreken(zaak.beslistermijn, D(2026, 6, 2))
+    assert not beslistermijn_verstreken(zaak.beslistermijn, D(2026, 6, 1))
 
 
 @pytest.mark.django_db
@@ -628,15 +647,15 @@ def test_a_maatregel_20_days_from_the_overtreding_is_samenloop(
     zaak = openen(dossier, casusregisseur)
     assert samenloop(dossier) == []
     assert not Handhavingszaak.objects.met_samenloop().exists()
-    assert dossier not in Inburgeraar.objects.aandacht("samenloop")
+    assert dossier not in aandacht(Inburgeraar.objects.all(), "samenloop")
 
     m = maatregel(dossier, klantmanager, OVERTREDING + dt.timedelta(days=20))
     paren = samenloop(dossier)
     assert [(p.zaak.pk, p.maatregel.pk) for p in paren] == [(zaak.pk, m.pk)]
     assert paren[0].dagen == 20
     assert list(Handhavingszaak.objects.met_samenloop()) == [zaak]
-    assert dossier in Inburgeraar.objects.aandacht("samenloop")
-    assert [r.maatregel for r in handhaving.samenloop_voor_rsd(dossier)] == [m]
+    assert dossier in aandacht(Inburgeraar.objects.all(), "samenloop")
+    assert [r.maatregel for r in samenloop_voor_rsd(dossier)] == [m]
     assert Gebeurtenis.objects.filter(
         inburgeraar=dossier,
         soort=GebeurtenisSoort.MAATREGEL,
@@ -667,7 +686,7 @@ def test_samenloop_works_both_ways_within_the_window(
     maatregel(dossier, klantmanager, D(2026, 5, 1) + dt.timedelta(days=dagen))
     assert [p.zaak for p in samenloop(dossier)] == [zaak]
     assert list(Handhavingszaak.objects.met_samenloop()) == [zaak]
-    assert dossier in Inburgeraar.objects.aandacht("samenloop")
+    assert dossier in aandacht(Inburgeraar.objects.all(), "samenloop")
 
 
 @pytest.mark.django_db
@@ -676,9 +695,9 @@ def test_no_samenloop_outside_the_window(dossier, casusregisseur, klantmanager, 
     openen(dossier, casusregisseur, datum_overtreding=D(2026, 5, 1))
     maatregel(dossier, klantmanager, D(2026, 5, 1) + dt.timedelta(days=dagen))
     assert samenloop(dossier) == []
-    assert handhaving.samenloop_voor_rsd(dossier) == []
+    assert samenloop_voor_rsd(dossier) == []
     assert not Handhavingszaak.objects.met_samenloop().exists()
-    assert dossier not in Inburgeraar.objects.aandacht("samenloop")
+    assert dossier not in aandacht(Inburgeraar.objects.all(), "samenloop")
 
 
 @pytest.mark.django_db
@@ -691,7 +710,7 @@ def test_no_samenloop_with_another_persons_maatregel(
     assert samenloop(dossier) == []
     assert samenloop(ander) == []
     assert not Handhavingszaak.objects.met_samenloop().exists()
-    assert not Inburgeraar.objects.aandacht("samenloop").exists()
+    assert not aandacht(Inburgeraar.objects.all(), "samenloop").exists()
 
 
 @pytest.mark.django_db
@@ -701,9 +720,9 @@ def test_no_samenloop_once_the_zaak_is_afgezien(dossier, casusregisseur, klantma
     assert samenloop(dossier)
     besluiten(zaak, casusregisseur, afzien())
     assert samenloop(dossier) == []
-    assert handhaving.samenloop_voor_rsd(dossier) == []
+    assert samenloop_voor_rsd(dossier) == []
     assert not Handhavingszaak.objects.met_samenloop().exists()
-    assert dossier not in Inburgeraar.objects.aandacht("samenloop")
+    assert dossier not in aandacht(Inburgeraar.objects.all(), "samenloop")
 
 
 @pytest.mark.pdf
@@ -713,7 +732,7 @@ def test_samenloop_stays_after_a_fine(dossier, casusregisseur, klantmanager):
     maatregel(dossier, klantmanager, OVERTREDING + dt.timedelta(days=20))
     besluiten(zaak, casusregisseur, boete())
     assert [p.zaak for p in samenloop(dossier)] == [vers(zaak)]
-    assert dossier in Inburgeraar.objects.aandacht("samenloop")
+    assert dossier in aandacht(Inburgeraar.objects.all(), "samenloop")
 
 
 @pytest.mark.django_db
@@ -843,12 +862,10 @@ def test_a_stale_versie_is_refused_and_changes_nothing(dossier, casusregisseur):
     verwerkingen = Verwerking.objects.count()
 
     with pytest.raises(ValidationError) as exc:
-        handhaving.besluit_nemen(
-            zaak=zaak, versie=oud, acting_user=casusregisseur, **boete("300")
-        )
+        besluit_nemen(zaak=zaak, versie=oud, acting_user=casusregisseur, **boete("300"))
     assert exc.value.code == "stale"
     with pytest.raises(ValidationError) as exc:
-        handhaving.zienswijze_vastleggen(
+        zienswijze_vastleggen(
             zaak=zaak,
             versie=oud,
             ontvangen=True,
@@ -872,7 +889,7 @@ def test_a_stale_versie_is_refused_and_changes_nothing(dossier, casusregisseur):
 def test_a_stale_waarschuwing_makes_no_letter(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
     with pytest.raises(ValidationError) as exc:
-        handhaving.waarschuwing_versturen(
+        waarschuwing_versturen(
             zaak=zaak, versie=zaak.versie + 1, acting_user=casusregisseur
         )
     assert exc.value.code == "stale"
@@ -995,7 +1012,7 @@ def test_bezwaar_dates_are_checked(dossier, casusregisseur):
     zaak = vers(zaak)
     assert zaak.bezwaar_ontvangen_op == D(2026, 4, 1)
     assert zaak.bezwaar_gronden == "Het bedrag is te hoog."
-    assert handhaving.bezwaar_tijdig(zaak, brief) is True
+    assert bezwaar_tijdig(zaak, brief) is True
     assert "al geregistreerd" in messages(
         refused(bezwaar, zaak, casusregisseur, D(2026, 4, 2))
     )
@@ -1022,8 +1039,8 @@ def test_a_late_bezwaar_is_recorded_as_late(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
     besluiten(zaak, casusregisseur, boete("300"))  # deadline 1 May
     bezwaar(zaak, casusregisseur, D(2026, 5, 2))
-    assert handhaving.bezwaar_tijdig(vers(zaak), beschikking(zaak)) is False
-    assert handhaving.bezwaar_tijdig(vers(zaak), None) is None
+    assert bezwaar_tijdig(vers(zaak), beschikking(zaak)) is False
+    assert bezwaar_tijdig(vers(zaak), None) is None
     assert Gebeurtenis.objects.filter(
         omschrijving__endswith="(na de bezwaartermijn)"
     ).exists()

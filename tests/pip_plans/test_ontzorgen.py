@@ -12,7 +12,6 @@ import pytest
 from freezegun import freeze_time
 
 from intake.models import Gebeurtenis
-from pip_plans import ontzorgen
 from pip_plans.forms.ontzorgen import VasteLastForm
 from pip_plans.models import (
     Betaling,
@@ -24,10 +23,32 @@ from pip_plans.models import (
     VasteLast,
     VasteLastSoort,
 )
-from pip_plans.ontzorgen import OntzorgenFase
+from pip_plans.ontzorgen.betalingsoverzicht import betalingsoverzicht
+from pip_plans.ontzorgen.rules import (
+    OntzorgenFase,
+    betaling_fouten,
+    ontzorgen_einde,
+    ontzorgen_fase,
+    periode_fouten,
+)
+from pip_plans.ontzorgen.services import (
+    cursus_vastleggen,
+    machtiging_vastleggen,
+    ontzorging_periode_wijzigen,
+    ontzorging_starten,
+    ontzorgingsbeschikking_opmaken,
+    zelfredzaamheid_vastleggen,
+)
+from pip_plans.ontzorgen.vaste_lasten import (
+    betaling_vastleggen,
+    vaste_last_toevoegen,
+    vaste_last_verwijderen,
+    vaste_last_wijzigen,
+)
 from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory, afgeronde_intake
 from zevenaar_inburgering.documents import private_storage, verify_document
+from zevenaar_inburgering.nl import datum_tekst, euro, maand_tekst
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
@@ -41,27 +62,21 @@ REGULIER_EINDE = D(2026, 9, 30)
 
 
 def test_ontzorgen_lasts_six_months_from_the_start_of_the_bijstand():
-    assert ontzorgen.ontzorgen_einde(APRIL, 6) == D(2026, 9, 30)
-    assert ontzorgen.ontzorgen_einde(D(2026, 3, 15), 6) == D(2026, 9, 14)
+    assert ontzorgen_einde(APRIL, 6) == D(2026, 9, 30)
+    assert ontzorgen_einde(D(2026, 3, 15), 6) == D(2026, 9, 14)
     # The 31st: six months on is 31 July, so the last day is 30 July.
-    assert ontzorgen.ontzorgen_einde(D(2026, 1, 31), 6) == D(2026, 7, 30)
+    assert ontzorgen_einde(D(2026, 1, 31), 6) == D(2026, 7, 30)
 
 
 def test_ontzorgen_ends_early_when_the_bijstand_ends():
-    assert ontzorgen.ontzorgen_einde(APRIL, 6, bijstand_einde=D(2026, 6, 15)) == D(
-        2026, 6, 15
-    )
+    assert ontzorgen_einde(APRIL, 6, bijstand_einde=D(2026, 6, 15)) == D(2026, 6, 15)
     # A bijstand end after the regular end changes nothing.
-    assert ontzorgen.ontzorgen_einde(APRIL, 6, bijstand_einde=D(2027, 1, 1)) == D(
-        2026, 9, 30
-    )
+    assert ontzorgen_einde(APRIL, 6, bijstand_einde=D(2027, 1, 1)) == D(2026, 9, 30)
 
 
 def test_an_extension_moves_the_end_but_never_past_the_bijstand():
-    assert ontzorgen.ontzorgen_einde(APRIL, 6, verlengd_tot=D(2026, 12, 31)) == D(
-        2026, 12, 31
-    )
-    assert ontzorgen.ontzorgen_einde(
+    assert ontzorgen_einde(APRIL, 6, verlengd_tot=D(2026, 12, 31)) == D(2026, 12, 31)
+    assert ontzorgen_einde(
         APRIL, 6, bijstand_einde=D(2026, 11, 30), verlengd_tot=D(2026, 12, 31)
     ) == D(2026, 11, 30)
 
@@ -75,7 +90,7 @@ def periode(**changes):
         "verlenging_reden": "",
     }
     data.update(changes)
-    return ontzorgen.periode_fouten(**data)
+    return periode_fouten(**data)
 
 
 def test_a_regular_period_has_no_errors():
@@ -120,7 +135,7 @@ def test_the_bijstand_cannot_end_before_ontzorgen_starts():
 )
 def test_the_phase_of_an_extended_period(vandaag, fase):
     assert (
-        ontzorgen.ontzorgen_fase(
+        ontzorgen_fase(
             startdatum=APRIL,
             einddatum=D(2026, 12, 31),
             regulier_einde=D(2026, 9, 30),
@@ -132,7 +147,7 @@ def test_the_phase_of_an_extended_period(vandaag, fase):
 
 def test_a_regular_period_is_beeindigd_after_its_end():
     assert (
-        ontzorgen.ontzorgen_fase(
+        ontzorgen_fase(
             startdatum=APRIL,
             einddatum=D(2026, 9, 30),
             regulier_einde=D(2026, 9, 30),
@@ -143,10 +158,10 @@ def test_a_regular_period_is_beeindigd_after_its_end():
 
 
 def test_money_and_dates_are_written_the_dutch_way():
-    assert ontzorgen.euro(Decimal("650")) == "€ 650,00"
-    assert ontzorgen.euro(Decimal("1250.5")) == "€ 1.250,50"
-    assert ontzorgen.datum_tekst(D(2026, 3, 1)) == "1 maart 2026"
-    assert ontzorgen.maand_tekst(D(2026, 3, 1)) == "maart 2026"
+    assert euro(Decimal("650")) == "€ 650,00"
+    assert euro(Decimal("1250.5")) == "€ 1.250,50"
+    assert datum_tekst(D(2026, 3, 1)) == "1 maart 2026"
+    assert maand_tekst(D(2026, 3, 1)) == "maart 2026"
 
 
 # --- Due against paid (pure) ----------------------------------------------------------------
@@ -172,7 +187,7 @@ def betaling(pk, maand, bedrag, betaald_op=None):
 
 
 def overzicht(lasten, betalingen=(), einde=REGULIER_EINDE):
-    return ontzorgen.betalingsoverzicht(
+    return betalingsoverzicht(
         startdatum=APRIL, einddatum=einde, lasten=lasten, betalingen=betalingen
     )
 
@@ -189,7 +204,7 @@ def test_a_monthly_cost_is_due_every_month_of_the_period():
 
 
 def test_a_period_starting_mid_month_includes_that_month():
-    result = ontzorgen.betalingsoverzicht(
+    result = betalingsoverzicht(
         startdatum=D(2026, 3, 15),
         einddatum=D(2026, 9, 14),
         lasten=[last("huur", "650")],
@@ -263,7 +278,7 @@ def test_a_cost_without_an_amount_is_due_but_unknown():
 
 
 def test_payment_rules():
-    fouten = ontzorgen.betaling_fouten(
+    fouten = betaling_fouten(
         maand=D(2026, 10, 1),
         bedrag=Decimal("0"),
         betaald_op=D(2026, 5, 16),
@@ -279,7 +294,7 @@ def test_payment_rules():
 
 
 def starten(dossier, user, **kwargs):
-    return ontzorgen.ontzorging_starten(inburgeraar=dossier, acting_user=user, **kwargs)
+    return ontzorging_starten(inburgeraar=dossier, acting_user=user, **kwargs)
 
 
 def gebeurtenissen(dossier):
@@ -322,7 +337,7 @@ def test_the_duration_is_the_parameter_on_the_start_date(dossier, casusregisseur
     )
     ontzorging = starten(dossier, casusregisseur)  # 1 April: the old value
     assert ontzorging.duur_maanden == 6
-    ontzorging = ontzorgen.ontzorging_periode_wijzigen(
+    ontzorging = ontzorging_periode_wijzigen(
         ontzorging=ontzorging,
         versie=ontzorging.versie,
         startdatum=D(2026, 6, 1),
@@ -368,7 +383,7 @@ def test_starting_needs_a_start_date(dossier, casusregisseur):
 @pytest.mark.django_db
 def test_an_extension_is_stored_with_its_reason(dossier, casusregisseur):
     ontzorging = starten(dossier, casusregisseur)
-    ontzorging = ontzorgen.ontzorging_periode_wijzigen(
+    ontzorging = ontzorging_periode_wijzigen(
         ontzorging=ontzorging,
         versie=1,
         startdatum=APRIL,
@@ -386,7 +401,7 @@ def test_an_extension_is_stored_with_its_reason(dossier, casusregisseur):
 def test_an_extension_without_a_reason_changes_nothing(dossier, casusregisseur):
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
-        ontzorgen.ontzorging_periode_wijzigen(
+        ontzorging_periode_wijzigen(
             ontzorging=ontzorging,
             versie=1,
             startdatum=APRIL,
@@ -404,14 +419,14 @@ def test_an_extension_without_a_reason_changes_nothing(dossier, casusregisseur):
 def test_a_stale_versie_changes_nothing(dossier, casusregisseur, klantmanager):
     ontzorging = starten(dossier, casusregisseur)
     with freeze_time("2026-05-15"):
-        ontzorgen.machtiging_vastleggen(
+        machtiging_vastleggen(
             ontzorging=ontzorging,
             versie=1,
             getekend_op=D(2026, 4, 2),
             acting_user=klantmanager,
         )
         with pytest.raises(ValidationError, match="Iemand anders heeft het ontzorgen"):
-            ontzorgen.cursus_vastleggen(
+            cursus_vastleggen(
                 ontzorging=ontzorging,
                 versie=1,
                 cursus_status=CursusStatus.GEPLAND,
@@ -429,7 +444,7 @@ def test_a_stale_versie_changes_nothing(dossier, casusregisseur, klantmanager):
 def test_the_machtiging_cannot_be_signed_in_the_future(dossier, casusregisseur):
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
-        ontzorgen.machtiging_vastleggen(
+        machtiging_vastleggen(
             ontzorging=ontzorging,
             versie=1,
             getekend_op=D(2026, 5, 16),
@@ -443,7 +458,7 @@ def test_the_machtiging_cannot_be_signed_in_the_future(dossier, casusregisseur):
 def test_the_course_and_the_step_to_self_reliance(dossier, casusregisseur):
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
-        ontzorgen.cursus_vastleggen(
+        cursus_vastleggen(
             ontzorging=ontzorging,
             versie=1,
             cursus_status=CursusStatus.AFGEROND,
@@ -452,7 +467,7 @@ def test_the_course_and_the_step_to_self_reliance(dossier, casusregisseur):
             acting_user=casusregisseur,
         )
     assert "cursus_afgerond_op" in error.value.message_dict
-    ontzorging = ontzorgen.cursus_vastleggen(
+    ontzorging = cursus_vastleggen(
         ontzorging=ontzorging,
         versie=1,
         cursus_status=CursusStatus.AFGEROND,
@@ -461,7 +476,7 @@ def test_the_course_and_the_step_to_self_reliance(dossier, casusregisseur):
         acting_user=casusregisseur,
     )
     with pytest.raises(ValidationError) as error:
-        ontzorgen.zelfredzaamheid_vastleggen(
+        zelfredzaamheid_vastleggen(
             ontzorging=ontzorging,
             versie=ontzorging.versie,
             zelfredzaamheid_vanaf=D(2026, 10, 1),
@@ -469,7 +484,7 @@ def test_the_course_and_the_step_to_self_reliance(dossier, casusregisseur):
             acting_user=casusregisseur,
         )
     assert "zelfredzaamheid_toelichting" in error.value.message_dict
-    ontzorging = ontzorgen.zelfredzaamheid_vastleggen(
+    ontzorging = zelfredzaamheid_vastleggen(
         ontzorging=ontzorging,
         versie=ontzorging.versie,
         zelfredzaamheid_vanaf=D(2026, 10, 1),
@@ -513,7 +528,7 @@ def huur(ontzorging):
 )
 def test_a_valid_iban_is_stored_normalised(dossier, casusregisseur, invoer):
     ontzorging = starten(dossier, casusregisseur)
-    last = ontzorgen.vaste_last_wijzigen(
+    last = vaste_last_wijzigen(
         vaste_last=huur(ontzorging),
         versie=1,
         data=last_data(iban=invoer),
@@ -537,7 +552,7 @@ def test_a_valid_iban_is_stored_normalised(dossier, casusregisseur, invoer):
 def test_an_invalid_iban_is_refused(dossier, casusregisseur, invoer):
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
-        ontzorgen.vaste_last_wijzigen(
+        vaste_last_wijzigen(
             vaste_last=huur(ontzorging),
             versie=1,
             data=last_data(iban=invoer),
@@ -571,13 +586,13 @@ def test_the_form_normalises_the_iban_and_reads_a_dutch_amount(db):
 def test_an_other_cost_needs_a_description(dossier, casusregisseur):
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
-        ontzorgen.vaste_last_toevoegen(
+        vaste_last_toevoegen(
             ontzorging=ontzorging,
             data=last_data(soort=VasteLastSoort.OVERIG),
             acting_user=casusregisseur,
         )
     assert "omschrijving" in error.value.message_dict
-    last = ontzorgen.vaste_last_toevoegen(
+    last = vaste_last_toevoegen(
         ontzorging=ontzorging,
         data=last_data(soort=VasteLastSoort.OVERIG, omschrijving="Internet", bedrag=35),
         acting_user=casusregisseur,
@@ -593,12 +608,10 @@ def test_an_other_cost_needs_a_description(dossier, casusregisseur):
 def test_a_cost_with_payments_cannot_be_removed(dossier, casusregisseur, klantmanager):
     ontzorging = starten(dossier, casusregisseur)
     water = ontzorging.vaste_lasten.get(soort=VasteLastSoort.WATER)
-    ontzorgen.vaste_last_verwijderen(
-        vaste_last=water, versie=1, acting_user=casusregisseur
-    )
+    vaste_last_verwijderen(vaste_last=water, versie=1, acting_user=casusregisseur)
     assert ontzorging.vaste_lasten.count() == 3
     with freeze_time("2026-05-15"):
-        ontzorgen.betaling_vastleggen(
+        betaling_vastleggen(
             vaste_last=huur(ontzorging),
             maand=APRIL,
             bedrag=Decimal("650"),
@@ -606,7 +619,7 @@ def test_a_cost_with_payments_cannot_be_removed(dossier, casusregisseur, klantma
             acting_user=klantmanager,
         )
     with pytest.raises(ValidationError, match="betalingen vastgelegd"):
-        ontzorgen.vaste_last_verwijderen(
+        vaste_last_verwijderen(
             vaste_last=huur(ontzorging), versie=1, acting_user=casusregisseur
         )
 
@@ -615,7 +628,7 @@ def test_a_cost_with_payments_cannot_be_removed(dossier, casusregisseur, klantma
 
 
 def betalen(last, user, maand=MEI, bedrag="650", betaald_op=MEI):
-    return ontzorgen.betaling_vastleggen(
+    return betaling_vastleggen(
         vaste_last=last,
         maand=maand,
         bedrag=Decimal(bedrag),
@@ -669,7 +682,7 @@ def test_a_period_change_may_not_orphan_payments(dossier, casusregisseur, klantm
     ontzorging = starten(dossier, casusregisseur)
     betalen(huur(ontzorging), klantmanager)
     with pytest.raises(ValidationError, match="mei 2026"):
-        ontzorgen.ontzorging_periode_wijzigen(
+        ontzorging_periode_wijzigen(
             ontzorging=ontzorging,
             versie=1,
             startdatum=APRIL,
@@ -703,7 +716,7 @@ def klaar_voor_beschikking(ontzorging, user):
     }
     for last in ontzorging.vaste_lasten.all():
         begunstigde, bedrag = bedragen[last.soort]
-        ontzorgen.vaste_last_wijzigen(
+        vaste_last_wijzigen(
             vaste_last=last,
             versie=last.versie,
             data=last_data(
@@ -730,13 +743,13 @@ def test_the_beschikking_names_period_costs_machtiging_and_bezwaar(
     dossier.save()
     ontzorging = starten(dossier, casusregisseur)
     klaar_voor_beschikking(ontzorging, casusregisseur)
-    ontzorging = ontzorgen.machtiging_vastleggen(
+    ontzorging = machtiging_vastleggen(
         ontzorging=ontzorging,
         versie=1,
         getekend_op=D(2026, 3, 1),
         acting_user=casusregisseur,
     )
-    brief = ontzorgen.ontzorgingsbeschikking_opmaken(
+    brief = ontzorgingsbeschikking_opmaken(
         ontzorging=ontzorging, acting_user=casusregisseur
     )
     assert brief.soort == BriefSoort.ONTZORGINGSBESCHIKKING
@@ -774,7 +787,7 @@ def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
 ):
     ontzorging = starten(dossier, casusregisseur)
     klaar_voor_beschikking(ontzorging, casusregisseur)
-    ontzorging = ontzorgen.ontzorging_periode_wijzigen(
+    ontzorging = ontzorging_periode_wijzigen(
         ontzorging=ontzorging,
         versie=1,
         startdatum=APRIL,
@@ -784,7 +797,7 @@ def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
         acting_user=casusregisseur,
     )
     text = pdf_text(
-        ontzorgen.ontzorgingsbeschikking_opmaken(
+        ontzorgingsbeschikking_opmaken(
             ontzorging=ontzorging, acting_user=casusregisseur
         )
     )
@@ -799,7 +812,7 @@ def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
 def test_the_beschikking_needs_payee_and_amount_of_every_cost(dossier, casusregisseur):
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError, match="begunstigde en het bedrag"):
-        ontzorgen.ontzorgingsbeschikking_opmaken(
+        ontzorgingsbeschikking_opmaken(
             ontzorging=ontzorging, acting_user=casusregisseur
         )
     assert not Brief.objects.exists()
@@ -816,7 +829,7 @@ def test_a_failing_pdf_records_nothing(dossier, casusregisseur, monkeypatch):
     monkeypatch.setattr("pip_plans.brieven.render_pdf", broken)
     aantal = len(gebeurtenissen(dossier))
     with pytest.raises(OSError):
-        ontzorgen.ontzorgingsbeschikking_opmaken(
+        ontzorgingsbeschikking_opmaken(
             ontzorging=ontzorging, acting_user=casusregisseur
         )
     assert not Brief.objects.exists()

@@ -8,8 +8,8 @@ import pytest
 
 from leerroutes.models import Onderdeel
 from pip_plans import rules
-from pip_plans import services as pip_services
 from pip_plans.models import HandhavingStatus
+from pip_plans.services import pip as pip_services
 from tests.factories.dossier import volledig_dossier
 from tests.factories.intake import InburgeraarFactory, afgeronde_intake
 from tests.factories.leerroutes import (

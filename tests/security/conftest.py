@@ -50,9 +50,9 @@ from intake.models import IntakeGezondheid
 from leerroutes.models import OrganisatieSoort
 from monitoring.models import SignaalVoorkeur
 from monitoring.rapportage.rapport import rapport_maken
-from pip_plans import ontzorgen
-from pip_plans import services as pip_services
 from pip_plans.models import Brief, BriefSoort
+from pip_plans.ontzorgen.services import ontzorgingsbeschikking_opmaken
+from pip_plans.services import pip as pip_services
 from tests.factories.accounts import UserFactory, gemeente
 from tests.factories.dossier import volledig_dossier
 from tests.factories.leerroutes import (
@@ -255,7 +255,7 @@ def bouw_wereld(
 
     # The ontzorgingsbeschikking (a letter the RSD may see) and handhaving up to the
     # boete: waarschuwing and boetebeschikking.
-    ontzorgen.ontzorgingsbeschikking_opmaken(ontzorging=w["ontzorging"], acting_user=cr)
+    ontzorgingsbeschikking_opmaken(ontzorging=w["ontzorging"], acting_user=cr)
     w.objects["zaak"] = zaak_tot_boete(
         w.dossier, cr, lambda veld: c(f"pip_plans.Handhavingszaak.{veld}")
     )

@@ -105,7 +105,7 @@ def _home(cr, km, bm):
     return Row(cr, cr, km, km, bm, cr, L, T)
 
 
-WERKVOORRAAD = Redirect("intake:werkvoorraad")
+WERKVOORRAAD = Redirect("monitoring:werkvoorraad")
 RSD_KLANTEN = Redirect("intake:rsd_klanten")
 DASHBOARD = Redirect("monitoring:dashboard")
 HOME = Redirect("home")
@@ -132,15 +132,15 @@ MATRIX: dict[str, Row] = {
     "tweestaps:reservecodes": Row(200, 200, 200, 200, 200, 200, L, T),
     "sessie_verlengen": Row(405, 405, 405, 405, 405, 405, L, T),
     # --- intake -------------------------------------------------------------------------
-    "intake:werkvoorraad": DOSSIER_LIST,
-    "intake:toewijzen": DOSSIER_ACTION,
-    "intake:werkvoorraad_export": DOSSIER_LIST,
+    "monitoring:werkvoorraad": DOSSIER_LIST,
+    "monitoring:toewijzen": DOSSIER_ACTION,
+    "monitoring:werkvoorraad_export": DOSSIER_LIST,
     "intake:dossier_aanmaken": DOSSIER_LIST,
-    "intake:dossier": DOSSIER_PAGE,
+    "monitoring:dossier": DOSSIER_PAGE,
     "intake:dossier_wijzigen": DOSSIER_PAGE,
-    "intake:notitie_toevoegen": DOSSIER_ACTION,
-    "intake:huishoudlid_toevoegen": DOSSIER_ACTION,
-    "intake:huishouden_koppelen": DOSSIER_ACTION,
+    "monitoring:notitie_toevoegen": DOSSIER_ACTION,
+    "monitoring:huishoudlid_toevoegen": DOSSIER_ACTION,
+    "monitoring:huishouden_koppelen": DOSSIER_ACTION,
     "intake:duo_import": DOSSIER_LIST,
     # An import is seen by its uploader (cr) and functioneel beheer of the gemeente.
     "intake:duo_import_resultaat": DOSSIER_PAGE,
@@ -315,7 +315,7 @@ POST_MATRIX: dict[str, Row] = {
     "sessie_verlengen": Row(204, 204, 204, 204, 204, 204, L, T),
     "admin:logout": Row(*[Redirect("admin:index")] * 5, Redirect("login"), A, T),
     # Bulk reassignment of the werkvoorraad: no object in the URL.
-    "intake:toewijzen": DOSSIER_LIST_P,
+    "monitoring:toewijzen": DOSSIER_LIST_P,
     "monitoring:kwartaalrapport_aanvragen": MONITORING_ACT_P,
 }
 for _name, _row in MATRIX.items():

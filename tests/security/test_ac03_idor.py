@@ -152,18 +152,19 @@ def test_ac03_lists_and_exports_show_only_own_dossiers(
     if persona == "km":
         assert "intake:rsd_klanten" in shows_own, shows_own
     else:
-        assert {"intake:werkvoorraad", "intake:werkvoorraad_export"} <= shows_own, (
-            shows_own
-        )
+        assert {
+            "monitoring:werkvoorraad",
+            "monitoring:werkvoorraad_export",
+        } <= shows_own, shows_own
 
 
 def _search(client, term) -> tuple[str, str]:
     """Search the werkvoorraad (a POST: the term may be a BSN); the list and the
     export then show the result."""
-    response = client.post(reverse("intake:werkvoorraad"), {"zoek": term})
+    response = client.post(reverse("monitoring:werkvoorraad"), {"zoek": term})
     assert response.status_code == 302, response.status_code
-    page = client.get(reverse("intake:werkvoorraad")).content.decode()
-    export = body_text(client.get(reverse("intake:werkvoorraad_export")))
+    page = client.get(reverse("monitoring:werkvoorraad")).content.decode()
+    export = body_text(client.get(reverse("monitoring:werkvoorraad_export")))
     return page, export
 
 
@@ -172,8 +173,8 @@ def test_ac03_search_finds_only_own_dossiers(scenario, login_as):
     own, other = scenario.eigen, scenario.duiven
     # (The page repeats the search term itself, so it is checked for the other
     # dossier's link; the export for the name.)
-    own_link = reverse("intake:dossier", args=[own.dossier.pk])
-    other_link = reverse("intake:dossier", args=[other.dossier.pk])
+    own_link = reverse("monitoring:dossier", args=[own.dossier.pk])
+    other_link = reverse("monitoring:dossier", args=[other.dossier.pk])
     page, export = _search(client, own.naam)
     assert own_link in page and own.naam in export  # the search works
     for term in (other.naam, other.dossier.bsn, other.dossier.bsn[-4:]):
@@ -190,12 +191,12 @@ def test_ac03_another_gemeente_dossier_cannot_be_named_in_a_form(scenario, login
     own, other = scenario.eigen.dossier, scenario.duiven.dossier
     before = Inburgeraar.objects.values("casusregisseur", "huishouden").get(pk=other.pk)
     response = client.post(
-        reverse("intake:toewijzen"),
+        reverse("monitoring:toewijzen"),
         {"dossiers": [other.pk], "casusregisseur": scenario.personas["cr"].pk},
     )
     assert other.achternaam not in response.content.decode()
     response = client.post(
-        reverse("intake:huishouden_koppelen", args=[own.pk]), {"ander": other.pk}
+        reverse("monitoring:huishouden_koppelen", args=[own.pk]), {"ander": other.pk}
     )
     assert response.status_code == 400, response.status_code
     assert other.achternaam not in response.content.decode()

@@ -129,7 +129,7 @@ def test_ac04_pages_without_health_data_do_not_log_gezondheid(
     client_for, dossier, casusregisseur, intake_met_canary
 ):
     client = client_for(casusregisseur)
-    for name in ("intake:intake_wijzigen", "intake:dossier"):
+    for name in ("intake:intake_wijzigen", "monitoring:dossier"):
         before = set(Verwerking.objects.values_list("pk", flat=True))
         page = client.get(reverse(name, args=[dossier.pk])).content.decode()
         for field in GEZONDHEID_TEKSTEN:

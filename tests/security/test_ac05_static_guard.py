@@ -138,6 +138,8 @@ def in_scope(relpath: Path) -> bool:
     package = relpath.parts[-2] if len(relpath.parts) > 1 else ""
     return (
         fnmatch.fnmatch(name, "*views*.py")
+        # Layer packages: <app>/views/, <app>/forms/, <app>/tasks/.
+        or bool({"views", "forms", "tasks"} & set(relpath.parts[:-1]))
         # The modules of a views, forms or tasks package (pip_plans/views/pip.py).
         or package in {"views", "forms", "tasks"}
         or "templatetags" in relpath.parts
@@ -387,8 +389,11 @@ def test_ac05_entry_point_modules_are_scanned():
         "pip_plans.views.ontzorgen",
         "leerroutes.views",
         "leerroutes.rsd_views",
-        "monitoring.views",
-        "monitoring.rapport_views",
+        "monitoring.views.werkvoorraad",
+        "monitoring.views.dossier",
+        "monitoring.views.signalen",
+        "monitoring.views.rapport",
+        "monitoring.views.keten",
         "zevenaar_inburgering.verwerkingen.views",
         "zevenaar_inburgering.exports",
         "zevenaar_inburgering.documents",

@@ -72,7 +72,7 @@ DOCUMENTS = [
     ),
     Document(
         "werkvoorraad-export",
-        "intake:werkvoorraad_export",
+        "monitoring:werkvoorraad_export",
         (),
         ("cr", "fb"),
         stored=False,

@@ -76,7 +76,7 @@ def test_au01_htmx_request_without_second_factor_is_redirected_whole_page(
 ):
     _wachtwoord_alleen(client, casusregisseur)
     response = client.get(
-        reverse("intake:werkvoorraad"), headers={"HX-Request": "true"}
+        reverse("monitoring:werkvoorraad"), headers={"HX-Request": "true"}
     )
     assert response.status_code == 302
     assert response["HX-Redirect"].startswith(INSTELLEN)
@@ -115,7 +115,7 @@ def test_au01_first_login_sets_up_the_app_with_qr_code_and_backup_codes(
     for token in reservecodes:
         assert token.token in klaar.content.decode()
     # now verified: the pages open
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 200
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 200
     assert Beveiligingsgebeurtenis.objects.filter(
         gebruiker=casusregisseur, soort="tweede_factor_ingesteld"
     ).exists()
@@ -139,12 +139,12 @@ def test_au01_login_with_app_code(client, casusregisseur):
     fout = client.post(CONTROLEREN, {"code": "123456"})
     assert fout.status_code == 400
     assert "Fout:" in fout.content.decode()
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 302
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 302
 
     time.sleep(1.1)  # throttled for a second after the wrong code
     goed = client.post(CONTROLEREN, {"code": code(app), "next": "/werkvoorraad/"})
     assert goed.status_code == 302
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 200
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 200
 
 
 def test_au01_backup_code_works_once(client, casusregisseur):
@@ -155,7 +155,7 @@ def test_au01_backup_code_works_once(client, casusregisseur):
     reserve = _reservecodes_maken(casusregisseur)[0]
     response = client.post(CONTROLEREN, {"code": reserve.upper()})
     assert response.status_code == 302
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 200
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 200
 
     client.post(reverse("logout"))
     client.force_login(casusregisseur)
@@ -181,7 +181,7 @@ def test_au01_demo_mode_shows_banner_and_may_skip(client, casusregisseur, settin
     assert "Overslaan" in pagina
     response = client.post(INSTELLEN, {"overslaan": "1", "next": "/werkvoorraad/"})
     assert response.status_code == 302
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 200
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 200
 
 
 def test_au01_outside_demo_mode_there_is_no_skipping(client, casusregisseur, settings):
@@ -190,7 +190,7 @@ def test_au01_outside_demo_mode_there_is_no_skipping(client, casusregisseur, set
     client.force_login(casusregisseur)
     assert "Overslaan" not in client.get(INSTELLEN).content.decode()
     assert client.post(INSTELLEN, {"overslaan": "1"}).status_code == 404
-    assert client.get(reverse("intake:werkvoorraad")).status_code == 302
+    assert client.get(reverse("monitoring:werkvoorraad")).status_code == 302
 
 
 def test_au01_backup_codes_page_regenerates(client_for, casusregisseur):

@@ -138,7 +138,7 @@ def test_au05_logout_by_get_is_refused(client_for, casusregisseur):
 
 def test_au05_authenticated_pages_are_not_stored(client_for, casusregisseur, dossier):
     client = client_for(casusregisseur)
-    for url in (WERKVOORRAAD, reverse("intake:dossier", args=[dossier.pk])):
+    for url in (WERKVOORRAAD, reverse("monitoring:dossier", args=[dossier.pk])):
         response = client.get(url)
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"], url

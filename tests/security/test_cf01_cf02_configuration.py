@@ -141,7 +141,7 @@ def test_cf02_every_url_has_the_headers_anonymous_and_logged_in(
         _assert_headers(logged_in.get(path, secure=True), path)
     # real pages of a real dossier, the admin, a 404 and the static files
     for path in (
-        reverse("intake:dossier", args=[dossier.pk]),
+        reverse("monitoring:dossier", args=[dossier.pk]),
         "/beheer/",
         "/bestaat-niet/",
         "/static/css/app.css",

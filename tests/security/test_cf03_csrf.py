@@ -81,13 +81,13 @@ def _token_from(page: str) -> str:
 def test_cf03_htmx_post_without_a_token_is_refused(client_for, dossier, casusregisseur):
     client = client_for(casusregisseur)
     response = client.post(
-        reverse("intake:notitie_toevoegen", args=[dossier.pk]),
+        reverse("monitoring:notitie_toevoegen", args=[dossier.pk]),
         {"tekst": "Zonder token."},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 403
     response = client.post(
-        reverse("intake:notitie_toevoegen", args=[dossier.pk]),
+        reverse("monitoring:notitie_toevoegen", args=[dossier.pk]),
         {"tekst": "Met een verzonnen token."},
         headers={"HX-Request": "true", "X-CSRFToken": "x" * 64},
     )
@@ -99,11 +99,11 @@ def test_cf03_htmx_post_with_the_header_token_succeeds(
     client_for, dossier, casusregisseur
 ):
     client = client_for(casusregisseur)
-    page = client.get(reverse("intake:dossier", args=[dossier.pk]))
+    page = client.get(reverse("monitoring:dossier", args=[dossier.pk]))
     assert page.status_code == 200
     token = _token_from(page.content.decode())
     response = client.post(
-        reverse("intake:notitie_toevoegen", args=[dossier.pk]),
+        reverse("monitoring:notitie_toevoegen", args=[dossier.pk]),
         {"tekst": "Via htmx, met het token in de header."},
         headers={"HX-Request": "true", "X-CSRFToken": token},
     )
@@ -117,7 +117,7 @@ def test_cf03_pages_give_htmx_the_token(client_for, dossier, casusregisseur):
     <html>), inherited by every hx-post/hx-put/hx-patch/hx-delete on the page."""
     page = (
         client_for(casusregisseur)
-        .get(reverse("intake:dossier", args=[dossier.pk]))
+        .get(reverse("monitoring:dossier", args=[dossier.pk]))
         .content.decode()
     )
     tag = re.search(r"<body\b[^>]*>", page).group(0) + re.search(

@@ -198,7 +198,7 @@ def test_cf04_walking_every_url_with_get_changes_no_row(
         }[persona]
     ), reached
     if persona == "casusregisseur":
-        for name in ("intake:dossier", "pip_plans:pip", "leerroutes:route"):
+        for name in ("monitoring:dossier", "pip_plans:pip", "leerroutes:route"):
             assert name in reached, name
 
 

@@ -25,7 +25,7 @@ import pytest
 
 from intake.models import BredeIntake, Inburgeraar, Werkervaring
 from leerroutes.models import Participatieactiviteit, Traject
-from pip_plans import handhaving
+from pip_plans.handhaving.services import handhavingszaak_aanmaken
 from pip_plans.models import Beschikking, Brief, Inburgeringstermijn, Pip, PipStatus
 from tests.factories.intake import (
     BredeIntakeFactory,
@@ -197,9 +197,9 @@ def test_lg02_pip_vaststellen_fails_closed_and_leaves_no_pdf(
     last write must undo all of it. (The form first saves the concept in its own
     transaction, with its own row: that part is a separate, completed processing.)"""
     klaar_voor_pip(dossier, casusregisseur)
-    from pip_plans import services
+    from pip_plans.services.pip import pip_opstellen
 
-    pip = services.pip_opstellen(inburgeraar=dossier, acting_user=casusregisseur)
+    pip = pip_opstellen(inburgeraar=dossier, acting_user=casusregisseur)
     data = {
         k: ("on" if v is True else v)
         for k, v in complete_pip_data().items()
@@ -237,7 +237,7 @@ def test_lg02_pip_vaststellen_fails_closed_and_leaves_no_pdf(
 def test_lg02_handhaving_waarschuwing_fails_closed_and_leaves_no_letter(
     casus_client, dossier, casusregisseur
 ):
-    zaak = handhaving.handhavingszaak_aanmaken(
+    zaak = handhavingszaak_aanmaken(
         inburgeraar=dossier,
         overtreding="pvt",
         datum_overtreding=dt.date(2026, 2, 2),

@@ -121,7 +121,9 @@ def test_lg03_a_full_flow_logs_json_lines_without_secrets_or_personal_data(
     )
     assert response.status_code == 302
     dossier = Inburgeraar.objects.get(bsn=CANARY_BSN)
-    client.post(reverse("intake:werkvoorraad"), {"zoek": CANARY_BSN, "sorteer": "naam"})
+    client.post(
+        reverse("monitoring:werkvoorraad"), {"zoek": CANARY_BSN, "sorteer": "naam"}
+    )
 
     # Health data: saved, and once refused with a bad date (400).
     intake = BredeIntakeFactory(inburgeraar=dossier)

@@ -20,8 +20,12 @@ from intake.models import (
 )
 from leerroutes import services as leerroute_services
 from leerroutes.models import Voortgangsgesprek
-from pip_plans import handhaving, ontzorgen
+from pip_plans.handhaving.maatregel import maatregel_vastleggen
 from pip_plans.models import Brief, BriefSoort, Handhavingszaak, Maatregel
+from pip_plans.ontzorgen.services import (
+    ontzorging_starten,
+    ontzorgingsbeschikking_opmaken,
+)
 from tests.factories.intake import GesprekFactory, NotitieFactory, klaar_voor_pip
 from tests.factories.pip_plans import (
     pip_vaststellen,
@@ -66,16 +70,14 @@ def client_compleet(dossier, casusregisseur, klantmanager):
     GesprekFactory(intake=intake)
     NotitieFactory(inburgeraar=dossier, auteur=casusregisseur)
 
-    ontzorging = ontzorgen.ontzorging_starten(
+    ontzorging = ontzorging_starten(
         inburgeraar=dossier, startdatum=dt.date(2026, 2, 1), acting_user=casusregisseur
     )
     vaste_lasten_invullen(ontzorging, klantmanager)
-    ontzorgen.ontzorgingsbeschikking_opmaken(
-        ontzorging=ontzorging, acting_user=casusregisseur
-    )
+    ontzorgingsbeschikking_opmaken(ontzorging=ontzorging, acting_user=casusregisseur)
 
     zaak_tot_boete(dossier, casusregisseur, lambda veld: f"{MARKER} {veld}")
-    handhaving.maatregel_vastleggen(
+    maatregel_vastleggen(
         inburgeraar=dossier,
         grond="re_integratie",
         datum_gedraging=dt.date(2026, 4, 3),

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def test_viewing_a_dossier_writes_one_complete_row(client_for, dossier, casusregisseur):
     client_for(casusregisseur).get(
-        reverse("intake:dossier", args=[dossier.pk]), HTTP_USER_AGENT="pytest-browser"
+        reverse("monitoring:dossier", args=[dossier.pk]),
+        HTTP_USER_AGENT="pytest-browser",
     )
     row = Verwerking.objects.get()
     assert row.actie == Actie.RAADPLEGEN
@@ -38,7 +39,7 @@ def test_a_list_page_writes_one_row_per_dossier_shown(
     client_for, casusregisseur, zevenaar
 ):
     shown = InburgeraarFactory.create_batch(7, gemeente=zevenaar)
-    client_for(casusregisseur).get(reverse("intake:werkvoorraad"))
+    client_for(casusregisseur).get(reverse("monitoring:werkvoorraad"))
     rows = Verwerking.objects.all()
     assert sorted(r.object_id for r in rows) == sorted(str(d.pk) for d in shown)
     assert len({r.parent_span_id for r in rows}) == 1  # children of one span
@@ -62,7 +63,7 @@ def test_when_the_log_cannot_be_written_the_change_is_rolled_back(
     client = client_for(casusregisseur)
     client.raise_request_exception = False
     response = client.post(
-        reverse("intake:notitie_toevoegen", args=[dossier.pk]),
+        reverse("monitoring:notitie_toevoegen", args=[dossier.pk]),
         {"tekst": "Mag niet blijven"},
     )
     assert response.status_code == 500

@@ -174,15 +174,17 @@ class Command(BaseCommand):
             self.dashboard_rapport(cijfers)
         client = Client()
         client.force_login(casus)
-        self.pagina(client, "Werkvoorraad", reverse("intake:werkvoorraad"))
+        self.pagina(client, "Werkvoorraad", reverse("monitoring:werkvoorraad"))
         self.pagina(
             client,
             "Werkvoorraad, pagina 40",
-            reverse("intake:werkvoorraad") + "?pagina=40",
+            reverse("monitoring:werkvoorraad") + "?pagina=40",
         )
         if dossier is not None:
             self.pagina(
-                client, "Dossierpagina", reverse("intake:dossier", args=[dossier.pk])
+                client,
+                "Dossierpagina",
+                reverse("monitoring:dossier", args=[dossier.pk]),
             )
         client = Client()
         client.force_login(beleid)

@@ -7,10 +7,9 @@ from crispy_forms.layout import Column, Layout, Row
 
 from intake.forms import DateInput
 from leerroutes.models import Organisatie
+from monitoring.models import Ketenoverleg
+from monitoring.services.keten import controleer_datum, ketenpartners
 from zevenaar_inburgering.accounts.models import Gemeente, User
-
-from .models import Ketenoverleg
-from .services.keten import controleer_datum, ketenpartners
 
 
 class GemeenteKeuze(forms.ModelMultipleChoiceField):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from .rapportage.basis import Periode
+from monitoring.rapportage.basis import Periode
 
 EERSTE_JAAR = 2021  # the Wi2021 took effect on 1 January 2022; preparation from 2021
 REGIO = "regio"

@@ -1,8 +1,7 @@
 from django import forms
 
 from intake.forms import DateInput
-
-from .models import SignaalSoort
+from monitoring.models import SignaalSoort
 
 
 class UitstellenForm(forms.Form):

@@ -1,19 +1,19 @@
 """Signals on the werkvoorraad: snoozing one with a reason (the list itself is part
-of intake.views.werkvoorraad, "Te doen"), and choosing the kinds in the daily
+of monitoring.views.werkvoorraad, "Te doen"), and choosing the kinds in the daily
 e-mail."""
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from intake.views import form_action, render_werkvoorraad
+from intake.views import form_action
+from monitoring.digest import DIGEST_ROLES, kiesbare_soorten
+from monitoring.forms.signalen import UitstellenForm, VoorkeurenForm
+from monitoring.models import Signaal, SignaalVoorkeur
+from monitoring.services.signalen import signaal_snoozen, signaalvoorkeur_opslaan
+from monitoring.views.werkvoorraad import render_werkvoorraad
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
-
-from .digest import DIGEST_ROLES, kiesbare_soorten
-from .forms import UitstellenForm, VoorkeurenForm
-from .models import Signaal, SignaalVoorkeur
-from .services.signalen import signaal_snoozen, signaalvoorkeur_opslaan
 
 
 @role_required(DOSSIER_ROLES)
@@ -31,7 +31,7 @@ def signaal_uitstellen(request, pk):
             acting_user=request.user,
         ),
         message="Het signaal is uitgesteld.",
-        success_url=reverse("intake:werkvoorraad") + "#te-doen",
+        success_url=reverse("monitoring:werkvoorraad") + "#te-doen",
         show_errors=lambda: render_werkvoorraad(
             request, uitstellen_form=form, fout_signaal=signaal.pk, status=400
         ),

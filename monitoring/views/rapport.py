@@ -7,16 +7,15 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from monitoring import weergave
+from monitoring.forms.rapport import REGIO, AanvraagForm, gebied_keuzes
+from monitoring.models import Kwartaalrapport
+from monitoring.rapportage.rapport import bestandsnaam, rapport_aanvragen
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.middleware import telt_niet_als_activiteit
 from zevenaar_inburgering.accounts.models import MONITORING_ROLES
 from zevenaar_inburgering.documents import document_response
 from zevenaar_inburgering.exports import csv_response, safe_cell
-
-from . import weergave
-from .models import Kwartaalrapport
-from .rapport_forms import REGIO, AanvraagForm, gebied_keuzes
-from .rapportage.rapport import bestandsnaam, rapport_aanvragen
 
 
 def _rapporten(request):

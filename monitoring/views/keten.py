@@ -10,13 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from intake.views import form_action
+from monitoring.forms.keten import KetenoverlegForm
+from monitoring.models import Ketenoverleg
+from monitoring.services import keten as keten_services
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import KETEN_ROLES
 from zevenaar_inburgering.parameters.models import geheel
-
-from .keten_forms import KetenoverlegForm
-from .models import Ketenoverleg
-from .services import keten as keten_services
 
 DOEL4 = "doel4_ketenoverleggen"
 

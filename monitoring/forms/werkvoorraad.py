@@ -1,0 +1,86 @@
+"""The werkvoorraad's forms: search, filters and sort order; assigning dossiers."""
+
+from django import forms
+
+from intake.forms import casusregisseurs_for
+from intake.models import Doelgroep, Inburgeraar, Status
+from leerroutes.rules import Koers
+from monitoring.werkvoorraad import AANDACHT_CHOICES, SORT_CHOICES
+from zevenaar_inburgering.accounts.models import Gemeente, User
+
+
+class WerkvoorraadFilterForm(forms.Form):
+    """The werkvoorraad's search, filters and sort order. Posted, never in the URL:
+    the search may be a BSN."""
+
+    zoek = forms.CharField(
+        label="Zoek op naam, BSN of v-nummer", required=False, max_length=100
+    )
+    gemeente = forms.ModelChoiceField(
+        queryset=Gemeente.objects.none(), required=False, empty_label="Alle gemeenten"
+    )
+    doelgroep = forms.ChoiceField(
+        choices=[("", "Alle doelgroepen"), *Doelgroep.choices], required=False
+    )
+    status = forms.ChoiceField(
+        choices=[("", "Alle statussen"), *Status.choices], required=False
+    )
+    casusregisseur = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, empty_label="Alle casusregisseurs"
+    )
+    koers = forms.ChoiceField(
+        label="Op koers",
+        choices=[("", "Alle"), *((k.value, k.label) for k in Koers)],
+        required=False,
+    )
+    aandacht = forms.ChoiceField(
+        label="Ontzorgen en handhaving",
+        choices=[("", "Alle"), *AANDACHT_CHOICES],
+        required=False,
+    )
+    gesprek_te_doen = forms.BooleanField(
+        label="Voortgangsgesprek te doen", required=False
+    )
+    alleen_mijn = forms.BooleanField(label="Alleen mijn dossiers", required=False)
+    sorteer = forms.ChoiceField(
+        label="Sorteer op", choices=SORT_CHOICES, required=False
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.filter(
+            pk__in=user.gemeenten.values("pk")
+        )
+        self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
+
+    def saved_filters(self) -> dict:
+        """What is remembered per user (the search term is not: it may be a BSN)."""
+        data = self.cleaned_data
+        return {
+            "gemeente": data["gemeente"].pk if data.get("gemeente") else None,
+            "doelgroep": data.get("doelgroep") or "",
+            "status": data.get("status") or "",
+            "casusregisseur": data["casusregisseur"].pk
+            if data.get("casusregisseur")
+            else None,
+            "koers": data.get("koers") or "",
+            "aandacht": data.get("aandacht") or "",
+            "gesprek_te_doen": bool(data.get("gesprek_te_doen")),
+            "alleen_mijn": bool(data.get("alleen_mijn")),
+            "sorteer": data.get("sorteer") or "naam",
+        }
+
+
+class ToewijzenForm(forms.Form):
+    dossiers = forms.ModelMultipleChoiceField(
+        queryset=Inburgeraar.objects.none(),
+        error_messages={"required": "Kies eerst een of meer dossiers in de lijst."},
+    )
+    casusregisseur = forms.ModelChoiceField(
+        label="Nieuwe casusregisseur", queryset=User.objects.none()
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dossiers"].queryset = Inburgeraar.objects.visible_to(user)
+        self.fields["casusregisseur"].queryset = casusregisseurs_for(user)

@@ -1,0 +1,198 @@
+"""The werkvoorraad: the casusregisseur's start page. It lists the dossiers with
+the columns of every app and the user's "te doen" signals, so it lives in monitoring,
+the highest app it reads."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from intake import services
+from intake.models import Inburgeraar, WerkvoorraadVoorkeur
+from intake.views import apply_form_errors
+from monitoring.forms.signalen import UitstellenForm
+from monitoring.forms.werkvoorraad import ToewijzenForm, WerkvoorraadFilterForm
+from monitoring.models import Signaal
+from monitoring.werkvoorraad import werkvoorraad as werkvoorraad_dossiers
+from zevenaar_inburgering.accounts.decorators import role_required
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
+from zevenaar_inburgering.exports import csv_response, safe_cell
+from zevenaar_inburgering.verwerkingen import log
+
+ZOEK_SESSION_KEY = "werkvoorraad_zoek"
+# The "te doen" list shows the most urgent signals; the rest follow as they resolve.
+TE_DOEN_MAX = 50
+
+
+def _werkvoorraad_state(request):
+    voorkeur = WerkvoorraadVoorkeur.objects.filter(user=request.user).first()
+    filters = voorkeur.filters if voorkeur else {"sorteer": "naam"}
+    zoek = request.session.get(ZOEK_SESSION_KEY) or {}
+    return filters, zoek
+
+
+def _te_doen(request, uitstellen_form=None, fout_signaal=None) -> list[Signaal]:
+    """The user's open signals (monitoring), each with its snooze form."""
+    signalen = list(
+        Signaal.objects.visible_to(request.user)
+        .te_doen(timezone.localdate())
+        .filter(verantwoordelijke=request.user)
+        .select_related("inburgeraar")
+        .order_by("vervaldatum", "soort")[:TE_DOEN_MAX]
+    )
+    for signaal in signalen:
+        signaal.uitstellen_form = (
+            uitstellen_form
+            if signaal.pk == fout_signaal
+            else UitstellenForm(prefix=f"signaal-{signaal.pk}")
+        )
+    return signalen
+
+
+def render_werkvoorraad(
+    request,
+    *,
+    filter_form=None,
+    toewijzen_form=None,
+    uitstellen_form=None,
+    fout_signaal=None,
+    status=200,
+):
+    filters, zoek = _werkvoorraad_state(request)
+    if filter_form is None:
+        filter_form = WerkvoorraadFilterForm(
+            initial={**filters, "zoek": zoek.get("woorden") and zoek["omschrijving"]},
+            user=request.user,
+        )
+    page = Paginator(
+        werkvoorraad_dossiers(request.user, filters, zoek), settings.PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
+    log.log_dossiers_listed(page.object_list, user=request.user)
+    selected = set()
+    if toewijzen_form is not None:
+        selected = set(toewijzen_form.data.getlist("dossiers"))
+    te_doen = _te_doen(request, uitstellen_form, fout_signaal)
+    # A signal resolved, snoozed or reassigned meanwhile is not in the list: show
+    # its form's errors (e.g. "al opgelost") above the list instead.
+    losse_fouten = []
+    if fout_signaal is not None and fout_signaal not in {s.pk for s in te_doen}:
+        losse_fouten = [e for errors in uitstellen_form.errors.values() for e in errors]
+    return render(
+        request,
+        "monitoring/werkvoorraad.html",
+        {
+            "filter_form": filter_form,
+            "toewijzen_form": toewijzen_form or ToewijzenForm(user=request.user),
+            "page": page,
+            "zoek": zoek,
+            "selected": selected,
+            "te_doen": te_doen,
+            "uitstellen_fouten": losse_fouten,
+            "vandaag": timezone.localdate(),
+            "fout_signaal": fout_signaal,
+            "fout": status == 400,
+        },
+        status=status,
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_http_methods(["GET", "POST"])
+def werkvoorraad(request):
+    if request.method == "POST":
+        if "wissen" in request.POST:
+            request.session.pop(ZOEK_SESSION_KEY, None)
+            WerkvoorraadVoorkeur.objects.filter(user=request.user).delete()
+            return redirect("monitoring:werkvoorraad")
+        form = WerkvoorraadFilterForm(request.POST, user=request.user)
+        if not form.is_valid():
+            return render_werkvoorraad(request, filter_form=form)
+        WerkvoorraadVoorkeur.objects.update_or_create(
+            user=request.user, defaults={"filters": form.saved_filters()}
+        )
+        # Resolved within the user's scope; a BSN is never kept in the session.
+        request.session[ZOEK_SESSION_KEY] = Inburgeraar.objects.visible_to(
+            request.user
+        ).search_terms(form.cleaned_data["zoek"])
+        return redirect("monitoring:werkvoorraad")
+    return render_werkvoorraad(request)
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def toewijzen(request):
+    form = ToewijzenForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            count = services.dossiers_toewijzen(
+                inburgeraars=form.cleaned_data["dossiers"],
+                casusregisseur=form.cleaned_data["casusregisseur"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{count} dossier(s) toegewezen aan {form.cleaned_data['casusregisseur']}.",
+            )
+            return redirect("monitoring:werkvoorraad")
+    return render_werkvoorraad(request, toewijzen_form=form)
+
+
+@role_required(DOSSIER_ROLES)
+@require_GET
+def werkvoorraad_export(request):
+    filters, zoek = _werkvoorraad_state(request)
+    dossiers = list(werkvoorraad_dossiers(request.user, filters, zoek))
+    response, writer = csv_response(
+        "werkvoorraad.csv",
+        [
+            "Naam",
+            "Geboortedatum",
+            "v-nummer",
+            "Gemeente",
+            "Doelgroep",
+            "Status",
+            "DUO-kennisgeving",
+            "Casusregisseur",
+            "RSD-klantmanager",
+            "Op koers",
+            "Volgend voortgangsgesprek",
+            "Ontzorgen tot",
+            "Handhaving loopt",
+            "Samenloop",
+        ],
+    )
+    for d in dossiers:
+        # Not every dossier has a routestand (leerroutes); getattr covers that.
+        stand = getattr(d, "routestand", None)
+        ontzorging = getattr(d, "ontzorging", None)
+        writer.writerow(
+            safe_cell(v)
+            for v in (
+                d.naam,
+                d.geboortedatum.strftime("%d-%m-%Y"),
+                d.v_nummer,
+                d.gemeente,
+                d.get_doelgroep_display(),
+                d.get_status_display(),
+                d.datum_kennisgeving.strftime("%d-%m-%Y")
+                if d.datum_kennisgeving
+                else "",
+                d.casusregisseur or "",
+                d.rsd_klantmanager or "",
+                stand.get_koers_display() if stand and stand.koers else "",
+                stand.volgend_voortgangsgesprek.strftime("%d-%m-%Y")
+                if stand and stand.volgend_voortgangsgesprek
+                else "",
+                ontzorging.einddatum.strftime("%d-%m-%Y") if ontzorging else "",
+                "ja" if d.handhaving_lopend else "",
+                "ja" if d.heeft_samenloop else "",
+            )
+        )
+    log.log_dossiers_exported(dossiers, user=request.user, handeling="Werkvoorraad")
+    return response

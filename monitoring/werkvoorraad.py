@@ -1,0 +1,108 @@
+"""The werkvoorraad's list: its filters read all four apps (the dossier, pip_plans'
+ontzorgen and handhaving, leerroutes' routestand), so they live here, in the
+highest app they read."""
+
+from datetime import timedelta
+
+from django.db.models import F
+from django.utils import timezone
+
+from intake.models import Inburgeraar
+from leerroutes.rules import GESPREK_TE_DOEN_DAGEN
+from pip_plans.models import Handhavingszaak
+from pip_plans.selectors import met_aandacht
+
+from .signalering import ONTZORGEN_EINDIGT_DAGEN
+
+# The "Ontzorgen en handhaving" filter.
+AANDACHT_CHOICES = [
+    ("ontzorgen", "Ontzorgen loopt"),
+    ("ontzorgen_eindigt", "Ontzorgen eindigt binnen 4 weken"),
+    ("handhaving", "Handhavingszaak loopt"),
+    ("samenloop", "Samenloop met Participatiewet"),
+]
+
+SORT_CHOICES = [
+    ("naam", "Naam (A-Z)"),
+    ("pip_deadline", "Dagen tot PIP-deadline"),
+    ("-naam", "Naam (Z-A)"),
+    ("-kennisgeving", "Kennisgeving (nieuwste eerst)"),
+    ("kennisgeving", "Kennisgeving (oudste eerst)"),
+    ("gemeente", "Gemeente"),
+    ("status", "Status"),
+    ("-gewijzigd", "Laatst gewijzigd"),
+]
+SORT_ORDERINGS = {
+    "naam": ["achternaam", "voornamen", "id"],
+    # Dossiers without a running deadline (vastgesteld, suspended, unknown) last.
+    "pip_deadline": [
+        F("pip_vastgesteld_op").asc(nulls_first=True),
+        F("pip_deadline").asc(nulls_last=True),
+        "achternaam",
+        "id",
+    ],
+    "-naam": ["-achternaam", "-voornamen", "id"],
+    "-kennisgeving": ["-datum_kennisgeving", "achternaam", "id"],
+    "kennisgeving": ["datum_kennisgeving", "achternaam", "id"],
+    "gemeente": ["gemeente__naam", "achternaam", "id"],
+    "status": ["status", "achternaam", "id"],
+    "-gewijzigd": ["-gewijzigd_op", "id"],
+}
+
+
+def aandacht(dossiers, soort: str):
+    """Dossiers with a running ontzorgen period, one ending soon, an open
+    handhavingszaak, or samenloop."""
+    vandaag = timezone.localdate()
+    if soort == "ontzorgen":
+        return dossiers.filter(
+            ontzorging__startdatum__lte=vandaag, ontzorging__einddatum__gte=vandaag
+        )
+    if soort == "ontzorgen_eindigt":
+        return dossiers.filter(
+            ontzorging__einddatum__range=(
+                vandaag,
+                vandaag + timedelta(days=ONTZORGEN_EINDIGT_DAGEN),
+            )
+        )
+    if soort == "handhaving":
+        return dossiers.filter(
+            pk__in=Handhavingszaak.objects.lopend().values("inburgeraar_id")
+        )
+    if soort == "samenloop":
+        return dossiers.filter(pk__in=Handhavingszaak.objects.samenloop_dossiers())
+    return dossiers
+
+
+def gefilterd(dossiers, filters: dict, *, user):
+    """Apply the werkvoorraad filters (as saved in WerkvoorraadVoorkeur)."""
+    if filters.get("gemeente"):
+        dossiers = dossiers.filter(gemeente_id=filters["gemeente"])
+    if filters.get("doelgroep"):
+        dossiers = dossiers.filter(doelgroep=filters["doelgroep"])
+    if filters.get("status"):
+        dossiers = dossiers.filter(status=filters["status"])
+    if filters.get("casusregisseur"):
+        dossiers = dossiers.filter(casusregisseur_id=filters["casusregisseur"])
+    if filters.get("alleen_mijn"):
+        dossiers = dossiers.filter(casusregisseur=user)
+    if filters.get("koers"):
+        dossiers = dossiers.filter(routestand__koers=filters["koers"])
+    if filters.get("gesprek_te_doen"):
+        tot = timezone.localdate() + timedelta(days=GESPREK_TE_DOEN_DAGEN)
+        dossiers = dossiers.filter(routestand__volgend_voortgangsgesprek__lte=tot)
+    if filters.get("aandacht"):
+        dossiers = aandacht(dossiers, filters["aandacht"])
+    return dossiers
+
+
+def werkvoorraad(user, filters: dict, zoek: dict):
+    """The user's dossiers as the werkvoorraad lists them: filtered, searched,
+    sorted, with the columns of every app in the same query."""
+    dossiers = gefilterd(Inburgeraar.objects.visible_to(user), filters, user=user)
+    if zoek:
+        dossiers = dossiers.search(zoek)
+    ordering = SORT_ORDERINGS.get(
+        filters.get("sorteer") or "naam", SORT_ORDERINGS["naam"]
+    )
+    return met_aandacht(dossiers.for_list()).order_by(*ordering)
