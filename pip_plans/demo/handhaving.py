@@ -15,7 +15,15 @@ from decimal import Decimal
 
 from intake.demo.regio import demo_dossiers, op_schaal
 
-from .. import handhaving
+from ..handhaving.maatregel import maatregel_vastleggen
+from ..handhaving.services import (
+    besluit_nemen,
+    boete_bezwaar_registreren,
+    handhavingszaak_aanmaken,
+    rapport_opmaken,
+    waarschuwing_versturen,
+    zienswijze_vastleggen,
+)
 from ..models import Handhavingszaak
 
 SEED = 57
@@ -100,7 +108,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
         days=rng.randint(25, 35) if lopend else rng.randint(120, 200)
     )
     overtreding, feiten = rng.choice(OVERTREDINGEN)
-    zaak = handhaving.handhavingszaak_aanmaken(
+    zaak = handhavingszaak_aanmaken(
         inburgeraar=dossier,
         overtreding=overtreding,
         datum_overtreding=datum,
@@ -110,7 +118,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
     if stap == "overtreding":
         return
     if stap == "samenloop":
-        handhaving.maatregel_vastleggen(
+        maatregel_vastleggen(
             inburgeraar=dossier,
             grond="re_integratie",
             datum_gedraging=datum + timedelta(days=3),
@@ -123,7 +131,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
         )
         return
     if stap in ("waarschuwing", "boete_klein", "afgezien"):
-        handhaving.waarschuwing_versturen(
+        waarschuwing_versturen(
             zaak=zaak,
             versie=zaak.versie,
             acting_user=user,
@@ -133,7 +141,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
     if stap == "waarschuwing":
         return
     if stap == "boete_klein":
-        handhaving.besluit_nemen(
+        besluit_nemen(
             zaak=zaak,
             versie=zaak.versie,
             besluit="boete",
@@ -146,7 +154,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
         )
         return
     if stap == "afgezien":
-        handhaving.besluit_nemen(
+        besluit_nemen(
             zaak=zaak,
             versie=zaak.versie,
             besluit="afzien",
@@ -161,7 +169,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
         "rapport": vandaag - timedelta(days=3),  # the zienswijze term still runs
         "termijn_verstreken": vandaag - timedelta(weeks=14),
     }.get(stap, datum + timedelta(days=7))
-    zaak = handhaving.rapport_opmaken(
+    zaak = rapport_opmaken(
         zaak=zaak,
         versie=zaak.versie,
         voorgenomen_bedrag=Decimal("800") if stap != "rapport" else Decimal("500"),
@@ -172,7 +180,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
     )
     if stap == "rapport":
         return
-    zaak = handhaving.zienswijze_vastleggen(
+    zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
         ontvangen=True,
@@ -182,7 +190,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
     )
     if stap in ("zienswijze", "termijn_verstreken"):
         return
-    zaak = handhaving.besluit_nemen(
+    zaak = besluit_nemen(
         zaak=zaak,
         versie=zaak.versie,
         besluit="boete",
@@ -194,7 +202,7 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
         acting_user=user,
     )
     if stap == "bezwaar":
-        handhaving.boete_bezwaar_registreren(
+        boete_bezwaar_registreren(
             zaak=zaak,
             versie=zaak.versie,
             ontvangen_op=rapport_op + timedelta(days=50),

@@ -18,8 +18,17 @@ from intake.models import DoelgroepCategorie
 from zevenaar_inburgering import termijnen
 from zevenaar_inburgering.parameters.models import geheel
 
-from .. import ontzorgen
 from ..models import CursusStatus, Ontzorging, VasteLastSoort
+from ..ontzorgen.rules import regulier_einde
+from ..ontzorgen.services import (
+    cursus_vastleggen,
+    machtiging_vastleggen,
+    ontzorging_periode_wijzigen,
+    ontzorging_starten,
+    ontzorgingsbeschikking_opmaken,
+    zelfredzaamheid_vastleggen,
+)
+from ..ontzorgen.vaste_lasten import betaling_vastleggen, vaste_last_wijzigen
 
 SEED = 56
 
@@ -73,13 +82,13 @@ def vul_ontzorgen(vandaag: date, stdout) -> None:
         start = dossier.bijstand_start
         if i == len(gekozen) - 1:
             start = vandaag + timedelta(days=10)  # bijstand granted, starts soon
-        ontzorging = ontzorgen.ontzorging_starten(
+        ontzorging = ontzorging_starten(
             inburgeraar=dossier, startdatum=start, acting_user=dossier.casusregisseur
         )
         _lasten(rng, ontzorging, dossier.rsd_klantmanager)
         ontzorging.refresh_from_db()
         if start <= vandaag:
-            ontzorging = ontzorgen.machtiging_vastleggen(
+            ontzorging = machtiging_vastleggen(
                 ontzorging=ontzorging,
                 versie=ontzorging.versie,
                 getekend_op=min(start + timedelta(days=rng.randint(2, 10)), vandaag),
@@ -90,7 +99,7 @@ def vul_ontzorgen(vandaag: date, stdout) -> None:
         elif i in langer:  # maatwerk: a longer period
             ontzorging = _verlengen(ontzorging, dossier, vandaag)
         if start <= vandaag and brieven < max_brieven:
-            ontzorgen.ontzorgingsbeschikking_opmaken(
+            ontzorgingsbeschikking_opmaken(
                 ontzorging=ontzorging,
                 acting_user=dossier.casusregisseur,
                 dagtekening=min(start + timedelta(days=5), vandaag),
@@ -104,7 +113,7 @@ def vul_ontzorgen(vandaag: date, stdout) -> None:
 
 
 def _regulier_einde(start: date) -> date:
-    return ontzorgen.regulier_einde(start, geheel("ontzorgen_maanden", start))
+    return regulier_einde(start, geheel("ontzorgen_maanden", start))
 
 
 def _gekozen(kandidaten: list, vandaag: date) -> list:
@@ -121,7 +130,7 @@ def _gekozen(kandidaten: list, vandaag: date) -> list:
 def _lasten(rng, ontzorging, klantmanager) -> None:
     for last in ontzorging.vaste_lasten.all():
         begunstigde, iban, (laag, hoog) = LASTEN[last.soort]
-        ontzorgen.vaste_last_wijzigen(
+        vaste_last_wijzigen(
             vaste_last=last,
             versie=last.versie,
             data={
@@ -139,7 +148,7 @@ def _bijstand_beeindigd(rng, ontzorging, dossier, vandaag):
     einde = ontzorging.startdatum + timedelta(days=rng.randint(70, 120))
     if einde >= vandaag:
         return ontzorging
-    return ontzorgen.ontzorging_periode_wijzigen(
+    return ontzorging_periode_wijzigen(
         ontzorging=ontzorging,
         versie=ontzorging.versie,
         startdatum=ontzorging.startdatum,
@@ -152,9 +161,9 @@ def _bijstand_beeindigd(rng, ontzorging, dossier, vandaag):
 
 def _verlengen(ontzorging, dossier, vandaag):
     """Three months longer; six when three would already have passed."""
-    regulier = ontzorgen.regulier_einde(ontzorging.startdatum, ontzorging.duur_maanden)
+    regulier = regulier_einde(ontzorging.startdatum, ontzorging.duur_maanden)
     maanden = 3 if termijnen.verlengd_einde(regulier, maanden=3) >= vandaag else 6
-    return ontzorgen.ontzorging_periode_wijzigen(
+    return ontzorging_periode_wijzigen(
         ontzorging=ontzorging,
         versie=ontzorging.versie,
         startdatum=ontzorging.startdatum,
@@ -181,7 +190,7 @@ def _betalingen(rng, ontzorging, klantmanager, vandaag) -> None:
         if betaald_op > vandaag or (maand == laatste_maand and rng.random() < 0.3):
             continue
         for last in ontzorging.vaste_lasten.all():
-            ontzorgen.betaling_vastleggen(
+            betaling_vastleggen(
                 vaste_last=last,
                 maand=maand,
                 bedrag=last.bedrag,
@@ -195,7 +204,7 @@ def _cursus(rng, ontzorging, dossier, vandaag) -> None:
     start = ontzorging.startdatum + timedelta(days=60)
     if start > vandaag:
         if ontzorging.startdatum <= vandaag:
-            ontzorgen.cursus_vastleggen(
+            cursus_vastleggen(
                 ontzorging=ontzorging,
                 versie=ontzorging.versie,
                 cursus_status=CursusStatus.GEPLAND,
@@ -206,7 +215,7 @@ def _cursus(rng, ontzorging, dossier, vandaag) -> None:
         return
     afgerond = start + timedelta(days=56)
     klaar = afgerond <= vandaag and rng.random() < 0.8
-    ontzorging = ontzorgen.cursus_vastleggen(
+    ontzorging = cursus_vastleggen(
         ontzorging=ontzorging,
         versie=ontzorging.versie,
         cursus_status=CursusStatus.AFGEROND if klaar else CursusStatus.GEVOLGD,
@@ -215,7 +224,7 @@ def _cursus(rng, ontzorging, dossier, vandaag) -> None:
         acting_user=dossier.casusregisseur,
     )
     if klaar and ontzorging.einddatum < vandaag:
-        ontzorgen.zelfredzaamheid_vastleggen(
+        zelfredzaamheid_vastleggen(
             ontzorging=ontzorging,
             versie=ontzorging.versie,
             zelfredzaamheid_vanaf=ontzorging.einddatum + timedelta(days=1),

@@ -27,8 +27,16 @@ from intake.models import (
 )
 from intake.rules import LBT_A1_OF_LAGER, LBT_A2, LBT_B1_OF_HOGER
 
-from .. import rules, services
+from .. import rules
 from ..models import Pip
+from ..services.bezwaar import bezwaar_beslissen, bezwaar_registreren
+from ..services.pip import (
+    pip_bewerken,
+    pip_opstellen,
+    pip_vaststellen,
+    pip_wijziging_starten,
+    verlenging_vastleggen,
+)
 
 SEED = 2026
 # While the intake is planned or running the college may wait for information
@@ -172,13 +180,13 @@ def _pip_inhoud(pip: Pip) -> dict:
 
 
 def _vaststellen(pip: Pip, user, dagtekening: date, **extra):
-    pip = services.pip_bewerken(
+    pip = pip_bewerken(
         pip=pip,
         data={**_pip_inhoud(pip), **extra},
         bewerkversie=pip.bewerkversie,
         acting_user=user,
     )
-    return services.pip_vaststellen(pip=pip, acting_user=user, dagtekening=dagtekening)
+    return pip_vaststellen(pip=pip, acting_user=user, dagtekening=dagtekening)
 
 
 @transaction.atomic
@@ -224,14 +232,14 @@ def vul_aan(*, stdout, vandaag: date | None = None) -> None:
                 begin, min(begin + timedelta(days=10), vandaag - timedelta(days=40))
             )
             _intake(rng, dossier, start, afgerond=True, vandaag=vandaag)
-            services.pip_opstellen(inburgeraar=dossier, acting_user=user)
+            pip_opstellen(inburgeraar=dossier, acting_user=user)
             tel("PIP in concept")
         elif dossier.status in VASTGESTELD_STATUSES and dossier.pip_deadline:
             status = dossier.status
             intake = _intake(
                 rng, dossier, begin + timedelta(days=7), afgerond=True, vandaag=vandaag
             )
-            pip = services.pip_opstellen(inburgeraar=dossier, acting_user=user)
+            pip = pip_opstellen(inburgeraar=dossier, acting_user=user)
             te_laat = rng.random() < 0.2
             dagtekening = dossier.pip_deadline + timedelta(
                 days=rng.randint(5, 60) if te_laat else -rng.randint(0, 25)
@@ -321,7 +329,7 @@ def _wijzigingen(rng, vastgesteld, vandaag: date, tel) -> None:
     for dossier, _ in verlengen:
         per_regisseur.setdefault(dossier.casusregisseur, []).append(dossier.termijn)
     for user, termijnen in per_regisseur.items():
-        services.verlenging_vastleggen(
+        verlenging_vastleggen(
             termijnen=termijnen,
             besluitdatum=besluitdatum,
             maanden=6,
@@ -338,7 +346,7 @@ def _wijzigen(rng, dossier, beschikking, reden: str, vandaag: date) -> None:
         dossier.termijn.startdatum + timedelta(days=rng.randint(120, 400)), vandaag
     )
     vorige = beschikking.pip
-    concept = services.pip_wijziging_starten(
+    concept = pip_wijziging_starten(
         inburgeraar=dossier,
         reden=reden,
         toelichting="Besproken in het voortgangsgesprek.",
@@ -355,14 +363,14 @@ def _wijzigen(rng, dossier, beschikking, reden: str, vandaag: date) -> None:
 
 
 def _bezwaar(dossier, beschikking, uitkomst: str) -> None:
-    bezwaar = services.bezwaar_registreren(
+    bezwaar = bezwaar_registreren(
         beschikking=beschikking,
         ontvangen_op=beschikking.dagtekening + timedelta(days=20),
         gronden="Het onderwijsroute-advies is niet goed onderzocht.",
         acting_user=dossier.casusregisseur,
     )
     if uitkomst:
-        services.bezwaar_beslissen(
+        bezwaar_beslissen(
             bezwaar=bezwaar,
             besluit_datum=beschikking.dagtekening + timedelta(days=70),
             uitkomst=uitkomst,

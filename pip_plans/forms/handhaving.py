@@ -1,6 +1,7 @@
 """Forms of handhaving and the Participatiewet maatregel. They parse input; the rules
-are in handhaving.py. Several forms share a page: a prefix keeps their field ids
-apart. Every form on an existing zaak posts the `versie` it was loaded with."""
+are in the package pip_plans/handhaving/. Several forms share a page: a prefix keeps
+their field ids apart. Every form on an existing zaak posts the `versie` it was
+loaded with."""
 
 from django import forms
 

@@ -1,4 +1,5 @@
-"""Forms of the ontzorgen pages. They parse input; the rules are in ontzorgen.py.
+"""Forms of the ontzorgen pages. They parse input; the rules are in the package
+pip_plans/ontzorgen/.
 
 Several forms share a page: each has a prefix so their field ids stay apart. A form
 that changes an existing row posts the `versie` it was loaded with (optimistic
@@ -20,7 +21,7 @@ MAAND_FORMATEN = ["%Y-%m", "%m-%Y", "%Y-%m-%d"]
 class ModelveldenForm(forms.Form):
     """A plain form with the fields, labels and widgets of `model`. The model's own
     validation (check constraints) is not run here: the rules and their Dutch
-    messages are in ontzorgen.py, which the view calls with `model_data()`.
+    messages are in the ontzorgen package, which the view calls with `model_data()`.
 
     With an `instance` the form starts from its values and carries its `versie`."""
 

@@ -11,7 +11,28 @@ import pytest
 from freezegun import freeze_time
 
 from intake.models import Gebeurtenis, Inburgeraar
-from pip_plans import handhaving
+from pip_plans.handhaving.maatregel import maatregel_vastleggen
+from pip_plans.handhaving.rules import (
+    beslistermijn,
+    beslistermijn_verstreken,
+    besluit_fouten,
+    boete_toegestaan,
+    in_samenloop,
+    rapport_vereist,
+    zaak_fouten,
+    zienswijze_termijn,
+)
+from pip_plans.handhaving.samenloop import met_samenloop, samenloop, samenloop_voor_rsd
+from pip_plans.handhaving.selectors import bezwaar_tijdig, boetebeschikking
+from pip_plans.handhaving.services import (
+    besluit_nemen,
+    boete_bezwaar_beslissen,
+    boete_bezwaar_registreren,
+    handhavingszaak_aanmaken,
+    rapport_opmaken,
+    waarschuwing_versturen,
+    zienswijze_vastleggen,
+)
 from pip_plans.models import (
     Brief,
     BriefSoort,
@@ -22,6 +43,7 @@ from pip_plans.models import (
 from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.documents import private_storage
+from zevenaar_inburgering.nl import datum_tekst, euro
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
@@ -71,7 +93,7 @@ def besluit_regels(**changes) -> dict:
         "doelgroep_label": "Asielstatushouders",
     }
     args.update(changes)
-    return handhaving.besluit_fouten(**args)
+    return besluit_fouten(**args)
 
 
 MET_RAPPORT = {
@@ -85,27 +107,27 @@ MET_RAPPORT = {
 
 
 def test_euro_and_dates_are_written_the_dutch_way():
-    assert handhaving.euro(Decimal("800")) == "€ 800,00"
-    assert handhaving.euro(Decimal("1250.5")) == "€ 1.250,50"
-    assert handhaving.datum_tekst(D(2026, 3, 5)) == "5 maart 2026"
+    assert euro(Decimal("800")) == "€ 800,00"
+    assert euro(Decimal("1250.5")) == "€ 1.250,50"
+    assert datum_tekst(D(2026, 3, 5)) == "5 maart 2026"
 
 
 def test_rapport_is_needed_only_above_the_limit():
     grens = Decimal("340")
-    assert not handhaving.rapport_vereist(Decimal("340"), grens)
-    assert handhaving.rapport_vereist(Decimal("340.01"), grens)
-    assert not handhaving.rapport_vereist(None, grens)
+    assert not rapport_vereist(Decimal("340"), grens)
+    assert rapport_vereist(Decimal("340.01"), grens)
+    assert not rapport_vereist(None, grens)
 
 
 def test_beslistermijn_is_thirteen_weeks_after_the_rapport():
-    assert handhaving.beslistermijn(D(2026, 3, 5), 13) == D(2026, 6, 4)
-    assert not handhaving.beslistermijn_verstreken(D(2026, 6, 4), D(2026, 6, 4))
-    assert handhaving.beslistermijn_verstreken(D(2026, 6, 4), D(2026, 6, 5))
-    assert not handhaving.beslistermijn_verstreken(None, D(2026, 6, 5))
+    assert beslistermijn(D(2026, 3, 5), 13) == D(2026, 6, 4)
+    assert not beslistermijn_verstreken(D(2026, 6, 4), D(2026, 6, 4))
+    assert beslistermijn_verstreken(D(2026, 6, 4), D(2026, 6, 5))
+    assert not beslistermijn_verstreken(None, D(2026, 6, 5))
 
 
 def test_zienswijze_term_defaults_to_weeks_after_the_rapport():
-    assert handhaving.zienswijze_termijn(D(2026, 3, 5), 2) == D(2026, 3, 19)
+    assert zienswijze_termijn(D(2026, 3, 5), 2) == D(2026, 3, 19)
 
 
 def test_fine_above_the_maximum_is_refused_naming_the_maximum():
@@ -189,21 +211,19 @@ def test_besluit_cannot_lie_in_the_future():
 
 
 def test_boete_toegestaan_follows_the_doelgroep():
-    assert not handhaving.boete_toegestaan("asiel", asiel=False, gezin_overig=True)
-    assert handhaving.boete_toegestaan("gezin_overig", asiel=False, gezin_overig=True)
-    assert not handhaving.boete_toegestaan(
-        "gezin_overig", asiel=True, gezin_overig=False
-    )
+    assert not boete_toegestaan("asiel", asiel=False, gezin_overig=True)
+    assert boete_toegestaan("gezin_overig", asiel=False, gezin_overig=True)
+    assert not boete_toegestaan("gezin_overig", asiel=True, gezin_overig=False)
 
 
 def test_samenloop_window_is_inclusive_on_both_sides():
-    assert handhaving.in_samenloop(D(2026, 3, 1), D(2026, 3, 31), 30)
-    assert handhaving.in_samenloop(D(2026, 3, 31), D(2026, 3, 1), 30)
-    assert not handhaving.in_samenloop(D(2026, 3, 1), D(2026, 4, 1), 30)
+    assert in_samenloop(D(2026, 3, 1), D(2026, 3, 31), 30)
+    assert in_samenloop(D(2026, 3, 31), D(2026, 3, 1), 30)
+    assert not in_samenloop(D(2026, 3, 1), D(2026, 4, 1), 30)
 
 
 def test_zaak_date_cannot_lie_in_the_future():
-    fouten = handhaving.zaak_fouten(
+    fouten = zaak_fouten(
         overtreding="pvt",
         datum_overtreding=D(2026, 3, 21),
         feiten="x",
@@ -216,7 +236,7 @@ def test_zaak_date_cannot_lie_in_the_future():
 
 
 def nieuwe_zaak(dossier, user, datum=OVERTREDING_OP, **kwargs) -> Handhavingszaak:
-    return handhaving.handhavingszaak_aanmaken(
+    return handhavingszaak_aanmaken(
         inburgeraar=dossier,
         overtreding=kwargs.pop("overtreding", "pvt"),
         datum_overtreding=datum,
@@ -228,7 +248,7 @@ def nieuwe_zaak(dossier, user, datum=OVERTREDING_OP, **kwargs) -> Handhavingszaa
 
 
 def rapport(zaak, user, bedrag="800", op=RAPPORT_OP, **kwargs):
-    return handhaving.rapport_opmaken(
+    return rapport_opmaken(
         zaak=zaak,
         versie=zaak.versie,
         voorgenomen_bedrag=Decimal(bedrag),
@@ -245,7 +265,7 @@ def boete(zaak, user, bedrag="800", op=BESLUIT_OP, **kwargs):
         "verwijtbaarheid_toelichting": "Was uitgenodigd en had geen reden.",
     }
     args.update(kwargs)
-    return handhaving.besluit_nemen(
+    return besluit_nemen(
         zaak=zaak,
         versie=zaak.versie,
         besluit="boete",
@@ -282,7 +302,7 @@ def test_aanmaken_refuses_a_date_in_the_future_and_stores_nothing(
 @freeze_time(VANDAAG)
 def test_waarschuwing_makes_a_letter_and_sets_the_status(dossier, casusregisseur):
     zaak = nieuwe_zaak(dossier, casusregisseur)
-    brief = handhaving.waarschuwing_versturen(
+    brief = waarschuwing_versturen(
         zaak=zaak,
         versie=zaak.versie,
         opdracht="Kom op 1 april naar de PVT-bijeenkomst.",
@@ -308,10 +328,10 @@ def test_waarschuwing_makes_a_letter_and_sets_the_status(dossier, casusregisseur
 @freeze_time(VANDAAG)
 def test_a_second_waarschuwing_is_refused(dossier, casusregisseur):
     zaak = nieuwe_zaak(dossier, casusregisseur)
-    handhaving.waarschuwing_versturen(zaak=zaak, versie=1, acting_user=casusregisseur)
+    waarschuwing_versturen(zaak=zaak, versie=1, acting_user=casusregisseur)
     zaak.refresh_from_db()
     with pytest.raises(ValidationError):
-        handhaving.waarschuwing_versturen(
+        waarschuwing_versturen(
             zaak=zaak, versie=zaak.versie, acting_user=casusregisseur
         )
     assert Brief.objects.count() == 1
@@ -353,7 +373,7 @@ def test_zienswijze_none_received_only_after_the_term(dossier, casusregisseur):
         op=D(2026, 3, 10),
     )
     with pytest.raises(ValidationError) as error:
-        handhaving.zienswijze_vastleggen(
+        zienswijze_vastleggen(
             zaak=zaak,
             versie=zaak.versie,
             ontvangen=False,
@@ -363,7 +383,7 @@ def test_zienswijze_none_received_only_after_the_term(dossier, casusregisseur):
         )
     assert "loopt nog" in error.value.message_dict["ontvangen"][0]
     with freeze_time("2026-03-25"):
-        handhaving.zienswijze_vastleggen(
+        zienswijze_vastleggen(
             zaak=zaak,
             versie=zaak.versie,
             ontvangen=False,
@@ -384,7 +404,7 @@ def test_besluit_above_340_waits_for_the_zienswijze(dossier, casusregisseur):
     )
     with pytest.raises(ValidationError, match="Wacht op de zienswijze"):
         boete(zaak, casusregisseur)
-    zaak = handhaving.zienswijze_vastleggen(
+    zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
         ontvangen=True,
@@ -433,7 +453,7 @@ def test_besluit_follows_the_dated_maximum_on_the_besluit_date(dossier, casusreg
     parameter("boete_maximum", 500, vanaf=D(2026, 3, 19))
     zaak = nieuwe_zaak(dossier, casusregisseur)
     zaak = rapport(zaak, casusregisseur, bedrag="600", op=D(2026, 3, 2))
-    zaak = handhaving.zienswijze_vastleggen(
+    zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
         ontvangen=True,
@@ -458,7 +478,7 @@ def test_fines_switched_off_for_asiel_refuse_boete_but_allow_afzien(
     with pytest.raises(ValidationError) as error:
         boete(zaak, casusregisseur, bedrag="100")
     assert "uitgeschakeld" in error.value.message_dict["besluit"][0]
-    zaak = handhaving.besluit_nemen(
+    zaak = besluit_nemen(
         zaak=zaak,
         versie=zaak.versie,
         besluit="afzien",
@@ -485,9 +505,9 @@ def test_fines_switched_off_for_gezin_overig_leave_asiel_alone(
 @freeze_time(VANDAAG)
 def test_stale_versie_is_refused_and_nothing_changes(dossier, casusregisseur):
     zaak = nieuwe_zaak(dossier, casusregisseur)
-    handhaving.waarschuwing_versturen(zaak=zaak, versie=1, acting_user=casusregisseur)
+    waarschuwing_versturen(zaak=zaak, versie=1, acting_user=casusregisseur)
     with pytest.raises(ValidationError, match="gewijzigd door iemand anders"):
-        handhaving.rapport_opmaken(
+        rapport_opmaken(
             zaak=zaak,
             versie=1,
             voorgenomen_bedrag=Decimal("500"),
@@ -510,7 +530,7 @@ def test_boetebeschikking_pdf_has_amount_dates_facts_basis_and_bezwaar(
     dossier.save()
     zaak = nieuwe_zaak(dossier, casusregisseur)
     zaak = rapport(zaak, casusregisseur, op=D(2026, 3, 5))
-    zaak = handhaving.zienswijze_vastleggen(
+    zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
         ontvangen=True,
@@ -579,17 +599,17 @@ def test_pdf_failure_records_no_besluit(dossier, casusregisseur, monkeypatch):
 @freeze_time(VANDAAG)
 def test_bezwaar_against_the_boete_is_tijdig_within_six_weeks(dossier, casusregisseur):
     zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="200")
-    brief = handhaving.boetebeschikking(zaak)
+    brief = boetebeschikking(zaak)
     with freeze_time("2026-05-10"):
-        zaak = handhaving.boete_bezwaar_registreren(
+        zaak = boete_bezwaar_registreren(
             zaak=zaak,
             versie=zaak.versie,
             ontvangen_op=D(2026, 5, 1),
             gronden="Ik was ziek.",
             acting_user=casusregisseur,
         )
-        assert handhaving.bezwaar_tijdig(zaak, brief) is True
-        zaak = handhaving.boete_bezwaar_beslissen(
+        assert bezwaar_tijdig(zaak, brief) is True
+        zaak = boete_bezwaar_beslissen(
             zaak=zaak,
             versie=zaak.versie,
             besluit_op=D(2026, 5, 8),
@@ -604,14 +624,14 @@ def test_bezwaar_against_the_boete_is_tijdig_within_six_weeks(dossier, casusregi
 def test_bezwaar_after_six_weeks_is_recorded_as_late(dossier, casusregisseur):
     zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="200")
     with freeze_time("2026-05-10"):
-        zaak = handhaving.boete_bezwaar_registreren(
+        zaak = boete_bezwaar_registreren(
             zaak=zaak,
             versie=zaak.versie,
             ontvangen_op=D(2026, 5, 2),
             gronden="",
             acting_user=casusregisseur,
         )
-    assert handhaving.bezwaar_tijdig(zaak, handhaving.boetebeschikking(zaak)) is False
+    assert bezwaar_tijdig(zaak, boetebeschikking(zaak)) is False
     assert Gebeurtenis.objects.filter(
         omschrijving__contains="na de bezwaartermijn"
     ).exists()
@@ -621,7 +641,7 @@ def test_bezwaar_after_six_weeks_is_recorded_as_late(dossier, casusregisseur):
 def test_bezwaar_needs_a_boete(dossier, casusregisseur):
     zaak = nieuwe_zaak(dossier, casusregisseur)
     with pytest.raises(ValidationError, match="boetebeschikking"):
-        handhaving.boete_bezwaar_registreren(
+        boete_bezwaar_registreren(
             zaak=zaak,
             versie=zaak.versie,
             ontvangen_op=D(2026, 3, 20),
@@ -634,7 +654,7 @@ def test_bezwaar_needs_a_boete(dossier, casusregisseur):
 
 
 def maatregel(dossier, user, datum, **kwargs) -> Maatregel:
-    return handhaving.maatregel_vastleggen(
+    return maatregel_vastleggen(
         inburgeraar=dossier,
         grond=kwargs.pop("grond", "re_integratie"),
         datum_gedraging=datum,
@@ -657,7 +677,7 @@ def test_maatregel_writes_a_maatregel_timeline_entry(dossier, klantmanager):
 @freeze_time(VANDAAG)
 def test_maatregel_refuses_bad_input(dossier, klantmanager):
     with pytest.raises(ValidationError) as error:
-        handhaving.maatregel_vastleggen(
+        maatregel_vastleggen(
             inburgeraar=dossier,
             grond="re_integratie",
             datum_gedraging=D(2026, 4, 1),
@@ -681,7 +701,7 @@ def test_samenloop_pairs_a_zaak_and_a_maatregel_within_the_window(
     zaak = nieuwe_zaak(dossier, casusregisseur, datum=D(2026, 2, 2))
     dichtbij = maatregel(dossier, klantmanager, D(2026, 3, 4))  # 30 days
     maatregel(dossier, klantmanager, D(2026, 3, 5))  # 31 days: not
-    paren = handhaving.samenloop(dossier)
+    paren = samenloop(dossier)
     assert [(p.zaak, p.maatregel) for p in paren] == [(zaak, dichtbij)]
     assert paren[0].dagen == 30
 
@@ -693,10 +713,10 @@ def test_samenloop_ignores_afgezien_and_other_people(
     zaak = nieuwe_zaak(dossier, casusregisseur, datum=D(2026, 2, 2))
     ander = InburgeraarFactory(gemeente=zevenaar)
     maatregel(ander, klantmanager, D(2026, 2, 2))
-    assert handhaving.samenloop(dossier) == []
+    assert samenloop(dossier) == []
     maatregel(dossier, klantmanager, D(2026, 2, 3))
-    assert len(handhaving.samenloop(dossier)) == 1
-    handhaving.besluit_nemen(
+    assert len(samenloop(dossier)) == 1
+    besluit_nemen(
         zaak=zaak,
         versie=zaak.versie,
         besluit="afzien",
@@ -704,7 +724,7 @@ def test_samenloop_ignores_afgezien_and_other_people(
         afzien_reden="Dubbel gestraft: RSD heeft al een maatregel.",
         acting_user=casusregisseur,
     )
-    assert handhaving.samenloop(dossier) == []
+    assert samenloop(dossier) == []
 
 
 @freeze_time(VANDAAG)
@@ -712,7 +732,7 @@ def test_samenloop_follows_the_dated_window(dossier, casusregisseur, klantmanage
     parameter("samenloop_venster_dagen", 5)
     nieuwe_zaak(dossier, casusregisseur, datum=D(2026, 2, 2))
     maatregel(dossier, klantmanager, D(2026, 2, 10))
-    assert handhaving.samenloop(dossier) == []
+    assert samenloop(dossier) == []
 
 
 @freeze_time(VANDAAG)
@@ -722,7 +742,7 @@ def test_samenloop_for_rsd_holds_only_the_maatregel_and_the_casusregisseur(
     nieuwe_zaak(dossier, casusregisseur, datum=D(2026, 2, 2))
     eigen = maatregel(dossier, klantmanager, D(2026, 2, 20))
     maatregel(dossier, klantmanager, D(2025, 6, 1))
-    meldingen = handhaving.samenloop_voor_rsd(dossier)
+    meldingen = samenloop_voor_rsd(dossier)
     assert [(m.maatregel, m.casusregisseur) for m in meldingen] == [
         (eigen, casusregisseur)
     ]
@@ -739,14 +759,14 @@ def test_samenloop_annotation_marks_dossiers_in_one_query(
     maatregel(dossier, klantmanager, D(2026, 2, 12))
     with django_assert_num_queries(2):  # the window parameter, then the list
         rijen = dict(
-            handhaving.met_samenloop(Inburgeraar.objects.all()).values_list(
+            met_samenloop(Inburgeraar.objects.all()).values_list(
                 "pk", "heeft_samenloop"
             )
         )
     assert rijen == {dossier.pk: True, zonder.pk: False}
     # The function and the annotation agree.
-    assert bool(handhaving.samenloop(dossier)) is True
-    assert bool(handhaving.samenloop(zonder)) is False
+    assert bool(samenloop(dossier)) is True
+    assert bool(samenloop(zonder)) is False
 
 
 @freeze_time(VANDAAG)

@@ -10,7 +10,14 @@ from django.urls import reverse
 import pytest
 from freezegun import freeze_time
 
-from pip_plans import handhaving
+from pip_plans.handhaving.maatregel import maatregel_vastleggen
+from pip_plans.handhaving.services import (
+    besluit_nemen,
+    handhavingszaak_aanmaken,
+    rapport_opmaken,
+    waarschuwing_versturen,
+    zienswijze_vastleggen,
+)
 from pip_plans.models import (
     Brief,
     BriefSoort,
@@ -57,7 +64,7 @@ def rsd_post(dossier) -> str:
 
 
 def zaak_voor(dossier, user, datum=OVERTREDING_OP, feiten=f"Niet verschenen {MARKER}"):
-    return handhaving.handhavingszaak_aanmaken(
+    return handhavingszaak_aanmaken(
         inburgeraar=dossier,
         overtreding="pvt",
         datum_overtreding=datum,
@@ -67,7 +74,7 @@ def zaak_voor(dossier, user, datum=OVERTREDING_OP, feiten=f"Niet verschenen {MAR
 
 
 def maatregel_voor(dossier, user, datum=GEDRAGING_OP):
-    return handhaving.maatregel_vastleggen(
+    return maatregel_vastleggen(
         inburgeraar=dossier,
         grond="re_integratie",
         datum_gedraging=datum,
@@ -84,11 +91,9 @@ def beboete_zaak(dossier, casusregisseur):
     """A zaak through every step with the marker in each text: waarschuwing, rapport
     (€ 800), zienswijze, boete."""
     zaak = zaak_voor(dossier, casusregisseur)
-    handhaving.waarschuwing_versturen(
-        zaak=zaak, versie=zaak.versie, acting_user=casusregisseur
-    )
+    waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=casusregisseur)
     zaak.refresh_from_db()
-    zaak = handhaving.rapport_opmaken(
+    zaak = rapport_opmaken(
         zaak=zaak,
         versie=zaak.versie,
         voorgenomen_bedrag=Decimal(800),
@@ -96,7 +101,7 @@ def beboete_zaak(dossier, casusregisseur):
         rapport=f"Rapport {MARKER}",
         acting_user=casusregisseur,
     )
-    zaak = handhaving.zienswijze_vastleggen(
+    zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
         ontvangen=True,
@@ -104,7 +109,7 @@ def beboete_zaak(dossier, casusregisseur):
         zienswijze=f"Zienswijze {MARKER}",
         acting_user=casusregisseur,
     )
-    return handhaving.besluit_nemen(
+    return besluit_nemen(
         zaak=zaak,
         versie=zaak.versie,
         besluit="boete",
@@ -319,7 +324,7 @@ def test_no_fine_above_340_without_rapport_over_http(
 def test_stale_versie_is_refused(client_for, dossier, casusregisseur):
     zaak = zaak_voor(dossier, casusregisseur)
     client = client_for(casusregisseur)
-    handhaving.waarschuwing_versturen(zaak=zaak, versie=1, acting_user=casusregisseur)
+    waarschuwing_versturen(zaak=zaak, versie=1, acting_user=casusregisseur)
     response = client.post(
         stap("besluit", zaak),
         {
@@ -368,7 +373,7 @@ def test_fines_switched_off_are_announced_and_refused(
 def test_overdue_beslistermijn_is_shown(client_for, dossier, casusregisseur):
     with freeze_time("2026-01-10"):
         zaak = zaak_voor(dossier, casusregisseur, datum=D(2026, 1, 5))
-        zaak = handhaving.rapport_opmaken(
+        zaak = rapport_opmaken(
             zaak=zaak,
             versie=1,
             voorgenomen_bedrag=Decimal(500),
@@ -584,9 +589,7 @@ def test_pages_run_a_fixed_number_of_queries(
     for i in range(4):
         zaak_voor(dossier, casusregisseur, datum=D(2026, 1, 10 + i))
         maatregel_voor(dossier, klantmanager, datum=D(2026, 1, 12 + i))
-    handhaving.waarschuwing_versturen(
-        zaak=zaak, versie=zaak.versie, acting_user=casusregisseur
-    )
+    waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=casusregisseur)
     casus = client_for(casusregisseur)
     with django_assert_max_num_queries(len(weinig_lijst.captured_queries)):
         assert casus.get(pagina(dossier)).status_code == 200

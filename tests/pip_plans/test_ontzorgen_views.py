@@ -12,8 +12,9 @@ import pytest
 from freezegun import freeze_time
 
 from intake.models import Gebeurtenis
-from pip_plans import ontzorgen
 from pip_plans.models import Betaling, Brief, Ontzorging, VasteLast, VasteLastSoort
+from pip_plans.ontzorgen.services import ontzorging_starten
+from pip_plans.ontzorgen.vaste_lasten import vaste_last_toevoegen, vaste_last_wijzigen
 from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory, afgeronde_intake
 from zevenaar_inburgering.verwerkingen.models import Verwerking
@@ -45,7 +46,7 @@ def actie(naam, dossier):
 
 @pytest.fixture
 def ontzorging(dossier, casusregisseur):
-    return ontzorgen.ontzorging_starten(inburgeraar=dossier, acting_user=casusregisseur)
+    return ontzorging_starten(inburgeraar=dossier, acting_user=casusregisseur)
 
 
 def huur(ontzorging) -> VasteLast:
@@ -220,7 +221,7 @@ def test_casusregisseur_makes_the_beschikking_and_it_is_listed(
     client_for, ontzorging, dossier, casusregisseur
 ):
     for last in ontzorging.vaste_lasten.all():
-        ontzorgen.vaste_last_wijzigen(
+        vaste_last_wijzigen(
             vaste_last=last,
             versie=1,
             data={
@@ -477,7 +478,7 @@ def test_rsd_cannot_pay_a_cost_of_another_client(
     ander = InburgeraarFactory(
         gemeente=zevenaar, rsd_klantmanager=klantmanager, met_bijstand=True
     )
-    andere = ontzorgen.ontzorging_starten(inburgeraar=ander, acting_user=casusregisseur)
+    andere = ontzorging_starten(inburgeraar=ander, acting_user=casusregisseur)
     response = client_for(klantmanager).post(
         actie("rsd_ontzorgen_betaling", dossier), betaling_post(huur(andere))
     )
@@ -545,7 +546,7 @@ def test_the_pages_run_a_fixed_number_of_queries(
         assert client.get(url).status_code == 200
     _betalingen(ontzorging, klantmanager, [D(2026, m, 1) for m in range(4, 10)])
     for i in range(3):
-        ontzorgen.vaste_last_toevoegen(
+        vaste_last_toevoegen(
             ontzorging=ontzorging,
             data={"soort": "overig", "omschrijving": f"Last {i}", "bedrag": Decimal(5)},
             acting_user=casusregisseur,

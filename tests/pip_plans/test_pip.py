@@ -10,7 +10,6 @@ import pytest
 from freezegun import freeze_time
 
 from intake.models import Gebeurtenis, Status
-from pip_plans import services
 from pip_plans.models import (
     Beschikking,
     Bezwaar,
@@ -19,6 +18,8 @@ from pip_plans.models import (
     PipStatus,
     WijzigingReden,
 )
+from pip_plans.services import bezwaar as bezwaar_services
+from pip_plans.services import pip as pip_services
 from tests.factories.intake import InburgeraarFactory
 from tests.factories.pip_plans import complete_pip_data, pip_vaststellen
 from zevenaar_inburgering.documents import private_storage
@@ -37,15 +38,15 @@ def pdf_text(beschikking: Beschikking) -> str:
 
 
 def test_vaststellen_requires_a_completed_intake(dossier, casusregisseur):
-    pip = services.pip_opstellen(inburgeraar=dossier, acting_user=casusregisseur)
-    services.pip_bewerken(
+    pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=casusregisseur)
+    pip_services.pip_bewerken(
         pip=pip,
         data=complete_pip_data(),
         bewerkversie=pip.bewerkversie,
         acting_user=casusregisseur,
     )
     with pytest.raises(ValidationError, match="brede intake"):
-        services.pip_vaststellen(pip=pip, acting_user=casusregisseur)
+        pip_services.pip_vaststellen(pip=pip, acting_user=casusregisseur)
     assert not Beschikking.objects.exists()
     assert Pip.objects.get().status == PipStatus.CONCEPT
 
@@ -99,16 +100,18 @@ def test_pdf_is_rendered_in_the_transaction_and_failure_vaststelt_nothing(
     def broken(*args, **kwargs):
         raise RuntimeError("WeasyPrint kapot")
 
-    monkeypatch.setattr(services, "render_pdf", broken)
-    pip = services.pip_opstellen(inburgeraar=dossier_klaar, acting_user=casusregisseur)
-    pip = services.pip_bewerken(
+    monkeypatch.setattr(pip_services, "render_pdf", broken)
+    pip = pip_services.pip_opstellen(
+        inburgeraar=dossier_klaar, acting_user=casusregisseur
+    )
+    pip = pip_services.pip_bewerken(
         pip=pip,
         data=complete_pip_data(),
         bewerkversie=pip.bewerkversie,
         acting_user=casusregisseur,
     )
     with pytest.raises(RuntimeError):
-        services.pip_vaststellen(pip=pip, acting_user=casusregisseur)
+        pip_services.pip_vaststellen(pip=pip, acting_user=casusregisseur)
     pip.refresh_from_db()
     assert pip.status == PipStatus.CONCEPT
     assert not Beschikking.objects.exists()
@@ -133,20 +136,20 @@ def test_the_termijn_start_never_moves(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
         pip_vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2026-09-01"):
-        services.pip_wijziging_starten(
+        pip_services.pip_wijziging_starten(
             inburgeraar=dossier_klaar,
             reden="overig",
             toelichting="Meer uren MAP",
             acting_user=casusregisseur,
         )
         concept = Pip.objects.get(status=PipStatus.CONCEPT)
-        services.pip_bewerken(
+        pip_services.pip_bewerken(
             pip=concept,
             data={"map_uren": 80},
             bewerkversie=concept.bewerkversie,
             acting_user=casusregisseur,
         )
-        tweede = services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+        tweede = pip_services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
     termijn = Inburgeringstermijn.objects.get()
     assert termijn.startdatum == dt.date(2026, 3, 6)
     assert "verandert de start van deze termijn niet" in " ".join(
@@ -163,21 +166,21 @@ def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
         pip_vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2027-09-10"):
-        concept = services.pip_wijziging_starten(
+        concept = pip_services.pip_wijziging_starten(
             inburgeraar=dossier_klaar,
             reden="schakelen",
             toelichting="",
             acting_user=casusregisseur,
         )
         data = complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam.")
-        concept = services.pip_bewerken(
+        concept = pip_services.pip_bewerken(
             pip=concept,
             data=data,
             bewerkversie=concept.bewerkversie,
             acting_user=casusregisseur,
         )
         with pytest.raises(ValidationError, match="18 maanden"):
-            services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+            pip_services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
 
 
 @pytest.mark.pdf
@@ -185,33 +188,35 @@ def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregiss
     with freeze_time("2026-03-05"):
         pip_vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2027-01-10"):
-        concept = services.pip_wijziging_starten(
+        concept = pip_services.pip_wijziging_starten(
             inburgeraar=dossier_klaar,
             reden="schakelen",
             toelichting="",
             acting_user=casusregisseur,
         )
         data = complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam.")
-        concept = services.pip_bewerken(
+        concept = pip_services.pip_bewerken(
             pip=concept,
             data=data,
             bewerkversie=concept.bewerkversie,
             acting_user=casusregisseur,
         )
-        beschikking = services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+        beschikking = pip_services.pip_vaststellen(
+            pip=concept, acting_user=casusregisseur
+        )
     assert beschikking.pip.leerroute == "z"
 
 
 @pytest.mark.pdf
 def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
     pip_vaststellen(dossier_klaar, casusregisseur)
-    concept = services.pip_wijziging_starten(
+    concept = pip_services.pip_wijziging_starten(
         inburgeraar=dossier_klaar,
         reden="verhuizing",
         toelichting="",
         acting_user=casusregisseur,
     )
-    concept = services.pip_bewerken(
+    concept = pip_services.pip_bewerken(
         pip=concept,
         data={"leerroute": "z"},
         bewerkversie=concept.bewerkversie,
@@ -223,34 +228,34 @@ def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
 @pytest.mark.pdf
 def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
     pip_vaststellen(dossier_klaar, casusregisseur)
-    concept = services.pip_wijziging_starten(
+    concept = pip_services.pip_wijziging_starten(
         inburgeraar=dossier_klaar,
         reden="afschalen",
         toelichting="",
         acting_user=casusregisseur,
     )
     assert concept.taalniveau == "A2"
-    concept = services.pip_bewerken(
+    concept = pip_services.pip_bewerken(
         pip=concept,
         data={"afschalen_nt2_uren": 420, "afschalen_inzet_oordeel": "Goed"},
         bewerkversie=concept.bewerkversie,
         acting_user=casusregisseur,
     )
     with pytest.raises(ValidationError, match="600"):
-        services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+        pip_services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
 
 
 @pytest.mark.pdf
 def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur):
     beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
-    bezwaar = services.bezwaar_registreren(
+    bezwaar = bezwaar_services.bezwaar_registreren(
         beschikking=beschikking,
         ontvangen_op=beschikking.dagtekening + dt.timedelta(days=10),
         gronden="Onderwijsroute niet onderzocht",
         acting_user=casusregisseur,
     )
     assert bezwaar.tijdig
-    bezwaar = services.bezwaar_beslissen(
+    bezwaar = bezwaar_services.bezwaar_beslissen(
         bezwaar=bezwaar,
         besluit_datum=bezwaar.ontvangen_op + dt.timedelta(days=30),
         uitkomst="gegrond",
@@ -267,7 +272,7 @@ def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zeven
     pip_vaststellen(dossier_klaar, casusregisseur)
     termijn = Inburgeringstermijn.objects.get()
     einde = termijn.einddatum
-    services.verlenging_vastleggen(
+    pip_services.verlenging_vastleggen(
         termijnen=[termijn],
         besluitdatum=timezone.localdate(),
         maanden=6,
@@ -385,13 +390,13 @@ def test_pip_page_keeps_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     for _ in range(3):
-        concept = services.pip_wijziging_starten(
+        concept = pip_services.pip_wijziging_starten(
             inburgeraar=dossier_klaar,
             reden="overig",
             toelichting="",
             acting_user=casusregisseur,
         )
-        services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+        pip_services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
     with CaptureQueriesContext(connection) as four:
         client.get(url)
     assert len(four) == len(one)

@@ -1,8 +1,5 @@
-"""Every write to a PIP, a beschikking, the termijn or a bezwaar goes through here.
-
-Each function takes the acting user, runs in one transaction, writes the dossier's
-timeline and the verwerkingenlog, and raises ValidationError (Dutch) for what the
-user can fix.
+"""The services of a PIP: opstellen, a wijziging, bewerken, vaststellen with the
+beschikking and its PDF, and DUO's verlenging of the termijn.
 
 What a PIP change means for the leerroute (afschalen rests on the NT2 hours recorded
 there; a new route ends the traject of the old one) is leerroutes' part:
@@ -35,10 +32,9 @@ from zevenaar_inburgering.pdf import render_pdf
 from zevenaar_inburgering.termijnen import verlengd_einde
 from zevenaar_inburgering.verwerkingen import log
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     Beschikking,
-    Bezwaar,
     Inburgeringstermijn,
     KnmVorm,
     Pip,
@@ -47,8 +43,9 @@ from .models import (
     Verlenging,
     WijzigingReden,
 )
-from .selectors import actieve_intake, geldende_pip, route_advies_voor
-from .tijdlijn import GebeurtenisSoort
+from ..ontzorgen.rules import ontzorgen_mogelijk
+from ..selectors import actieve_intake, geldende_pip, route_advies_voor
+from ..tijdlijn import GebeurtenisSoort
 
 # Fields a new version copies from the version it changes.
 INHOUD_VELDEN = [
@@ -82,14 +79,6 @@ def _gebeurtenis(inburgeraar: Inburgeraar, user: User, omschrijving: str) -> Non
         soort=GebeurtenisSoort.PIP,
         gebruiker=user,
         omschrijving=omschrijving,
-    )
-
-
-def ontzorgen_mogelijk(inburgeraar: Inburgeraar) -> bool:
-    """Pw art. 56a [S]: asielstatushouders with a right to bijstand."""
-    return (
-        inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL
-        and inburgeraar.bijstand
     )
 
 
@@ -428,77 +417,3 @@ def verlenging_vastleggen(
         handeling="Termijn",
     )
     return len(locked)
-
-
-@transaction.atomic
-def bezwaar_registreren(
-    *, beschikking: Beschikking, ontvangen_op: date, gronden: str, acting_user: User
-) -> Bezwaar:
-    if ontvangen_op < beschikking.dagtekening:
-        raise ValidationError(
-            {"ontvangen_op": "Een bezwaar komt na de beschikking binnen."}
-        )
-    bezwaar = Bezwaar.objects.create(
-        beschikking=beschikking,
-        ontvangen_op=ontvangen_op,
-        gronden=gronden,
-        geregistreerd_door=acting_user,
-    )
-    te_laat = "" if bezwaar.tijdig else " (na de bezwaartermijn)"
-    _gebeurtenis(
-        beschikking.inburgeraar,
-        acting_user,
-        f"Bezwaar ontvangen tegen beschikking {beschikking.kenmerk}{te_laat}",
-    )
-    log.log_dossiers_changed(
-        [beschikking.inburgeraar],
-        user=acting_user,
-        actie_naam="Bezwaar geregistreerd",
-        handeling="Bezwaar",
-    )
-    return bezwaar
-
-
-@transaction.atomic
-def bezwaar_beslissen(
-    *,
-    bezwaar: Bezwaar,
-    besluit_datum: date,
-    uitkomst: str,
-    toelichting: str,
-    acting_user: User,
-) -> Bezwaar:
-    """Record the decision on a bezwaar; (deels) gegrond starts a herziening."""
-    bezwaar = (
-        Bezwaar.objects.select_for_update()
-        .select_related("beschikking__inburgeraar")
-        .get(pk=bezwaar.pk)
-    )
-    if bezwaar.uitkomst:
-        raise ValidationError("Op dit bezwaar is al beslist.")
-    if besluit_datum < bezwaar.ontvangen_op:
-        raise ValidationError({"besluit_datum": "De beslissing volgt op het bezwaar."})
-    bezwaar.besluit_datum = besluit_datum
-    bezwaar.uitkomst = uitkomst
-    bezwaar.toelichting = toelichting
-    inburgeraar = bezwaar.beschikking.inburgeraar
-    if bezwaar.leidt_tot_herziening:
-        bezwaar.herziening = pip_wijziging_starten(
-            inburgeraar=inburgeraar,
-            reden=WijzigingReden.HERZIENING_NA_BEZWAAR,
-            toelichting=f"Bezwaar {bezwaar.get_uitkomst_display().lower()}: {toelichting}",
-            acting_user=acting_user,
-        )
-    bezwaar.save()
-    _gebeurtenis(
-        inburgeraar,
-        acting_user,
-        f"Beslissing op bezwaar: {bezwaar.get_uitkomst_display().lower()}",
-    )
-    log.log_dossiers_changed(
-        [inburgeraar],
-        user=acting_user,
-        actie_naam="Beslissing op bezwaar",
-        handeling="Bezwaar",
-    )
-    return bezwaar

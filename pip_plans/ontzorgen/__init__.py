@@ -1,0 +1,20 @@
+"""Financieel ontzorgen (DOMAIN.md §5): the period, the fixed costs, the payments
+RSD makes, the course "omgaan met geld" and the ontzorgingsbeschikking.
+
+Legal basis: Participatiewet art. 56a [S: Schulinck, "Ontzorgen van
+inburgeringsplichtige asielstatushouders met recht op bijstand"]. Ontzorgen lasts
+`ontzorgen_maanden` (a dated parameter, 6 by default) from the date the right to
+bijstand starts, ends earlier when the bijstand ends, and lasts longer only as
+maatwerk with a reason.
+
+The package, by part:
+
+- rules.py: the pure rules (no ORM, no clock: the caller passes `vandaag`);
+- betalingsoverzicht.py: due against paid, per month and per fixed cost (pure);
+- services.py: the period, the machtiging, the course, the zelfredzaamheid and the
+  ontzorgingsbeschikking;
+- vaste_lasten.py: the fixed costs and the payments RSD records for them.
+
+The services are keyword-only, one transaction each, with a timeline entry and a
+verwerkingenlog row per change and ValidationError (Dutch) for what the user can fix.
+"""
