@@ -1,7 +1,5 @@
 from django.urls import path
 
-from leerroutes import rsd_views
-
 from . import intake_views, views
 
 app_name = "intake"
@@ -18,7 +16,6 @@ urlpatterns = [
         name="duo_import_resultaat",
     ),
     path("rsd/klanten/", views.rsd_klanten, name="rsd_klanten"),
-    path("rsd/klanten/<uuid:pk>/", rsd_views.rsd_klant, name="rsd_klant"),
     # Brede intake
     path("dossiers/<uuid:pk>/intake/", intake_views.brede_intake, name="brede_intake"),
     path(

@@ -44,7 +44,7 @@ def rsd_klant(request, pk):
     log.log_dossier_viewed(dossier, user=request.user)
     return render(
         request,
-        "intake/rsd_klant.html",
+        "leerroutes/rsd_klant.html",
         {
             "dossier": dossier,
             "huishouden": huishoudnamen(dossier),

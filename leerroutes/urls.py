@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, pip_views, views
+from . import import_views, pip_views, rsd_views, views
 
 app_name = "leerroutes"
 
@@ -64,6 +64,8 @@ urlpatterns = [
         import_views.uren_import_resultaat,
         name="uren_import_resultaat",
     ),
+    # The RSD client page shows the route and ontzorgen beside the dossier.
+    path("rsd/klanten/<uuid:pk>/", rsd_views.rsd_klant, name="rsd_klant"),
     path("rsd/klanten/<uuid:pk>/route/", views.rsd_route, name="rsd_route"),
     path(
         "rsd/klanten/<uuid:pk>/route/activiteit/",

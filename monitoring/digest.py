@@ -100,7 +100,7 @@ class Digest:
 def _regel(signaal: Signaal, user, vandaag: date) -> Regel:
     dossier = signaal.inburgeraar
     view = (
-        "intake:rsd_klant"
+        "leerroutes:rsd_klant"
         if user.role == Role.RSD_KLANTMANAGER
         else "monitoring:dossier"
     )

@@ -75,7 +75,7 @@ def test_posts_to_a_dossier_out_of_scope_get_404_and_change_nothing(
 def test_klantmanager_sees_own_client_and_404_for_another(
     client_for, dossier, klantmanager, andere_klantmanager
 ):
-    url = reverse("intake:rsd_klant", args=[dossier.pk])
+    url = reverse("leerroutes:rsd_klant", args=[dossier.pk])
     assert client_for(klantmanager).get(url).status_code == 200
     assert client_for(andere_klantmanager).get(url).status_code == 404
 

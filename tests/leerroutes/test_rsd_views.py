@@ -19,7 +19,7 @@ GEHEIM = "MARKER-NIET-VOOR-RSD"
 
 
 def klant_url(dossier):
-    return reverse("intake:rsd_klant", args=[dossier.pk])
+    return reverse("leerroutes:rsd_klant", args=[dossier.pk])
 
 
 def activiteit_url(dossier):

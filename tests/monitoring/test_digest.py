@@ -187,7 +187,7 @@ def test_rsd_klantmanager_gets_the_rsd_kinds_of_their_own_clients(
     bericht, html = mail_aan(mailoutbox, klantmanager)
     assert "Ontzorgen eindigt binnen 4 weken" in bericht.body
     assert "PIP-deadline" not in bericht.body
-    rsd_url = settings.SITE_URL + reverse("intake:rsd_klant", args=[dossier.pk])
+    rsd_url = settings.SITE_URL + reverse("leerroutes:rsd_klant", args=[dossier.pk])
     assert rsd_url in bericht.body and rsd_url in html
     assert not [m for m in mailoutbox if m.to == [andere_klantmanager.email]]
     bericht, _ = mail_aan(mailoutbox, casusregisseur)

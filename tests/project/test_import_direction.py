@@ -62,7 +62,6 @@ def test_every_app_module_is_walked():
     assert sum(1 for _ in modules()) > 100
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the moves are under way")
 def test_nothing_imports_a_higher_app():
     assert list(upward_imports()) == []
 

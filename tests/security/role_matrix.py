@@ -145,7 +145,7 @@ MATRIX: dict[str, Row] = {
     # An import is seen by its uploader (cr) and functioneel beheer of the gemeente.
     "intake:duo_import_resultaat": DOSSIER_PAGE,
     "intake:rsd_klanten": RSD_LIST,
-    "intake:rsd_klant": RSD_PAGE,
+    "leerroutes:rsd_klant": RSD_PAGE,
     "intake:brede_intake": DOSSIER_PAGE,
     "intake:intake_wijzigen": INTAKE_GESLOTEN,
     "intake:intake_gezondheid": INTAKE_GESLOTEN,

@@ -151,7 +151,7 @@ def test_rsd_klantmanager_never_sees_health_intake_notes_or_handhaving(
     # The walk reached the klantmanager's pages and the ontzorgingsbeschikking...
     assert {
         "intake:rsd_klanten",
-        "intake:rsd_klant",
+        "leerroutes:rsd_klant",
         "leerroutes:rsd_route",
         "pip_plans:rsd_ontzorgen",
         "pip_plans:rsd_maatregelen",
@@ -170,7 +170,7 @@ def test_samenloop_warning_on_both_sides_without_handhaving_details(
 ):
     dossier = client_compleet
     for url in (
-        reverse("intake:rsd_klant", args=[dossier.pk]),
+        reverse("leerroutes:rsd_klant", args=[dossier.pk]),
         reverse("pip_plans:rsd_maatregelen", args=[dossier.pk]),
     ):
         html = client_for(klantmanager).get(url).content.decode()
