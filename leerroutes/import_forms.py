@@ -1,6 +1,6 @@
 from django import forms
 
-from intake.duo_import import MAX_FILE_BYTES
+from zevenaar_inburgering.csvbestand import MAX_FILE_BYTES
 
 from .models import Organisatie, OrganisatieSoort
 

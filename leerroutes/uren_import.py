@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from intake.duo_import import read_rows
 from intake.models import Gebeurtenis, Inburgeraar
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.csvbestand import read_rows
 from zevenaar_inburgering.termijnen import maand_einde
 from zevenaar_inburgering.verwerkingen import log
 
@@ -216,7 +216,9 @@ def uren_importeren(
     file with wrong rows is stored as geweigerd with its errors, and nothing else."""
     regels = [
         (nummer, rij)
-        for nummer, rij in enumerate(read_rows(content, VERPLICHT, "uren"), start=2)
+        for nummer, rij in enumerate(
+            read_rows(content, required_columns=VERPLICHT, wat="uren"), start=2
+        )
         if not _leeg(rij)  # line 1 is the header
     ]
     if not regels:

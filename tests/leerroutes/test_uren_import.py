@@ -14,7 +14,6 @@ from django.urls import reverse
 
 import pytest
 
-from intake.duo_import import MAX_FILE_BYTES
 from leerroutes.import_forms import UrenImportForm
 from leerroutes.models import (
     Traject,
@@ -26,6 +25,7 @@ from pip_plans.models import Pip
 from tests.factories.accounts import UserFactory
 from tests.factories.intake import InburgeraarFactory
 from tests.factories.leerroutes import taalaanbieder
+from zevenaar_inburgering.csvbestand import MAX_FILE_BYTES
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.django_db
