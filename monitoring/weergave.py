@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 
 from zevenaar_inburgering.nl import euro as euro_tekst
+from zevenaar_inburgering.nl import getal
 
 
 def grens() -> int:
@@ -29,26 +30,22 @@ def verborgen() -> str:
     return f"<{grens()}"
 
 
-def _getal(waarde: float | int) -> str:
-    tekst = f"{waarde:,.1f}" if isinstance(waarde, float) else f"{waarde:,}"
-    tekst = tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return tekst[:-2] if tekst.endswith(",0") else tekst
-
-
 def toon(cel: dict) -> str:
     """The text of one cell as a beleidsmedewerker may see it."""
     if "n" in cel:
-        return verborgen() if _klein(cel["n"]) else _getal(cel["n"])
+        return verborgen() if _klein(cel["n"]) else getal(cel["n"], decimalen=1)
     if "pct" in cel:
         if cel["noemer"] == 0:
             return "—"
         if cel["noemer"] < grens() or _klein(cel["teller"]):
             return verborgen()
-        return f"{_getal(cel['pct'])}%"
+        return f"{getal(cel['pct'], decimalen=1)}%"
     if "dagen" in cel:
         if cel["noemer"] == 0 or cel["dagen"] is None:
             return "—"
-        return verborgen() if cel["noemer"] < grens() else _getal(cel["dagen"])
+        return (
+            verborgen() if cel["noemer"] < grens() else getal(cel["dagen"], decimalen=1)
+        )
     if "euro" in cel:
         return euro_tekst(Decimal(cel["euro"]))
     return cel.get("tekst", "")
@@ -123,7 +120,7 @@ def _horizontaal(staven: list[dict], maximum: float, streef: float | None) -> di
     if streef is not None and maximum:
         lijn = {
             "x": round(LABEL_BREEDTE + ruimte * streef / maximum, 1),
-            "tekst": f"streven {_getal(streef)}%",
+            "tekst": f"streven {getal(streef, decimalen=1)}%",
         }
     return {
         "breedte": BREEDTE,
