@@ -11,7 +11,7 @@ from django.urls import reverse
 import pytest
 from freezegun import freeze_time
 
-from intake import intake_services as services
+from intake.services import brede_intake as services
 from intake.models import (
     BredeIntake,
     Gebeurtenis,

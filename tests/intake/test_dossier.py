@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 import pytest
@@ -169,7 +170,7 @@ def test_optimistic_locking_refuses_the_stale_save(
 def test_edit_cannot_assign_a_casusregisseur_of_another_gemeente(
     client_for, dossier, casusregisseur, andere_casusregisseur
 ):
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.inburgeraar_wijzigen(
             inburgeraar=dossier,
             data={"casusregisseur": andere_casusregisseur},

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from intake import intake_services as services
+from intake.services import brede_intake as services
 from intake.models import IntakeGezondheid
 from tests.factories.intake import BredeIntakeFactory, GesprekFactory
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking

@@ -382,8 +382,9 @@ def test_ac05_person_models_are_found():
 def test_ac05_entry_point_modules_are_scanned():
     modules = {module_name(rel) for rel in entry_point_modules()}
     for expected in (
-        "intake.views",
-        "intake.intake_views",
+        "intake.views.dossier",
+        "intake.views.gedeeld",
+        "intake.views.brede_intake",
         "pip_plans.views.pip",
         "pip_plans.views.handhaving",
         "pip_plans.views.ontzorgen",
@@ -400,7 +401,7 @@ def test_ac05_entry_point_modules_are_scanned():
         "zevenaar_inburgering.pdf",
         "leerroutes.tasks",
         "monitoring.tasks",
-        "intake.forms",
+        "intake.forms.dossier",
         "pip_plans.forms.ontzorgen",
     ):
         assert expected in modules, expected

@@ -7,7 +7,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
 from zevenaar_inburgering.validators import normalise_postcode
 
-from .models import Huishoudlid, Inburgeraar
+from ..models import Huishoudlid, Inburgeraar
 
 
 class DateInput(forms.DateInput):

@@ -15,8 +15,7 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from . import intake_services as services
-from .intake_forms import (
+from ..forms.brede_intake import (
     BredeIntakeForm,
     GesprekForm,
     IntakeGezondheidForm,
@@ -24,13 +23,14 @@ from .intake_forms import (
     IntakeStartenForm,
     WerkervaringForm,
 )
-from .models import (
+from ..models import (
     BredeIntake,
     Inburgeraar,
     IntakeGezondheid,
     IntakeOnderdeelSoort,
 )
-from .views import apply_form_errors, get_dossier
+from ..services import brede_intake as services
+from .gedeeld import apply_form_errors, get_dossier
 
 
 def _intake_url(dossier: Inburgeraar) -> str:

@@ -1,13 +1,11 @@
-"""Forms of the brede intake. They parse; the services in intake_services save."""
+"""Forms of the brede intake. They parse; the services in intake.services.brede_intake save."""
 
 from django import forms
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 
-from .forms import DateInput
-from .intake_services import GEZONDHEID_VELDEN, INTAKE_VELDEN
-from .models import (
+from ..models import (
     BredeIntake,
     Gesprek,
     IntakeAanleiding,
@@ -16,6 +14,8 @@ from .models import (
     IntakeOnderdeelSoort,
     Werkervaring,
 )
+from ..services.brede_intake import GEZONDHEID_VELDEN, INTAKE_VELDEN
+from .dossier import DateInput
 
 
 def _helper(layout) -> FormHelper:

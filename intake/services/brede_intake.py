@@ -21,7 +21,7 @@ from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.verwerkingen import log
 
-from .models import (
+from ..models import (
     BredeIntake,
     Gebeurtenis,
     Gesprek,
@@ -34,8 +34,8 @@ from .models import (
     Status,
     Werkervaring,
 )
-from .services import display_value, verouderd
-from .tijdlijn import GebeurtenisSoort
+from ..tijdlijn import GebeurtenisSoort
+from .dossier import display_value, verouderd
 
 AFGEROND = (
     "De brede intake is afgerond en kan niet meer worden gewijzigd. Heropen de "

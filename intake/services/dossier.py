@@ -16,15 +16,15 @@ from zevenaar_inburgering.accounts.models import Role, User
 from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.verwerkingen import log
 
-from .models import (
+from ..models import (
     Gebeurtenis,
     Huishouden,
     Huishoudlid,
     Inburgeraar,
     Notitie,
 )
-from .rules import pip_deadline
-from .tijdlijn import GebeurtenisSoort
+from ..rules import pip_deadline
+from ..tijdlijn import GebeurtenisSoort
 
 
 class VerouderdDossier(ValidationError):

@@ -1,0 +1,24 @@
+"""intake's forms: the dossier, its household and notes, the DUO import (dossier.py)
+and the brede intake (brede_intake.py). What the apps above use is imported from here."""
+
+from .dossier import (
+    DateInput,
+    DuoImportForm,
+    HuishoudenKoppelenForm,
+    HuishoudlidForm,
+    InburgeraarForm,
+    NotitieForm,
+    casusregisseurs_for,
+    klantmanagers_for,
+)
+
+__all__ = [
+    "DateInput",
+    "DuoImportForm",
+    "HuishoudenKoppelenForm",
+    "HuishoudlidForm",
+    "InburgeraarForm",
+    "NotitieForm",
+    "casusregisseurs_for",
+    "klantmanagers_for",
+]

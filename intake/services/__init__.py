@@ -1,0 +1,28 @@
+"""Every write to intake's data: the dossier, its household and notes (dossier.py) and
+the brede intake (brede_intake.py). The dossier services are imported from here."""
+
+from .dossier import (
+    VerouderdDossier,
+    display_value,
+    dossiers_toewijzen,
+    huishouden_koppelen,
+    huishoudlid_toevoegen,
+    inburgeraar_aanmaken,
+    inburgeraar_wijzigen,
+    notitie_toevoegen,
+    pip_uitstel_vastleggen,
+    verouderd,
+)
+
+__all__ = [
+    "VerouderdDossier",
+    "display_value",
+    "dossiers_toewijzen",
+    "huishouden_koppelen",
+    "huishoudlid_toevoegen",
+    "inburgeraar_aanmaken",
+    "inburgeraar_wijzigen",
+    "notitie_toevoegen",
+    "pip_uitstel_vastleggen",
+    "verouderd",
+]
