@@ -1,9 +1,9 @@
 """Samenloop (DOMAIN.md §7.3): a maatregel and a handhavingszaak (not afgezien) of the
 same person whose dates lie within `samenloop_venster_dagen` of each other.
 
-`samenloop()` gives the pairs for one dossier, `met_samenloop()` annotates an
-Inburgeraar queryset with `heeft_samenloop` (one Exists, the definition of
-HandhavingszaakQuerySet.met_samenloop). The RSD klantmanager gets only
+`samenloop()` gives the pairs for one dossier; for many dossiers at once
+pip_plans.selectors.met_aandacht annotates `heeft_samenloop` (one Exists, the definition
+of HandhavingszaakQuerySet.met_samenloop). The RSD klantmanager gets only
 `samenloop_voor_rsd()`: the maatregel and the casusregisseur, never the zaak.
 """
 
@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import models
 from django.utils import timezone
 
 from intake.models import Inburgeraar
@@ -99,16 +98,3 @@ def samenloop_voor_rsd(
         for m in maatregelen
         if any(in_samenloop(d, m.datum_gedraging, venster) for d in datums)
     ]
-
-
-def met_samenloop(queryset: models.QuerySet) -> models.QuerySet:
-    """Annotate an Inburgeraar queryset with `heeft_samenloop` (one Exists, no query
-    per row), using the single definition in HandhavingszaakQuerySet.met_samenloop.
-    The same as `heeft_samenloop` in InburgeraarQuerySet.met_aandacht()."""
-    return queryset.annotate(
-        heeft_samenloop=models.Exists(
-            Handhavingszaak.objects.samenloop_dossiers().filter(
-                inburgeraar_id=models.OuterRef("pk")
-            )
-        )
-    )

@@ -22,7 +22,7 @@ from pip_plans.handhaving.rules import (
     zaak_fouten,
     zienswijze_termijn,
 )
-from pip_plans.handhaving.samenloop import met_samenloop, samenloop, samenloop_voor_rsd
+from pip_plans.handhaving.samenloop import samenloop, samenloop_voor_rsd
 from pip_plans.handhaving.selectors import bezwaar_tijdig, boetebeschikking
 from pip_plans.handhaving.services import (
     besluit_nemen,
@@ -40,6 +40,7 @@ from pip_plans.models import (
     Handhavingszaak,
     Maatregel,
 )
+from pip_plans.selectors import met_aandacht
 from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.documents import private_storage
@@ -759,9 +760,7 @@ def test_samenloop_annotation_marks_dossiers_in_one_query(
     maatregel(dossier, klantmanager, D(2026, 2, 12))
     with django_assert_num_queries(2):  # the window parameter, then the list
         rijen = dict(
-            met_samenloop(Inburgeraar.objects.all()).values_list(
-                "pk", "heeft_samenloop"
-            )
+            met_aandacht(Inburgeraar.objects.all()).values_list("pk", "heeft_samenloop")
         )
     assert rijen == {dossier.pk: True, zonder.pk: False}
     # The function and the annotation agree.
