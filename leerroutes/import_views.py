@@ -7,7 +7,7 @@ from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 
 from .import_forms import UrenImportForm
 from .models import UrenImport
-from .uren_import import MAX_FOUTEN_GETOOND, uren_importeren
+from .services.uren_import import MAX_FOUTEN_GETOOND, uren_importeren
 
 
 @role_required(DOSSIER_ROLES)

@@ -2,10 +2,10 @@
 NT2 hours recorded here) and the concept form with its vaststellen (a new route ends
 the traject of the old one).
 
-They call leerroutes' PIP services (services.pip_wijziging_starten,
-services.pip_vaststellen), which wrap pip_plans' own, so they live here, the highest
-app whose data they change; pip_plans knows nothing of leerroutes. Their URL paths
-are unchanged; their URL names moved with them to the `leerroutes` namespace
+They call leerroutes' PIP services (services.pip.pip_wijziging_starten,
+services.pip.pip_vaststellen), which wrap pip_plans' own, so they live here, the
+highest app whose data they change; pip_plans knows nothing of leerroutes. Their URL
+paths are unchanged; their URL names moved with them to the `leerroutes` namespace
 (`leerroutes:pip_wijziging_starten`, `leerroutes:pip_bewerken`), because a namespace
 belongs to one app's urls.py. The PIP overview they return to stays pip_plans'
 (pip_plans.views.pip.render_overzicht).
@@ -27,7 +27,7 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from . import services
+from .services.pip import pip_vaststellen, pip_wijziging_starten, vaststellen_fouten
 
 
 @role_required(DOSSIER_ROLES)
@@ -37,7 +37,7 @@ def wijziging_starten(request, pk):
     form = WijzigingForm(request.POST)
     if form.is_valid():
         try:
-            pip = services.pip_wijziging_starten(
+            pip = pip_wijziging_starten(
                 inburgeraar=dossier,
                 reden=form.cleaned_data["reden"],
                 toelichting=form.cleaned_data["toelichting"],
@@ -87,9 +87,7 @@ def pip_bewerken(request, pk, pip_id):
                         "leerroutes:pip_bewerken", pk=dossier.pk, pip_id=pip.pk
                     )
                 try:
-                    beschikking = services.pip_vaststellen(
-                        pip=pip, acting_user=request.user
-                    )
+                    beschikking = pip_vaststellen(pip=pip, acting_user=request.user)
                 except ValidationError as error:
                     # The concept is saved; show why it cannot be vastgesteld yet, on a
                     # form that carries the new bewerkversie.
@@ -106,7 +104,7 @@ def pip_bewerken(request, pk, pip_id):
                     return redirect("pip_plans:beschikking", pk=beschikking.pk)
     else:
         log.log_dossier_viewed(dossier, user=request.user)
-    fouten = services.vaststellen_fouten(pip, vandaag=timezone.localdate())
+    fouten = vaststellen_fouten(pip, vandaag=timezone.localdate())
     return render(
         request,
         "leerroutes/pip_form.html",

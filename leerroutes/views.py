@@ -19,7 +19,6 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from . import services
 from .forms import (
     ActiviteitForm,
     AfrondingForm,
@@ -51,6 +50,18 @@ from .models import (
     Voortgangsrapportage,
 )
 from .routestand import gesprek_te_doen_tot
+from .services import keten as keten_services
+from .services import participatie as participatie_services
+from .services.keten import begeleiding_vastleggen, verwijzing_aanmaken
+from .services.participatie import activiteit_vastleggen
+from .services.traject import aanbieders_voor, geplande_uren_voorstel, traject_toewijzen
+from .services.uren import uren_vastleggen
+from .services.voldaan import afronding_vastleggen, examen_vastleggen, voldaan_toets
+from .services.voortgang import (
+    voortgang_vastleggen,
+    voortgangsgesprek_plannen,
+    voortgangsgesprek_vastleggen,
+)
 
 RECENTE_UREN = 24  # months × onderdelen shown in the hours table
 RECENTE_RAPPORTAGES = 10
@@ -130,9 +141,9 @@ def _route_context(request, dossier, **forms) -> dict:
     toewijzen_form = forms.get("toewijzen_form")
     if toewijzen_form is None and pip is not None:
         toewijzen_form = ToewijzenForm(
-            aanbieders=services.aanbieders_voor(dossier, leerroute, vandaag),
+            aanbieders=aanbieders_voor(dossier, leerroute, vandaag),
             leerroute=leerroute,
-            voorstel=services.geplande_uren_voorstel(pip, None),
+            voorstel=geplande_uren_voorstel(pip, None),
             initial={"start": vandaag},
         )
     return {
@@ -152,7 +163,7 @@ def _route_context(request, dossier, **forms) -> dict:
             Examenpoging.objects.visible_to(request.user).filter(inburgeraar=dossier)
         ),
         "afronding": afronding,
-        "voldaan": services.voldaan_toets(dossier) if pip else None,
+        "voldaan": voldaan_toets(dossier) if pip else None,
         "routestand": _routestand(request, dossier),
         "toewijzen_form": toewijzen_form,
         "uren_form": forms.get("uren_form")
@@ -228,14 +239,14 @@ def toewijzen(request, pk):
         request.POST,
         aanbieders=Organisatie.objects.filter(soort=OrganisatieSoort.TAALAANBIEDER),
         leerroute=pip.leerroute,
-        voorstel=services.geplande_uren_voorstel(pip, None),
+        voorstel=geplande_uren_voorstel(pip, None),
     )
     return _actie(
         request,
         dossier,
         form,
         form_name="toewijzen_form",
-        save=lambda data: services.traject_toewijzen(
+        save=lambda data: traject_toewijzen(
             inburgeraar=dossier,
             aanbieder=data["aanbieder"],
             start=data["start"],
@@ -257,7 +268,7 @@ def uren(request, pk):
         dossier,
         UrenForm(request.POST),
         form_name="uren_form",
-        save=lambda data: services.uren_vastleggen(
+        save=lambda data: uren_vastleggen(
             inburgeraar=dossier, acting_user=request.user, **data
         ),
         message="Uren vastgelegd.",
@@ -274,7 +285,7 @@ def voortgang(request, pk):
         dossier,
         VoortgangForm(request.POST),
         form_name="voortgang_form",
-        save=lambda data: services.voortgang_vastleggen(
+        save=lambda data: voortgang_vastleggen(
             inburgeraar=dossier, data=data, acting_user=request.user
         ),
         message="Voortgangsrapportage vastgelegd.",
@@ -291,7 +302,7 @@ def examen(request, pk):
         dossier,
         ExamenForm(request.POST),
         form_name="examen_form",
-        save=lambda data: services.examen_vastleggen(
+        save=lambda data: examen_vastleggen(
             inburgeraar=dossier, acting_user=request.user, **data
         ),
         message="Examen vastgelegd.",
@@ -316,7 +327,7 @@ def afronding(request, pk):
         dossier,
         form,
         form_name="afronding_form",
-        save=lambda data: services.afronding_vastleggen(
+        save=lambda data: afronding_vastleggen(
             inburgeraar=dossier,
             data=form.model_data(),
             versie=data["versie"],
@@ -396,7 +407,7 @@ def _activiteit_toevoegen(request, pk, pagina):
         dossier,
         ActiviteitForm(request.POST),
         form_name="activiteit_form",
-        save=lambda data: services.activiteit_vastleggen(
+        save=lambda data: activiteit_vastleggen(
             inburgeraar=dossier, data=data, acting_user=request.user
         ),
         message="Activiteit vastgelegd.",
@@ -426,7 +437,7 @@ def _activiteit_beeindigen(request, pk, pagina):
         dossier,
         BeeindigenForm(request.POST),
         form_name="beeindigen_form",
-        save=lambda data: services.activiteit_beeindigen(
+        save=lambda data: participatie_services.activiteit_beeindigen(
             activiteit=activiteit, einde=data["einde"], acting_user=request.user
         ),
         message="Activiteit beëindigd.",
@@ -450,7 +461,7 @@ def verwijzing_toevoegen(request, pk):
         dossier,
         VerwijzingForm(request.POST),
         form_name="verwijzing_form",
-        save=lambda data: services.verwijzing_aanmaken(
+        save=lambda data: verwijzing_aanmaken(
             inburgeraar=dossier, data=data, acting_user=request.user
         ),
         message="Verwijzing vastgelegd.",
@@ -469,7 +480,7 @@ def verwijzing_bijwerken(request, pk):
         dossier,
         VerwijzingBijwerkenForm(request.POST, prefix=f"verwijzing-{verwijzing.pk}"),
         form_name="verwijzing_bijwerken_form",
-        save=lambda data: services.verwijzing_bijwerken(
+        save=lambda data: keten_services.verwijzing_bijwerken(
             verwijzing=verwijzing, acting_user=request.user, **data
         ),
         message="Verwijzing bijgewerkt.",
@@ -487,7 +498,7 @@ def begeleiding_toevoegen(request, pk):
         dossier,
         BegeleidingForm(request.POST),
         form_name="begeleiding_form",
-        save=lambda data: services.begeleiding_vastleggen(
+        save=lambda data: begeleiding_vastleggen(
             inburgeraar=dossier, data=data, acting_user=request.user
         ),
         message="Maatschappelijke begeleiding vastgelegd.",
@@ -504,7 +515,7 @@ def gesprek_plannen(request, pk):
         dossier,
         GesprekPlannenForm(request.POST),
         form_name="plannen_form",
-        save=lambda data: services.voortgangsgesprek_plannen(
+        save=lambda data: voortgangsgesprek_plannen(
             inburgeraar=dossier, gepland_op=data["gepland_op"], acting_user=request.user
         ),
         message="Voortgangsgesprek gepland.",
@@ -523,7 +534,7 @@ def gesprek_vastleggen(request, pk):
         dossier,
         GesprekForm(request.POST),
         form_name="gesprek_form",
-        save=lambda data: services.voortgangsgesprek_vastleggen(
+        save=lambda data: voortgangsgesprek_vastleggen(
             gesprek=gesprek, data=data, acting_user=request.user
         ),
         message="Voortgangsgesprek vastgelegd.",

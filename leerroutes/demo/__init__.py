@@ -15,11 +15,11 @@ or two B1-route dossiers are afgeschaald after 600 NT2 hours.
 
 Who gets what is decided in `personen`; the trajecten and hours in `trajecten`;
 progress, exams, afschalen and afronding in `voortgang`; work, referrals and
-begeleiding in `participatie`; `data` holds the demo's fixed data.
+begeleiding in `participatie`; `data` holds the demo's fixed data; `routestanden`
+derives each routestand once, at the end.
 """
 
 import random
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -28,13 +28,13 @@ from intake.demo.regio import demo_dossiers
 from pip_plans.models import WijzigingReden
 from zevenaar_inburgering.termijnen import maanden_later
 
-from .. import services
 from ..models import Traject, UrenBron
-from ..routestand import alle_routestanden_bijwerken
+from ..services.uren import uren_schrijven
 from .data import B1, DE_BRUG, SEED, TAALAANBIEDERS
 from .keten import _keten
 from .participatie import _begeleiding, _participatie, _verwezen, _verwijzing
 from .personen import _personen
+from .routestanden import routestanden_aan_het_eind
 from .samenvatting import _samenvatting
 from .trajecten import _geplande_einde, _toewijzen, _uren
 from .voortgang import (
@@ -47,28 +47,13 @@ from .voortgang import (
 )
 
 
-@contextmanager
-def _routestanden_aan_het_eind():
-    """Every service derives the person's routestand again after its change (some
-    30 ms). The demo makes thousands of changes, so it derives each routestand once,
-    at the end, from the same rows: the result is the same, in a fraction of the
-    time."""
-    per_wijziging = services.routestand_bijwerken
-    services.routestand_bijwerken = lambda *args, **kwargs: 0
-    try:
-        yield
-    finally:
-        services.routestand_bijwerken = per_wijziging
-    alle_routestanden_bijwerken()
-
-
 @transaction.atomic
 def vul_aan(*, stdout, vandaag: date, dossiers: int) -> None:
     keten = _keten(vandaag)
     if Traject.objects.filter(inburgeraar__in=demo_dossiers()).exists():
         stdout.write("Trajecten en uren van de demoregio bestaan al.")
         return
-    with _routestanden_aan_het_eind():
+    with routestanden_aan_het_eind():
         wachtend, afgeschaald = _vul(keten, vandaag)
     _samenvatting(stdout, vandaag, wachtend=wachtend, afgeschaald=afgeschaald)
 
@@ -104,7 +89,7 @@ def _vul(keten: dict, vandaag: date) -> tuple[int, int]:
     uren = _uren(rng, actief)
     afschalers = {p.dossier.pk for p in actief if p.rol == "afschalen"}
     if actief:
-        services.uren_schrijven(
+        uren_schrijven(
             [r for r in uren if r.inburgeraar_id not in afschalers],
             bron=UrenBron.IMPORT,
             acting_user=actief[0].user,

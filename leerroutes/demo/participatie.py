@@ -6,8 +6,14 @@ from datetime import date, timedelta
 
 from zevenaar_inburgering.termijnen import maanden_later, periode_einde
 
-from .. import rules, services
+from .. import rules
 from ..models import OrganisatieSoort, Verwijzing, VerwijzingStatus
+from ..services.keten import (
+    begeleiding_vastleggen,
+    verwijzing_aanmaken,
+    verwijzing_bijwerken,
+)
+from ..services.participatie import activiteit_vastleggen
 from .data import (
     KETENPARTNERS,
     ONDERWIJS,
@@ -29,7 +35,7 @@ def _activiteit(
     einde: date | None,
     uren: int | None,
 ) -> None:
-    services.activiteit_vastleggen(
+    activiteit_vastleggen(
         inburgeraar=persoon.dossier,
         data={
             "soort": soort,
@@ -193,7 +199,7 @@ def _verwijzing(
         verstuurd = _dag(
             rng, termijn_start + timedelta(days=30), vandaag - timedelta(days=45)
         )
-    verwijzing = services.verwijzing_aanmaken(
+    verwijzing = verwijzing_aanmaken(
         inburgeraar=persoon.dossier,
         data={
             "ketenpartner": partner,
@@ -212,7 +218,7 @@ def _verwijzing(
         ),
     }[status]
     for stap in stappen:
-        verwijzing = services.verwijzing_bijwerken(
+        verwijzing = verwijzing_bijwerken(
             verwijzing=verwijzing,
             status=stap,
             terugkoppeling=TERUGKOPPELING[stap],
@@ -236,7 +242,7 @@ def _begeleiding(rng: random.Random, persoon: Persoon, keten: dict) -> None:
         or dossier.termijn.startdatum
     )
     compleet = rng.random() < 0.9
-    services.begeleiding_vastleggen(
+    begeleiding_vastleggen(
         inburgeraar=dossier,
         data={
             "organisatie": keten[VLUCHTELINGENWERK],

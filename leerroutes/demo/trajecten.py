@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later, periode_einde
 
-from .. import services
 from ..models import Organisatie, UrenBron
+from ..services.traject import geldig_contract, traject_toewijzen
+from ..services.uren import UrenInvoer, uren_schrijven
 from .data import AFSCHALEN_NT2, CONTRACT_INHOUD, MAP, NT2, PARTICIPATIE_Z, PVT, ROOSTER
 from .personen import Persoon, _maand_index
 
@@ -60,7 +61,7 @@ def _toewijzen(
 
     def kies(op: date) -> Organisatie:
         if persoon.asiel:
-            opties = [a for a in aanbieders if services.geldig_contract(a, route, op)]
+            opties = [a for a in aanbieders if geldig_contract(a, route, op)]
             return rng.choice(opties)
         # Gezins- and overige migranten choose (and pay) a course themselves.
         return rng.choices(aanbieders, (2, 1, 3))[0]
@@ -72,19 +73,15 @@ def _toewijzen(
         acting_user=persoon.user,
     )
     if brug is not None:
-        eerste = services.traject_toewijzen(
-            aanbieder=brug, start=persoon.start, **toewijzen
-        )
+        eerste = traject_toewijzen(aanbieder=brug, start=persoon.start, **toewijzen)
         # In the second month after the keurmerk lapsed: a month of hours at De
         # Brug without keurmerk.
         wissel = brug.keurmerk_geldig_tot + timedelta(rng.randint(35, 60))
-        tweede = services.traject_toewijzen(
-            aanbieder=kies(wissel), start=wissel, **toewijzen
-        )
+        tweede = traject_toewijzen(aanbieder=kies(wissel), start=wissel, **toewijzen)
         index = _maand_index(m0, maand_begin(wissel))
         persoon.delen = [(eerste, 0, index - 1), (tweede, index, laatste_index)]
     else:
-        traject = services.traject_toewijzen(
+        traject = traject_toewijzen(
             aanbieder=kies(persoon.start), start=persoon.start, **toewijzen
         )
         persoon.delen = [(traject, 0, laatste_index)]
@@ -92,14 +89,14 @@ def _toewijzen(
 
 
 def _uren_schrijven(persoon: Persoon, uren: list) -> None:
-    services.uren_schrijven(uren, bron=UrenBron.IMPORT, acting_user=persoon.user)
+    uren_schrijven(uren, bron=UrenBron.IMPORT, acting_user=persoon.user)
 
 
 def _halve_uren(waarde: float) -> Decimal:
     return Decimal(round(waarde * 2)) / 2
 
 
-def _uren(rng: random.Random, personen: list[Persoon]) -> list[services.UrenInvoer]:
+def _uren(rng: random.Random, personen: list[Persoon]) -> list[UrenInvoer]:
     """Monthly hours per onderdeel along its rooster, at the person's attendance."""
     invoer = []
     for persoon in personen:
@@ -131,7 +128,7 @@ def _uren(rng: random.Random, personen: list[Persoon]) -> list[services.UrenInvo
                             geroosterd, _halve_uren(float(geroosterd) * aanwezigheid)
                         )
                     invoer.append(
-                        services.UrenInvoer(
+                        UrenInvoer(
                             inburgeraar_id=persoon.dossier.pk,
                             traject=traject,
                             onderdeel=onderdeel,

@@ -9,8 +9,12 @@ from pip_plans.models import Beschikking, WijzigingReden
 from pip_plans.services import pip as pip_services
 from zevenaar_inburgering.termijnen import maanden_later
 
-from .. import rules, services
+from .. import rules
 from ..models import Traject, Voortgangsgesprek
+from ..services.pip import pip_vaststellen, pip_wijziging_starten
+from ..services.uren import pvt_uren
+from ..services.voldaan import afronding_van, afronding_vastleggen, examen_vastleggen
+from ..services.voortgang import voortgang_vastleggen, voortgangsgesprek_vastleggen
 from .data import AANLEG, B1, NIVEAUS, NT2, ONDERWIJS, OPMERKINGEN, Z
 from .personen import Persoon, _dag, _maand_index
 from .trajecten import _eerste_maand, _uren_schrijven
@@ -42,7 +46,7 @@ def _voortgang(rng: random.Random, persoon: Persoon, vandaag: date) -> None:
             for i in range(index - 2, index + 1)
             if i in persoon.maand_aanwezigheid
         ]
-        services.voortgang_vastleggen(
+        voortgang_vastleggen(
             inburgeraar=persoon.dossier,
             data={
                 "aanbieder": _traject_op(persoon, index).aanbieder,
@@ -58,7 +62,7 @@ def _voortgang(rng: random.Random, persoon: Persoon, vandaag: date) -> None:
 
 
 def _examen(persoon: Persoon, onderdeel: str, niveau: str, datum: date, geslaagd: bool):
-    services.examen_vastleggen(
+    examen_vastleggen(
         inburgeraar=persoon.dossier,
         onderdeel=onderdeel,
         niveau="" if onderdeel == rules.KNM else niveau,
@@ -167,7 +171,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
             False,
         )
     user = persoon.user
-    concept = services.pip_wijziging_starten(
+    concept = pip_wijziging_starten(
         inburgeraar=persoon.dossier,
         reden=WijzigingReden.AFSCHALEN,
         toelichting="Na ruim 600 uur NT2 blijkt B1 niet haalbaar; besproken in het "
@@ -183,7 +187,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
         bewerkversie=concept.bewerkversie,
         acting_user=user,
     )
-    services.pip_vaststellen(pip=concept, acting_user=user, dagtekening=dag)
+    pip_vaststellen(pip=concept, acting_user=user, dagtekening=dag)
     _uren_schrijven(persoon, [r for r in uren if r.maand > bereikt])
     for vaardigheid in ("lezen", "spreken"):
         examendag = dag + timedelta(rng.randint(30, 120))
@@ -224,10 +228,10 @@ def _voldaan(rng: random.Random, persoon: Persoon) -> None:
         data["onderwijsroute_resultaat"] = (
             "Taalniveau B1 behaald en ingeschreven bij een mbo-opleiding (niveau 3)."
         )
-    services.afronding_vastleggen(
+    afronding_vastleggen(
         inburgeraar=persoon.dossier,
         data=data,
-        versie=services.afronding_van(persoon.dossier).versie,
+        versie=afronding_van(persoon.dossier).versie,
         acting_user=persoon.user,
     )
 
@@ -236,14 +240,14 @@ def _participatieverklaring(
     rng: random.Random, persoon: Persoon, vandaag: date
 ) -> None:
     """Some in the route sign the participatieverklaring after the PVT."""
-    if services.pvt_uren(persoon.dossier) < rules.MIN_PVT_UREN:
+    if pvt_uren(persoon.dossier) < rules.MIN_PVT_UREN:
         return
     dag = maanden_later(_eerste_maand(persoon), 4) + timedelta(rng.randint(0, 20))
     if dag <= vandaag:
-        services.afronding_vastleggen(
+        afronding_vastleggen(
             inburgeraar=persoon.dossier,
             data={"participatieverklaring_getekend_op": dag},
-            versie=services.afronding_van(persoon.dossier).versie,
+            versie=afronding_van(persoon.dossier).versie,
             acting_user=persoon.user,
         )
 
@@ -265,7 +269,7 @@ def _gesprekken(rng: random.Random, persoon: Persoon, vandaag: date) -> None:
         dag = gesprek.gepland_op + timedelta(rng.randint(-5, 12))
         if dag > grens:
             return
-        services.voortgangsgesprek_vastleggen(
+        voortgangsgesprek_vastleggen(
             gesprek=gesprek,
             data={
                 "gehouden_op": dag,

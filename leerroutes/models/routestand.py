@@ -11,7 +11,7 @@ from .route import KoersStatus
 
 
 class Routestand(models.Model):
-    """Where the inburgeraar stands, derived by services.routestand_bijwerken() from
+    """Where the inburgeraar stands, derived by routestand.routestand_bijwerken() from
     the rows above (never edited by hand): the on-track judgement, the hours, the
     participation goals and the next voortgangsgesprek. Kept as a row so that the
     werkvoorraad can filter on it and the reports count it with SQL."""

@@ -22,7 +22,7 @@ from zevenaar_inburgering.csvbestand import read_rows
 from zevenaar_inburgering.termijnen import maand_einde
 from zevenaar_inburgering.verwerkingen import log
 
-from .models import (
+from ..models import (
     Organisatie,
     Traject,
     UrenBron,
@@ -30,9 +30,9 @@ from .models import (
     UrenImportStatus,
     Urenregistratie,
 )
-from .routestand import routestand_bijwerken
-from .services import UrenInvoer, uren_fouten, uren_schrijven
-from .tijdlijn import GebeurtenisSoort
+from ..routestand import routestand_bijwerken
+from ..tijdlijn import GebeurtenisSoort
+from .uren import UrenInvoer, uren_fouten, uren_schrijven
 
 KOLOMMEN = ["bsn", "maand", "onderdeel", "uren_aanwezig", "uren_geroosterd"]
 VERPLICHT = ["bsn", "maand", "onderdeel", "uren_aanwezig"]

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 import factory
 
 from intake.models import Leerroute
-from leerroutes import services as leerroute_services
+from leerroutes.services import pip as leerroute_services
 from pip_plans import models, rules
 from pip_plans.handhaving.services import (
     besluit_nemen,

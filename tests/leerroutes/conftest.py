@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from leerroutes import services
+from leerroutes.services.traject import traject_toewijzen
 from tests.factories.intake import klaar_voor_pip
 from tests.factories.leerroutes import B1_UREN, taalaanbieder
 from tests.factories.pip_plans import pip_vaststellen
@@ -29,7 +29,7 @@ def dossier_met_pip(dossier, casusregisseur):
 def traject(dossier_met_pip, aanbieder, casusregisseur):
     """The dossier assigned to `aanbieder`, starting the termijn's first day."""
     start = dossier_met_pip.termijn.startdatum
-    return services.traject_toewijzen(
+    return traject_toewijzen(
         inburgeraar=dossier_met_pip,
         aanbieder=aanbieder,
         start=start,

@@ -6,8 +6,11 @@ services a casusregisseur uses."""
 import datetime as dt
 from decimal import Decimal
 
-from leerroutes import services
 from leerroutes.models import Afronding
+from leerroutes.services.pip import pip_wijziging_starten
+from leerroutes.services.traject import traject_toewijzen
+from leerroutes.services.uren import uren_vastleggen
+from leerroutes.services.voldaan import afronding_vastleggen, examen_vastleggen
 from tests.factories.intake import klaar_voor_pip
 from tests.factories.leerroutes import B1_UREN
 from tests.factories.pip_plans import concept_vaststellen, pip_vaststellen
@@ -35,7 +38,7 @@ def pip_vastgesteld(dossier, user, **changes):
 
 def toewijzen_met(dossier, aanbieder, user, uren, start=START):
     """Assign with exactly these planned hours (None or missing: the proposal)."""
-    return services.traject_toewijzen(
+    return traject_toewijzen(
         inburgeraar=dossier,
         aanbieder=aanbieder,
         start=start,
@@ -52,7 +55,7 @@ def toewijzen(dossier, aanbieder, user, start=START, **uren):
 def uren(dossier, user, onderdeel, maanden, per_maand, vanaf=3):
     """`per_maand` hours in each of `maanden` months of 2026 from month `vanaf`."""
     for maand in range(vanaf, vanaf + maanden):
-        services.uren_vastleggen(
+        uren_vastleggen(
             inburgeraar=dossier,
             onderdeel=onderdeel,
             maand=dt.date(2026, maand, 1),
@@ -63,7 +66,7 @@ def uren(dossier, user, onderdeel, maanden, per_maand, vanaf=3):
 
 
 def examen(dossier, user, onderdeel, niveau, datum, geslaagd=True):
-    return services.examen_vastleggen(
+    return examen_vastleggen(
         inburgeraar=dossier,
         onderdeel=onderdeel,
         niveau=niveau,
@@ -76,7 +79,7 @@ def examen(dossier, user, onderdeel, niveau, datum, geslaagd=True):
 
 def afronding(dossier, user, **data):
     huidig = Afronding.objects.filter(inburgeraar=dossier).first()
-    return services.afronding_vastleggen(
+    return afronding_vastleggen(
         inburgeraar=dossier,
         data=data,
         versie=huidig.versie if huidig else 1,
@@ -85,7 +88,7 @@ def afronding(dossier, user, **data):
 
 
 def schakelen_naar_z(dossier, user, dagtekening=dt.date(2026, 9, 1)):
-    concept = services.pip_wijziging_starten(
+    concept = pip_wijziging_starten(
         inburgeraar=dossier,
         reden="schakelen",
         toelichting="B1 blijkt te hoog gegrepen.",

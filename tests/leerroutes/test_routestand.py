@@ -16,7 +16,6 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from leerroutes import services
 from leerroutes.models import (
     Afronding,
     Examenpoging,
@@ -29,6 +28,9 @@ from leerroutes.models import (
     Voortgangsrapportage,
 )
 from leerroutes.routestand import alle_routestanden_bijwerken, routestand_bijwerken
+from leerroutes.services.participatie import activiteit_vastleggen
+from leerroutes.services.uren import uren_vastleggen
+from leerroutes.services.voortgang import voortgang_vastleggen
 from pip_plans.models import Beschikking, Inburgeringstermijn, Pip
 from tests.factories.intake import InburgeraarFactory
 from tests.factories.leerroutes import B1_UREN, taalaanbieder
@@ -115,7 +117,7 @@ def test_hours_are_not_judged_in_the_first_three_months(in_traject):
 def test_attendance_of_the_recent_months(in_traject, casusregisseur):
     uren(in_traject, casusregisseur, "nt2", 6, 40)  # March-August, 240 hours
     for maand in (9, 10, 11):
-        services.uren_vastleggen(
+        uren_vastleggen(
             inburgeraar=in_traject,
             onderdeel="nt2",
             maand=dt.date(2026, maand, 1),
@@ -129,7 +131,7 @@ def test_attendance_of_the_recent_months(in_traject, casusregisseur):
     assert "aanwezigheid 50 %" in stand.koers_redenen
     # A year on there are no recent scheduled hours; the aanbieder's last figure
     # counts instead.
-    services.voortgang_vastleggen(
+    voortgang_vastleggen(
         inburgeraar=in_traject,
         data={"datum": dt.date(2026, 11, 1), "aanwezigheid_pct": 75},
         acting_user=casusregisseur,
@@ -222,7 +224,7 @@ def test_voldaan_is_not_judged(in_traject, casusregisseur):
 
 
 def test_participation_goals_are_judged_on_the_day(in_traject, casusregisseur):
-    services.activiteit_vastleggen(
+    activiteit_vastleggen(
         inburgeraar=in_traject,
         data={
             "soort": "betaald_werk",

@@ -20,7 +20,6 @@ from django.utils import timezone
 import pytest
 
 from intake.models import Gebeurtenis, Status
-from leerroutes import services
 from leerroutes.models import (
     Afronding,
     Examenpoging,
@@ -33,6 +32,24 @@ from leerroutes.models import (
     Verwijzing,
     Voortgangsgesprek,
     Voortgangsrapportage,
+)
+from leerroutes.services.keten import (
+    begeleiding_vastleggen,
+    verwijzing_aanmaken,
+    verwijzing_bijwerken,
+)
+from leerroutes.services.participatie import (
+    activiteit_beeindigen,
+    activiteit_vastleggen,
+)
+from leerroutes.services.pip import pip_vaststellen, pip_wijziging_starten
+from leerroutes.services.traject import aanbieders_voor, traject_toewijzen
+from leerroutes.services.uren import nt2_uren_keurmerk, uren_vastleggen
+from leerroutes.services.voldaan import afronding_vastleggen, voldaan_toets
+from leerroutes.services.voortgang import (
+    voortgang_vastleggen,
+    voortgangsgesprek_plannen,
+    voortgangsgesprek_vastleggen,
 )
 from pip_plans.selectors import geldende_pip
 from pip_plans.services import pip as pip_services
@@ -142,8 +159,8 @@ def test_assignment_refuses_an_aanbieder_without_keurmerk_or_contract(
     assert not Traject.objects.exists()
     dossier.refresh_from_db()
     assert dossier.status == Status.PIP_VASTGESTELD
-    assert list(services.aanbieders_voor(dossier, "b1", START)) == []
-    assert list(services.aanbieders_voor(dossier, "z", START)) == [alleen_z]
+    assert list(aanbieders_voor(dossier, "b1", START)) == []
+    assert list(aanbieders_voor(dossier, "z", START)) == [alleen_z]
 
 
 def test_expired_keurmerk_is_refused(dossier, casusregisseur):
@@ -180,7 +197,7 @@ def test_gezinsmigrant_records_own_choice_without_purchase(zevenaar, casusregiss
     gecontracteerd = taalaanbieder("Gecontracteerd")
     zonder_keurmerk = taalaanbieder("Zonder keurmerk", keurmerk=False, contract=False)
     # Any aanbieder with a keurmerk, contract or not; never one without.
-    assert list(services.aanbieders_voor(dossier, "b1", START)) == [
+    assert list(aanbieders_voor(dossier, "b1", START)) == [
         eigen_keuze,
         gecontracteerd,
     ]
@@ -231,7 +248,7 @@ def test_too_few_pvt_hours_are_refused(dossier, casusregisseur, aanbieder):
 def test_geplande_einde_before_start_is_refused(dossier, casusregisseur, aanbieder):
     pip_vastgesteld(dossier, casusregisseur)
     with pytest.raises(ValidationError) as fout:
-        services.traject_toewijzen(
+        traject_toewijzen(
             inburgeraar=dossier,
             aanbieder=aanbieder,
             start=START,
@@ -358,13 +375,13 @@ def test_schakelen_closes_the_traject_of_the_old_route(in_traject, casusregisseu
 
 
 def test_a_new_version_of_the_same_route_keeps_the_traject(in_traject, casusregisseur):
-    concept = services.pip_wijziging_starten(
+    concept = pip_wijziging_starten(
         inburgeraar=in_traject,
         reden="overig",
         toelichting="Andere ondersteuning.",
         acting_user=casusregisseur,
     )
-    services.pip_vaststellen(
+    pip_vaststellen(
         pip=concept, acting_user=casusregisseur, dagtekening=dt.date(2026, 5, 1)
     )
     assert Traject.objects.get().is_open
@@ -374,9 +391,7 @@ def test_a_new_version_of_the_same_route_keeps_the_traject(in_traject, casusregi
 
 
 def afschalen(dossier, user):
-    concept = dossier.pips.filter(
-        status="concept"
-    ).first() or services.pip_wijziging_starten(
+    concept = dossier.pips.filter(status="concept").first() or pip_wijziging_starten(
         inburgeraar=dossier, reden="afschalen", toelichting="", acting_user=user
     )
     concept = pip_services.pip_bewerken(
@@ -386,7 +401,7 @@ def afschalen(dossier, user):
         bewerkversie=concept.bewerkversie,
         acting_user=user,
     )
-    return services.pip_vaststellen(pip=concept, acting_user=user)
+    return pip_vaststellen(pip=concept, acting_user=user)
 
 
 def test_afschalen_needs_600_recorded_nt2_hours_at_a_keurmerk_aanbieder(
@@ -394,7 +409,7 @@ def test_afschalen_needs_600_recorded_nt2_hours_at_a_keurmerk_aanbieder(
 ):
     uren(in_traject, casusregisseur, "nt2", 7, 75)  # March-September
     uren(in_traject, casusregisseur, "nt2", 1, 74, vanaf=10)  # 599 hours
-    assert services.nt2_uren_keurmerk(in_traject) == 599
+    assert nt2_uren_keurmerk(in_traject) == 599
     with pytest.raises(ValidationError) as fout:
         afschalen(in_traject, casusregisseur)
     assert list(fout.value.message_dict) == ["afschalen_nt2_uren"]
@@ -417,14 +432,14 @@ def test_afschalen_needs_600_recorded_nt2_hours_at_a_keurmerk_aanbieder(
 
 def test_afschalen_needs_an_effort_judgement(in_traject, casusregisseur):
     uren(in_traject, casusregisseur, "nt2", 8, 75)
-    concept = services.pip_wijziging_starten(
+    concept = pip_wijziging_starten(
         inburgeraar=in_traject,
         reden="afschalen",
         toelichting="",
         acting_user=casusregisseur,
     )
     with pytest.raises(ValidationError) as fout:
-        services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+        pip_vaststellen(pip=concept, acting_user=casusregisseur)
     assert list(fout.value.message_dict) == ["afschalen_inzet_oordeel"]
 
 
@@ -439,7 +454,7 @@ def test_hours_without_keurmerk_do_not_count_for_afschalen(dossier, casusregisse
     uren(dossier, casusregisseur, "nt2", 8, 75)
     assert Urenregistratie.objects.filter(onderdeel="nt2").count() == 8
     assert not Urenregistratie.objects.filter(keurmerk=True).exists()
-    assert services.nt2_uren_keurmerk(dossier) == 0
+    assert nt2_uren_keurmerk(dossier) == 0
 
     with pytest.raises(ValidationError) as fout:
         afschalen(dossier, casusregisseur)  # with 640 typed in the concept
@@ -457,7 +472,7 @@ def test_only_the_keurmerk_months_count_for_afschalen(dossier, casusregisseur):
     aanbieder.keurmerk_geldig_tot = dt.date(2026, 6, 15)  # June still counts
     aanbieder.save()
     uren(dossier, casusregisseur, "nt2", 8, 75)  # March-October
-    assert services.nt2_uren_keurmerk(dossier) == 4 * 75
+    assert nt2_uren_keurmerk(dossier) == 4 * 75
     with pytest.raises(ValidationError, match=r"urenregistratie: 300(,0)? uur"):
         afschalen(dossier, casusregisseur)
 
@@ -467,7 +482,7 @@ def test_only_the_keurmerk_months_count_for_afschalen(dossier, casusregisseur):
 
 def test_manual_hours_rules(in_traject, casusregisseur):
     def vastleggen(maand, aanwezig, geroosterd=None):
-        services.uren_vastleggen(
+        uren_vastleggen(
             inburgeraar=in_traject,
             onderdeel="nt2",
             maand=maand,
@@ -561,7 +576,7 @@ def test_participatieverklaring_needs_12_pvt_hours(in_traject, casusregisseur):
     assert gelogd(in_traject, "Afronding vastgelegd")
     # Optimistic locking: a form opened at version 1 is refused.
     with pytest.raises(ValidationError, match="gewijzigd"):
-        services.afronding_vastleggen(
+        afronding_vastleggen(
             inburgeraar=in_traject,
             data={"map_afgerond_op": dt.date(2026, 5, 1)},
             versie=1,
@@ -728,7 +743,7 @@ def test_a2_exams_do_not_fulfil_the_b1_goal(in_traject, casusregisseur):
     examen(in_traject, casusregisseur, "knm", "", dt.date(2026, 10, 2))
     in_traject.refresh_from_db()
     assert in_traject.status == Status.IN_TRAJECT
-    assert services.voldaan_toets(in_traject).voldaan is False
+    assert voldaan_toets(in_traject).voldaan is False
 
 
 def test_z_route_ends_with_the_eindgesprek_and_the_participatieverklaring(
@@ -767,7 +782,7 @@ def test_z_route_ends_with_the_eindgesprek_and_the_participatieverklaring(
 
 def test_duurzaam_werk_and_meedoen_are_derived(in_traject, casusregisseur):
     with pytest.raises(ValidationError) as fout:
-        services.activiteit_vastleggen(
+        activiteit_vastleggen(
             inburgeraar=in_traject,
             data={
                 "soort": "betaald_werk",
@@ -778,7 +793,7 @@ def test_duurzaam_werk_and_meedoen_are_derived(in_traject, casusregisseur):
         )
     assert list(fout.value.message_dict) == ["uren_per_week"]
     assert not Participatieactiviteit.objects.exists()
-    services.activiteit_vastleggen(
+    activiteit_vastleggen(
         inburgeraar=in_traject,
         data={
             "soort": "vrijwilligerswerk",
@@ -787,7 +802,7 @@ def test_duurzaam_werk_and_meedoen_are_derived(in_traject, casusregisseur):
         },
         acting_user=casusregisseur,
     )
-    services.activiteit_vastleggen(
+    activiteit_vastleggen(
         inburgeraar=in_traject,
         data={
             "soort": "betaald_werk",
@@ -798,7 +813,7 @@ def test_duurzaam_werk_and_meedoen_are_derived(in_traject, casusregisseur):
         },
         acting_user=casusregisseur,
     )
-    services.activiteit_vastleggen(
+    activiteit_vastleggen(
         inburgeraar=in_traject,
         data={
             "soort": "betaald_werk",
@@ -816,13 +831,13 @@ def test_duurzaam_werk_and_meedoen_are_derived(in_traject, casusregisseur):
 
     activiteit = Participatieactiviteit.objects.get(organisatie="Distributiecentrum")
     with pytest.raises(ValidationError) as fout:
-        services.activiteit_beeindigen(
+        activiteit_beeindigen(
             activiteit=activiteit,
             einde=dt.date(2026, 4, 14),
             acting_user=casusregisseur,
         )
     assert list(fout.value.message_dict) == ["einde"]
-    services.activiteit_beeindigen(
+    activiteit_beeindigen(
         activiteit=activiteit, einde=dt.date(2026, 9, 30), acting_user=casusregisseur
     )
     activiteit.refresh_from_db()
@@ -835,7 +850,7 @@ def test_duurzaam_werk_and_meedoen_are_derived(in_traject, casusregisseur):
 
 def test_two_small_jobs_together_are_duurzaam_werk(in_traject, casusregisseur):
     for organisatie in ("Schoonmaak", "Supermarkt"):
-        services.activiteit_vastleggen(
+        activiteit_vastleggen(
             inburgeraar=in_traject,
             data={
                 "soort": "betaald_werk",
@@ -850,7 +865,7 @@ def test_two_small_jobs_together_are_duurzaam_werk(in_traject, casusregisseur):
 
 def test_activity_ending_before_its_start_is_refused(in_traject, casusregisseur):
     with pytest.raises(ValidationError) as fout:
-        services.activiteit_vastleggen(
+        activiteit_vastleggen(
             inburgeraar=in_traject,
             data={
                 "soort": "stage",
@@ -869,7 +884,7 @@ def test_activity_ending_before_its_start_is_refused(in_traject, casusregisseur)
 def test_verwijzing_with_optimistic_locking(in_traject, casusregisseur):
     caleidoz = Organisatie.objects.create(naam="Caleidoz", soort="welzijn")
     with pytest.raises(ValidationError) as fout:
-        services.verwijzing_aanmaken(
+        verwijzing_aanmaken(
             inburgeraar=in_traject,
             data={
                 "ketenpartner": caleidoz,
@@ -879,7 +894,7 @@ def test_verwijzing_with_optimistic_locking(in_traject, casusregisseur):
             acting_user=casusregisseur,
         )
     assert list(fout.value.message_dict) == ["verstuurd_op"]
-    verwijzing = services.verwijzing_aanmaken(
+    verwijzing = verwijzing_aanmaken(
         inburgeraar=in_traject,
         data={
             "ketenpartner": caleidoz,
@@ -896,7 +911,7 @@ def test_verwijzing_with_optimistic_locking(in_traject, casusregisseur):
     assert op_tijdlijn(in_traject, "keten", "Verwezen naar Caleidoz")
     assert gelogd(in_traject, "Verwijzing aangemaakt")
 
-    bijgewerkt = services.verwijzing_bijwerken(
+    bijgewerkt = verwijzing_bijwerken(
         verwijzing=verwijzing,
         status="geaccepteerd",
         terugkoppeling="Start in juni.",
@@ -913,7 +928,7 @@ def test_verwijzing_with_optimistic_locking(in_traject, casusregisseur):
     assert gelogd(in_traject, "Verwijzing bijgewerkt")
     # A second form opened at version 1 is refused; the first answer stays.
     with pytest.raises(ValidationError, match="gewijzigd"):
-        services.verwijzing_bijwerken(
+        verwijzing_bijwerken(
             verwijzing=verwijzing,
             status="afgerond",
             terugkoppeling="",
@@ -934,14 +949,14 @@ def test_begeleiding_only_for_asielstatushouders(in_traject, casusregisseur, zev
     )
     gezin = gezinsmigrant(zevenaar, casusregisseur)
     with pytest.raises(ValidationError, match="asielstatushouders"):
-        services.begeleiding_vastleggen(
+        begeleiding_vastleggen(
             inburgeraar=gezin,
             data={"organisatie": vwon, "start": dt.date(2026, 3, 1)},
             acting_user=casusregisseur,
         )
     assert not MaatschappelijkeBegeleiding.objects.exists()
     with pytest.raises(ValidationError) as fout:
-        services.begeleiding_vastleggen(
+        begeleiding_vastleggen(
             inburgeraar=in_traject,
             data={
                 "organisatie": vwon,
@@ -952,7 +967,7 @@ def test_begeleiding_only_for_asielstatushouders(in_traject, casusregisseur, zev
         )
     assert list(fout.value.message_dict) == ["einde"]
 
-    begeleiding = services.begeleiding_vastleggen(
+    begeleiding = begeleiding_vastleggen(
         inburgeraar=in_traject,
         data={
             "organisatie": vwon,
@@ -979,14 +994,14 @@ def test_begeleiding_only_for_asielstatushouders(in_traject, casusregisseur, zev
 def test_voortgangsgesprek_held_plans_the_next(in_traject, casusregisseur):
     gesprek = Voortgangsgesprek.objects.get()
     with pytest.raises(ValidationError) as fout:
-        services.voortgangsgesprek_vastleggen(
+        voortgangsgesprek_vastleggen(
             gesprek=gesprek,
             data={"gehouden_op": timezone.localdate() + dt.timedelta(days=1)},
             acting_user=casusregisseur,
         )
     assert list(fout.value.message_dict) == ["gehouden_op"]
 
-    services.voortgangsgesprek_vastleggen(
+    voortgangsgesprek_vastleggen(
         gesprek=gesprek,
         data={
             "gehouden_op": dt.date(2026, 5, 20),
@@ -1007,14 +1022,14 @@ def test_voortgangsgesprek_held_plans_the_next(in_traject, casusregisseur):
     assert op_tijdlijn(in_traject, "voortgang", "volgende gepland op 12-08-2026")
     assert gelogd(in_traject, "Voortgangsgesprek vastgelegd")
     with pytest.raises(ValidationError, match="al vastgelegd"):
-        services.voortgangsgesprek_vastleggen(
+        voortgangsgesprek_vastleggen(
             gesprek=gesprek,
             data={"gehouden_op": dt.date(2026, 5, 21)},
             acting_user=casusregisseur,
         )
 
     # Plannen moves the one planned meeting; there is never a second.
-    services.voortgangsgesprek_plannen(
+    voortgangsgesprek_plannen(
         inburgeraar=in_traject,
         gepland_op=dt.date(2026, 8, 1),
         acting_user=casusregisseur,
@@ -1028,7 +1043,7 @@ def test_voortgangsgesprek_held_plans_the_next(in_traject, casusregisseur):
 
 def test_plannen_without_a_planned_meeting_creates_one(in_traject, casusregisseur):
     Voortgangsgesprek.objects.all().delete()
-    services.voortgangsgesprek_plannen(
+    voortgangsgesprek_plannen(
         inburgeraar=in_traject,
         gepland_op=dt.date(2026, 12, 1),
         acting_user=casusregisseur,
@@ -1038,13 +1053,13 @@ def test_plannen_without_a_planned_meeting_creates_one(in_traject, casusregisseu
 
 def test_voortgangsrapportage(in_traject, casusregisseur, aanbieder):
     with pytest.raises(ValidationError) as fout:
-        services.voortgang_vastleggen(
+        voortgang_vastleggen(
             inburgeraar=in_traject,
             data={"datum": timezone.localdate() + dt.timedelta(days=1)},
             acting_user=casusregisseur,
         )
     assert list(fout.value.message_dict) == ["datum"]
-    rapportage = services.voortgang_vastleggen(
+    rapportage = voortgang_vastleggen(
         inburgeraar=in_traject,
         data={"datum": dt.date(2026, 6, 30), "lezen": "A2", "aanwezigheid_pct": 90},
         acting_user=casusregisseur,
@@ -1059,7 +1074,7 @@ def test_voortgangsrapportage(in_traject, casusregisseur, aanbieder):
 def test_voortgangsrapportage_needs_a_traject(dossier, casusregisseur):
     pip_vastgesteld(dossier, casusregisseur)
     with pytest.raises(ValidationError, match="geen traject"):
-        services.voortgang_vastleggen(
+        voortgang_vastleggen(
             inburgeraar=dossier,
             data={"datum": dt.date(2026, 6, 30)},
             acting_user=casusregisseur,
@@ -1088,7 +1103,7 @@ def alles_vastgelegd(in_traject, casusregisseur):
     """One of every row, for `in_traject` (a client of `klantmanager`)."""
     uren(in_traject, casusregisseur, "nt2", 1, 40)
     examen(in_traject, casusregisseur, "lezen", "A2", dt.date(2026, 6, 1))
-    services.activiteit_vastleggen(
+    activiteit_vastleggen(
         inburgeraar=in_traject,
         data={
             "soort": "vrijwilligerswerk",
@@ -1097,7 +1112,7 @@ def alles_vastgelegd(in_traject, casusregisseur):
         },
         acting_user=casusregisseur,
     )
-    services.voortgang_vastleggen(
+    voortgang_vastleggen(
         inburgeraar=in_traject,
         data={"datum": dt.date(2026, 6, 30), "lezen": "A2"},
         acting_user=casusregisseur,
@@ -1105,7 +1120,7 @@ def alles_vastgelegd(in_traject, casusregisseur):
     partner = Organisatie.objects.create(
         naam="Vluchtelingenwerk", soort="maatschappelijke_begeleiding"
     )
-    services.verwijzing_aanmaken(
+    verwijzing_aanmaken(
         inburgeraar=in_traject,
         data={
             "ketenpartner": partner,
@@ -1114,7 +1129,7 @@ def alles_vastgelegd(in_traject, casusregisseur):
         },
         acting_user=casusregisseur,
     )
-    services.begeleiding_vastleggen(
+    begeleiding_vastleggen(
         inburgeraar=in_traject,
         data={"organisatie": partner, "start": dt.date(2026, 3, 3)},
         acting_user=casusregisseur,

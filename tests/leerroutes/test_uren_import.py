@@ -20,7 +20,7 @@ from leerroutes.models import (
     UrenImport,
     Urenregistratie,
 )
-from leerroutes.uren_import import uren_importeren
+from leerroutes.services.uren_import import uren_importeren
 from pip_plans.models import Pip
 from tests.factories.accounts import UserFactory
 from tests.factories.intake import InburgeraarFactory

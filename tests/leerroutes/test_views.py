@@ -18,7 +18,8 @@ from leerroutes.models import (
     Urenregistratie,
     Voortgangsgesprek,
 )
-from leerroutes.services import UrenInvoer, uren_schrijven, voortgangsgesprek_plannen
+from leerroutes.services.uren import UrenInvoer, uren_schrijven
+from leerroutes.services.voortgang import voortgangsgesprek_plannen
 from tests.factories.intake import InburgeraarFactory
 from tests.factories.leerroutes import taalaanbieder
 from zevenaar_inburgering.termijnen import maanden_later

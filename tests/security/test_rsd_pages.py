@@ -18,8 +18,8 @@ from intake.models import (
     IntakeOnderdeel,
     Notitie,
 )
-from leerroutes import services as leerroute_services
 from leerroutes.models import Voortgangsgesprek
+from leerroutes.services.participatie import activiteit_vastleggen
 from pip_plans.handhaving.maatregel import maatregel_vastleggen
 from pip_plans.models import Brief, BriefSoort, Handhavingszaak, Maatregel
 from pip_plans.ontzorgen.services import (
@@ -85,7 +85,7 @@ def client_compleet(dossier, casusregisseur, klantmanager):
         besluit_op=dt.date(2026, 4, 20),
         acting_user=klantmanager,
     )
-    leerroute_services.activiteit_vastleggen(
+    activiteit_vastleggen(
         inburgeraar=dossier,
         data={
             "soort": "vrijwilligerswerk",

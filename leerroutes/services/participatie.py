@@ -1,0 +1,68 @@
+"""Participation activities (paid work, volunteering, an internship, education),
+recorded by the casusregisseur or the RSD klantmanager."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from intake.models import (
+    Inburgeraar,
+)
+from zevenaar_inburgering.accounts.models import User
+
+from .. import rules
+from ..models import (
+    Participatieactiviteit,
+)
+from ..routestand import routestand_bijwerken
+from ..tijdlijn import GebeurtenisSoort
+from .traject import _gebeurtenis, _gewijzigd
+
+
+@transaction.atomic
+def activiteit_vastleggen(
+    *, inburgeraar: Inburgeraar, data: dict, acting_user: User
+) -> Participatieactiviteit:
+    if data.get("einde") and data["einde"] < data["start"]:
+        raise ValidationError({"einde": "Het einde ligt voor de start."})
+    if data["soort"] == rules.BETAALD_WERK and data.get("uren_per_week") is None:
+        raise ValidationError(
+            {"uren_per_week": "Vul bij betaald werk de uren per week in."}
+        )
+    activiteit = Participatieactiviteit.objects.create(
+        inburgeraar=inburgeraar, vastgelegd_door=acting_user, **data
+    )
+    _gebeurtenis(
+        inburgeraar,
+        acting_user,
+        f"{activiteit.get_soort_display()} bij {activiteit.organisatie} "
+        f"vanaf {activiteit.start:%d-%m-%Y}",
+        soort=GebeurtenisSoort.PARTICIPATIE,
+    )
+    _gewijzigd(inburgeraar, acting_user, "Participatie vastgelegd", "Participatie")
+    routestand_bijwerken([inburgeraar.pk])
+    return activiteit
+
+
+@transaction.atomic
+def activiteit_beeindigen(
+    *, activiteit: Participatieactiviteit, einde: date, acting_user: User
+) -> None:
+    activiteit = Participatieactiviteit.objects.select_for_update().get(
+        pk=activiteit.pk
+    )
+    if einde < activiteit.start:
+        raise ValidationError({"einde": "Het einde ligt voor de start."})
+    activiteit.einde = einde
+    activiteit.save(update_fields=["einde"])
+    _gebeurtenis(
+        activiteit.inburgeraar,
+        acting_user,
+        f"{activiteit} beëindigd per {einde:%d-%m-%Y}",
+        soort=GebeurtenisSoort.PARTICIPATIE,
+    )
+    _gewijzigd(
+        activiteit.inburgeraar, acting_user, "Participatie beëindigd", "Participatie"
+    )
+    routestand_bijwerken([activiteit.inburgeraar_id])

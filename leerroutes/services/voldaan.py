@@ -1,0 +1,176 @@
+"""Exams and the afronding (participatieverklaring, Z eindgesprek, onderwijsroute,
+MAP), and closing the route as "voldaan" once its requirements are met
+(rules.inburgeringsplicht_voldaan)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from intake.models import (
+    Inburgeraar,
+    Status,
+)
+from intake.services import verouderd
+from pip_plans.selectors import geldende_pip
+from zevenaar_inburgering.accounts.models import User
+
+from .. import rules
+from ..models import (
+    Afronding,
+    Examenpoging,
+    TrajectEinde,
+    Voortgangsgesprek,
+)
+from ..routestand import routestand_bijwerken
+from .traject import _gebeurtenis, _gewijzigd, open_traject, traject_sluiten
+from .uren import pvt_uren
+
+
+@transaction.atomic
+def examen_vastleggen(
+    *,
+    inburgeraar: Inburgeraar,
+    onderdeel: str,
+    niveau: str,
+    datum: date,
+    geslaagd: bool,
+    cijfer: str,
+    acting_user: User,
+) -> Examenpoging:
+    if onderdeel != rules.KNM and not niveau:
+        raise ValidationError({"niveau": "Kies het niveau van het taalexamen."})
+    if datum > timezone.localdate():
+        raise ValidationError({"datum": "Leg een examen vast als de uitslag er is."})
+    poging = Examenpoging.objects.create(
+        inburgeraar=inburgeraar,
+        onderdeel=onderdeel,
+        niveau=niveau,
+        datum=datum,
+        geslaagd=geslaagd,
+        cijfer=cijfer,
+        vastgelegd_door=acting_user,
+    )
+    uitslag = "gehaald" if geslaagd else "niet gehaald"
+    _gebeurtenis(
+        inburgeraar,
+        acting_user,
+        f"Examen {poging.get_onderdeel_display()} {niveau} ({datum:%d-%m-%Y}): {uitslag}",
+    )
+    _gewijzigd(inburgeraar, acting_user, "Examen vastgelegd", "Examen")
+    voldaan_bijwerken(inburgeraar, acting_user=acting_user)
+    return poging
+
+
+def afronding_van(inburgeraar: Inburgeraar) -> Afronding:
+    afronding, _ = Afronding.objects.get_or_create(inburgeraar=inburgeraar)
+    return afronding
+
+
+@transaction.atomic
+def afronding_vastleggen(
+    *, inburgeraar: Inburgeraar, data: dict, versie: int, acting_user: User
+) -> Afronding:
+    """Record the participatieverklaring, the Z eindgesprek, the onderwijsroute's
+    result and MAP completed; a signed participatieverklaring needs PVT ≥ 12 hours
+    (DOMAIN.md validation rule 6)."""
+    afronding_van(inburgeraar)
+    afronding = Afronding.objects.select_for_update().get(inburgeraar=inburgeraar)
+    if afronding.versie != versie:
+        raise verouderd("de afronding")
+    vandaag = timezone.localdate()
+    fouten: dict[str, str] = {}
+    for veld in (
+        "participatieverklaring_getekend_op",
+        "z_eindgesprek_op",
+        "onderwijsroute_resultaat_op",
+        "map_afgerond_op",
+    ):
+        if data.get(veld) and data[veld] > vandaag:
+            fouten[veld] = "De datum ligt in de toekomst."
+    getekend = data.get("participatieverklaring_getekend_op")
+    if getekend and getekend != afronding.participatieverklaring_getekend_op:
+        toets = rules.participatieverklaring_mag_getekend(
+            pvt_uren=pvt_uren(inburgeraar)
+        )
+        if not toets.toegestaan:
+            fouten["participatieverklaring_getekend_op"] = " ".join(toets.redenen)
+    if (
+        data.get("onderwijsroute_resultaat_op")
+        and not (data.get("onderwijsroute_resultaat") or "").strip()
+    ):
+        fouten["onderwijsroute_resultaat"] = "Beschrijf het behaalde resultaat."
+    if fouten:
+        raise ValidationError(fouten)
+    veranderd = []
+    for veld, waarde in data.items():
+        if getattr(afronding, veld) != waarde:
+            veranderd.append(Afronding._meta.get_field(veld).verbose_name)
+            setattr(afronding, veld, waarde)
+    afronding.versie += 1
+    afronding.save()
+    if veranderd:
+        _gebeurtenis(inburgeraar, acting_user, "Vastgelegd: " + ", ".join(veranderd))
+    _gewijzigd(inburgeraar, acting_user, "Afronding vastgelegd", "Afronding")
+    voldaan_bijwerken(inburgeraar, acting_user=acting_user)
+    return afronding
+
+
+def voldaan_toets(inburgeraar: Inburgeraar) -> rules.Voldaan | None:
+    """The fulfilment rule over what is recorded; None without a PIP in force."""
+    pip = geldende_pip(inburgeraar)
+    if pip is None:
+        return None
+    afronding = Afronding.objects.filter(inburgeraar=inburgeraar).first()
+    return rules.inburgeringsplicht_voldaan(
+        leerroute=pip.leerroute,
+        taalniveau_doel=pip.taalniveau or rules.B1_NIVEAU,
+        examens=[p.als_regel() for p in inburgeraar.examenpogingen.all()],
+        participatieverklaring_getekend=getattr(
+            afronding, "participatieverklaring_getekend_op", None
+        ),
+        z_eindgesprek=getattr(afronding, "z_eindgesprek_op", None),
+        onderwijsroute_resultaat=bool(
+            getattr(afronding, "onderwijsroute_resultaat_op", None)
+        ),
+        onderwijsroute_resultaat_op=getattr(
+            afronding, "onderwijsroute_resultaat_op", None
+        ),
+        map_afgerond=getattr(afronding, "map_afgerond_op", None),
+    )
+
+
+def voldaan_bijwerken(inburgeraar: Inburgeraar, *, acting_user: User) -> None:
+    """When the route's requirements are met: the dossier's route closes as
+    "voldaan" (status, traject, date). Inside the caller's transaction."""
+    toets = voldaan_toets(inburgeraar)
+    if toets is not None and toets.voldaan:
+        afronding = afronding_van(inburgeraar)
+        if afronding.voldaan_op is None:
+            Afronding.objects.filter(pk=afronding.pk).update(
+                voldaan_op=toets.datum, versie=F("versie") + 1
+            )
+            Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
+                status=Status.AFGEROND_VOLDAAN, versie=F("versie") + 1
+            )
+            traject = open_traject(inburgeraar)
+            if traject is not None:
+                traject_sluiten(
+                    traject=traject,
+                    einde=toets.datum,
+                    reden=TrajectEinde.VOLDAAN,
+                    acting_user=acting_user,
+                )
+            # Fix: the route is over, so is its planned voortgangsgesprek (it kept
+            # the dossier on the werkvoorraad as "gesprek te doen").
+            Voortgangsgesprek.objects.filter(
+                inburgeraar=inburgeraar, gehouden_op__isnull=True
+            ).delete()
+            _gebeurtenis(
+                inburgeraar,
+                acting_user,
+                f"Inburgeringsplicht voldaan op {toets.datum:%d-%m-%Y}",
+            )
+    routestand_bijwerken([inburgeraar.pk])

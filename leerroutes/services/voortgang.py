@@ -1,0 +1,128 @@
+"""Progress: the aanbieder's voortgangsrapportage and the voortgangsgesprekken
+(one planned at a time, the next at the PIP's interval)."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from intake.models import (
+    Inburgeraar,
+)
+from pip_plans.selectors import geldende_pip
+from zevenaar_inburgering.accounts.models import User
+
+from ..models import (
+    Afronding,
+    Voortgangsgesprek,
+    Voortgangsrapportage,
+)
+from ..routestand import routestand_bijwerken
+from ..tijdlijn import GebeurtenisSoort
+from .traject import _gebeurtenis, _gewijzigd, open_traject
+
+
+@transaction.atomic
+def voortgang_vastleggen(
+    *, inburgeraar: Inburgeraar, data: dict, acting_user: User
+) -> Voortgangsrapportage:
+    traject = open_traject(inburgeraar)
+    aanbieder = data.get("aanbieder") or (traject.aanbieder if traject else None)
+    if aanbieder is None:
+        raise ValidationError("Er loopt geen traject; wijs eerst een aanbieder toe.")
+    if data["datum"] > timezone.localdate():
+        raise ValidationError({"datum": "De datum ligt in de toekomst."})
+    rapportage = Voortgangsrapportage.objects.create(
+        inburgeraar=inburgeraar,
+        aanbieder=aanbieder,
+        datum=data["datum"],
+        lezen=data.get("lezen", ""),
+        luisteren=data.get("luisteren", ""),
+        schrijven=data.get("schrijven", ""),
+        spreken=data.get("spreken", ""),
+        aanwezigheid_pct=data.get("aanwezigheid_pct"),
+        opmerkingen=data.get("opmerkingen", ""),
+        vastgelegd_door=acting_user,
+    )
+    _gebeurtenis(
+        inburgeraar,
+        acting_user,
+        f"Voortgangsrapportage van {aanbieder} ({data['datum']:%d-%m-%Y})",
+    )
+    _gewijzigd(inburgeraar, acting_user, "Voortgangsrapportage vastgelegd", "Voortgang")
+    routestand_bijwerken([inburgeraar.pk])
+    return rapportage
+
+
+# --- Voortgangsgesprekken -------------------------------------------------------------
+
+
+@transaction.atomic
+def voortgangsgesprek_vastleggen(
+    *, gesprek: Voortgangsgesprek, data: dict, acting_user: User
+) -> Voortgangsgesprek:
+    """Record a held meeting and plan the next one at the PIP's interval."""
+    gesprek = Voortgangsgesprek.objects.select_for_update().get(pk=gesprek.pk)
+    if gesprek.gehouden_op is not None:
+        raise ValidationError("Dit gesprek is al vastgelegd.")
+    if data["gehouden_op"] > timezone.localdate():
+        raise ValidationError({"gehouden_op": "De datum ligt in de toekomst."})
+    for veld, waarde in data.items():
+        setattr(gesprek, veld, waarde)
+    gesprek.vastgelegd_door = acting_user
+    gesprek.save()
+    inburgeraar = gesprek.inburgeraar
+    pip = geldende_pip(inburgeraar)
+    volgende = ""
+    # Fix: no next meeting once the inburgeringsplicht is voldaan.
+    if (
+        pip is not None
+        and pip.voortgangsgesprek_interval_weken
+        and not Afronding.objects.filter(
+            inburgeraar=inburgeraar, voldaan_op__isnull=False
+        ).exists()
+    ):
+        dag = gesprek.gehouden_op + timedelta(
+            weeks=pip.voortgangsgesprek_interval_weken
+        )
+        Voortgangsgesprek.objects.create(
+            inburgeraar=inburgeraar, gepland_op=dag, vastgelegd_door=acting_user
+        )
+        volgende = f"; volgende gepland op {dag:%d-%m-%Y}"
+    _gebeurtenis(
+        inburgeraar,
+        acting_user,
+        f"Voortgangsgesprek gehouden op {gesprek.gehouden_op:%d-%m-%Y}{volgende}",
+        soort=GebeurtenisSoort.VOORTGANG,
+    )
+    _gewijzigd(inburgeraar, acting_user, "Voortgangsgesprek vastgelegd", "Voortgang")
+    routestand_bijwerken([inburgeraar.pk])
+    return gesprek
+
+
+@transaction.atomic
+def voortgangsgesprek_plannen(
+    *, inburgeraar: Inburgeraar, gepland_op: date, acting_user: User
+) -> Voortgangsgesprek:
+    """Plan (or move) the next meeting; there is one planned at a time."""
+    gesprek = (
+        Voortgangsgesprek.objects.select_for_update()
+        .filter(inburgeraar=inburgeraar, gehouden_op__isnull=True)
+        .first()
+    )
+    if gesprek is None:
+        gesprek = Voortgangsgesprek(
+            inburgeraar=inburgeraar, vastgelegd_door=acting_user
+        )
+    gesprek.gepland_op = gepland_op
+    gesprek.save()
+    _gebeurtenis(
+        inburgeraar,
+        acting_user,
+        f"Voortgangsgesprek gepland op {gepland_op:%d-%m-%Y}",
+        soort=GebeurtenisSoort.VOORTGANG,
+    )
+    _gewijzigd(inburgeraar, acting_user, "Voortgangsgesprek gepland", "Voortgang")
+    routestand_bijwerken([inburgeraar.pk])
+    return gesprek
