@@ -13,6 +13,7 @@ from .dossier import (
     pip_uitstel_vastleggen,
     verouderd,
 )
+from .vastleggen import wijziging_vastleggen
 
 __all__ = [
     "VerouderdDossier",
@@ -25,4 +26,5 @@ __all__ = [
     "notitie_toevoegen",
     "pip_uitstel_vastleggen",
     "verouderd",
+    "wijziging_vastleggen",
 ]

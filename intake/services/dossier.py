@@ -25,6 +25,7 @@ from ..models import (
 )
 from ..rules import pip_deadline
 from ..tijdlijn import GebeurtenisSoort
+from .vastleggen import wijziging_vastleggen
 
 
 class VerouderdDossier(ValidationError):
@@ -145,15 +146,14 @@ def inburgeraar_wijzigen(
     current.refresh_pip_deadline()
     current.versie += 1
     current.save()
-    Gebeurtenis.objects.create(
-        inburgeraar=current,
-        soort=GebeurtenisSoort.GEWIJZIGD,
+    wijziging_vastleggen(
+        current,
         gebruiker=acting_user,
+        soort=GebeurtenisSoort.GEWIJZIGD,
         omschrijving="Gegevens gewijzigd: " + ", ".join(c["veld"] for c in changes),
         wijzigingen=changes,
-    )
-    log.log_dossiers_changed(
-        [current], user=acting_user, actie_naam="Dossier gewijzigd", handeling="Dossier"
+        actie_naam="Dossier gewijzigd",
+        handeling="Dossier",
     )
     return current
 
@@ -168,16 +168,12 @@ def notitie_toevoegen(
     notitie = Notitie.objects.create(
         inburgeraar=inburgeraar, auteur=acting_user, tekst=tekst
     )
-    Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar,
-        soort=GebeurtenisSoort.NOTITIE,
+    wijziging_vastleggen(
+        inburgeraar,
         gebruiker=acting_user,
+        soort=GebeurtenisSoort.NOTITIE,
         omschrijving="Notitie toegevoegd",
         notitie=notitie,
-    )
-    log.log_dossiers_changed(
-        [inburgeraar],
-        user=acting_user,
         actie_naam="Notitie toegevoegd",
         handeling="Dossier",
     )
@@ -276,15 +272,11 @@ def huishoudlid_toevoegen(
     lid = Huishoudlid(huishouden=inburgeraar.huishouden, **data)
     lid.full_clean()
     lid.save()
-    Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar,
-        soort=GebeurtenisSoort.HUISHOUDEN,
+    wijziging_vastleggen(
+        inburgeraar,
         gebruiker=acting_user,
+        soort=GebeurtenisSoort.HUISHOUDEN,
         omschrijving=f"Huishoudlid toegevoegd: {lid.naam} ({lid.get_relatie_display().lower()})",
-    )
-    log.log_dossiers_changed(
-        [inburgeraar],
-        user=acting_user,
         actie_naam="Huishoudlid toegevoegd",
         handeling="Dossier",
     )
@@ -339,14 +331,13 @@ def pip_uitstel_vastleggen(
     current.refresh_pip_deadline()
     current.versie += 1
     current.save()
-    Gebeurtenis.objects.create(
-        inburgeraar=current,
-        soort=GebeurtenisSoort.GEWIJZIGD,
+    wijziging_vastleggen(
+        current,
         gebruiker=acting_user,
+        soort=GebeurtenisSoort.GEWIJZIGD,
         omschrijving="Uitstel PIP-deadline vastgelegd",
         wijzigingen=changes,
-    )
-    log.log_dossiers_changed(
-        [current], user=acting_user, actie_naam="Uitstel PIP-deadline", handeling="PIP"
+        actie_naam="Uitstel PIP-deadline",
+        handeling="PIP",
     )
     return current

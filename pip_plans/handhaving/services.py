@@ -12,13 +12,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import Gebeurtenis, Inburgeraar
-from intake.services import VerouderdDossier
+from intake.models import Inburgeraar
+from intake.services import VerouderdDossier, wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.nl import datum_tekst, euro
 from zevenaar_inburgering.parameters.models import geheel
-from zevenaar_inburgering.verwerkingen import log
 
 from ..brieven import brief_opmaken
 from ..models import (
@@ -63,15 +62,11 @@ def _vastleggen(
     soort: str = GebeurtenisSoort.HANDHAVING,
 ) -> None:
     """Timeline entry and verwerkingenlog row, in the caller's transaction."""
-    Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar,
-        soort=soort,
+    wijziging_vastleggen(
+        inburgeraar,
         gebruiker=user,
-        omschrijving=omschrijving[:300],
-    )
-    log.log_dossiers_changed(
-        [inburgeraar],
-        user=user,
+        soort=soort,
+        omschrijving=omschrijving,
         actie_naam=actie_naam,
         handeling=(
             "Maatregel Participatiewet"

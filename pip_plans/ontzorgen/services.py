@@ -11,14 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import Gebeurtenis, Inburgeraar
-from intake.services import VerouderdDossier
+from intake.models import Inburgeraar
+from intake.services import VerouderdDossier, wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.nl import datum_tekst, maand_tekst
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.termijnen import maand_begin
-from zevenaar_inburgering.verwerkingen import log
 
 from ..brieven import brief_opmaken
 from ..models import (
@@ -51,15 +50,11 @@ def verouderd(wat: str) -> VerouderdDossier:
 def _vastleggen(inburgeraar: Inburgeraar, user: User, omschrijving: str) -> None:
     """The timeline entry and the verwerkingenlog row of one change. The words before
     the colon name the action in the verwerkingenlog (no amounts or payees there)."""
-    Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar,
-        soort=GebeurtenisSoort.ONTZORGEN,
+    wijziging_vastleggen(
+        inburgeraar,
         gebruiker=user,
+        soort=GebeurtenisSoort.ONTZORGEN,
         omschrijving=omschrijving,
-    )
-    log.log_dossiers_changed(
-        [inburgeraar],
-        user=user,
         actie_naam=omschrijving.split(":")[0],
         handeling="Financieel ontzorgen",
     )
