@@ -1,0 +1,208 @@
+"""The kwartaalrapportage: a gemeente's report against the region's, and the "<5"
+suppression of small numbers in the tables and the CSV (Zevenaar 2022 K4 of the
+scenario unless a test says otherwise).
+"""
+
+from django.test import override_settings
+
+import pytest
+
+from monitoring import weergave
+from monitoring.rapportage.cijfers import bereken
+from tests.monitoring.kwartaal.cellen import (
+    ASIEL,
+    GEZIN,
+    JAAR,
+    KW,
+    MEDIAAN,
+    SPUK,
+    TIJDIG,
+    TOTAAL,
+    UIT,
+    VOORRAAD,
+    aantallen,
+    bedragen,
+    cel,
+    getoond,
+    getoond_cel,
+    rij,
+    vind_sectie,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+# --- A gemeente counts its own dossiers, the region all ----------------------
+
+
+def test_gemeente_en_regio(scenario, zevenaar_k4):
+    g = scenario.gedeeld
+    regio = bereken(jaar=2022, kwartaal=4)
+    duiven = bereken(jaar=2022, kwartaal=4, gemeente=g.duiven)
+    westervoort = bereken(jaar=2022, kwartaal=4, gemeente=g.westervoort)
+    assert regio["gebied"] == "Regio De Liemers" and regio["gemeente"] is None
+
+    kw = (
+        "instroom",
+        "Instroom en uitstroom",
+        "Nieuwe inburgeringsplichtigen (kwartaal)",
+    )
+    jaar = (
+        "instroom",
+        "Instroom en uitstroom",
+        "Nieuwe inburgeringsplichtigen (jaar tot nu)",
+    )
+    # Duiven: D1 (asiel, 01-11-2022) and D2 (gezin, 01-03-2022); Westervoort: W1
+    # (asiel, 01-12-2022); the region: those and Zevenaar's (5, 1, 6) / (10, 3, 13).
+    assert aantallen(duiven, *kw) == (1, 0, 1)
+    assert aantallen(duiven, *jaar) == (1, 1, 2)
+    assert aantallen(westervoort, *kw) == (1, 0, 1)
+    assert aantallen(regio, *kw) == (7, 1, 8)
+    assert aantallen(regio, *jaar) == (12, 4, 16)
+    voorraad = (
+        "instroom",
+        "Instroom en uitstroom",
+        "Voorraad: begonnen, nog niet afgerond (huidige status)",
+    )
+    assert aantallen(regio, *voorraad) == (10, 4, 14)
+    # Brede intakes gestart in K4: Zevenaar (3, 1, 4) and D2 (15-10).
+    intakes = ("intake_pip", "In het kwartaal", "Brede intakes gestart")
+    assert aantallen(duiven, *intakes) == (0, 1, 1)
+    assert aantallen(regio, *intakes) == (3, 2, 5)
+
+    spuk = ("geld", "Inburgeringsvoorzieningen 2022", "SPUK-inkomsten")
+    # Duiven 12.713 + 590 = 13.303; region 12 × 12.713 = 152.556 and 4 × 590 =
+    # 2.360, together 154.916.
+    assert bedragen(duiven, *spuk) == ("12713.00", "590.00", "13303.00")
+    assert bedragen(regio, *spuk) == ("152556.00", "2360.00", "154916.00")
+
+    kosten = ("geld", "Uitvoeringskosten 2022")
+    # Duiven: no budget set, 5.000 realised in K4. Region: the budgets that exist
+    # (Zevenaar's 127.101) and 122.500,50 + 5.000 = 127.500,50 realised; 127.500,50
+    # / 127.101 = 100,31 % → 100,3 %.
+    assert cel(duiven, *kosten, "Budget (jaar)", "Bedrag") == {
+        "tekst": "niet ingesteld"
+    }
+    assert cel(duiven, *kosten, "Besteed tot en met dit kwartaal", "Bedrag") == {
+        "euro": "5000.00"
+    }
+    assert cel(duiven, *kosten, "Besteed van het budget", "Bedrag") == {"tekst": "—"}
+    assert cel(regio, *kosten, "Budget (jaar)", "Bedrag") == {"euro": "127101.00"}
+    assert cel(regio, *kosten, "Besteed tot en met dit kwartaal", "Bedrag") == {
+        "euro": "127500.50"
+    }
+    assert cel(regio, *kosten, "Besteed van het budget", "Bedrag") == {
+        "tekst": "100,3%"
+    }
+
+    # Doel 4: Duiven was at 10-03 and 01-06; the region had 3 meetings in 2022.
+    assert cel(duiven, "doelen", "Doel 4", "Totaal", "Onderwerp") == {
+        "tekst": "2 van 2"
+    }
+    assert cel(regio, "doelen", "Doel 4", "Totaal", "Onderwerp") == {"tekst": "3 van 2"}
+    # Cohort 2022 of the region: A1–A10, D1, W1.
+    assert cel(regio, "doelen", "Doel 1–3", "2022", "Aantal in cohort") == {"n": 12}
+
+    # Taakstelling: W1 housed 01-11-2022 in the second half year (Zevenaar's 5).
+    huis = ("taakstelling", "Taakstelling", "2e halfjaar 2022", "Gehuisvest")
+    assert cel(westervoort, *huis) == {"n": 1}
+    assert cel(regio, *huis) == {"n": 6}
+
+    # Every count of persons of the gemeenten adds up to the region's.
+    for sectie in ("instroom", "intake_pip", "leerroutes", "termijnen"):
+        for t in vind_sectie(regio, sectie)["tabellen"]:
+            for r in t["rijen"]:
+                for i, regio_cel in enumerate(r["cellen"]):
+                    if "n" not in regio_cel:
+                        continue
+                    som = sum(
+                        rij(gem, sectie, t["titel"], r["label"].strip())[
+                            t["kolommen"][i]
+                        ]["n"]
+                        for gem in (zevenaar_k4, duiven, westervoort)
+                    )
+                    assert som == regio_cel["n"], (sectie, t["titel"], r["label"])
+
+
+# --- Small numbers --------------------------------------------------------------
+
+
+def test_kleine_aantallen_in_de_tabellen(zevenaar_k4):
+    c = zevenaar_k4
+    # (5, 1, 6): 5 is shown, 1 is not.
+    assert getoond(c, *KW) == ("5", "<5", "6")
+    # (10, 3, 13): 3 gezinsmigranten are "<5".
+    assert getoond(c, *JAAR) == ("10", "<5", "13")
+    # (1, 0, 1): zero is shown.
+    assert getoond(c, *UIT) == ("<5", "0", "<5")
+    assert getoond(c, *VOORRAAD) == ("8", "<5", "11")
+    # Percentages and medians on 3, 1 and 4 persons.
+    assert getoond(c, *TIJDIG) == ("<5", "<5", "<5")
+    assert getoond(c, *MEDIAAN) == ("<5", "<5", "<5")
+    # Doel 2 of cohort 2022 is 3 of 10: the base is large enough, the 3 is not.
+    doel = ("doelen", "Doel 1–3", "2022")
+    assert getoond_cel(c, *doel, "Aantal in cohort") == "10"
+    assert getoond_cel(c, *doel, "Doel 2") == "<5"
+    # Doel 1 is 1 of 5: the base is exactly the limit, the 1 is not.
+    assert getoond_cel(c, *doel, "Doel 1") == "<5"
+    # Doel 3 is 1 of 10.
+    assert getoond_cel(c, *doel, "Doel 3") == "<5"
+    # Money is never suppressed; € 1.770 rests on 3 persons.
+    assert getoond(c, *SPUK) == ("€ 127.130,00", "€ 1.770,00", "€ 128.900,00")
+    # Nothing in the stored figures is suppressed.
+    assert aantallen(c, *JAAR) == (10, 3, 13)
+
+
+def test_toon_percentages_en_mediaan():
+    assert weergave.toon({"pct": 50.0, "teller": 5, "noemer": 10}) == "50%"
+    assert weergave.toon({"pct": 55.6, "teller": 5, "noemer": 9}) == "55,6%"
+    assert weergave.toon({"pct": 0.0, "teller": 0, "noemer": 7}) == "0%"
+    # Base below 5, or a numerator from 1 to 4: suppressed.
+    assert weergave.toon({"pct": 100.0, "teller": 4, "noemer": 4}) == "<5"
+    assert weergave.toon({"pct": 40.0, "teller": 4, "noemer": 10}) == "<5"
+    assert weergave.toon({"pct": None, "teller": 0, "noemer": 0}) == "—"
+    assert weergave.toon({"dagen": 12.5, "noemer": 5}) == "12,5"
+    assert weergave.toon({"dagen": 12.5, "noemer": 4}) == "<5"
+    assert weergave.toon({"n": 1234}) == "1.234"
+
+
+def test_kleine_aantallen_in_de_csv(zevenaar_k4):
+    regels = list(weergave.csv_rijen(zevenaar_k4))
+    sectie, tabel = "Instroom, voorraad en uitstroom", "Instroom en uitstroom"
+    assert (sectie, tabel, JAAR[2], GEZIN, "<5") in regels
+    assert (sectie, tabel, JAAR[2], ASIEL, "10") in regels
+    assert (sectie, tabel, KW[2], ASIEL, "5") in regels
+    assert (sectie, tabel, UIT[2], GEZIN, "0") in regels
+    pip_sectie, pip_tabel = "Brede intake en PIP", "In het kwartaal"
+    assert (pip_sectie, pip_tabel, TIJDIG[2], TOTAAL, "<5") in regels
+    # Labels are given without their indentation.
+    assert all(not r[2].startswith(" ") for r in regels)
+    # No raw number of 1–4 persons anywhere in the counts.
+    assert (sectie, tabel, JAAR[2], GEZIN, "3") not in regels
+
+
+def test_kleine_aantallen_volgen_de_instelling(zevenaar_k4):
+    with override_settings(KLEINE_AANTALLEN_GRENS=10):
+        assert weergave.verborgen() == "<10"
+        # (10, 3, 13): 10 is at the limit and shown.
+        assert getoond(zevenaar_k4, *JAAR) == ("10", "<10", "13")
+        # (5, 1, 6) all below 10 now; (8, 3, 11).
+        assert getoond(zevenaar_k4, *KW) == ("<10", "<10", "<10")
+        assert getoond(zevenaar_k4, *VOORRAAD) == ("<10", "<10", "11")
+        assert getoond(zevenaar_k4, *UIT) == ("<10", "0", "<10")
+        # Cohort 2022 has 10 persons: its count is shown, Doel 2 (3 of 10) not.
+        doel = ("doelen", "Doel 1–3", "2022")
+        assert getoond_cel(zevenaar_k4, *doel, "Aantal in cohort") == "10"
+        assert getoond_cel(zevenaar_k4, *doel, "Doel 2") == "<10"
+        regels = list(weergave.csv_rijen(zevenaar_k4))
+        assert (
+            "Instroom, voorraad en uitstroom",
+            "Instroom en uitstroom",
+            KW[2],
+            ASIEL,
+            "<10",
+        ) in regels
+    with override_settings(KLEINE_AANTALLEN_GRENS=2):
+        # Only 1 is small now: 3 gezinsmigranten are shown.
+        assert getoond(zevenaar_k4, *JAAR) == ("10", "3", "13")
+        assert getoond(zevenaar_k4, *KW) == ("5", "<2", "6")
