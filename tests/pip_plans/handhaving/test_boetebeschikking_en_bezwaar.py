@@ -1,0 +1,150 @@
+"""Handhaving (DOMAIN.md §7): the boetebeschikking letter, a failing PDF, and bezwaar
+against the boete within and after six weeks."""
+
+from django.core.exceptions import ValidationError
+
+import pytest
+from freezegun import freeze_time
+
+from intake.models import Gebeurtenis
+from pip_plans.handhaving.selectors import bezwaar_tijdig, boetebeschikking
+from pip_plans.handhaving.services import (
+    boete_bezwaar_beslissen,
+    boete_bezwaar_registreren,
+    zienswijze_vastleggen,
+)
+from pip_plans.models import Brief, BriefSoort, HandhavingStatus
+from tests.pip_plans.handhaving.helpers import VANDAAG, D, boete, nieuwe_zaak, rapport
+from tests.pip_plans.pdf import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.pdf
+@freeze_time(VANDAAG)
+def test_boetebeschikking_pdf_has_amount_dates_facts_basis_and_bezwaar(
+    dossier, casusregisseur
+):
+    dossier.straat, dossier.huisnummer = "Kerkstraat", "10"
+    dossier.postcode, dossier.woonplaats = "6901 AB", "Zevenaar"
+    dossier.save()
+    zaak = nieuwe_zaak(dossier, casusregisseur)
+    zaak = rapport(zaak, casusregisseur, op=D(2026, 3, 5))
+    zaak = zienswijze_vastleggen(
+        zaak=zaak,
+        versie=zaak.versie,
+        ontvangen=True,
+        ontvangen_op=D(2026, 3, 12),
+        zienswijze="Ik wist het niet.",
+        acting_user=casusregisseur,
+    )
+    zaak = boete(
+        zaak,
+        casusregisseur,
+        verwijtbaarheid_toelichting="De uitnodigingen zijn in haar taal uitgelegd.",
+    )
+    brief = Brief.objects.get(soort=BriefSoort.BOETEBESCHIKKING)
+    assert brief.handhavingszaak == zaak
+    assert brief.dagtekening == D(2026, 3, 20)
+    assert brief.bezwaar_deadline == D(2026, 5, 1)
+    text = pdf_text(brief)
+    assert "€ 800,00" in text
+    assert "20 maart 2026" in text  # dagtekening
+    assert "2 februari 2026" in text  # overtreding
+    assert "5 maart 2026" in text  # rapport
+    assert "12 maart 2026" in text  # zienswijze ontvangen
+    assert "uiterlijk 1 mei 2026" in text  # bezwaar
+    assert "Niet verschenen op de PVT-bijeenkomsten" in text
+    assert "verwijtbaar" in text
+    assert "De uitnodigingen zijn in haar taal uitgelegd." in text
+    assert "Wet inburgering 2021, artikelen 22 en 23" in text
+    assert "titel 5.4 van de Algemene wet bestuursrecht" in text
+    assert "*****" + dossier.bsn[-4:] in text
+    assert dossier.bsn not in text
+    assert brief.kenmerk in text
+
+
+@pytest.mark.pdf
+@freeze_time(VANDAAG)
+def test_boetebeschikking_says_verminderd_verwijtbaar(dossier, casusregisseur):
+    boete(
+        nieuwe_zaak(dossier, casusregisseur),
+        casusregisseur,
+        bedrag="125",
+        verwijtbaarheid="verminderd",
+    )
+    text = pdf_text(Brief.objects.get())
+    assert "verminderd verwijtbaar" in text
+    assert "€ 125,00" in text
+
+
+@freeze_time(VANDAAG)
+def test_pdf_failure_records_no_besluit(dossier, casusregisseur, monkeypatch):
+    from pip_plans import brieven
+
+    zaak = nieuwe_zaak(dossier, casusregisseur)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("WeasyPrint stuk")
+
+    monkeypatch.setattr(brieven, "render_pdf", broken)
+    with pytest.raises(RuntimeError):
+        boete(zaak, casusregisseur, bedrag="100")
+    zaak.refresh_from_db()
+    assert zaak.status == HandhavingStatus.OVERTREDING and zaak.versie == 1
+    assert not Gebeurtenis.objects.filter(omschrijving__startswith="Boete").exists()
+
+
+@pytest.mark.pdf
+@freeze_time(VANDAAG)
+def test_bezwaar_against_the_boete_is_tijdig_within_six_weeks(dossier, casusregisseur):
+    zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="200")
+    brief = boetebeschikking(zaak)
+    with freeze_time("2026-05-10"):
+        zaak = boete_bezwaar_registreren(
+            zaak=zaak,
+            versie=zaak.versie,
+            ontvangen_op=D(2026, 5, 1),
+            gronden="Ik was ziek.",
+            acting_user=casusregisseur,
+        )
+        assert bezwaar_tijdig(zaak, brief) is True
+        zaak = boete_bezwaar_beslissen(
+            zaak=zaak,
+            versie=zaak.versie,
+            besluit_op=D(2026, 5, 8),
+            uitkomst="ongegrond",
+            acting_user=casusregisseur,
+        )
+    assert zaak.bezwaar_uitkomst == "ongegrond"
+
+
+@pytest.mark.pdf
+@freeze_time(VANDAAG)
+def test_bezwaar_after_six_weeks_is_recorded_as_late(dossier, casusregisseur):
+    zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="200")
+    with freeze_time("2026-05-10"):
+        zaak = boete_bezwaar_registreren(
+            zaak=zaak,
+            versie=zaak.versie,
+            ontvangen_op=D(2026, 5, 2),
+            gronden="",
+            acting_user=casusregisseur,
+        )
+    assert bezwaar_tijdig(zaak, boetebeschikking(zaak)) is False
+    assert Gebeurtenis.objects.filter(
+        omschrijving__contains="na de bezwaartermijn"
+    ).exists()
+
+
+@freeze_time(VANDAAG)
+def test_bezwaar_needs_a_boete(dossier, casusregisseur):
+    zaak = nieuwe_zaak(dossier, casusregisseur)
+    with pytest.raises(ValidationError, match="boetebeschikking"):
+        boete_bezwaar_registreren(
+            zaak=zaak,
+            versie=zaak.versie,
+            ontvangen_op=D(2026, 3, 20),
+            gronden="",
+            acting_user=casusregisseur,
+        )
