@@ -19,7 +19,6 @@ from pip_plans.models import Inburgeringstermijn
 from pip_plans.selectors import geldende_pips
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later
 
-from . import rules
 from .models import (
     Afronding,
     Examenpoging,
@@ -31,6 +30,8 @@ from .models import (
     Voortgangsgesprek,
     Voortgangsrapportage,
 )
+from .rules.koers import GESPREK_TE_DOEN_DAGEN, op_koers
+from .rules.participatie import duurzaam_werk_sinds, meedoen_sinds
 
 # The course hours that the on-track rule weighs against the traject's plan:
 # language, KNM and the taalschakeltraject (not PVT, MAP or participation).
@@ -137,7 +138,7 @@ def _batch(ids: list, vandaag: date) -> None:
         if afronding is not None and afronding.voldaan_op is not None:
             redenen = [f"inburgeringsplicht voldaan op {afronding.voldaan_op:%d-%m-%Y}"]
         elif termijn is not None and pip is not None:
-            oordeel = rules.op_koers(
+            oordeel = op_koers(
                 vandaag=vandaag,
                 termijn_start=termijn.startdatum,
                 termijn_einde=termijn.einddatum,
@@ -164,8 +165,8 @@ def _batch(ids: list, vandaag: date) -> None:
                 koers_redenen=redenen,
                 uren_gevolgd=uren,
                 uren_norm=norm,
-                duurzaam_werk_sinds=rules.duurzaam_werk_sinds(regels, op=vandaag),
-                meedoen_sinds=rules.meedoen_sinds(regels, op=vandaag),
+                duurzaam_werk_sinds=duurzaam_werk_sinds(regels, op=vandaag),
+                meedoen_sinds=meedoen_sinds(regels, op=vandaag),
                 volgend_voortgangsgesprek=gesprekken.get(pk),
                 berekend_op=vandaag,
             )
@@ -199,4 +200,4 @@ def _aanwezigheid(uren: dict | None, rapportage) -> Decimal | None:
 
 def gesprek_te_doen_tot(vandaag: date) -> date:
     """Voortgangsgesprekken planned up to two weeks ahead count as due."""
-    return vandaag + timedelta(days=rules.GESPREK_TE_DOEN_DAGEN)
+    return vandaag + timedelta(days=GESPREK_TE_DOEN_DAGEN)

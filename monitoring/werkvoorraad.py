@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from intake.models import Inburgeraar
-from leerroutes.rules import GESPREK_TE_DOEN_DAGEN
+from leerroutes.rules.koers import GESPREK_TE_DOEN_DAGEN
 from pip_plans.models import Handhavingszaak
 from pip_plans.selectors import met_aandacht
 

@@ -3,8 +3,8 @@ and how the people attend, progress and are referred."""
 
 from intake.models import Leerroute
 
-from .. import rules
 from ..models import Onderdeel, OrganisatieSoort, VerwijzingStatus
+from ..rules.waarden import A1, A2, B1_NIVEAU
 
 SEED = 2021
 NT2, KNM, PVT, MAP = Onderdeel.NT2, Onderdeel.KNM, Onderdeel.PVT, Onderdeel.MAP
@@ -105,7 +105,7 @@ ROOSTER = {
 }
 # Afgeschaald: a heavier NT2 course (800 hours in 24 months) reaches 600 sooner.
 AFSCHALEN_NT2 = (800, 24)
-NIVEAUS = (rules.A1, rules.A2, rules.B1_NIVEAU)
+NIVEAUS = (A1, A2, B1_NIVEAU)
 AANLEG = {"spreken": 0.3, "luisteren": 0.2, "lezen": 0.1, "schrijven": -0.2}
 OPMERKINGEN = {
     "goed": "Werkt goed mee en maakt huiswerk; klaar voor examens.",

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from zevenaar_inburgering.termijnen import maanden_later, periode_einde
 
-from .. import rules
 from ..models import OrganisatieSoort, Verwijzing, VerwijzingStatus
+from ..rules.waarden import BETAALD_WERK, OPLEIDING, STAGE, VRIJWILLIGERSWERK
 from ..services.keten import (
     begeleiding_vastleggen,
     verwijzing_aanmaken,
@@ -69,7 +69,7 @@ def _participatie(
             einde = einde if einde < vandaag else None
         _activiteit(
             persoon,
-            rules.BETAALD_WERK,
+            BETAALD_WERK,
             rng.choice(werkgevers),
             rng.choice(
                 (
@@ -89,7 +89,7 @@ def _participatie(
             # Part-time, under the 12 hours of duurzaam werk.
             _activiteit(
                 persoon,
-                rules.BETAALD_WERK,
+                BETAALD_WERK,
                 rng.choice(werkgevers),
                 "Oproepkracht",
                 start,
@@ -101,7 +101,7 @@ def _participatie(
             einde = min(periode_einde(start, maanden=rng.randint(2, 4)), vandaag)
             _activiteit(
                 persoon,
-                rules.BETAALD_WERK,
+                BETAALD_WERK,
                 rng.choice(werkgevers),
                 "Uitzendwerk",
                 start,
@@ -112,7 +112,7 @@ def _participatie(
             if opnieuw < vandaag and rng.random() < 0.6:
                 _activiteit(
                     persoon,
-                    rules.BETAALD_WERK,
+                    BETAALD_WERK,
                     rng.choice(werkgevers),
                     "Uitzendwerk",
                     opnieuw,
@@ -131,7 +131,7 @@ def _participatie(
         )
         _activiteit(
             persoon,
-            rules.VRIJWILLIGERSWERK,
+            VRIJWILLIGERSWERK,
             rng.choice((welzijn, "Voedselbank Liemers")),
             "Vrijwilliger in het buurthuis",
             start,
@@ -144,7 +144,7 @@ def _participatie(
         if einde < vandaag:
             _activiteit(
                 persoon,
-                rules.STAGE,
+                STAGE,
                 rng.choice(werkgevers),
                 "Snuffelstage (MAP)",
                 start,
@@ -157,7 +157,7 @@ def _participatie(
         if start < vandaag:
             _activiteit(
                 persoon,
-                rules.OPLEIDING,
+                OPLEIDING,
                 "ROC Rijn IJssel",
                 "Mbo-opleiding Logistiek, niveau 2",
                 start,

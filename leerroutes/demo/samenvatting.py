@@ -7,7 +7,6 @@ from django.db.models import Count
 
 from intake.demo.regio import demo_dossiers
 
-from .. import rules
 from ..models import (
     Afronding,
     Contract,
@@ -24,6 +23,7 @@ from ..models import (
     Voortgangsrapportage,
 )
 from ..routestand import gesprek_te_doen_tot
+from ..rules.koers import Koers
 
 
 def _samenvatting(stdout, vandaag: date, *, wachtend: int, afgeschaald: int) -> None:
@@ -96,8 +96,6 @@ def _samenvatting(stdout, vandaag: date, *, wachtend: int, afgeschaald: int) -> 
     per_koers = Counter(
         dict(standen.exclude(koers="").values_list("koers").annotate(n=Count("pk")))
     )
-    regels += [
-        (f"koers: {rules.Koers(k).label.lower()}", per_koers[k]) for k in rules.Koers
-    ]
+    regels += [(f"koers: {Koers(k).label.lower()}", per_koers[k]) for k in Koers]
     for wat, aantal in regels:
         stdout.write(f"  {wat:<40}{aantal:>5}")

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from intake.models import Status
 from pip_plans.models import Beschikking, WijzigingReden
+from pip_plans.rules import MIN_PVT_UREN
 from pip_plans.services import pip as pip_services
 from zevenaar_inburgering.termijnen import maanden_later
 
-from .. import rules
 from ..models import Traject, Voortgangsgesprek
+from ..rules.waarden import A2, B1_NIVEAU, KNM, TAALVAARDIGHEDEN
 from ..services.pip import pip_vaststellen, pip_wijziging_starten
 from ..services.uren import pvt_uren
 from ..services.voldaan import afronding_van, afronding_vastleggen, examen_vastleggen
@@ -38,7 +39,7 @@ def _voortgang(rng: random.Random, persoon: Persoon, vandaag: date) -> None:
             break
         groei = persoon.groei * (0.5 if persoon.pip.leerroute == Z else 1)
         niveaus = {}
-        for vaardigheid in rules.TAALVAARDIGHEDEN:
+        for vaardigheid in TAALVAARDIGHEDEN:
             waarde = groei * index / 30 + AANLEG[vaardigheid] + rng.uniform(-0.25, 0.25)
             niveaus[vaardigheid] = NIVEAUS[max(0, min(int(waarde), 2))]
         recent = [
@@ -65,7 +66,7 @@ def _examen(persoon: Persoon, onderdeel: str, niveau: str, datum: date, geslaagd
     examen_vastleggen(
         inburgeraar=persoon.dossier,
         onderdeel=onderdeel,
-        niveau="" if onderdeel == rules.KNM else niveau,
+        niveau="" if onderdeel == KNM else niveau,
         datum=datum,
         geslaagd=geslaagd,
         cijfer="",
@@ -104,9 +105,7 @@ def _examens(rng: random.Random, persoon: Persoon, vandaag: date) -> None:
         return
     if route == ONDERWIJS:
         if maanden >= 15:
-            _examen(
-                persoon, rules.KNM, "", _dag(rng, van, tot), persoon.profiel == "goed"
-            )
+            _examen(persoon, KNM, "", _dag(rng, van, tot), persoon.profiel == "goed")
         return
     volgorde = ("luisteren", "lezen", "spreken", "schrijven")
     if persoon.profiel == "goed" and maanden >= 15:
@@ -115,21 +114,21 @@ def _examens(rng: random.Random, persoon: Persoon, vandaag: date) -> None:
                 rng,
                 persoon,
                 vaardigheid,
-                rules.B1_NIVEAU,
+                B1_NIVEAU,
                 _dag(rng, van, tot - timedelta(days=90)),
                 tot,
             )
         if rng.random() < 0.7:
-            _gehaald(rng, persoon, rules.KNM, "", _dag(rng, van, tot), tot, 0.2)
+            _gehaald(rng, persoon, KNM, "", _dag(rng, van, tot), tot, 0.2)
     elif persoon.profiel == "matig" and maanden >= 18:
-        _examen(persoon, "lezen", rules.B1_NIVEAU, _dag(rng, van, tot), True)
-        _examen(persoon, "spreken", rules.B1_NIVEAU, _dag(rng, van, tot), False)
+        _examen(persoon, "lezen", B1_NIVEAU, _dag(rng, van, tot), True)
+        _examen(persoon, "spreken", B1_NIVEAU, _dag(rng, van, tot), False)
         if rng.random() < 0.5:
-            _examen(persoon, rules.KNM, "", _dag(rng, van, tot), rng.random() < 0.5)
+            _examen(persoon, KNM, "", _dag(rng, van, tot), rng.random() < 0.5)
     elif persoon.profiel == "zwak" and maanden >= 20 and rng.random() < 0.6:
-        _examen(persoon, "lezen", rules.B1_NIVEAU, _dag(rng, van, tot), False)
+        _examen(persoon, "lezen", B1_NIVEAU, _dag(rng, van, tot), False)
         if persoon.dossier.status == Status.TERMIJN_OVERSCHREDEN:
-            _examen(persoon, "schrijven", rules.B1_NIVEAU, _dag(rng, van, tot), False)
+            _examen(persoon, "schrijven", B1_NIVEAU, _dag(rng, van, tot), False)
 
 
 def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) -> bool:
@@ -158,7 +157,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
     _examen(
         persoon,
         "luisteren",
-        rules.B1_NIVEAU,
+        B1_NIVEAU,
         _dag(rng, van, dag - timedelta(days=30)),
         True,
     )
@@ -166,7 +165,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
         _examen(
             persoon,
             vaardigheid,
-            rules.B1_NIVEAU,
+            B1_NIVEAU,
             _dag(rng, van, dag - timedelta(days=30)),
             False,
         )
@@ -192,7 +191,7 @@ def _afschalen(rng: random.Random, persoon: Persoon, uren: list, vandaag: date) 
     for vaardigheid in ("lezen", "spreken"):
         examendag = dag + timedelta(rng.randint(30, 120))
         if examendag <= vandaag - timedelta(days=3):
-            _examen(persoon, vaardigheid, rules.A2, examendag, True)
+            _examen(persoon, vaardigheid, A2, examendag, True)
     return True
 
 
@@ -202,7 +201,7 @@ def _voldaan(rng: random.Random, persoon: Persoon) -> None:
     route, voldaan = persoon.pip.leerroute, persoon.voldaan_op
     vroegst = persoon.start + timedelta(days=60)
     uiterlijk = voldaan - timedelta(days=1)
-    onderdelen = (*rules.TAALVAARDIGHEDEN, rules.KNM) if route == B1 else (rules.KNM,)
+    onderdelen = (*TAALVAARDIGHEDEN, KNM) if route == B1 else (KNM,)
     if route in (B1, ONDERWIJS):
         for onderdeel in onderdelen:
             dag = max(voldaan - timedelta(rng.randint(100, 300)), vroegst)
@@ -210,7 +209,7 @@ def _voldaan(rng: random.Random, persoon: Persoon) -> None:
                 rng,
                 persoon,
                 onderdeel,
-                persoon.pip.taalniveau or rules.B1_NIVEAU,
+                persoon.pip.taalniveau or B1_NIVEAU,
                 dag,
                 uiterlijk,
             )
@@ -240,7 +239,7 @@ def _participatieverklaring(
     rng: random.Random, persoon: Persoon, vandaag: date
 ) -> None:
     """Some in the route sign the participatieverklaring after the PVT."""
-    if pvt_uren(persoon.dossier) < rules.MIN_PVT_UREN:
+    if pvt_uren(persoon.dossier) < MIN_PVT_UREN:
         return
     dag = maanden_later(_eerste_maand(persoon), 4) + timedelta(rng.randint(0, 20))
     if dag <= vandaag:

@@ -9,7 +9,8 @@ from django.db.models import Q
 from intake.models import Inburgeraar
 from pip_plans.models.toegang import RsdScopedQuerySet
 
-from .. import rules
+from ..rules.voldaan import Examen
+from ..rules.waarden import KNM
 from .route import Examenonderdeel, Niveau
 
 
@@ -38,7 +39,7 @@ class Examenpoging(models.Model):
         ordering = ["onderdeel", "datum", "vastgelegd_op"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(onderdeel=rules.KNM) | ~Q(niveau=""),
+                condition=Q(onderdeel=KNM) | ~Q(niveau=""),
                 name="examen_taal_has_niveau",
             )
         ]
@@ -46,8 +47,8 @@ class Examenpoging(models.Model):
     def __str__(self) -> str:
         return f"Examen {self.get_onderdeel_display()} {self.datum}"
 
-    def als_regel(self) -> rules.Examen:
-        return rules.Examen(
+    def als_regel(self) -> Examen:
+        return Examen(
             onderdeel=self.onderdeel,
             niveau=self.niveau or None,
             geslaagd=self.geslaagd,

@@ -10,17 +10,18 @@ from django.db.models import Q
 from intake.models import Inburgeraar
 from pip_plans.models.toegang import RsdScopedQuerySet
 
-from .. import rules
+from ..rules import waarden
+from ..rules.participatie import Activiteit
 
 # --- Participation -------------------------------------------------------------------
 
 
 class ActiviteitSoort(models.TextChoices):
-    BETAALD_WERK = rules.BETAALD_WERK, "Betaald werk"
-    VRIJWILLIGERSWERK = rules.VRIJWILLIGERSWERK, "Vrijwilligerswerk"
-    STAGE = rules.STAGE, "Stage"
-    OPLEIDING = rules.OPLEIDING, "Opleiding of training"
-    OVERIG = rules.OVERIG, "Andere activiteit"
+    BETAALD_WERK = waarden.BETAALD_WERK, "Betaald werk"
+    VRIJWILLIGERSWERK = waarden.VRIJWILLIGERSWERK, "Vrijwilligerswerk"
+    STAGE = waarden.STAGE, "Stage"
+    OPLEIDING = waarden.OPLEIDING, "Opleiding of training"
+    OVERIG = waarden.OVERIG, "Andere activiteit"
 
 
 class Participatieactiviteit(models.Model):
@@ -62,8 +63,8 @@ class Participatieactiviteit(models.Model):
     def __str__(self) -> str:
         return f"{self.get_soort_display()} bij {self.organisatie}"
 
-    def als_regel(self) -> rules.Activiteit:
-        return rules.Activiteit(
+    def als_regel(self) -> Activiteit:
+        return Activiteit(
             soort=self.soort,
             start=self.start,
             einde=self.einde,

@@ -5,18 +5,19 @@ from django.db import models
 
 from intake.models import Leerroute
 
-from .. import rules
+from ..rules import waarden
+from ..rules.koers import Koers
 
 
 class Onderdeel(models.TextChoices):
     """Onderdelen of a traject (DOMAIN.md §4, TrajectOnderdeel)."""
 
-    NT2 = rules.NT2, "NT2 (taal)"
-    KNM = rules.KNM, "KNM"
-    PVT = rules.PVT, "PVT (participatieverklaringstraject)"
-    MAP = rules.MAP, "MAP (module arbeidsmarkt en participatie)"
-    PARTICIPATIE_Z = rules.PARTICIPATIE_Z, "Participatie (Z-route)"
-    TAALSCHAKEL = rules.TAALSCHAKEL, "Taalschakeltraject"
+    NT2 = waarden.NT2, "NT2 (taal)"
+    KNM = waarden.KNM, "KNM"
+    PVT = waarden.PVT, "PVT (participatieverklaringstraject)"
+    MAP = waarden.MAP, "MAP (module arbeidsmarkt en participatie)"
+    PARTICIPATIE_Z = waarden.PARTICIPATIE_Z, "Participatie (Z-route)"
+    TAALSCHAKEL = waarden.TAALSCHAKEL, "Taalschakeltraject"
 
 
 # Which onderdelen a traject of each route has (DOMAIN.md §4): the B1-route MAP,
@@ -43,24 +44,24 @@ TAAL_ONDERDELEN = (Onderdeel.NT2, Onderdeel.TAALSCHAKEL)
 
 
 class Examenonderdeel(models.TextChoices):
-    LEZEN = rules.LEZEN, "Lezen"
-    LUISTEREN = rules.LUISTEREN, "Luisteren"
-    SCHRIJVEN = rules.SCHRIJVEN, "Schrijven"
-    SPREKEN = rules.SPREKEN, "Spreken"
-    KNM = rules.KNM, "KNM"
+    LEZEN = waarden.LEZEN, "Lezen"
+    LUISTEREN = waarden.LUISTEREN, "Luisteren"
+    SCHRIJVEN = waarden.SCHRIJVEN, "Schrijven"
+    SPREKEN = waarden.SPREKEN, "Spreken"
+    KNM = waarden.KNM, "KNM"
 
 
 class Niveau(models.TextChoices):
-    A1 = rules.A1, "A1"
-    A2 = rules.A2, "A2"
-    B1 = rules.B1_NIVEAU, "B1"
-    B2 = rules.B2_NIVEAU, "B2"
+    A1 = waarden.A1, "A1"
+    A2 = waarden.A2, "A2"
+    B1 = waarden.B1_NIVEAU, "B1"
+    B2 = waarden.B2_NIVEAU, "B2"
 
 
 class KoersStatus(models.TextChoices):
-    OP_KOERS = rules.Koers.OP_KOERS.value, rules.Koers.OP_KOERS.label
-    RISICO = rules.Koers.RISICO.value, rules.Koers.RISICO.label
-    NIET_OP_KOERS = rules.Koers.NIET_OP_KOERS.value, rules.Koers.NIET_OP_KOERS.label
+    OP_KOERS = Koers.OP_KOERS.value, Koers.OP_KOERS.label
+    RISICO = Koers.RISICO.value, Koers.RISICO.label
+    NIET_OP_KOERS = Koers.NIET_OP_KOERS.value, Koers.NIET_OP_KOERS.label
 
 
 RSD_ZICHTBAAR = "route, uren en participatie"

@@ -12,7 +12,7 @@ from intake.models import Inburgeraar
 from pip_plans.models.toegang import RsdScopedQuerySet, ScopedQuerySet
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 
-from .. import rules
+from ..rules.waarden import TAALVAARDIGHEDEN
 from .organisaties import Organisatie
 from .route import Niveau, Onderdeel
 from .traject import Traject
@@ -130,7 +130,7 @@ class Voortgangsrapportage(models.Model):
     def niveaus(self) -> dict[str, str]:
         return {
             vaardigheid: getattr(self, vaardigheid)
-            for vaardigheid in rules.TAALVAARDIGHEDEN
+            for vaardigheid in TAALVAARDIGHEDEN
             if getattr(self, vaardigheid)
         }
 

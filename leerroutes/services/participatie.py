@@ -11,11 +11,11 @@ from intake.models import (
 )
 from zevenaar_inburgering.accounts.models import User
 
-from .. import rules
 from ..models import (
     Participatieactiviteit,
 )
 from ..routestand import routestand_bijwerken
+from ..rules.waarden import BETAALD_WERK
 from ..tijdlijn import GebeurtenisSoort
 from .traject import _gebeurtenis, _gewijzigd
 
@@ -26,7 +26,7 @@ def activiteit_vastleggen(
 ) -> Participatieactiviteit:
     if data.get("einde") and data["einde"] < data["start"]:
         raise ValidationError({"einde": "Het einde ligt voor de start."})
-    if data["soort"] == rules.BETAALD_WERK and data.get("uren_per_week") is None:
+    if data["soort"] == BETAALD_WERK and data.get("uren_per_week") is None:
         raise ValidationError(
             {"uren_per_week": "Vul bij betaald werk de uren per week in."}
         )

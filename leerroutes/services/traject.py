@@ -16,11 +16,11 @@ from intake.models import (
     Status,
 )
 from pip_plans.models import Pip
+from pip_plans.rules import MIN_PVT_UREN
 from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.verwerkingen import log
 
-from .. import rules
 from ..models import (
     ROUTE_ONDERDELEN,
     Contract,
@@ -34,6 +34,7 @@ from ..models import (
     keurmerk_geldig_q,
 )
 from ..routestand import routestand_bijwerken
+from ..rules.uren import z_route_uren_fouten
 from ..tijdlijn import GebeurtenisSoort
 
 # Dossier states in which a person is (still) in a route.
@@ -147,12 +148,12 @@ def toewijzing_fouten(
             fouten[f"uren_{onderdeel}"] = (
                 "Vul de geplande uren in (0 als het vervalt); het contract noemt ze niet."
             )
-    if (uren.get(Onderdeel.PVT) or 0) < rules.MIN_PVT_UREN:
+    if (uren.get(Onderdeel.PVT) or 0) < MIN_PVT_UREN:
         fouten[f"uren_{Onderdeel.PVT}"] = (
-            f"Het participatieverklaringstraject duurt minstens {rules.MIN_PVT_UREN} uur."
+            f"Het participatieverklaringstraject duurt minstens {MIN_PVT_UREN} uur."
         )
     if pip.leerroute == Leerroute.Z:
-        z_fouten = rules.z_route_uren_fouten(
+        z_fouten = z_route_uren_fouten(
             categorie=inburgeraar.doelgroep_categorie,
             taal_knm_uren=(uren.get(Onderdeel.NT2) or 0)
             + (uren.get(Onderdeel.KNM) or 0),

@@ -1,6 +1,6 @@
 """Exams and the afronding (participatieverklaring, Z eindgesprek, onderwijsroute,
 MAP), and closing the route as "voldaan" once its requirements are met
-(rules.inburgeringsplicht_voldaan)."""
+(rules.voldaan.inburgeringsplicht_voldaan)."""
 
 from datetime import date
 
@@ -17,7 +17,6 @@ from intake.services import verouderd
 from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.models import User
 
-from .. import rules
 from ..models import (
     Afronding,
     Examenpoging,
@@ -25,6 +24,9 @@ from ..models import (
     Voortgangsgesprek,
 )
 from ..routestand import routestand_bijwerken
+from ..rules.uren import participatieverklaring_mag_getekend
+from ..rules.voldaan import Voldaan, inburgeringsplicht_voldaan
+from ..rules.waarden import B1_NIVEAU, KNM
 from .traject import _gebeurtenis, _gewijzigd, open_traject, traject_sluiten
 from .uren import pvt_uren
 
@@ -40,7 +42,7 @@ def examen_vastleggen(
     cijfer: str,
     acting_user: User,
 ) -> Examenpoging:
-    if onderdeel != rules.KNM and not niveau:
+    if onderdeel != KNM and not niveau:
         raise ValidationError({"niveau": "Kies het niveau van het taalexamen."})
     if datum > timezone.localdate():
         raise ValidationError({"datum": "Leg een examen vast als de uitslag er is."})
@@ -92,9 +94,7 @@ def afronding_vastleggen(
             fouten[veld] = "De datum ligt in de toekomst."
     getekend = data.get("participatieverklaring_getekend_op")
     if getekend and getekend != afronding.participatieverklaring_getekend_op:
-        toets = rules.participatieverklaring_mag_getekend(
-            pvt_uren=pvt_uren(inburgeraar)
-        )
+        toets = participatieverklaring_mag_getekend(pvt_uren=pvt_uren(inburgeraar))
         if not toets.toegestaan:
             fouten["participatieverklaring_getekend_op"] = " ".join(toets.redenen)
     if (
@@ -118,15 +118,15 @@ def afronding_vastleggen(
     return afronding
 
 
-def voldaan_toets(inburgeraar: Inburgeraar) -> rules.Voldaan | None:
+def voldaan_toets(inburgeraar: Inburgeraar) -> Voldaan | None:
     """The fulfilment rule over what is recorded; None without a PIP in force."""
     pip = geldende_pip(inburgeraar)
     if pip is None:
         return None
     afronding = Afronding.objects.filter(inburgeraar=inburgeraar).first()
-    return rules.inburgeringsplicht_voldaan(
+    return inburgeringsplicht_voldaan(
         leerroute=pip.leerroute,
-        taalniveau_doel=pip.taalniveau or rules.B1_NIVEAU,
+        taalniveau_doel=pip.taalniveau or B1_NIVEAU,
         examens=[p.als_regel() for p in inburgeraar.examenpogingen.all()],
         participatieverklaring_getekend=getattr(
             afronding, "participatieverklaring_getekend_op", None

@@ -4,7 +4,7 @@ from django import forms
 
 from intake.forms import casusregisseurs_for
 from intake.models import Doelgroep, Inburgeraar, Status
-from leerroutes.rules import Koers
+from leerroutes.rules.koers import Koers
 from monitoring.werkvoorraad import AANDACHT_CHOICES, SORT_CHOICES
 from zevenaar_inburgering.accounts.models import Gemeente, User
 

@@ -8,28 +8,29 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leerroutes import rules
-from leerroutes.rules import (
+from leerroutes.rules.koers import Koers, KoersOordeel, op_koers
+from leerroutes.rules.participatie import Activiteit, duurzaam_werk_sinds, meedoen_sinds
+from leerroutes.rules.uren import (
+    UrenStand,
+    afschalen_toegestaan,
+    gevolgde_uren,
+    participatieverklaring_mag_getekend,
+    z_route_uren_fouten,
+)
+from leerroutes.rules.voldaan import Examen, inburgeringsplicht_voldaan
+from leerroutes.rules.waarden import (
+    ACTIVITEIT_SOORTEN,
     BETAALD_WERK,
     KNM,
     LEZEN,
     LUISTEREN,
+    NT2,
     OPLEIDING,
+    PVT,
     SCHRIJVEN,
     SPREKEN,
     STAGE,
     VRIJWILLIGERSWERK,
-    Activiteit,
-    Examen,
-    Koers,
-    UrenStand,
-    afschalen_toegestaan,
-    duurzaam_werk_sinds,
-    inburgeringsplicht_voldaan,
-    meedoen_sinds,
-    op_koers,
-    participatieverklaring_mag_getekend,
-    z_route_uren_fouten,
 )
 from zevenaar_inburgering.termijnen import periode_einde
 
@@ -54,7 +55,7 @@ def test_a_language_exam_needs_a_level_but_knm_may_have_none():
         lambda: Activiteit(BETAALD_WERK, date(2026, 2, 1), date(2026, 1, 31), 20),
         lambda: Activiteit(BETAALD_WERK, date(2026, 2, 1), None, -1),
         lambda: UrenStand("zwemmen", 10),
-        lambda: UrenStand(rules.NT2, -3),
+        lambda: UrenStand(NT2, -3),
     ],
 )
 def test_inputs_refuse_values_the_rules_do_not_know(maak):
@@ -64,20 +65,15 @@ def test_inputs_refuse_values_the_rules_do_not_know(maak):
 
 def test_gevolgde_uren_adds_the_asked_onderdelen_and_optionally_only_keurmerk():
     standen = [
-        UrenStand(rules.NT2, 300, keurmerk=True),
-        UrenStand(rules.NT2, Decimal("150.5"), keurmerk=False),
-        UrenStand(rules.KNM, 40, keurmerk=True),
-        UrenStand(rules.PVT, 12, keurmerk=True),
+        UrenStand(NT2, 300, keurmerk=True),
+        UrenStand(NT2, Decimal("150.5"), keurmerk=False),
+        UrenStand(KNM, 40, keurmerk=True),
+        UrenStand(PVT, 12, keurmerk=True),
     ]
-    assert rules.gevolgde_uren(standen, onderdelen={rules.NT2}) == Decimal("450.5")
-    assert (
-        rules.gevolgde_uren(standen, onderdelen={rules.NT2}, alleen_keurmerk=True)
-        == 300
-    )
-    assert rules.gevolgde_uren(standen, onderdelen={rules.NT2, rules.KNM}) == Decimal(
-        "490.5"
-    )
-    assert rules.gevolgde_uren([], onderdelen={rules.NT2}) == 0
+    assert gevolgde_uren(standen, onderdelen={NT2}) == Decimal("450.5")
+    assert gevolgde_uren(standen, onderdelen={NT2}, alleen_keurmerk=True) == 300
+    assert gevolgde_uren(standen, onderdelen={NT2, KNM}) == Decimal("490.5")
+    assert gevolgde_uren([], onderdelen={NT2}) == 0
 
 
 # --- Afschalen -------------------------------------------------------------------
@@ -493,7 +489,7 @@ VENSTER_START, VENSTER_EINDE = date(2026, 1, 1), date(2028, 12, 31)
 
 
 @st.composite
-def activiteit(draw, soorten=rules.ACTIVITEIT_SOORTEN):
+def activiteit(draw, soorten=ACTIVITEIT_SOORTEN):
     start = draw(st.dates(min_value=VENSTER_START, max_value=VENSTER_EINDE))
     einde = draw(st.none() | st.integers(0, 400).map(lambda n: start + n * DAG))
     uren = draw(st.none() | st.integers(0, 20) | st.sampled_from([Decimal("6.5")]))
@@ -702,9 +698,7 @@ def test_the_z_route_is_not_judged_on_exams():
 
 def test_before_the_termijn_starts_nothing_is_judged():
     oordeel = koers(vandaag=START - DAG, uren_gevolgd=0, aanwezigheid_pct=10)
-    assert oordeel == rules.KoersOordeel(
-        Koers.OP_KOERS, ("de termijn begint op 01-01-2026",)
-    )
+    assert oordeel == KoersOordeel(Koers.OP_KOERS, ("de termijn begint op 01-01-2026",))
 
 
 def test_after_the_termijn_ended_it_is_niet_op_koers():
