@@ -2,7 +2,7 @@ from django import forms
 
 from zevenaar_inburgering.csvbestand import MAX_FILE_BYTES
 
-from .models import Organisatie, OrganisatieSoort
+from ..models import Organisatie, OrganisatieSoort
 
 
 class UrenImportForm(forms.Form):

@@ -27,7 +27,7 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from .services.pip import pip_vaststellen, pip_wijziging_starten, vaststellen_fouten
+from ..services.pip import pip_vaststellen, pip_wijziging_starten, vaststellen_fouten
 
 
 @role_required(DOSSIER_ROLES)

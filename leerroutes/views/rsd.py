@@ -4,10 +4,13 @@ participation and work obligations, route status, ontzorgen, links to their
 maatregelen, the samenloop warning and the voortgangsgesprekken they attended.
 Their own template, not the casusregisseur's dossier with parts hidden; every view
 is in the verwerkingenlog. It lives here because it draws on intake, pip_plans and
-leerroutes."""
+leerroutes.
+
+The route page of one of the klantmanager's own clients is here too, with the
+participation activities the klantmanager records."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from intake.models import Inburgeraar
 from pip_plans.handhaving.samenloop import samenloop_voor_rsd
@@ -17,7 +20,21 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from .models import Routestand, Voortgangsgesprek
+from ..forms.participatie import ActiviteitForm, BeeindigenForm
+from ..models import (
+    ROUTE_ONDERDELEN,
+    Examenpoging,
+    Routestand,
+    Voortgangsgesprek,
+)
+from .pagina import (
+    Pagina,
+    _activiteiten,
+    _routestand,
+    _trajecten,
+    uren_per_onderdeel,
+)
+from .participatie import _activiteit_beeindigen, _activiteit_toevoegen
 
 
 def huishoudnamen(dossier: Inburgeraar) -> list[str]:
@@ -62,3 +79,55 @@ def rsd_klant(request, pk):
             .only("gehouden_op", "deelnemers", "afspraken"),
         },
     )
+
+
+@role_required(RSD_ROLES)
+@require_GET
+def rsd_route(request, pk):
+    return _render_rsd_route(request, get_dossier(request, pk))
+
+
+def _render_rsd_route(request, dossier, status=200, **forms):
+    """Route status, hours and participation of one of the klantmanager's own
+    clients: no progress remarks, referrals, begeleiding or meeting notes. The
+    klantmanager records participation activities here (Participatiewet side)."""
+    trajecten = _trajecten(request, dossier)
+    log.log_dossier_viewed(dossier, user=request.user)
+    return render(
+        request,
+        "leerroutes/rsd_route.html",
+        {
+            "dossier": dossier,
+            "pip": geldende_pip(dossier),
+            "trajecten": trajecten,
+            "uren_grafiek": uren_per_onderdeel(request, dossier, trajecten),
+            "examens": list(
+                Examenpoging.objects.visible_to(request.user).filter(
+                    inburgeraar=dossier
+                )
+            ),
+            "routestand": _routestand(request, dossier),
+            "activiteiten": _activiteiten(request, dossier),
+            "route_onderdelen": ROUTE_ONDERDELEN,
+            "activiteit_form": forms.get("activiteit_form") or ActiviteitForm(),
+            "beeindigen_form": forms.get("beeindigen_form") or BeeindigenForm(),
+            "fout_activiteit": forms.get("fout_activiteit"),
+            "fout": status == 400,
+        },
+        status=status,
+    )
+
+
+RSD_ROUTE = Pagina("leerroutes:rsd_route", _render_rsd_route)
+
+
+@role_required(RSD_ROLES)
+@require_POST
+def rsd_activiteit_toevoegen(request, pk):
+    return _activiteit_toevoegen(request, pk, RSD_ROUTE)
+
+
+@role_required(RSD_ROLES)
+@require_POST
+def rsd_activiteit_beeindigen(request, pk):
+    return _activiteit_beeindigen(request, pk, RSD_ROUTE)

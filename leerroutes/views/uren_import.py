@@ -5,9 +5,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 
-from .import_forms import UrenImportForm
-from .models import UrenImport
-from .services.uren_import import MAX_FOUTEN_GETOOND, uren_importeren
+from ..forms.uren_import import UrenImportForm
+from ..models import UrenImport
+from ..services.uren_import import MAX_FOUTEN_GETOOND, uren_importeren
 
 
 @role_required(DOSSIER_ROLES)

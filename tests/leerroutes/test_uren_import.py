@@ -14,7 +14,7 @@ from django.urls import reverse
 
 import pytest
 
-from leerroutes.import_forms import UrenImportForm
+from leerroutes.forms.uren_import import UrenImportForm
 from leerroutes.models import (
     Traject,
     UrenImport,

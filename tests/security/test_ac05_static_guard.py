@@ -53,7 +53,7 @@ ALLOWLIST = {
         "its Inburgeraar only to write the refusal to the verwerkingenlog "
         "(SECURITY LG-05); nothing read here reaches the response."
     ),
-    "leerroutes.rsd_views:huishoudnamen": (
+    "leerroutes.views.rsd:huishoudnamen": (
         "The RSD klantmanager may know who lives in the household of a client they "
         "already reached through get_dossier (DESIGN.md §1): names only (.only()), "
         "never the other dossiers."
@@ -388,8 +388,11 @@ def test_ac05_entry_point_modules_are_scanned():
         "pip_plans.views.pip",
         "pip_plans.views.handhaving",
         "pip_plans.views.ontzorgen",
-        "leerroutes.views",
-        "leerroutes.rsd_views",
+        "leerroutes.views.route",
+        "leerroutes.views.participatie",
+        "leerroutes.views.rsd",
+        "leerroutes.views.pip",
+        "leerroutes.views.uren_import",
         "monitoring.views.werkvoorraad",
         "monitoring.views.dossier",
         "monitoring.views.signalen",
