@@ -9,7 +9,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.security.conftest import fill_url, request_rolled_back
+from tests.security.requesting import request_rolled_back
 from tests.security.role_matrix import (
     HANDLED,
     MATRIX,
@@ -18,6 +18,7 @@ from tests.security.role_matrix import (
     Redirect,
     Row,
 )
+from tests.security.url_filling import fill_url
 from tests.urlwalk import all_urls
 
 pytestmark = pytest.mark.django_db

@@ -18,12 +18,8 @@ from django.urls import reverse
 import pytest
 
 from intake.models import Inburgeraar
-from tests.security.conftest import (
-    body_text,
-    fill_route,
-    object_kinds,
-    request_rolled_back,
-)
+from tests.security.requesting import body_text, request_rolled_back
+from tests.security.url_filling import fill_route, object_kinds
 from tests.urlwalk import all_urls
 
 pytestmark = pytest.mark.django_db

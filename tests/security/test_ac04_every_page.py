@@ -3,7 +3,7 @@ HTML page, htmx fragment, PDF, CSV or JSON they can reach.
 
 Every text field of the brede intake's health row (IntakeGezondheid) holds a health
 canary, and every free text of every person-data model (COA profiel, notes,
-verwijzingen, verslagen, reasons...) a canary of its own (tests/security/conftest.py,
+verwijzingen, verslagen, reasons...) a canary of its own (tests/security/canaries.py,
 `Canaries`). The klantmanager of the client then crawls: every URL pattern filled
 with their client's ids (every letter, too), plus every link (`href`, `hx-get`) and
 redirect found on the way, breadth-first and bounded. PDFs are read with pdftotext.
@@ -23,12 +23,9 @@ from urllib.parse import urldefrag
 import pytest
 
 from intake.models import IntakeGezondheid
-from tests.security.conftest import (
-    Canaries,
-    body_text,
-    fill_url,
-    request_rolled_back,
-)
+from tests.security.canaries import Canaries
+from tests.security.requesting import body_text, request_rolled_back
+from tests.security.url_filling import fill_url
 from tests.urlwalk import all_urls
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 import pytest
 
-from intake.services import brede_intake as services
 from intake.models import IntakeGezondheid
+from intake.services import brede_intake as services
 from tests.factories.intake import BredeIntakeFactory, GesprekFactory
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 import pytest
 
 from pip_plans.models import BriefSoort
-from tests.security.conftest import body_text
+from tests.security.requesting import body_text
 from tests.security.role_matrix import MATRIX
 from zevenaar_inburgering.documents import NoPublicURL, private_storage
 

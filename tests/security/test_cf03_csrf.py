@@ -15,7 +15,8 @@ from django.urls import get_resolver, reverse
 import pytest
 
 from intake.models import Notitie
-from tests.security.conftest import changed, fingerprint, real_urls
+from tests.security.fingerprint import changed, fingerprint
+from tests.security.url_filling import real_urls
 from tests.urlwalk import _walk
 
 pytestmark = pytest.mark.django_db

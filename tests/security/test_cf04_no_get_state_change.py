@@ -11,7 +11,8 @@
 
 import pytest
 
-from tests.security.conftest import changed, fingerprint, real_urls
+from tests.security.fingerprint import changed, fingerprint
+from tests.security.url_filling import real_urls
 from tests.urlwalk import _walk
 
 pytestmark = pytest.mark.django_db
