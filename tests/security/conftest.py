@@ -31,6 +31,10 @@ row (CF-03, CF-04). requesting.py makes a request that is rolled back afterwards
 
 The worlds have fixed dates, so they are built, and every test that uses one runs,
 with the clock at SCENARIO_DAG (see wereld.py).
+
+For LG-02, `casus_client` is a casusregisseur's client that shows the error page
+instead of raising; for RL-10, `keten` and `drie` build the bewaartermijn scenario
+(bewaartermijn.py).
 """
 
 from pathlib import Path
@@ -41,10 +45,26 @@ from django.test import override_settings
 import pytest
 from freezegun import freeze_time
 
-from leerroutes.models import OrganisatieSoort
+from intake.models import Status
+from leerroutes.models import Onderdeel, OrganisatieSoort
 from pip_plans.services import pip as pip_services
 from tests.factories.accounts import gemeente
-from tests.factories.leerroutes import OrganisatieFactory, taalaanbieder
+from tests.factories.intake import make_bsn
+from tests.factories.leerroutes import (
+    ContractFactory,
+    OrganisatieFactory,
+    taalaanbieder,
+)
+from tests.security.bewaartermijn import (
+    OPEN,
+    OUD,
+    OUD_BSN,
+    OUD_GEBOORTEDATUM,
+    OUD_V_NUMMER,
+    RECENT,
+    D,
+    dossier_met_alles,
+)
 from tests.security.canaries import Canaries
 from tests.security.wereld import (
     SCENARIO_DAG,
@@ -204,3 +224,77 @@ def login_as(client, client_for, scenario):
         return logged_in
 
     return login
+
+
+# --- LG-02: a casusregisseur whose failing request shows the error page ------------
+
+
+@pytest.fixture
+def casus_client(client_for, casusregisseur):
+    client = client_for(casusregisseur)
+    client.raise_request_exception = False
+    return client
+
+
+# --- RL-10: the bewaartermijn scenario (bewaartermijn.py) ---------------------------
+
+
+@pytest.fixture
+def keten(db):
+    """A taalaanbieder with a keurmerk and a B1 contract for 2010-2030."""
+    aanbieder = OrganisatieFactory(
+        naam="Taalschool Retentie",
+        soort=OrganisatieSoort.TAALAANBIEDER,
+        keurmerk_nummer="BOW-1",
+        keurmerk_geldig_van=D(2010, 1, 1),
+        keurmerk_geldig_tot=D(2030, 12, 31),
+    )
+    ContractFactory(
+        aanbieder=aanbieder,
+        start=D(2010, 1, 1),
+        einde=D(2030, 12, 31),
+        onderdelen={Onderdeel.NT2: (600, "6000")},
+    )
+    ketenpartner = OrganisatieFactory(
+        naam="Welzijn Retentie", soort=OrganisatieSoort.WELZIJN
+    )
+    return {"aanbieder": aanbieder, "ketenpartner": ketenpartner}
+
+
+@pytest.fixture
+def drie(casusregisseur, keten):
+    """Oud (closed 2019), recent (closed 2023) and open (in traject since 2016)."""
+    with freeze_time("2019-06-01 10:00:00"):
+        oud = dossier_met_alles(
+            OUD,
+            bsn=OUD_BSN,
+            v_nummer=OUD_V_NUMMER,
+            geboortedatum=OUD_GEBOORTEDATUM,
+            jaar=2016,
+            status=Status.AFGEROND_VOLDAAN,
+            voldaan=True,
+            user=casusregisseur,
+            keten=keten,
+        )
+        open_ = dossier_met_alles(
+            OPEN,
+            bsn=make_bsn(1),
+            v_nummer="4400000002",
+            geboortedatum=D(1990, 2, 2),
+            jaar=2016,
+            status=Status.IN_TRAJECT,
+            user=casusregisseur,
+            keten=keten,
+        )
+    with freeze_time("2023-06-01 10:00:00"):
+        recent = dossier_met_alles(
+            RECENT,
+            bsn=make_bsn(2),
+            v_nummer="4400000003",
+            geboortedatum=D(1991, 3, 3),
+            jaar=2020,
+            status=Status.VERHUISD,
+            user=casusregisseur,
+            keten=keten,
+        )
+    return {"oud": oud, "recent": recent, "open": open_}
