@@ -1,0 +1,142 @@
+"""Changes to a vastgestelde PIP: schakelen within 18 months, verhuizing, afschalen,
+bezwaar gegrond and the bulk verlenging, each a new version."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+import pytest
+from freezegun import freeze_time
+
+from pip_plans.models import Bezwaar, Inburgeringstermijn, WijzigingReden
+from pip_plans.services import bezwaar as bezwaar_services
+from pip_plans.services import pip as pip_services
+from tests.factories.pip_plans import complete_pip_data, pip_vaststellen
+from zevenaar_inburgering.termijnen import verlengd_einde
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.pdf
+def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
+    with freeze_time("2026-03-05"):
+        pip_vaststellen(dossier_klaar, casusregisseur)
+    with freeze_time("2027-09-10"):
+        concept = pip_services.pip_wijziging_starten(
+            inburgeraar=dossier_klaar,
+            reden="schakelen",
+            toelichting="",
+            acting_user=casusregisseur,
+        )
+        data = complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam.")
+        concept = pip_services.pip_bewerken(
+            pip=concept,
+            data=data,
+            bewerkversie=concept.bewerkversie,
+            acting_user=casusregisseur,
+        )
+        with pytest.raises(ValidationError, match="18 maanden"):
+            pip_services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+
+
+@pytest.mark.pdf
+def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregisseur):
+    with freeze_time("2026-03-05"):
+        pip_vaststellen(dossier_klaar, casusregisseur)
+    with freeze_time("2027-01-10"):
+        concept = pip_services.pip_wijziging_starten(
+            inburgeraar=dossier_klaar,
+            reden="schakelen",
+            toelichting="",
+            acting_user=casusregisseur,
+        )
+        data = complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam.")
+        concept = pip_services.pip_bewerken(
+            pip=concept,
+            data=data,
+            bewerkversie=concept.bewerkversie,
+            acting_user=casusregisseur,
+        )
+        beschikking = pip_services.pip_vaststellen(
+            pip=concept, acting_user=casusregisseur
+        )
+    assert beschikking.pip.leerroute == "z"
+
+
+@pytest.mark.pdf
+def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
+    pip_vaststellen(dossier_klaar, casusregisseur)
+    concept = pip_services.pip_wijziging_starten(
+        inburgeraar=dossier_klaar,
+        reden="verhuizing",
+        toelichting="",
+        acting_user=casusregisseur,
+    )
+    concept = pip_services.pip_bewerken(
+        pip=concept,
+        data={"leerroute": "z"},
+        bewerkversie=concept.bewerkversie,
+        acting_user=casusregisseur,
+    )
+    assert concept.leerroute == "b1"
+
+
+@pytest.mark.pdf
+def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
+    pip_vaststellen(dossier_klaar, casusregisseur)
+    concept = pip_services.pip_wijziging_starten(
+        inburgeraar=dossier_klaar,
+        reden="afschalen",
+        toelichting="",
+        acting_user=casusregisseur,
+    )
+    assert concept.taalniveau == "A2"
+    concept = pip_services.pip_bewerken(
+        pip=concept,
+        data={"afschalen_nt2_uren": 420, "afschalen_inzet_oordeel": "Goed"},
+        bewerkversie=concept.bewerkversie,
+        acting_user=casusregisseur,
+    )
+    with pytest.raises(ValidationError, match="600"):
+        pip_services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
+
+
+@pytest.mark.pdf
+def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur):
+    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
+    bezwaar = bezwaar_services.bezwaar_registreren(
+        beschikking=beschikking,
+        ontvangen_op=beschikking.dagtekening + dt.timedelta(days=10),
+        gronden="Onderwijsroute niet onderzocht",
+        acting_user=casusregisseur,
+    )
+    assert bezwaar.tijdig
+    bezwaar = bezwaar_services.bezwaar_beslissen(
+        bezwaar=bezwaar,
+        besluit_datum=bezwaar.ontvangen_op + dt.timedelta(days=30),
+        uitkomst="gegrond",
+        toelichting="Onderwijsroute alsnog onderzoeken",
+        acting_user=casusregisseur,
+    )
+    assert bezwaar.herziening.reden == WijzigingReden.HERZIENING_NA_BEZWAAR
+    assert bezwaar.herziening.versie == 2
+    assert Bezwaar.objects.get().herziening.is_concept
+
+
+@pytest.mark.pdf
+def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zevenaar):
+    pip_vaststellen(dossier_klaar, casusregisseur)
+    termijn = Inburgeringstermijn.objects.get()
+    einde = termijn.einddatum
+    pip_services.verlenging_vastleggen(
+        termijnen=[termijn],
+        besluitdatum=timezone.localdate(),
+        maanden=6,
+        reden="examenvertraging",
+        duo_kenmerk="DUO-2026-123",
+        acting_user=casusregisseur,
+    )
+    termijn.refresh_from_db()
+    assert termijn.einddatum == verlengd_einde(einde, maanden=6)
+    assert termijn.oorspronkelijke_einddatum == einde
