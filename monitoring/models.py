@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from intake.models import Inburgeraar
-from pip_plans.models.toegang import scoped
+from intake.models.toegang import scoped
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
     KETEN_ROLES,

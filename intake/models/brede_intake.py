@@ -12,9 +12,7 @@ from django.utils import timezone
 
 from intake import rules
 from intake.models.dossier import Inburgeraar
-from zevenaar_inburgering.accounts.models import (
-    DOSSIER_ROLES,
-)
+from intake.models.toegang import ScopedQuerySet
 from zevenaar_inburgering.parameters.models import geheel
 
 
@@ -98,13 +96,9 @@ def onderwijsroute_max_leeftijd(op=None) -> int:
     return geheel("onderwijsroute_max_leeftijd", op or timezone.localdate())
 
 
-class BredeIntakeQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "BredeIntakeQuerySet":
-        """The intake of the dossiers the user may work on. The RSD klantmanager
-        sees no intake narratives (DOMAIN.md §12), so only the dossier roles."""
-        if not user.is_authenticated or not user.has_role(DOSSIER_ROLES):
-            return self.none()
-        return self.filter(inburgeraar__in=Inburgeraar.objects.visible_to(user))
+class BredeIntakeQuerySet(ScopedQuerySet):
+    """visible_to(): the intake of the dossiers the user may work on. The RSD
+    klantmanager sees no intake narratives (DOMAIN.md §12), so only the dossier roles."""
 
     def actueel(self) -> "BredeIntakeQuerySet":
         """Intakes not replaced by a newer one (after a verhuizing)."""

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar
-from pip_plans.models.toegang import RsdScopedQuerySet
+from intake.models.toegang import RsdScopedQuerySet
 
 from ..rules.voldaan import Examen
 from ..rules.waarden import KNM

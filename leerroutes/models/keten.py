@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar
-from pip_plans.models.toegang import ScopedQuerySet, scoped
+from intake.models.toegang import ScopedQuerySet, scoped
 from zevenaar_inburgering.accounts.models import Role
 
 from .organisaties import Organisatie

@@ -3,7 +3,7 @@
 from django.db import models
 
 from intake.models import Inburgeraar
-from pip_plans.models.toegang import RsdScopedQuerySet
+from intake.models.toegang import RsdScopedQuerySet
 
 from .route import KoersStatus
 

@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar, Leerroute
+from intake.models.toegang import RsdScopedQuerySet
 from pip_plans.models import Pip
-from pip_plans.models.toegang import RsdScopedQuerySet
 
 from .organisaties import Contract, Organisatie
 from .route import Onderdeel

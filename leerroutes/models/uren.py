@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar
-from pip_plans.models.toegang import RsdScopedQuerySet, ScopedQuerySet
+from intake.models.toegang import RsdScopedQuerySet, ScopedQuerySet
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 
 from ..rules.waarden import TAALVAARDIGHEDEN

@@ -7,9 +7,8 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar
+from intake.models.toegang import scoped
 from zevenaar_inburgering.accounts.models import Role
-
-from .toegang import scoped
 
 
 class BriefSoort(models.TextChoices):

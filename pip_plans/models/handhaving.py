@@ -9,10 +9,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from intake.models import Inburgeraar
+from intake.models.toegang import RsdScopedQuerySet, ScopedQuerySet
 from zevenaar_inburgering.parameters.models import geheel
 
 from .bezwaar import BezwaarUitkomst
-from .toegang import RsdScopedQuerySet, ScopedQuerySet
 
 
 class Overtreding(models.TextChoices):

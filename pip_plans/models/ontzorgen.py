@@ -7,9 +7,8 @@ from django.db import models
 from django.db.models import Q
 
 from intake.models import Inburgeraar
+from intake.models.toegang import RsdScopedQuerySet
 from zevenaar_inburgering.validators import validate_iban
-
-from .toegang import RsdScopedQuerySet
 
 
 class CursusStatus(models.TextChoices):

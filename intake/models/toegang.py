@@ -1,11 +1,12 @@
 """Access: the rows whose dossier the user may see (Inburgeraar.visible_to, applied
-through the row's `inburgeraar`). The querysets of pip_plans, leerroutes and
-monitoring build on it."""
+through the row's `inburgeraar`). The querysets of every app with person data
+build on it: intake's own, pip_plans, leerroutes and monitoring."""
 
 from django.db import models
 
-from intake.models import Inburgeraar
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role
+
+from .dossier import Inburgeraar
 
 
 def scoped(queryset, user, path: str = "inburgeraar", *, rsd: bool = False):
