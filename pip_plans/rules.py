@@ -119,7 +119,7 @@ def wijziging_fouten(
     - afschalen: B1-route only, from B1 to A2, after at least `min_afschalen_uren`
       NT2 hours at a keurmerk aanbieder and a recorded judgement of effort
       (Besluit art. 5.5 [S]); the caller passes the hours recorded in the
-      leerroutes (leerroutes.services.nt2_uren_keurmerk);
+      leerroutes (leerroutes.services.uren.nt2_uren_keurmerk);
     - verhuizing: the new gemeente keeps the leerroute;
     - any other reason keeps the leerroute too.
     """
