@@ -95,6 +95,33 @@ def _timeline(
     )
 
 
+def _vastleggen(
+    intake: BredeIntake,
+    *,
+    omschrijving: str,
+    actie_naam: str,
+    acting_user: User,
+    soort: str = GebeurtenisSoort.INTAKE,
+    wijzigingen: list[dict[str, str]] | None = None,
+    gezondheid: bool = False,
+) -> None:
+    """A change to the intake: a line on the timeline and one in the
+    verwerkingenlog (with "gezondheid" among the data kinds when it touched health)."""
+    _timeline(
+        intake,
+        soort=soort,
+        omschrijving=omschrijving,
+        acting_user=acting_user,
+        wijzigingen=wijzigingen,
+    )
+    log.log_intake_changed(
+        intake.inburgeraar,
+        user=acting_user,
+        actie_naam=actie_naam,
+        gezondheid=gezondheid,
+    )
+
+
 def _locked(intake: BredeIntake, versie: int | None = None) -> BredeIntake:
     """The intake, locked for this transaction, still open and (if a versie is
     given) unchanged since the form was opened."""
@@ -229,14 +256,12 @@ def intake_wijzigen(
     current.full_clean(exclude=["inburgeraar", "gestart_door", "afgerond_door"])
     current.versie += 1
     current.save()
-    _timeline(
+    _vastleggen(
         current,
         omschrijving="Brede intake gewijzigd: " + ", ".join(changed),
         acting_user=acting_user,
         wijzigingen=wijzigingen,
-    )
-    log.log_intake_changed(
-        current.inburgeraar, user=acting_user, actie_naam="Brede intake gewijzigd"
+        actie_naam="Brede intake gewijzigd",
     )
     return current
 
@@ -258,14 +283,10 @@ def intake_gezondheid_vastleggen(
     gezondheid.save()
     current.versie += 1
     current.save(update_fields=["versie", "gewijzigd_op"])
-    _timeline(
+    _vastleggen(
         current,
         omschrijving="Gezondheid in de brede intake bijgewerkt",
         acting_user=acting_user,
-    )
-    log.log_intake_changed(
-        current.inburgeraar,
-        user=acting_user,
         actie_naam="Gezondheid in de brede intake gewijzigd",
         gezondheid=True,
     )
@@ -321,15 +342,11 @@ def intake_onderdelen_vastleggen(
         return []
     current.versie += 1
     current.save(update_fields=["versie", "gewijzigd_op"])
-    _timeline(
+    _vastleggen(
         current,
         omschrijving="Onderdelen van de brede intake bijgewerkt: "
         + ", ".join(o.soort.naam for o in changed),
         acting_user=acting_user,
-    )
-    log.log_intake_changed(
-        current.inburgeraar,
-        user=acting_user,
         actie_naam="Onderdelen van de brede intake gewijzigd",
     )
     return changed
@@ -343,13 +360,11 @@ def werkervaring_toevoegen(
     werkervaring = Werkervaring(intake=current, **data)
     werkervaring.full_clean(exclude=["intake"])
     werkervaring.save()
-    _timeline(
+    _vastleggen(
         current,
         omschrijving=f"Werkervaring toegevoegd: {werkervaring.beroep}",
         acting_user=acting_user,
-    )
-    log.log_intake_changed(
-        current.inburgeraar, user=acting_user, actie_naam="Werkervaring toegevoegd"
+        actie_naam="Werkervaring toegevoegd",
     )
     return werkervaring
 
@@ -358,13 +373,11 @@ def werkervaring_toevoegen(
 def werkervaring_verwijderen(*, werkervaring: Werkervaring, acting_user: User) -> None:
     current = _locked(werkervaring.intake)
     werkervaring.delete()
-    _timeline(
+    _vastleggen(
         current,
         omschrijving=f"Werkervaring verwijderd: {werkervaring.beroep}",
         acting_user=acting_user,
-    )
-    log.log_intake_changed(
-        current.inburgeraar, user=acting_user, actie_naam="Werkervaring verwijderd"
+        actie_naam="Werkervaring verwijderd",
     )
 
 
@@ -384,14 +397,12 @@ def gesprek_toevoegen(
     )
     if gesprek.deelnemers:
         omschrijving += " (met " + ", ".join(gesprek.deelnemers) + ")"
-    _timeline(
+    _vastleggen(
         current,
         soort=GebeurtenisSoort.GESPREK,
         omschrijving=omschrijving,
         acting_user=acting_user,
-    )
-    log.log_intake_changed(
-        current.inburgeraar, user=acting_user, actie_naam="Gesprek vastgelegd"
+        actie_naam="Gesprek vastgelegd",
     )
     return gesprek
 
@@ -416,13 +427,11 @@ def intake_afronden(*, intake: BredeIntake, acting_user: User) -> BredeIntake:
     current.versie += 1
     current.save()
     advies = current.route_advies()
-    _timeline(
+    _vastleggen(
         current,
         omschrijving=f"Brede intake afgerond (advies: {advies.route_label})",
         acting_user=acting_user,
-    )
-    log.log_intake_changed(
-        current.inburgeraar, user=acting_user, actie_naam="Brede intake afgerond"
+        actie_naam="Brede intake afgerond",
     )
     return current
 
@@ -444,8 +453,10 @@ def intake_heropenen(*, intake: BredeIntake, acting_user: User) -> BredeIntake:
     current.afgerond_door = None
     current.versie += 1
     current.save()
-    _timeline(current, omschrijving="Brede intake heropend", acting_user=acting_user)
-    log.log_intake_changed(
-        current.inburgeraar, user=acting_user, actie_naam="Brede intake heropend"
+    _vastleggen(
+        current,
+        omschrijving="Brede intake heropend",
+        acting_user=acting_user,
+        actie_naam="Brede intake heropend",
     )
     return current

@@ -3,6 +3,8 @@ out of scope is a 404 through get_dossier(). Health data is fetched only through
 IntakeGezondheid.objects.visible_to(), and every page that shows it logs
 "gezondheid" in the verwerkingenlog."""
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -211,17 +213,28 @@ def _form_page(
     )
 
 
+def _open_intake_page(view):
+    """A form page of the open intake: for the dossier roles, GET and POST; the
+    view gets the dossier (in scope, else 404) and its open intake, or the user
+    is sent to the intake page with the reason."""
+
+    @role_required(DOSSIER_ROLES)
+    @require_http_methods(["GET", "POST"])
+    @functools.wraps(view)
+    def page(request, pk):
+        dossier = get_dossier(request, pk)
+        intake, refused = _open_intake_or_redirect(request, dossier)
+        return refused or view(request, dossier, intake)
+
+    return page
+
+
 def _versie(form) -> int:
     return form.cleaned_data.get("versie") or 0
 
 
-@role_required(DOSSIER_ROLES)
-@require_http_methods(["GET", "POST"])
-def intake_wijzigen(request, pk):
-    dossier = get_dossier(request, pk)
-    intake, refused = _open_intake_or_redirect(request, dossier)
-    if refused:
-        return refused
+@_open_intake_page
+def intake_wijzigen(request, dossier, intake):
     return _form_page(
         request,
         dossier,
@@ -239,13 +252,8 @@ def intake_wijzigen(request, pk):
     )
 
 
-@role_required(DOSSIER_ROLES)
-@require_http_methods(["GET", "POST"])
-def intake_gezondheid(request, pk):
-    dossier = get_dossier(request, pk)
-    intake, refused = _open_intake_or_redirect(request, dossier)
-    if refused:
-        return refused
+@_open_intake_page
+def intake_gezondheid(request, dossier, intake):
     gezondheid = _gezondheid(request, intake)
     if gezondheid is None:
         raise Http404
@@ -268,13 +276,8 @@ def intake_gezondheid(request, pk):
     )
 
 
-@role_required(DOSSIER_ROLES)
-@require_http_methods(["GET", "POST"])
-def intake_onderdelen(request, pk):
-    dossier = get_dossier(request, pk)
-    intake, refused = _open_intake_or_redirect(request, dossier)
-    if refused:
-        return refused
+@_open_intake_page
+def intake_onderdelen(request, dossier, intake):
     return _form_page(
         request,
         dossier,
@@ -294,13 +297,8 @@ def intake_onderdelen(request, pk):
     )
 
 
-@role_required(DOSSIER_ROLES)
-@require_http_methods(["GET", "POST"])
-def gesprek_toevoegen(request, pk):
-    dossier = get_dossier(request, pk)
-    intake, refused = _open_intake_or_redirect(request, dossier)
-    if refused:
-        return refused
+@_open_intake_page
+def gesprek_toevoegen(request, dossier, intake):
     return _form_page(
         request,
         dossier,
@@ -316,13 +314,8 @@ def gesprek_toevoegen(request, pk):
     )
 
 
-@role_required(DOSSIER_ROLES)
-@require_http_methods(["GET", "POST"])
-def werkervaring_toevoegen(request, pk):
-    dossier = get_dossier(request, pk)
-    intake, refused = _open_intake_or_redirect(request, dossier)
-    if refused:
-        return refused
+@_open_intake_page
+def werkervaring_toevoegen(request, dossier, intake):
     return _form_page(
         request,
         dossier,

@@ -20,7 +20,7 @@ from ..forms import (
     InburgeraarForm,
 )
 from ..models import DuoImport, Inburgeraar, Uitkomst
-from .gedeeld import apply_form_errors, get_dossier
+from .gedeeld import apply_form_errors, bestand_importeren, get_dossier
 
 
 def _dossier_form(request, dossier: Inburgeraar | None):
@@ -73,27 +73,17 @@ def dossier_wijzigen(request, pk):
 @role_required(DUO_IMPORT_ROLES)
 @require_http_methods(["GET", "POST"])
 def duo_import(request):
-    form = DuoImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        try:
-            result = duo_signalen_importeren(
-                content=bestand.read(),
-                bestandsnaam=bestand.name,
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error("bestand", error)
-        else:
-            return redirect("intake:duo_import_resultaat", pk=result.pk)
-    imports = DuoImport.objects.visible_to(request.user).select_related(
-        "geupload_door"
-    )[:20]
-    return render(
+    return bestand_importeren(
         request,
-        "intake/duo_import.html",
-        {"form": form, "imports": imports},
-        status=400 if form.is_bound else 200,
+        DuoImportForm(request.POST or None, request.FILES or None),
+        importeer=lambda data, **bestand: duo_signalen_importeren(
+            **bestand, acting_user=request.user
+        ),
+        resultaat_url="intake:duo_import_resultaat",
+        template="intake/duo_import.html",
+        eerdere=DuoImport.objects.visible_to(request.user).select_related(
+            "geupload_door"
+        ),
     )
 
 

@@ -4,7 +4,7 @@ user's scope, and the handling of a small form that calls a service."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from ..models import Inburgeraar
 
@@ -45,3 +45,26 @@ def form_action(request, form, *, save, message, success_url, show_errors):
             messages.success(request, message)
             return redirect(success_url)
     return show_errors()
+
+
+def bestand_importeren(request, form, *, importeer, resultaat_url, template, eerdere):
+    """The shape of an upload page (DUO signals, hours): a valid file goes to
+    `importeer(cleaned_data, content=…, bestandsnaam=…)`, which returns the stored
+    import; a refused file shows the reason on the form (status 400). The page
+    lists the last 20 `eerdere` imports."""
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        try:
+            resultaat = importeer(
+                form.cleaned_data, content=bestand.read(), bestandsnaam=bestand.name
+            )
+        except ValidationError as error:
+            form.add_error("bestand", error)
+        else:
+            return redirect(resultaat_url, pk=resultaat.pk)
+    return render(
+        request,
+        template,
+        {"form": form, "imports": eerdere[:20]},
+        status=400 if form.is_bound else 200,
+    )

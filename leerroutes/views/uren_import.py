@@ -1,7 +1,7 @@
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from intake.views import bestand_importeren
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 
@@ -13,30 +13,17 @@ from ..services.uren_import import MAX_FOUTEN_GETOOND, uren_importeren
 @role_required(DOSSIER_ROLES)
 @require_http_methods(["GET", "POST"])
 def uren_import(request):
-    form = UrenImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        try:
-            resultaat = uren_importeren(
-                aanbieder=form.cleaned_data["aanbieder"],
-                content=bestand.read(),
-                bestandsnaam=bestand.name,
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error("bestand", error)
-        else:
-            return redirect("leerroutes:uren_import_resultaat", pk=resultaat.pk)
-    imports = (
-        UrenImport.objects.visible_to(request.user)
-        .with_aantal_fouten()
-        .select_related("aanbieder", "geupload_door")[:20]
-    )
-    return render(
+    return bestand_importeren(
         request,
-        "leerroutes/uren_import.html",
-        {"form": form, "imports": imports},
-        status=400 if form.is_bound else 200,
+        UrenImportForm(request.POST or None, request.FILES or None),
+        importeer=lambda data, **bestand: uren_importeren(
+            aanbieder=data["aanbieder"], **bestand, acting_user=request.user
+        ),
+        resultaat_url="leerroutes:uren_import_resultaat",
+        template="leerroutes/uren_import.html",
+        eerdere=UrenImport.objects.visible_to(request.user)
+        .with_aantal_fouten()
+        .select_related("aanbieder", "geupload_door"),
     )
 
 

@@ -25,22 +25,7 @@ class PipForm(forms.ModelForm):
     class Meta:
         model = Pip
         fields = [
-            "leerroute",
-            "taalniveau",
-            "reden_afwijzing_b1",
-            "reden_afwijzing_onderwijs",
-            "reden_afwijzing_z",
-            "ondersteuning",
-            "maatschappelijke_begeleiding",
-            "pvt_uren",
-            "map_uren",
-            "knm_vorm",
-            "kinderopvang",
-            "vve_afspraken",
-            "voortgangsgesprek_interval_weken",
-            "ontzorgen",
-            "ontzorgen_toelichting",
-            "participatiewet_onderdelen",
+            *Pip.INHOUD_VELDEN,
             "afschalen_nt2_uren",
             "afschalen_inzet_oordeel",
             "toelichting_wijziging",

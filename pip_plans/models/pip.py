@@ -53,6 +53,26 @@ class Pip(models.Model):
     trigger refuses it, migration 0002). A change is a new version with a reden.
     """
 
+    # Fields a new version copies from the version it changes.
+    INHOUD_VELDEN = [
+        "leerroute",
+        "taalniveau",
+        "reden_afwijzing_b1",
+        "reden_afwijzing_onderwijs",
+        "reden_afwijzing_z",
+        "ondersteuning",
+        "maatschappelijke_begeleiding",
+        "pvt_uren",
+        "map_uren",
+        "knm_vorm",
+        "kinderopvang",
+        "vve_afspraken",
+        "voortgangsgesprek_interval_weken",
+        "ontzorgen",
+        "ontzorgen_toelichting",
+        "participatiewet_onderdelen",
+    ]
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     inburgeraar = models.ForeignKey(
         Inburgeraar, on_delete=models.PROTECT, related_name="pips"

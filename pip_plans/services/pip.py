@@ -47,25 +47,6 @@ from ..ontzorgen.rules import ontzorgen_mogelijk
 from ..selectors import actieve_intake, geldende_pip, route_advies_voor
 from ..tijdlijn import GebeurtenisSoort
 
-# Fields a new version copies from the version it changes.
-INHOUD_VELDEN = [
-    "leerroute",
-    "taalniveau",
-    "reden_afwijzing_b1",
-    "reden_afwijzing_onderwijs",
-    "reden_afwijzing_z",
-    "ondersteuning",
-    "maatschappelijke_begeleiding",
-    "pvt_uren",
-    "map_uren",
-    "knm_vorm",
-    "kinderopvang",
-    "vve_afspraken",
-    "voortgangsgesprek_interval_weken",
-    "ontzorgen",
-    "ontzorgen_toelichting",
-    "participatiewet_onderdelen",
-]
 STANDAARD_TAALNIVEAU = {
     Leerroute.B1: Taalniveau.B1,
     Leerroute.ONDERWIJS: Taalniveau.B1,
@@ -153,7 +134,7 @@ def pip_wijziging_starten(
         toelichting_wijziging=toelichting,
         cursus_eigen_keuze=vorige.cursus_eigen_keuze,
         aangemaakt_door=acting_user,
-        **{name: getattr(vorige, name) for name in INHOUD_VELDEN},
+        **{name: getattr(vorige, name) for name in Pip.INHOUD_VELDEN},
     )
     if reden == WijzigingReden.AFSCHALEN:
         pip.taalniveau = Taalniveau.A2
