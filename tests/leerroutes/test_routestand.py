@@ -2,7 +2,7 @@
 on later days with routestand_bijwerken(vandaag=...), and a fixed number of queries
 whatever the number of people or rows.
 
-As in test_services: the first PIP is vastgesteld on 1 March 2026, so the termijn
+As in the service tests: the first PIP is vastgesteld on 1 March 2026, so the termijn
 runs from 2 March 2026 to 1 March 2029 (1,096 days) and the hours of the months
 since are recorded with uren_vastleggen. The norm is the open traject's planned
 NT2 and KNM hours: 600 + 80 = 680.
