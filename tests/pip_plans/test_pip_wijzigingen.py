@@ -18,23 +18,27 @@ from zevenaar_inburgering.termijnen import verlengd_einde
 pytestmark = pytest.mark.django_db
 
 
+def _wijziging(dossier, user, reden, data):
+    """Start a wijziging of the vastgestelde PIP of `dossier` for `reden` and edit
+    its concept with `data`: the concept as edited."""
+    concept = pip_services.pip_wijziging_starten(
+        inburgeraar=dossier, reden=reden, toelichting="", acting_user=user
+    )
+    return pip_services.pip_bewerken(
+        pip=concept, data=data, bewerkversie=concept.bewerkversie, acting_user=user
+    )
+
+
 @pytest.mark.pdf
 def test_schakelen_is_refused_after_18_months(dossier_klaar, casusregisseur):
     with freeze_time("2026-03-05"):
         pip_vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2027-09-10"):
-        concept = pip_services.pip_wijziging_starten(
-            inburgeraar=dossier_klaar,
-            reden="schakelen",
-            toelichting="",
-            acting_user=casusregisseur,
-        )
-        data = complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam.")
-        concept = pip_services.pip_bewerken(
-            pip=concept,
-            data=data,
-            bewerkversie=concept.bewerkversie,
-            acting_user=casusregisseur,
+        concept = _wijziging(
+            dossier_klaar,
+            casusregisseur,
+            "schakelen",
+            complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam."),
         )
         with pytest.raises(ValidationError, match="18 maanden"):
             pip_services.pip_vaststellen(pip=concept, acting_user=casusregisseur)
@@ -45,18 +49,11 @@ def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregiss
     with freeze_time("2026-03-05"):
         pip_vaststellen(dossier_klaar, casusregisseur)
     with freeze_time("2027-01-10"):
-        concept = pip_services.pip_wijziging_starten(
-            inburgeraar=dossier_klaar,
-            reden="schakelen",
-            toelichting="",
-            acting_user=casusregisseur,
-        )
-        data = complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam.")
-        concept = pip_services.pip_bewerken(
-            pip=concept,
-            data=data,
-            bewerkversie=concept.bewerkversie,
-            acting_user=casusregisseur,
+        concept = _wijziging(
+            dossier_klaar,
+            casusregisseur,
+            "schakelen",
+            complete_pip_data(leerroute="z", reden_afwijzing_b1="Gaat te langzaam."),
         )
         beschikking = pip_services.pip_vaststellen(
             pip=concept, acting_user=casusregisseur
@@ -67,17 +64,8 @@ def test_schakelen_within_18_months_changes_the_route(dossier_klaar, casusregiss
 @pytest.mark.pdf
 def test_verhuizing_keeps_the_leerroute(dossier_klaar, casusregisseur):
     pip_vaststellen(dossier_klaar, casusregisseur)
-    concept = pip_services.pip_wijziging_starten(
-        inburgeraar=dossier_klaar,
-        reden="verhuizing",
-        toelichting="",
-        acting_user=casusregisseur,
-    )
-    concept = pip_services.pip_bewerken(
-        pip=concept,
-        data={"leerroute": "z"},
-        bewerkversie=concept.bewerkversie,
-        acting_user=casusregisseur,
+    concept = _wijziging(
+        dossier_klaar, casusregisseur, "verhuizing", {"leerroute": "z"}
     )
     assert concept.leerroute == "b1"
 
