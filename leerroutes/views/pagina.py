@@ -9,9 +9,12 @@ from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from intake.views import form_action
 from pip_plans.selectors import get_dossier
+from zevenaar_inburgering.accounts.decorators import role_required
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 
 from ..models import (
     Onderdeel,
@@ -110,3 +113,27 @@ def _actie(
             request, dossier, status=400, **{form_name: form}, **extra
         ),
     )
+
+
+def dossier_formulier(
+    pagina: Pagina, form_class, *, form_name, save, message, roles=DOSSIER_ROLES
+):
+    """The POST view of a small form about the whole dossier on `pagina`, for
+    `roles`: `save(dossier, data, acting_user)` calls the service. A refused form is
+    shown on the page again as `form_name`."""
+
+    @role_required(roles)
+    @require_POST
+    def view(request, pk):
+        dossier = get_dossier(request, pk)
+        return _actie(
+            request,
+            dossier,
+            form_class(request.POST),
+            form_name=form_name,
+            save=lambda data: save(dossier, data, request.user),
+            message=message,
+            pagina=pagina,
+        )
+
+    return view

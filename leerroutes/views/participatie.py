@@ -42,6 +42,7 @@ from .pagina import (
     _activiteiten,
     _object_in_dossier,
     _routestand,
+    dossier_formulier,
 )
 
 
@@ -117,25 +118,22 @@ def participatie(request, pk):
     return _render_participatie(request, get_dossier(request, pk))
 
 
-def _activiteit_toevoegen(request, pk, pagina):
-    dossier = get_dossier(request, pk)
-    return _actie(
-        request,
-        dossier,
-        ActiviteitForm(request.POST),
+def activiteit_toevoegen_view(pagina, roles):
+    """Adding a participation activity: on the participation page and, for the
+    klantmanager, on the RSD route page."""
+    return dossier_formulier(
+        pagina,
+        ActiviteitForm,
         form_name="activiteit_form",
-        save=lambda data: activiteit_vastleggen(
-            inburgeraar=dossier, data=data, acting_user=request.user
+        save=lambda dossier, data, user: activiteit_vastleggen(
+            inburgeraar=dossier, data=data, acting_user=user
         ),
         message="Activiteit vastgelegd.",
-        pagina=pagina,
+        roles=roles,
     )
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def activiteit_toevoegen(request, pk):
-    return _activiteit_toevoegen(request, pk, PARTICIPATIE)
+activiteit_toevoegen = activiteit_toevoegen_view(PARTICIPATIE, DOSSIER_ROLES)
 
 
 def _activiteit_beeindigen(request, pk, pagina):
@@ -162,21 +160,15 @@ def activiteit_beeindigen(request, pk):
     return _activiteit_beeindigen(request, pk, PARTICIPATIE)
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def verwijzing_toevoegen(request, pk):
-    dossier = get_dossier(request, pk)
-    return _actie(
-        request,
-        dossier,
-        VerwijzingForm(request.POST),
-        form_name="verwijzing_form",
-        save=lambda data: verwijzing_aanmaken(
-            inburgeraar=dossier, data=data, acting_user=request.user
-        ),
-        message="Verwijzing vastgelegd.",
-        pagina=PARTICIPATIE,
-    )
+verwijzing_toevoegen = dossier_formulier(
+    PARTICIPATIE,
+    VerwijzingForm,
+    form_name="verwijzing_form",
+    save=lambda dossier, data, user: verwijzing_aanmaken(
+        inburgeraar=dossier, data=data, acting_user=user
+    ),
+    message="Verwijzing vastgelegd.",
+)
 
 
 @role_required(DOSSIER_ROLES)
@@ -199,38 +191,26 @@ def verwijzing_bijwerken(request, pk):
     )
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def begeleiding_toevoegen(request, pk):
-    dossier = get_dossier(request, pk)
-    return _actie(
-        request,
-        dossier,
-        BegeleidingForm(request.POST),
-        form_name="begeleiding_form",
-        save=lambda data: begeleiding_vastleggen(
-            inburgeraar=dossier, data=data, acting_user=request.user
-        ),
-        message="Maatschappelijke begeleiding vastgelegd.",
-        pagina=PARTICIPATIE,
-    )
+begeleiding_toevoegen = dossier_formulier(
+    PARTICIPATIE,
+    BegeleidingForm,
+    form_name="begeleiding_form",
+    save=lambda dossier, data, user: begeleiding_vastleggen(
+        inburgeraar=dossier, data=data, acting_user=user
+    ),
+    message="Maatschappelijke begeleiding vastgelegd.",
+)
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def gesprek_plannen(request, pk):
-    dossier = get_dossier(request, pk)
-    return _actie(
-        request,
-        dossier,
-        GesprekPlannenForm(request.POST),
-        form_name="plannen_form",
-        save=lambda data: voortgangsgesprek_plannen(
-            inburgeraar=dossier, gepland_op=data["gepland_op"], acting_user=request.user
-        ),
-        message="Voortgangsgesprek gepland.",
-        pagina=PARTICIPATIE,
-    )
+gesprek_plannen = dossier_formulier(
+    PARTICIPATIE,
+    GesprekPlannenForm,
+    form_name="plannen_form",
+    save=lambda dossier, data, user: voortgangsgesprek_plannen(
+        inburgeraar=dossier, gepland_op=data["gepland_op"], acting_user=user
+    ),
+    message="Voortgangsgesprek gepland.",
+)
 
 
 @role_required(DOSSIER_ROLES)

@@ -46,6 +46,7 @@ from .pagina import (
     _actie,
     _routestand,
     _trajecten,
+    dossier_formulier,
     uren_per_onderdeel,
 )
 
@@ -155,55 +156,37 @@ def toewijzen(request, pk):
     )
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def uren(request, pk):
-    dossier = get_dossier(request, pk)
-    return _actie(
-        request,
-        dossier,
-        UrenForm(request.POST),
-        form_name="uren_form",
-        save=lambda data: uren_vastleggen(
-            inburgeraar=dossier, acting_user=request.user, **data
-        ),
-        message="Uren vastgelegd.",
-        pagina=ROUTE,
-    )
+uren = dossier_formulier(
+    ROUTE,
+    UrenForm,
+    form_name="uren_form",
+    save=lambda dossier, data, user: uren_vastleggen(
+        inburgeraar=dossier, acting_user=user, **data
+    ),
+    message="Uren vastgelegd.",
+)
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def voortgang(request, pk):
-    dossier = get_dossier(request, pk)
-    return _actie(
-        request,
-        dossier,
-        VoortgangForm(request.POST),
-        form_name="voortgang_form",
-        save=lambda data: voortgang_vastleggen(
-            inburgeraar=dossier, data=data, acting_user=request.user
-        ),
-        message="Voortgangsrapportage vastgelegd.",
-        pagina=ROUTE,
-    )
+voortgang = dossier_formulier(
+    ROUTE,
+    VoortgangForm,
+    form_name="voortgang_form",
+    save=lambda dossier, data, user: voortgang_vastleggen(
+        inburgeraar=dossier, data=data, acting_user=user
+    ),
+    message="Voortgangsrapportage vastgelegd.",
+)
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def examen(request, pk):
-    dossier = get_dossier(request, pk)
-    return _actie(
-        request,
-        dossier,
-        ExamenForm(request.POST),
-        form_name="examen_form",
-        save=lambda data: examen_vastleggen(
-            inburgeraar=dossier, acting_user=request.user, **data
-        ),
-        message="Examen vastgelegd.",
-        pagina=ROUTE,
-    )
+examen = dossier_formulier(
+    ROUTE,
+    ExamenForm,
+    form_name="examen_form",
+    save=lambda dossier, data, user: examen_vastleggen(
+        inburgeraar=dossier, acting_user=user, **data
+    ),
+    message="Examen vastgelegd.",
+)
 
 
 @role_required(DOSSIER_ROLES)

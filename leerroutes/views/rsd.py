@@ -34,7 +34,7 @@ from .pagina import (
     _trajecten,
     uren_per_onderdeel,
 )
-from .participatie import _activiteit_beeindigen, _activiteit_toevoegen
+from .participatie import _activiteit_beeindigen, activiteit_toevoegen_view
 
 
 def huishoudnamen(dossier: Inburgeraar) -> list[str]:
@@ -121,10 +121,7 @@ def _render_rsd_route(request, dossier, status=200, **forms):
 RSD_ROUTE = Pagina("leerroutes:rsd_route", _render_rsd_route)
 
 
-@role_required(RSD_ROLES)
-@require_POST
-def rsd_activiteit_toevoegen(request, pk):
-    return _activiteit_toevoegen(request, pk, RSD_ROUTE)
+rsd_activiteit_toevoegen = activiteit_toevoegen_view(RSD_ROUTE, RSD_ROLES)
 
 
 @role_required(RSD_ROLES)

@@ -181,6 +181,7 @@ def test_lg02_every_change_is_logged_inside_its_transaction():
                 if not covered(path, node, frozenset()):
                     offenders.append(f"{path}:{node.lineno} {node.func.attr}")
     # the check really looked at the services (most of them log through
-    # intake.services.wijziging_vastleggen, whose callers are checked up the chain)
-    assert checked > 20
+    # intake.services.wijziging_vastleggen or a per-app _vastleggen, whose callers
+    # are checked up the chain)
+    assert checked >= 15
     assert offenders == []
