@@ -280,100 +280,74 @@ def handhavingszaak(request, pk):
     return _render_zaak(request, zaak, dossier)
 
 
-def _stap(request, pk, form_class, *, form_name, service, message, **vast):
-    """One step on a zaak: parse the form, call `service` with the form's data and
-    the posted versie, redirect to the zaak; on bad input show the zaak again (400)."""
-    zaak, dossier = _zaak_en_dossier(request, pk)
-    form = form_class(request.POST, zaak=zaak)
-    return form_action(
-        request,
-        form,
-        save=lambda data: service(zaak=zaak, acting_user=request.user, **vast, **data),
-        message=message,
-        success_url=reverse("pip_plans:handhavingszaak", args=[zaak.pk]),
-        show_errors=lambda: _render_zaak(
-            request, zaak, dossier, status=400, **{form_name: form}
-        ),
-    )
+def _stap(form_class, *, form_name, service, message, **vast):
+    """The POST view of one step on a zaak: parse the form, call `service` with the
+    form's data and the posted versie, redirect to the zaak; on bad input show the
+    zaak again (400)."""
+
+    @dossierrol_vereist
+    @require_POST
+    def view(request, pk):
+        zaak, dossier = _zaak_en_dossier(request, pk)
+        form = form_class(request.POST, zaak=zaak)
+        return form_action(
+            request,
+            form,
+            save=lambda data: service(
+                zaak=zaak, acting_user=request.user, **vast, **data
+            ),
+            message=message,
+            success_url=reverse("pip_plans:handhavingszaak", args=[zaak.pk]),
+            show_errors=lambda: _render_zaak(
+                request, zaak, dossier, status=400, **{form_name: form}
+            ),
+        )
+
+    return view
 
 
-@dossierrol_vereist
-@require_POST
-def waarschuwing(request, pk):
-    return _stap(
-        request,
-        pk,
-        WaarschuwingForm,
-        form_name="waarschuwing_form",
-        service=waarschuwing_versturen,
-        message="De schriftelijke waarschuwing staat klaar om te versturen.",
-    )
+waarschuwing = _stap(
+    WaarschuwingForm,
+    form_name="waarschuwing_form",
+    service=waarschuwing_versturen,
+    message="De schriftelijke waarschuwing staat klaar om te versturen.",
+)
 
+rapport = _stap(
+    RapportForm,
+    form_name="rapport_form",
+    service=rapport_opmaken,
+    message="Rapport vastgelegd. Stuur het de inburgeraar met de uitnodiging "
+    "voor een zienswijze.",
+)
 
-@dossierrol_vereist
-@require_POST
-def rapport(request, pk):
-    return _stap(
-        request,
-        pk,
-        RapportForm,
-        form_name="rapport_form",
-        service=rapport_opmaken,
-        message="Rapport vastgelegd. Stuur het de inburgeraar met de uitnodiging "
-        "voor een zienswijze.",
-    )
+zienswijze = _stap(
+    ZienswijzeForm,
+    form_name="zienswijze_form",
+    service=zienswijze_vastleggen,
+    message="Zienswijze vastgelegd.",
+)
 
+besluit = _stap(
+    BesluitForm,
+    form_name="besluit_form",
+    service=besluit_nemen,
+    message="Besluit vastgelegd.",
+)
 
-@dossierrol_vereist
-@require_POST
-def zienswijze(request, pk):
-    return _stap(
-        request,
-        pk,
-        ZienswijzeForm,
-        form_name="zienswijze_form",
-        service=zienswijze_vastleggen,
-        message="Zienswijze vastgelegd.",
-    )
+bezwaar = _stap(
+    BoeteBezwaarForm,
+    form_name="bezwaar_form",
+    service=boete_bezwaar_registreren,
+    message="Bezwaar geregistreerd.",
+)
 
-
-@dossierrol_vereist
-@require_POST
-def besluit(request, pk):
-    return _stap(
-        request,
-        pk,
-        BesluitForm,
-        form_name="besluit_form",
-        service=besluit_nemen,
-        message="Besluit vastgelegd.",
-    )
-
-
-@dossierrol_vereist
-@require_POST
-def bezwaar(request, pk):
-    return _stap(
-        request,
-        pk,
-        BoeteBezwaarForm,
-        form_name="bezwaar_form",
-        service=boete_bezwaar_registreren,
-        message="Bezwaar geregistreerd.",
-    )
-
-
-@dossierrol_vereist
-@require_POST
-def bezwaar_beslissing(request, pk):
-    return _stap(
-        request,
-        pk,
-        BoeteBezwaarBeslissingForm,
-        form_name="beslissing_form",
-        service=boete_bezwaar_beslissen,
-        message="Beslissing op bezwaar vastgelegd.",
-    )
+bezwaar_beslissing = _stap(
+    BoeteBezwaarBeslissingForm,
+    form_name="beslissing_form",
+    service=boete_bezwaar_beslissen,
+    message="Beslissing op bezwaar vastgelegd.",
+)
 
 
 # --- RSD klantmanager: maatregelen -----------------------------------------------------

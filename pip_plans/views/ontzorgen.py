@@ -59,6 +59,21 @@ PAGINA = {
 }
 
 
+ROLLEN = {CASUS: DOSSIER_ROLES, RSD: RSD_ROLES}
+
+
+def _voor_kant(actie, kant):
+    """The POST view of an action both sides share (`actie(request, pk, kant)`), for
+    the roles of that side."""
+
+    @role_required(ROLLEN[kant])
+    @require_POST
+    def view(request, pk):
+        return actie(request, pk, kant)
+
+    return view
+
+
 # --- Page ---------------------------------------------------------------------------
 
 
@@ -349,22 +364,13 @@ def zelfredzaamheid(request, pk):
     )
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def machtiging(request, pk):
-    return _machtiging(request, pk, CASUS)
+machtiging = _voor_kant(_machtiging, CASUS)
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def last_toevoegen(request, pk):
-    return _last_toevoegen(request, pk, CASUS)
+last_toevoegen = _voor_kant(_last_toevoegen, CASUS)
 
 
-@role_required(DOSSIER_ROLES)
-@require_POST
-def last_wijzigen(request, pk):
-    return _last_wijzigen(request, pk, CASUS)
+last_wijzigen = _voor_kant(_last_wijzigen, CASUS)
 
 
 @role_required(DOSSIER_ROLES)
@@ -459,19 +465,10 @@ def rsd_betaling(request, pk):
     )
 
 
-@role_required(RSD_ROLES)
-@require_POST
-def rsd_machtiging(request, pk):
-    return _machtiging(request, pk, RSD)
+rsd_machtiging = _voor_kant(_machtiging, RSD)
 
 
-@role_required(RSD_ROLES)
-@require_POST
-def rsd_last_toevoegen(request, pk):
-    return _last_toevoegen(request, pk, RSD)
+rsd_last_toevoegen = _voor_kant(_last_toevoegen, RSD)
 
 
-@role_required(RSD_ROLES)
-@require_POST
-def rsd_last_wijzigen(request, pk):
-    return _last_wijzigen(request, pk, RSD)
+rsd_last_wijzigen = _voor_kant(_last_wijzigen, RSD)
