@@ -2,8 +2,12 @@
 (`maak(dossier, user)`); the sweep only reads them."""
 
 import datetime as dt
+import threading
+
+from django.db import connections
 
 from monitoring.models import Signaal
+from monitoring.signalering import sweep
 from tests.factories.intake import BredeIntakeFactory
 from tests.factories.leerroutes import RoutestandFactory
 from tests.factories.pip_plans import (
@@ -59,3 +63,30 @@ def handhavingszaak(dossier, user, **velden):
         rapport_op=dt.date(2026, 7, 1),
         **{"zienswijze_tot": None, "beslistermijn": None, **velden},
     )
+
+
+def twee_sweeps_tegelijk(dag) -> list[dict]:
+    """Run the sweep of `dag` in two threads that start at once (a database with
+    transactions, `django_db(transaction=True)`): what each sweep returned. Fails
+    when either raised or did not finish."""
+    start = threading.Barrier(2)
+    resultaten, fouten = [], []
+
+    def run():
+        try:
+            start.wait()
+            resultaten.append(sweep(dag))
+        except Exception as exc:  # reported below
+            fouten.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+
+    assert fouten == []
+    assert len(resultaten) == 2
+    return resultaten

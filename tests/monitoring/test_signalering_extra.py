@@ -5,10 +5,7 @@ resolves itself when its condition clears."""
 
 import datetime as dt
 import itertools
-import threading
 from decimal import Decimal
-
-from django.db import connections
 
 import pytest
 
@@ -27,7 +24,7 @@ from monitoring.models import Signaal, SignaalSoort
 from monitoring.signalering import REGELS, sweep
 from pip_plans.models import Bezwaar, BezwaarUitkomst, Pip, PipStatus
 
-from .conftest import signalen, termijn
+from .conftest import signalen, termijn, twee_sweeps_tegelijk
 from .test_signalering import GEVALLEN
 
 UREN = SignaalSoort.UREN_ONTBREKEN
@@ -119,27 +116,37 @@ def test_the_new_kinds_are_in_the_registry_and_the_rest_is_tested_elsewhere():
     assert REGELS[BEZWAAR].object_type == "pip_plans.bezwaar"
 
 
-# --- Uren van de aanbieder ontbreken ------------------------------------------------
+# --- Both kinds: on their day, not the day before -----------------------------------
 
 
-def test_missing_hours_appear_two_months_after_the_start_not_the_day_before(
-    dossier, casusregisseur
+@pytest.mark.parametrize(
+    ("soort", "maak", "dag", "object_type", "vervaldatum"),
+    [
+        # Missing hours: two months after the traject's start.
+        (UREN, traject, UREN_DAG, "leerroutes.traject", dt.date(2026, 5, 1)),
+        # A bezwaar: two weeks before its beslistermijn.
+        (BEZWAAR, bezwaar, BEZWAAR_DAG, "pip_plans.bezwaar", BEZWAAR_TERMIJN),
+    ],
+    ids=["uren", "bezwaar"],
+)
+def test_appears_on_its_day_not_the_day_before(
+    dossier, casusregisseur, soort, maak, dag, object_type, vervaldatum
 ):
-    obj = traject(dossier, casusregisseur)
+    obj = maak(dossier, casusregisseur)
 
-    sweep(UREN_DAG - dt.timedelta(days=1))
-    assert not signalen(UREN).exists()
+    sweep(dag - dt.timedelta(days=1))
+    assert not signalen(soort).exists()
 
-    assert sweep(UREN_DAG)[UREN] == 1
-    signaal = signalen(UREN).get()
+    assert sweep(dag)[soort] == 1
+    signaal = signalen(soort).get()
     assert signaal.inburgeraar == dossier
-    assert (signaal.object_type, signaal.object_id) == (
-        "leerroutes.traject",
-        str(obj.pk),
-    )
-    assert signaal.vervaldatum == dt.date(2026, 5, 1)
+    assert (signaal.object_type, signaal.object_id) == (object_type, str(obj.pk))
+    assert signaal.vervaldatum == vervaldatum
     assert signaal.verantwoordelijke == casusregisseur
     assert signaal.is_open
+
+
+# --- Uren van de aanbieder ontbreken ------------------------------------------------
 
 
 def test_missing_hours_once_after_two_runs_and_resolved_by_a_report(
@@ -228,25 +235,6 @@ def test_no_missing_hours_for_a_traject_the_inburgeraar_pays_himself(
 # --- Bezwaar: beslistermijn ---------------------------------------------------------
 
 
-def test_bezwaar_appears_two_weeks_before_its_term_not_the_day_before(
-    dossier, casusregisseur
-):
-    obj = bezwaar(dossier, casusregisseur)
-
-    sweep(BEZWAAR_DAG - dt.timedelta(days=1))
-    assert not signalen(BEZWAAR).exists()
-
-    assert sweep(BEZWAAR_DAG)[BEZWAAR] == 1
-    signaal = signalen(BEZWAAR).get()
-    assert signaal.inburgeraar == dossier
-    assert (signaal.object_type, signaal.object_id) == (
-        "pip_plans.bezwaar",
-        str(obj.pk),
-    )
-    assert signaal.vervaldatum == BEZWAAR_TERMIJN
-    assert signaal.verantwoordelijke == casusregisseur
-
-
 def test_bezwaar_once_after_two_runs_stays_after_its_term_and_resolves_on_decision(
     dossier, casusregisseur
 ):
@@ -299,26 +287,7 @@ def test_two_concurrent_sweeps_make_each_new_signal_once(dossier, casusregisseur
     bezwaar(dossier, casusregisseur, ontvangen_op=dt.date(2026, 3, 1))
     traject(dossier, casusregisseur, start=dt.date(2026, 1, 5))
     dag = dt.date(2026, 5, 20)
-    start = threading.Barrier(2)
-    resultaten, fouten = [], []
-
-    def run():
-        try:
-            start.wait()
-            resultaten.append(sweep(dag))
-        except Exception as exc:  # reported below
-            fouten.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-
-    assert fouten == []
-    assert len(resultaten) == 2
+    resultaten = twee_sweeps_tegelijk(dag)
     for soort in (UREN, BEZWAAR):
         assert signalen(soort).count() == 1
         assert sum(r[soort] for r in resultaten) == 1

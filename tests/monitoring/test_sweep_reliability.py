@@ -2,9 +2,8 @@
 task is idempotent, and the number of queries does not grow with the dossiers."""
 
 import datetime as dt
-import threading
 
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
@@ -17,7 +16,7 @@ from monitoring.signalering import sweep
 from monitoring.tasks import signalering_sweep
 from tests.factories.accounts import gemeente
 
-from .conftest import handhavingszaak, ontzorging
+from .conftest import handhavingszaak, ontzorging, twee_sweeps_tegelijk
 
 DAG = dt.date(2026, 6, 20)
 
@@ -75,26 +74,7 @@ def test_two_concurrent_sweeps_make_each_signal_once(dossier, casusregisseur):
     dossiers(20, casusregisseur)
     ontzorging(dossier, casusregisseur, dt.date(2026, 7, 1))
     handhavingszaak(dossier, casusregisseur, beslistermijn=dt.date(2026, 6, 25))
-    start = threading.Barrier(2)
-    resultaten, fouten = [], []
-
-    def run():
-        try:
-            start.wait()
-            resultaten.append(sweep(DAG))
-        except Exception as exc:  # reported below
-            fouten.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-
-    assert fouten == []
-    assert len(resultaten) == 2
+    resultaten = twee_sweeps_tegelijk(DAG)
     # The 20 bulk dossiers (`dossier` itself has no PIP deadline or routestand),
     # one ontzorging and one handhavingszaak of `dossier`.
     verwacht = {
