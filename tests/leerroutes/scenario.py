@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from leerroutes.models import Afronding
+from leerroutes.services.participatie import activiteit_vastleggen
 from leerroutes.services.pip import pip_wijziging_starten
 from leerroutes.services.traject import traject_toewijzen
 from leerroutes.services.uren import uren_vastleggen
@@ -77,6 +78,19 @@ def examen(dossier, user, onderdeel, niveau, datum, geslaagd=True):
     )
 
 
+def participatieverklaring(dossier, user):
+    """12 PVT hours in March 2026, then the participatieverklaring signed on 2 April."""
+    uren(dossier, user, "pvt", 1, 12)
+    getekend_op = dt.date(2026, 4, 2)
+    return afronding(dossier, user, participatieverklaring_getekend_op=getekend_op)
+
+
+def taalexamens(dossier, user, niveau, datum):
+    """The four language exams passed at `niveau` on `datum` (KNM is not one)."""
+    for onderdeel in ("lezen", "luisteren", "schrijven", "spreken"):
+        examen(dossier, user, onderdeel, niveau, datum)
+
+
 def afronding(dossier, user, **data):
     huidig = Afronding.objects.filter(inburgeraar=dossier).first()
     return afronding_vastleggen(
@@ -85,6 +99,17 @@ def afronding(dossier, user, **data):
         versie=huidig.versie if huidig else 1,
         acting_user=user,
     )
+
+
+def participatie(dossier, user, soort, organisatie, start, einde=None, uren=None):
+    """A participation activity through activiteit_vastleggen; its einde and its
+    hours a week (`uren`) go in only where given."""
+    data = {"soort": soort, "organisatie": organisatie, "start": start}
+    if einde is not None:
+        data["einde"] = einde
+    if uren is not None:
+        data["uren_per_week"] = Decimal(uren)
+    return activiteit_vastleggen(inburgeraar=dossier, data=data, acting_user=user)
 
 
 def schakelen_naar_z(dossier, user, dagtekening=dt.date(2026, 9, 1)):

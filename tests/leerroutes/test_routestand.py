@@ -28,7 +28,6 @@ from leerroutes.models import (
     Voortgangsrapportage,
 )
 from leerroutes.routestand import alle_routestanden_bijwerken, routestand_bijwerken
-from leerroutes.services.participatie import activiteit_vastleggen
 from leerroutes.services.uren import uren_vastleggen
 from leerroutes.services.voortgang import voortgang_vastleggen
 from pip_plans.models import Beschikking, Inburgeringstermijn, Pip
@@ -37,10 +36,12 @@ from tests.factories.leerroutes import B1_UREN, taalaanbieder
 from tests.leerroutes.scenario import (
     DAGTEKENING,
     START,
-    afronding,
     examen,
+    participatie,
+    participatieverklaring,
     pip_vastgesteld,
     schakelen_naar_z,
+    taalexamens,
     toewijzen,
     uren,
 )
@@ -205,14 +206,8 @@ def test_the_norm_follows_the_open_traject(in_traject, casusregisseur):
 
 
 def test_voldaan_is_not_judged(in_traject, casusregisseur):
-    uren(in_traject, casusregisseur, "pvt", 1, 12)
-    afronding(
-        in_traject,
-        casusregisseur,
-        participatieverklaring_getekend_op=dt.date(2026, 4, 2),
-    )
-    for onderdeel in ("lezen", "luisteren", "schrijven", "spreken"):
-        examen(in_traject, casusregisseur, onderdeel, "B1", dt.date(2026, 10, 1))
+    participatieverklaring(in_traject, casusregisseur)
+    taalexamens(in_traject, casusregisseur, "B1", dt.date(2026, 10, 1))
     examen(in_traject, casusregisseur, "knm", "", dt.date(2026, 10, 5))
 
     # Long after, with hardly any hours and past the termijn: no judgement.
@@ -224,15 +219,13 @@ def test_voldaan_is_not_judged(in_traject, casusregisseur):
 
 
 def test_participation_goals_are_judged_on_the_day(in_traject, casusregisseur):
-    activiteit_vastleggen(
-        inburgeraar=in_traject,
-        data={
-            "soort": "betaald_werk",
-            "organisatie": "Bakkerij",
-            "uren_per_week": Decimal(20),
-            "start": dt.date(2026, 9, 1),
-        },
-        acting_user=casusregisseur,
+    participatie(
+        in_traject,
+        casusregisseur,
+        "betaald_werk",
+        "Bakkerij",
+        dt.date(2026, 9, 1),
+        uren=20,
     )
     assert stand_op(in_traject, dt.date(2026, 8, 31)).meedoen_sinds is None
     stand = stand_op(in_traject, dt.date(2026, 11, 28))

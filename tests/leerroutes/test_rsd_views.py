@@ -11,6 +11,7 @@ import pytest
 from intake.models import Huishouden, Huishoudlid
 from leerroutes.models import Participatieactiviteit, Voortgangsgesprek
 from tests.factories.intake import InburgeraarFactory
+from tests.leerroutes.paginas import geweigerd
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
@@ -126,8 +127,7 @@ def test_bad_activity_keeps_input_and_changes_nothing(
         activiteit_url(traject.inburgeraar),
         {"soort": "betaald_werk", "organisatie": "Bakkerij Van Dijk", "start": ""},
     )
-    assert response.status_code == 400
-    html = response.content.decode()
+    html = geweigerd(response)
     assert "<title>Fout:" in html
     assert "Bakkerij Van Dijk" in html
     assert not Participatieactiviteit.objects.exists()

@@ -1,10 +1,5 @@
 """The keten against the real database: verwijzingen to ketenpartners with optimistic
-locking, and maatschappelijke begeleiding for asielstatushouders.
-
-The dates are those of tests/leerroutes/scenario.py: the first PIP is vastgesteld on
-1 March 2026, so the termijn and the months of hours after it lie in the past and
-every hour, exam and signature goes through the services a casusregisseur uses.
-"""
+locking, and maatschappelijke begeleiding for asielstatushouders."""
 
 import datetime as dt
 

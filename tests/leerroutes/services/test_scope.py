@@ -1,10 +1,5 @@
 """What every leerroutes service shares: a refused change writes nothing, and each
-queryset shows a role only the rows of its own dossiers.
-
-The dates are those of tests/leerroutes/scenario.py: the first PIP is vastgesteld on
-1 March 2026, so the termijn and the months of hours after it lie in the past and
-every hour, exam and signature goes through the services a casusregisseur uses.
-"""
+queryset shows a role only the rows of its own dossiers."""
 
 import datetime as dt
 
@@ -27,12 +22,12 @@ from leerroutes.models import (
     Voortgangsrapportage,
 )
 from leerroutes.services.keten import begeleiding_vastleggen, verwijzing_aanmaken
-from leerroutes.services.participatie import activiteit_vastleggen
 from leerroutes.services.voortgang import voortgang_vastleggen
 from tests.factories.leerroutes import taalaanbieder
 from tests.leerroutes.scenario import (
     afronding,
     examen,
+    participatie,
     pip_vastgesteld,
     toewijzen,
     uren,
@@ -66,14 +61,12 @@ def alles_vastgelegd(in_traject, casusregisseur):
     """One of every row, for `in_traject` (a client of `klantmanager`)."""
     uren(in_traject, casusregisseur, "nt2", 1, 40)
     examen(in_traject, casusregisseur, "lezen", "A2", dt.date(2026, 6, 1))
-    activiteit_vastleggen(
-        inburgeraar=in_traject,
-        data={
-            "soort": "vrijwilligerswerk",
-            "organisatie": "Voedselbank",
-            "start": dt.date(2026, 3, 1),
-        },
-        acting_user=casusregisseur,
+    participatie(
+        in_traject,
+        casusregisseur,
+        "vrijwilligerswerk",
+        "Voedselbank",
+        dt.date(2026, 3, 1),
     )
     voortgang_vastleggen(
         inburgeraar=in_traject,

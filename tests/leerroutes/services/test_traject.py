@@ -1,11 +1,6 @@
 """The traject services against the real database: assignment to a taalaanbieder (the
 keurmerk, the contract, the planned hours, the gezinsmigrant's own choice, the
-Z-route's hours) and the trajecten that close when another starts.
-
-The dates are those of tests/leerroutes/scenario.py: the first PIP is vastgesteld on
-1 March 2026, so the termijn and the months of hours after it lie in the past and
-every hour, exam and signature goes through the services a casusregisseur uses.
-"""
+Z-route's hours) and the trajecten that close when another starts."""
 
 import datetime as dt
 

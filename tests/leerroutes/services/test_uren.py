@@ -1,10 +1,5 @@
 """Hours against the real database: recording them month by month, the traject they
-go to, and afschalen on the NT2 hours recorded at an aanbieder with a keurmerk.
-
-The dates are those of tests/leerroutes/scenario.py: the first PIP is vastgesteld on
-1 March 2026, so the termijn and the months of hours after it lie in the past and
-every hour, exam and signature goes through the services a casusregisseur uses.
-"""
+go to, and afschalen on the NT2 hours recorded at an aanbieder with a keurmerk."""
 
 import datetime as dt
 import re

@@ -1,10 +1,5 @@
 """The participatieverklaring, exams and the afronding against the real database,
-and the day the inburgeringsplicht is voldaan in each route.
-
-The dates are those of tests/leerroutes/scenario.py: the first PIP is vastgesteld on
-1 March 2026, so the termijn and the months of hours after it lie in the past and
-every hour, exam and signature goes through the services a casusregisseur uses.
-"""
+and the day the inburgeringsplicht is voldaan in each route."""
 
 import datetime as dt
 
@@ -29,7 +24,9 @@ from tests.leerroutes.scenario import (
     Z_UREN_ASIEL,
     afronding,
     examen,
+    participatieverklaring,
     pip_vastgesteld,
+    taalexamens,
     toewijzen_met,
     uren,
 )
@@ -117,12 +114,7 @@ def test_onderwijsroute_result_needs_a_description(in_traject, casusregisseur):
 def test_b1_exams_knm_and_participatieverklaring_fulfil_the_plicht(
     in_traject, casusregisseur
 ):
-    uren(in_traject, casusregisseur, "pvt", 1, 12)
-    afronding(
-        in_traject,
-        casusregisseur,
-        participatieverklaring_getekend_op=dt.date(2026, 4, 2),
-    )
+    participatieverklaring(in_traject, casusregisseur)
     examen(in_traject, casusregisseur, "lezen", "A2", dt.date(2026, 9, 1))  # < B1
     examen(in_traject, casusregisseur, "spreken", "B1", dt.date(2026, 9, 2), False)
     for onderdeel, niveau, datum in [
@@ -157,8 +149,7 @@ def test_b1_exams_knm_and_participatieverklaring_fulfil_the_plicht(
 def test_voldaan_on_the_latest_date_the_participatieverklaring_last(
     in_traject, casusregisseur
 ):
-    for onderdeel in ("lezen", "luisteren", "schrijven", "spreken"):
-        examen(in_traject, casusregisseur, onderdeel, "B1", dt.date(2026, 7, 1))
+    taalexamens(in_traject, casusregisseur, "B1", dt.date(2026, 7, 1))
     examen(in_traject, casusregisseur, "knm", "", dt.date(2026, 7, 2))
     in_traject.refresh_from_db()
     assert in_traject.status == Status.IN_TRAJECT
@@ -197,12 +188,7 @@ def test_exam_rules(in_traject, casusregisseur):
 
 def test_a2_goal_after_afschalen_accepts_a2_exams(in_traject, casusregisseur):
     uren(in_traject, casusregisseur, "nt2", 8, 75)  # 600 hours, March-October
-    uren(in_traject, casusregisseur, "pvt", 1, 12)
-    afronding(
-        in_traject,
-        casusregisseur,
-        participatieverklaring_getekend_op=dt.date(2026, 4, 2),
-    )
+    participatieverklaring(in_traject, casusregisseur)
     afschalen(in_traject, casusregisseur)
     assert geldende_pip(in_traject).taalniveau == "A2"
 
@@ -222,14 +208,8 @@ def test_a2_goal_after_afschalen_accepts_a2_exams(in_traject, casusregisseur):
 
 
 def test_a2_exams_do_not_fulfil_the_b1_goal(in_traject, casusregisseur):
-    uren(in_traject, casusregisseur, "pvt", 1, 12)
-    afronding(
-        in_traject,
-        casusregisseur,
-        participatieverklaring_getekend_op=dt.date(2026, 4, 2),
-    )
-    for onderdeel in ("lezen", "luisteren", "schrijven", "spreken"):
-        examen(in_traject, casusregisseur, onderdeel, "A2", dt.date(2026, 10, 1))
+    participatieverklaring(in_traject, casusregisseur)
+    taalexamens(in_traject, casusregisseur, "A2", dt.date(2026, 10, 1))
     examen(in_traject, casusregisseur, "knm", "", dt.date(2026, 10, 2))
     in_traject.refresh_from_db()
     assert in_traject.status == Status.IN_TRAJECT

@@ -1,9 +1,4 @@
-"""Voortgangsgesprekken and voortgangsrapportages against the real database.
-
-The dates are those of tests/leerroutes/scenario.py: the first PIP is vastgesteld on
-1 March 2026, so the termijn and the months of hours after it lie in the past and
-every hour, exam and signature goes through the services a casusregisseur uses.
-"""
+"""Voortgangsgesprekken and voortgangsrapportages against the real database."""
 
 import datetime as dt
 
