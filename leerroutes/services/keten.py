@@ -8,7 +8,7 @@ from intake.models import (
     DoelgroepCategorie,
     Inburgeraar,
 )
-from intake.services import verouderd
+from intake.services import verouderd, wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 
 from ..models import (
@@ -16,7 +16,6 @@ from ..models import (
     Verwijzing,
 )
 from ..tijdlijn import GebeurtenisSoort
-from .traject import _gebeurtenis, _gewijzigd
 
 
 @transaction.atomic
@@ -31,13 +30,14 @@ def verwijzing_aanmaken(
         aangemaakt_door=acting_user,
         **data,
     )
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"Verwezen naar {verwijzing.ketenpartner}",
+        gebruiker=acting_user,
         soort=GebeurtenisSoort.KETEN,
+        omschrijving=f"Verwezen naar {verwijzing.ketenpartner}",
+        actie_naam="Verwijzing aangemaakt",
+        handeling="Verwijzing",
     )
-    _gewijzigd(inburgeraar, acting_user, "Verwijzing aangemaakt", "Verwijzing")
     return verwijzing
 
 
@@ -59,14 +59,14 @@ def verwijzing_bijwerken(
     verwijzing.terugkoppeling = terugkoppeling
     verwijzing.versie += 1
     verwijzing.save()
-    _gebeurtenis(
+    wijziging_vastleggen(
         verwijzing.inburgeraar,
-        acting_user,
-        f"Verwijzing naar {verwijzing.ketenpartner}: {verwijzing.get_status_display().lower()}",
+        gebruiker=acting_user,
         soort=GebeurtenisSoort.KETEN,
-    )
-    _gewijzigd(
-        verwijzing.inburgeraar, acting_user, "Verwijzing bijgewerkt", "Verwijzing"
+        omschrijving=f"Verwijzing naar {verwijzing.ketenpartner}: "
+        f"{verwijzing.get_status_display().lower()}",
+        actie_naam="Verwijzing bijgewerkt",
+        handeling="Verwijzing",
     )
     return verwijzing
 
@@ -85,12 +85,13 @@ def begeleiding_vastleggen(
     begeleiding = MaatschappelijkeBegeleiding.objects.create(
         inburgeraar=inburgeraar, vastgelegd_door=acting_user, **data
     )
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"Maatschappelijke begeleiding door {begeleiding.organisatie} "
-        f"vanaf {begeleiding.start:%d-%m-%Y}",
+        gebruiker=acting_user,
         soort=GebeurtenisSoort.KETEN,
+        omschrijving=f"Maatschappelijke begeleiding door {begeleiding.organisatie} "
+        f"vanaf {begeleiding.start:%d-%m-%Y}",
+        actie_naam="Begeleiding vastgelegd",
+        handeling="Begeleiding",
     )
-    _gewijzigd(inburgeraar, acting_user, "Begeleiding vastgelegd", "Begeleiding")
     return begeleiding

@@ -9,6 +9,7 @@ from django.db import transaction
 from intake.models import (
     Inburgeraar,
 )
+from intake.services import wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 
 from ..models import (
@@ -17,7 +18,6 @@ from ..models import (
 from ..routestand import routestand_bijwerken
 from ..rules.waarden import BETAALD_WERK
 from ..tijdlijn import GebeurtenisSoort
-from .traject import _gebeurtenis, _gewijzigd
 
 
 @transaction.atomic
@@ -33,14 +33,15 @@ def activiteit_vastleggen(
     activiteit = Participatieactiviteit.objects.create(
         inburgeraar=inburgeraar, vastgelegd_door=acting_user, **data
     )
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"{activiteit.get_soort_display()} bij {activiteit.organisatie} "
-        f"vanaf {activiteit.start:%d-%m-%Y}",
+        gebruiker=acting_user,
         soort=GebeurtenisSoort.PARTICIPATIE,
+        omschrijving=f"{activiteit.get_soort_display()} bij {activiteit.organisatie} "
+        f"vanaf {activiteit.start:%d-%m-%Y}",
+        actie_naam="Participatie vastgelegd",
+        handeling="Participatie",
     )
-    _gewijzigd(inburgeraar, acting_user, "Participatie vastgelegd", "Participatie")
     routestand_bijwerken([inburgeraar.pk])
     return activiteit
 
@@ -56,13 +57,12 @@ def activiteit_beeindigen(
         raise ValidationError({"einde": "Het einde ligt voor de start."})
     activiteit.einde = einde
     activiteit.save(update_fields=["einde"])
-    _gebeurtenis(
+    wijziging_vastleggen(
         activiteit.inburgeraar,
-        acting_user,
-        f"{activiteit} beëindigd per {einde:%d-%m-%Y}",
+        gebruiker=acting_user,
         soort=GebeurtenisSoort.PARTICIPATIE,
-    )
-    _gewijzigd(
-        activiteit.inburgeraar, acting_user, "Participatie beëindigd", "Participatie"
+        omschrijving=f"{activiteit} beëindigd per {einde:%d-%m-%Y}",
+        actie_naam="Participatie beëindigd",
+        handeling="Participatie",
     )
     routestand_bijwerken([activiteit.inburgeraar_id])

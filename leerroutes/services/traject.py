@@ -10,16 +10,15 @@ from django.db.models import F
 
 from intake.models import (
     DoelgroepCategorie,
-    Gebeurtenis,
     Inburgeraar,
     Leerroute,
     Status,
 )
+from intake.services import wijziging_vastleggen
 from pip_plans.models import Pip
 from pip_plans.rules import MIN_PVT_UREN
 from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.models import User
-from zevenaar_inburgering.verwerkingen import log
 
 from ..models import (
     ROUTE_ONDERDELEN,
@@ -38,24 +37,6 @@ from ..rules.uren import z_route_uren_fouten
 from ..tijdlijn import GebeurtenisSoort
 
 # Dossier states in which a person is (still) in a route.
-IN_ROUTE = (Status.PIP_VASTGESTELD, Status.IN_TRAJECT)
-
-
-def _gebeurtenis(
-    inburgeraar: Inburgeraar,
-    user: User,
-    omschrijving: str,
-    soort=GebeurtenisSoort.LEERROUTE,
-) -> None:
-    Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar, soort=soort, gebruiker=user, omschrijving=omschrijving
-    )
-
-
-def _gewijzigd(inburgeraar: Inburgeraar, user: User, actie_naam: str, handeling: str):
-    log.log_dossiers_changed(
-        [inburgeraar], user=user, actie_naam=actie_naam, handeling=handeling
-    )
 
 
 def open_traject(inburgeraar: Inburgeraar) -> Traject | None:
@@ -265,13 +246,15 @@ def traject_toewijzen(
             vastgelegd_door=acting_user,
         )
     wijze = "ingekocht" if asiel else "eigen keuze, niet ingekocht"
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"Toegewezen aan {aanbieder} voor de {pip.get_leerroute_display()} "
+        gebruiker=acting_user,
+        soort=GebeurtenisSoort.LEERROUTE,
+        omschrijving=f"Toegewezen aan {aanbieder} voor de {pip.get_leerroute_display()} "
         f"vanaf {start:%d-%m-%Y} ({wijze})",
+        actie_naam="Traject toegewezen",
+        handeling="Leerroute",
     )
-    _gewijzigd(inburgeraar, acting_user, "Traject toegewezen", "Leerroute")
     routestand_bijwerken([inburgeraar.pk])
     return traject
 
@@ -283,9 +266,12 @@ def traject_sluiten(
     Traject.objects.filter(pk=traject.pk).update(
         einde=max(einde, traject.start), einde_reden=reden
     )
-    _gebeurtenis(
+    wijziging_vastleggen(
         traject.inburgeraar,
-        acting_user,
-        f"Traject bij {traject.aanbieder} beëindigd: "
+        gebruiker=acting_user,
+        soort=GebeurtenisSoort.LEERROUTE,
+        omschrijving=f"Traject bij {traject.aanbieder} beëindigd: "
         f"{TrajectEinde(reden).label.lower()}",
+        actie_naam="Traject beëindigd",
+        handeling="Leerroute",
     )

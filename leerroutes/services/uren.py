@@ -14,6 +14,7 @@ from django.utils import timezone
 from intake.models import (
     Inburgeraar,
 )
+from intake.services import wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.termijnen import maand_begin, maand_einde
 
@@ -25,7 +26,7 @@ from ..models import (
     Urenregistratie,
 )
 from ..routestand import routestand_bijwerken
-from .traject import _gebeurtenis, _gewijzigd
+from ..tijdlijn import GebeurtenisSoort
 
 
 def nt2_uren_keurmerk(inburgeraar: Inburgeraar) -> Decimal:
@@ -42,22 +43,6 @@ def pvt_uren(inburgeraar: Inburgeraar) -> Decimal:
         inburgeraar=inburgeraar, onderdeel=Onderdeel.PVT
     ).aggregate(totaal=Sum("uren_aanwezig"))["totaal"]
     return totaal or Decimal(0)
-
-
-def traject_in_maand(inburgeraar_id, aanbieder_id, maand: date) -> Traject | None:
-    """The traject at this aanbieder that ran in this month (hours belong to it)."""
-    laatste_dag = maand_einde(maand)
-    return (
-        Traject.objects.filter(
-            inburgeraar_id=inburgeraar_id,
-            aanbieder_id=aanbieder_id,
-            start__lte=laatste_dag,
-        )
-        .exclude(einde__lt=maand)
-        .select_related("aanbieder")
-        .order_by("-start")
-        .first()
-    )
 
 
 def keurmerk_in_maand(aanbieder: Organisatie, maand: date) -> bool:
@@ -197,10 +182,13 @@ def uren_vastleggen(
         bron=UrenBron.HANDMATIG,
         acting_user=acting_user,
     )
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"Uren {Onderdeel(onderdeel).label} {maand:%m-%Y}: {uren_aanwezig} aanwezig",
+        gebruiker=acting_user,
+        soort=GebeurtenisSoort.LEERROUTE,
+        omschrijving=f"Uren {Onderdeel(onderdeel).label} {maand:%m-%Y}: "
+        f"{uren_aanwezig} aanwezig",
+        actie_naam="Uren vastgelegd",
+        handeling="Uren",
     )
-    _gewijzigd(inburgeraar, acting_user, "Uren vastgelegd", "Uren")
     routestand_bijwerken([inburgeraar.pk])

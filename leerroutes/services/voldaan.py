@@ -13,7 +13,7 @@ from intake.models import (
     Inburgeraar,
     Status,
 )
-from intake.services import verouderd
+from intake.services import verouderd, wijziging_vastleggen
 from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.models import User
 
@@ -27,7 +27,8 @@ from ..routestand import routestand_bijwerken
 from ..rules.uren import participatieverklaring_mag_getekend
 from ..rules.voldaan import Voldaan, inburgeringsplicht_voldaan
 from ..rules.waarden import B1_NIVEAU, KNM
-from .traject import _gebeurtenis, _gewijzigd, open_traject, traject_sluiten
+from ..tijdlijn import GebeurtenisSoort
+from .traject import open_traject, traject_sluiten
 from .uren import pvt_uren
 
 
@@ -56,12 +57,15 @@ def examen_vastleggen(
         vastgelegd_door=acting_user,
     )
     uitslag = "gehaald" if geslaagd else "niet gehaald"
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"Examen {poging.get_onderdeel_display()} {niveau} ({datum:%d-%m-%Y}): {uitslag}",
+        gebruiker=acting_user,
+        soort=GebeurtenisSoort.LEERROUTE,
+        omschrijving=f"Examen {poging.get_onderdeel_display()} {niveau} "
+        f"({datum:%d-%m-%Y}): {uitslag}",
+        actie_naam="Examen vastgelegd",
+        handeling="Examen",
     )
-    _gewijzigd(inburgeraar, acting_user, "Examen vastgelegd", "Examen")
     voldaan_bijwerken(inburgeraar, acting_user=acting_user)
     return poging
 
@@ -112,8 +116,14 @@ def afronding_vastleggen(
     afronding.versie += 1
     afronding.save()
     if veranderd:
-        _gebeurtenis(inburgeraar, acting_user, "Vastgelegd: " + ", ".join(veranderd))
-    _gewijzigd(inburgeraar, acting_user, "Afronding vastgelegd", "Afronding")
+        wijziging_vastleggen(
+            inburgeraar,
+            gebruiker=acting_user,
+            soort=GebeurtenisSoort.LEERROUTE,
+            omschrijving="Vastgelegd: " + ", ".join(veranderd),
+            actie_naam="Afronding vastgelegd",
+            handeling="Afronding",
+        )
     voldaan_bijwerken(inburgeraar, acting_user=acting_user)
     return afronding
 
@@ -168,9 +178,12 @@ def voldaan_bijwerken(inburgeraar: Inburgeraar, *, acting_user: User) -> None:
             Voortgangsgesprek.objects.filter(
                 inburgeraar=inburgeraar, gehouden_op__isnull=True
             ).delete()
-            _gebeurtenis(
+            wijziging_vastleggen(
                 inburgeraar,
-                acting_user,
-                f"Inburgeringsplicht voldaan op {toets.datum:%d-%m-%Y}",
+                gebruiker=acting_user,
+                soort=GebeurtenisSoort.LEERROUTE,
+                omschrijving=f"Inburgeringsplicht voldaan op {toets.datum:%d-%m-%Y}",
+                actie_naam="Inburgeringsplicht voldaan",
+                handeling="Afronding",
             )
     routestand_bijwerken([inburgeraar.pk])

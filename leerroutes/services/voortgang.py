@@ -10,6 +10,7 @@ from django.utils import timezone
 from intake.models import (
     Inburgeraar,
 )
+from intake.services import wijziging_vastleggen
 from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.models import User
 
@@ -20,7 +21,7 @@ from ..models import (
 )
 from ..routestand import routestand_bijwerken
 from ..tijdlijn import GebeurtenisSoort
-from .traject import _gebeurtenis, _gewijzigd, open_traject
+from .traject import open_traject
 
 
 @transaction.atomic
@@ -45,12 +46,14 @@ def voortgang_vastleggen(
         opmerkingen=data.get("opmerkingen", ""),
         vastgelegd_door=acting_user,
     )
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"Voortgangsrapportage van {aanbieder} ({data['datum']:%d-%m-%Y})",
+        gebruiker=acting_user,
+        soort=GebeurtenisSoort.LEERROUTE,
+        omschrijving=f"Voortgangsrapportage van {aanbieder} ({data['datum']:%d-%m-%Y})",
+        actie_naam="Voortgangsrapportage vastgelegd",
+        handeling="Voortgang",
     )
-    _gewijzigd(inburgeraar, acting_user, "Voortgangsrapportage vastgelegd", "Voortgang")
     routestand_bijwerken([inburgeraar.pk])
     return rapportage
 
@@ -90,13 +93,14 @@ def voortgangsgesprek_vastleggen(
             inburgeraar=inburgeraar, gepland_op=dag, vastgelegd_door=acting_user
         )
         volgende = f"; volgende gepland op {dag:%d-%m-%Y}"
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"Voortgangsgesprek gehouden op {gesprek.gehouden_op:%d-%m-%Y}{volgende}",
+        gebruiker=acting_user,
         soort=GebeurtenisSoort.VOORTGANG,
+        omschrijving=f"Voortgangsgesprek gehouden op {gesprek.gehouden_op:%d-%m-%Y}{volgende}",
+        actie_naam="Voortgangsgesprek vastgelegd",
+        handeling="Voortgang",
     )
-    _gewijzigd(inburgeraar, acting_user, "Voortgangsgesprek vastgelegd", "Voortgang")
     routestand_bijwerken([inburgeraar.pk])
     return gesprek
 
@@ -117,12 +121,13 @@ def voortgangsgesprek_plannen(
         )
     gesprek.gepland_op = gepland_op
     gesprek.save()
-    _gebeurtenis(
+    wijziging_vastleggen(
         inburgeraar,
-        acting_user,
-        f"Voortgangsgesprek gepland op {gepland_op:%d-%m-%Y}",
+        gebruiker=acting_user,
         soort=GebeurtenisSoort.VOORTGANG,
+        omschrijving=f"Voortgangsgesprek gepland op {gepland_op:%d-%m-%Y}",
+        actie_naam="Voortgangsgesprek gepland",
+        handeling="Voortgang",
     )
-    _gewijzigd(inburgeraar, acting_user, "Voortgangsgesprek gepland", "Voortgang")
     routestand_bijwerken([inburgeraar.pk])
     return gesprek
