@@ -20,9 +20,9 @@ from playwright.sync_api import expect
 from monitoring.models import Kwartaalrapport, KwartaalrapportStatus
 from monitoring.rapportage.basis import Periode, laatste_afgesloten_kwartaal
 from monitoring.rapportage.rapport import rapport_maken
+from tests.e2e.stappen import assert_unique_ids, klik_en_wacht
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_handhaving_journey import pdf_tekst
-from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht
 from tests.factories.accounts import UserFactory, gemeente
 from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory
 from zevenaar_inburgering.accounts.models import Role

@@ -23,8 +23,15 @@ from pip_plans.models import (
     Overtreding,
     Verwijtbaarheid,
 )
+from tests.e2e.stappen import (
+    assert_unique_ids,
+    dossier_openen,
+    formulier_met_fout,
+    klik_en_wacht,
+    nl_datum,
+    tab_openen,
+)
 from tests.e2e.test_accessibility import assert_accessible
-from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht, nl_datum
 from zevenaar_inburgering.termijnen import wettelijke_termijn_einde
 
 pytestmark = pytest.mark.e2e
@@ -58,18 +65,11 @@ def test_casusregisseur_imposes_a_boete(
     beslistermijn = wettelijke_termijn_einde(rapport_op, weken=13)
     zienswijze_op = vandaag - dt.timedelta(days=10)
     besluit_op = vandaag - dt.timedelta(days=3)
-    handhaving_url = f"{live_server.url}/dossiers/{dossier.pk}/handhaving/"
     page = login(casusregisseur)
 
     # --- The dossier, the Handhaving tab ----------------------------------------------
-    klik_en_wacht(
-        page,
-        page.get_by_role("link", name=f"{dossier.achternaam}, {dossier.voornamen}"),
-    )
-    expect(page).to_have_url(f"{live_server.url}/dossiers/{dossier.pk}/")
-    tabs = page.get_by_role("navigation", name="Onderdelen van het dossier")
-    klik_en_wacht(page, tabs.get_by_role("link", name="Handhaving"))
-    expect(page).to_have_url(handhaving_url)
+    dossier_openen(page, live_server, dossier)
+    handhaving_url = tab_openen(page, live_server, dossier, "Handhaving", "handhaving")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"Handhaving: {dossier.naam}"
     )
@@ -86,12 +86,12 @@ def test_casusregisseur_imposes_a_boete(
     zaak_form.get_by_label("Feiten en omstandigheden").fill("")
     klik_en_wacht(page, zaak_form.get_by_role("button", name="Zaak vastleggen"))
 
-    expect(page).to_have_title(
-        f"Fout: Handhaving — {dossier.naam} — Liemers Inburgering"
+    zaak_form = formulier_met_fout(
+        page,
+        f"Handhaving — {dossier.naam}",
+        "form[action$='/handhaving/nieuw/']",
+        "Dit veld is verplicht.",
     )
-    zaak_form = page.locator("form[action$='/handhaving/nieuw/']")
-    expect(zaak_form).to_be_visible()  # the details stay open on an error
-    expect(zaak_form).to_contain_text("Dit veld is verplicht.")
     feiten = zaak_form.get_by_label("Feiten en omstandigheden")
     expect(feiten).to_have_attribute("aria-invalid", "true")
     # What was typed stays.
@@ -206,12 +206,12 @@ def test_casusregisseur_imposes_a_boete(
     besluit.get_by_label("Boetebedrag").fill("900,00")
     klik_en_wacht(page, besluit.get_by_role("button", name="Besluit vastleggen"))
 
-    expect(page).to_have_title(
-        f"Fout: Handhavingszaak — {dossier.naam} — Liemers Inburgering"
+    besluit = formulier_met_fout(
+        page,
+        f"Handhavingszaak — {dossier.naam}",
+        "form[action$='/besluit/']",
+        "De boete is ten hoogste € 800,00",
     )
-    besluit = page.locator("form[action$='/besluit/']")
-    expect(besluit).to_be_visible()  # the details stay open on an error
-    expect(besluit).to_contain_text("De boete is ten hoogste € 800,00")
     bedrag = besluit.get_by_label("Boetebedrag")
     expect(bedrag).to_have_attribute("aria-invalid", "true")
     # What was typed stays.

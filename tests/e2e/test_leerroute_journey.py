@@ -7,8 +7,7 @@ on the way (WCAG 2.1 A/AA)."""
 
 import datetime as dt
 
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 
 import pytest
 from playwright.sync_api import expect
@@ -23,6 +22,15 @@ from leerroutes.models import (
 )
 from pip_plans.models import Inburgeringstermijn
 from pip_plans.services import pip as pip_services
+from tests.e2e.stappen import (
+    assert_unique_ids,
+    dossier_openen,
+    formulier_met_fout,
+    klik_en_wacht,
+    nl_datum,
+    nl_maand,
+    tab_openen,
+)
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.intake import klaar_voor_pip
 from tests.factories.leerroutes import taalaanbieder
@@ -36,38 +44,6 @@ MAANDEN_IN_TERMIJN = 20
 # 40,5 + 6 × 60 = 400,5 of 680 hours after 20 of 36 months (about 379 expected).
 INHAALMAANDEN = range(2, 8)
 INHAALUREN = "60"
-
-
-def nl_datum(day: dt.date) -> str:
-    with translation.override("nl"):
-        return date_format(day, "j F Y")
-
-
-def nl_maand(day: dt.date) -> str:
-    with translation.override("nl"):
-        return date_format(day, "F Y")
-
-
-def assert_unique_ids(page, what: str) -> None:
-    """Two forms on one page rendering the same field name both get id="id_<name>":
-    each `<label for>` then names the first field only, and the second has no name
-    for a screen reader (WCAG 1.3.1, 4.1.2). axe 4.x no longer reports duplicate
-    ids, so this is checked here."""
-    dubbel = page.evaluate(
-        """() => {
-            const tel = {};
-            document.querySelectorAll("[id]").forEach(e => {
-                tel[e.id] = (tel[e.id] || 0) + 1;
-            });
-            return Object.keys(tel).filter(id => tel[id] > 1).sort();
-        }"""
-    )
-    assert not dubbel, f"Dubbele id's op {what} ({page.url}): {', '.join(dubbel)}"
-
-
-def klik_en_wacht(page, locator) -> None:
-    locator.click()
-    page.wait_for_load_state()
 
 
 @pytest.fixture
@@ -134,18 +110,11 @@ def test_casusregisseur_follows_a_leerroute(
     deze_maand = vandaag.replace(day=1)
     vorige_maand = maanden_later(deze_maand, -1)
     volgende_maand = maanden_later(deze_maand, 1)
-    route_url = f"{live_server.url}/dossiers/{dossier.pk}/route/"
     page = login(casusregisseur)
 
     # Open the dossier from the werkvoorraad, then the route tab.
-    klik_en_wacht(
-        page,
-        page.get_by_role("link", name=f"{dossier.achternaam}, {dossier.voornamen}"),
-    )
-    expect(page).to_have_url(f"{live_server.url}/dossiers/{dossier.pk}/")
-    tabs = page.get_by_role("navigation", name="Onderdelen van het dossier")
-    klik_en_wacht(page, tabs.get_by_role("link", name="Route en examens"))
-    expect(page).to_have_url(route_url)
+    dossier_openen(page, live_server, dossier)
+    route_url = tab_openen(page, live_server, dossier, "Route en examens", "route")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"Route en examens: {dossier.naam}"
     )
@@ -196,12 +165,12 @@ def test_casusregisseur_follows_a_leerroute(
     uren.get_by_label("Uren geroosterd").fill("45")
     klik_en_wacht(page, uren.get_by_role("button", name="Uren opslaan"))
 
-    expect(page).to_have_title(
-        f"Fout: Route en examens — {dossier.naam} — Liemers Inburgering"
+    uren = formulier_met_fout(
+        page,
+        f"Route en examens — {dossier.naam}",
+        "form[action$='/route/uren/']",
+        "De maand ligt in de toekomst.",
     )
-    uren = page.locator("form[action$='/route/uren/']")
-    expect(uren).to_be_visible()  # the details stay open on an error
-    expect(uren).to_contain_text("De maand ligt in de toekomst.")
     # What was typed stays.
     expect(uren.get_by_label("Maand")).to_have_value(f"{volgende_maand:%Y-%m}")
     expect(uren.get_by_label("Uren aanwezig")).to_have_value("40,5")
@@ -285,10 +254,9 @@ def test_casusregisseur_follows_a_leerroute(
     assert_accessible(page, "de routepagina met traject, uren en een examen")
 
     # --- Participatie ------------------------------------------------------------------
-    tabs = page.get_by_role("navigation", name="Onderdelen van het dossier")
-    klik_en_wacht(page, tabs.get_by_role("link", name="Participatie en keten"))
-    participatie_url = f"{live_server.url}/dossiers/{dossier.pk}/participatie/"
-    expect(page).to_have_url(participatie_url)
+    participatie_url = tab_openen(
+        page, live_server, dossier, "Participatie en keten", "participatie"
+    )
     activiteiten = page.locator("#activiteiten")
     expect(activiteiten.locator("dd.meedoen")).to_have_text("Nog niet")
     expect(activiteiten).to_contain_text("Nog geen activiteiten.")
@@ -304,11 +272,12 @@ def test_casusregisseur_follows_a_leerroute(
     activiteit.get_by_label("Start").fill(werk_start.isoformat())
     # Paid work without hours per week is refused, on that field.
     klik_en_wacht(page, activiteit.get_by_role("button", name="Activiteit opslaan"))
-    expect(page).to_have_title(
-        f"Fout: Participatie en keten — {dossier.naam} — Liemers Inburgering"
+    activiteit = formulier_met_fout(
+        page,
+        f"Participatie en keten — {dossier.naam}",
+        "form[action$='/participatie/activiteit/']",
+        "Vul bij betaald werk de uren per week in.",
     )
-    activiteit = page.locator("form[action$='/participatie/activiteit/']")
-    expect(activiteit).to_contain_text("Vul bij betaald werk de uren per week in.")
     uren_per_week = activiteit.get_by_label("Uren per week")
     expect(uren_per_week).to_have_attribute("aria-invalid", "true")
     expect(activiteit.get_by_label("Organisatie")).to_have_value("Bakkerij De Liemers")

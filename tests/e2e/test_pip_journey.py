@@ -7,13 +7,19 @@ import datetime as dt
 import re
 import subprocess
 
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 
 import pytest
 from playwright.sync_api import expect
 
 from pip_plans.models import Beschikking, Pip, PipStatus
+from tests.e2e.stappen import (
+    dossier_openen,
+    intake_starten,
+    klik_en_wacht,
+    nl_datum,
+    tab_openen,
+)
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.intake import InburgeraarFactory
 
@@ -42,16 +48,6 @@ def nieuw_dossier(zevenaar, casusregisseur):
     return dossier
 
 
-def klik_en_wacht(page, locator) -> None:
-    locator.click()
-    page.wait_for_load_state()
-
-
-def nl_datum(day: dt.date) -> str:
-    with translation.override("nl"):
-        return date_format(day, "j F Y")
-
-
 def pdf_tekst(pad) -> str:
     """The text of a PDF (poppler's pdftotext), whitespace folded to single spaces."""
     result = subprocess.run(  # noqa: S603 - fixed program, a path we made
@@ -72,21 +68,10 @@ def test_casusregisseur_from_intake_to_beschikking_pdf(
     page = login(casusregisseur)
 
     # Open the dossier from the werkvoorraad.
-    klik_en_wacht(
-        page,
-        page.get_by_role("link", name=f"{dossier.achternaam}, {dossier.voornamen}"),
-    )
-    expect(page).to_have_url(f"{live_server.url}/dossiers/{dossier.pk}/")
-    tabs = page.get_by_role("navigation", name="Onderdelen van het dossier")
+    dossier_openen(page, live_server, dossier)
 
     # --- Brede intake ----------------------------------------------------------
-    klik_en_wacht(page, tabs.get_by_role("link", name="Brede intake"))
-    expect(page).to_have_url(f"{live_server.url}/dossiers/{dossier.pk}/intake/")
-    expect(page.get_by_role("heading", name="Nog geen brede intake")).to_be_visible()
-    klik_en_wacht(page, page.get_by_role("button", name="Intake starten"))
-    expect(
-        page.get_by_role("status").filter(has_text="De brede intake is gestart.")
-    ).to_be_visible()
+    intake_starten(page, live_server, dossier)
 
     # a. leerbaarheidstoets, b. opleiding, c. persoonlijke omstandigheden
     klik_en_wacht(page, page.get_by_role("link", name="Intake invullen of wijzigen"))
@@ -132,8 +117,7 @@ def test_casusregisseur_from_intake_to_beschikking_pdf(
     assert_accessible(page, "de afgeronde brede intake met het routeadvies")
 
     # --- PIP -------------------------------------------------------------------
-    klik_en_wacht(page, tabs.get_by_role("link", name="PIP en beschikkingen"))
-    expect(page).to_have_url(f"{live_server.url}/dossiers/{dossier.pk}/pip/")
+    tab_openen(page, live_server, dossier, "PIP en beschikkingen", "pip")
     expect(page.get_by_text("De brede intake is afgerond.")).to_be_visible()
     klik_en_wacht(page, page.get_by_role("button", name="PIP opstellen"))
     pip = Pip.objects.get(inburgeraar=dossier)

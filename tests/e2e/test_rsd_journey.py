@@ -14,8 +14,8 @@ from leerroutes.models import Participatieactiviteit
 from pip_plans.models import Betaling
 from pip_plans.ontzorgen.services import ontzorging_starten
 from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
+from tests.e2e.stappen import assert_unique_ids, klik_en_wacht
 from tests.e2e.test_accessibility import assert_accessible
-from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.termijnen import maanden_later
 

@@ -23,8 +23,13 @@ from intake.models import BredeIntake, Inburgeraar, Status
 from monitoring.models import Signaal, SignaalSoort
 from monitoring.services.signalen import SNOOZE_MAX_DAGEN
 from monitoring.signalering import INTAKE_GESTART_BINNEN, sweep
+from tests.e2e.stappen import (
+    assert_unique_ids,
+    intake_starten,
+    klik_en_wacht,
+    nl_datum,
+)
 from tests.e2e.test_accessibility import assert_accessible
-from tests.e2e.test_leerroute_journey import assert_unique_ids, klik_en_wacht, nl_datum
 from tests.factories.accounts import UserFactory
 from tests.factories.intake import InburgeraarFactory
 from tests.monitoring.conftest import intake
@@ -173,14 +178,7 @@ def test_casusregisseur_resolves_and_snoozes_signals(
     # --- The first signal: follow it to the dossier and start the brede intake -------
     klik_en_wacht(page, te_doen.get_by_role("link", name="Amal Haddad"))
     expect(page).to_have_url(f"{live_server.url}/dossiers/{haddad.pk}/")
-    tabs = page.get_by_role("navigation", name="Onderdelen van het dossier")
-    klik_en_wacht(page, tabs.get_by_role("link", name="Brede intake"))
-    expect(page).to_have_url(f"{live_server.url}/dossiers/{haddad.pk}/intake/")
-    expect(page.get_by_role("heading", name="Nog geen brede intake")).to_be_visible()
-    klik_en_wacht(page, page.get_by_role("button", name="Intake starten"))
-    expect(
-        page.get_by_role("status").filter(has_text="De brede intake is gestart.")
-    ).to_be_visible()
+    intake_starten(page, live_server, haddad)
     assert_accessible(page, "de intakepagina na het starten")
     nieuwe_intake = BredeIntake.objects.get(inburgeraar=haddad)
     assert nieuwe_intake.gestart_op == vandaag
