@@ -37,6 +37,21 @@ def nieuw(signaal_id: str, bsn: str, **fields) -> dict:
     }
 
 
+def wijziging(signaal_id: str, bsn: str, **fields) -> dict:
+    """A wijziging: only the cells it carries change the dossier of `bsn`."""
+    return {"signaal_id": signaal_id, "soort": "wijziging", "bsn": bsn, **fields}
+
+
+def correctie(signaal_id: str, corrigeert: str, **fields) -> dict:
+    """A correctie of the signal `corrigeert`: without data it reverses it."""
+    return {
+        "signaal_id": signaal_id,
+        "soort": "correctie",
+        "corrigeert_signaal_id": corrigeert,
+        **fields,
+    }
+
+
 def importeer(content: bytes, user):
     return duo_signalen_importeren(
         content=content, bestandsnaam="signalen.csv", acting_user=user
@@ -83,13 +98,12 @@ def test_wijziging_updates_the_fields_it_carries(casusregisseur):
     importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
     result = importeer(
         csv_file(
-            {
-                "signaal_id": "S2",
-                "soort": "wijziging",
-                "bsn": bsn,
-                "datum_brp_inschrijving": "2026-03-01",
-                "achternaam": "Tesfamariam Haile",
-            }
+            wijziging(
+                "S2",
+                bsn,
+                datum_brp_inschrijving="2026-03-01",
+                achternaam="Tesfamariam Haile",
+            )
         ),
         casusregisseur,
     )
@@ -111,22 +125,11 @@ def test_correctie_without_data_reverses_a_wijziging(casusregisseur):
     importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
     importeer(
         csv_file(
-            {
-                "signaal_id": "S2",
-                "soort": "wijziging",
-                "bsn": bsn,
-                "achternaam": "Verkeerd",
-                "datum_kennisgeving": "2026-02-20",
-            }
+            wijziging("S2", bsn, achternaam="Verkeerd", datum_kennisgeving="2026-02-20")
         ),
         casusregisseur,
     )
-    result = importeer(
-        csv_file(
-            {"signaal_id": "C1", "soort": "correctie", "corrigeert_signaal_id": "S2"}
-        ),
-        casusregisseur,
-    )
+    result = importeer(csv_file(correctie("C1", "S2")), casusregisseur)
     dossier = Inburgeraar.objects.get(bsn=bsn)
     assert outcomes(result) == [("C1", Uitkomst.TERUGGEDRAAID)]
     assert dossier.achternaam == "Tesfamariam"
@@ -140,15 +143,7 @@ def test_correctie_does_not_undo_a_later_change_by_a_person(casusregisseur):
     bsn = make_bsn(1)
     importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
     importeer(
-        csv_file(
-            {
-                "signaal_id": "S2",
-                "soort": "wijziging",
-                "bsn": bsn,
-                "achternaam": "Duo",
-                "voornamen": "Yonas Haile",
-            }
-        ),
+        csv_file(wijziging("S2", bsn, achternaam="Duo", voornamen="Yonas Haile")),
         casusregisseur,
     )
     dossier = Inburgeraar.objects.get(bsn=bsn)
@@ -158,12 +153,7 @@ def test_correctie_does_not_undo_a_later_change_by_a_person(casusregisseur):
         versie=dossier.versie,
         acting_user=casusregisseur,
     )
-    result = importeer(
-        csv_file(
-            {"signaal_id": "C1", "soort": "correctie", "corrigeert_signaal_id": "S2"}
-        ),
-        casusregisseur,
-    )
+    result = importeer(csv_file(correctie("C1", "S2")), casusregisseur)
     dossier.refresh_from_db()
     assert dossier.achternaam == "Handmatig"
     assert dossier.voornamen == "Yonas"
@@ -173,12 +163,7 @@ def test_correctie_does_not_undo_a_later_change_by_a_person(casusregisseur):
 def test_correctie_of_a_nieuw_signal_ontkoppelt_the_dossier(casusregisseur):
     bsn = make_bsn(1)
     importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
-    result = importeer(
-        csv_file(
-            {"signaal_id": "C1", "soort": "correctie", "corrigeert_signaal_id": "S1"}
-        ),
-        casusregisseur,
-    )
+    result = importeer(csv_file(correctie("C1", "S1")), casusregisseur)
     assert outcomes(result) == [("C1", Uitkomst.TERUGGEDRAAID)]
     assert Inburgeraar.objects.get(bsn=bsn).status == Status.ONTKOPPELD
 
@@ -187,15 +172,7 @@ def test_correctie_with_data_corrects_those_fields(casusregisseur):
     bsn, correct_bsn = make_bsn(1), make_bsn(2)
     importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
     result = importeer(
-        csv_file(
-            {
-                "signaal_id": "C1",
-                "soort": "correctie",
-                "corrigeert_signaal_id": "S1",
-                "bsn": correct_bsn,
-                "geboortedatum": "1991-04-21",
-            }
-        ),
+        csv_file(correctie("C1", "S1", bsn=correct_bsn, geboortedatum="1991-04-21")),
         casusregisseur,
     )
     assert outcomes(result) == [("C1", Uitkomst.GECORRIGEERD)]
@@ -208,8 +185,8 @@ def test_a_signal_is_corrected_only_once(casusregisseur):
     importeer(csv_file(nieuw("S1", make_bsn(1))), casusregisseur)
     result = importeer(
         csv_file(
-            {"signaal_id": "C1", "soort": "correctie", "corrigeert_signaal_id": "S1"},
-            {"signaal_id": "C2", "soort": "correctie", "corrigeert_signaal_id": "S1"},
+            correctie("C1", "S1"),
+            correctie("C2", "S1"),
         ),
         casusregisseur,
     )
@@ -231,24 +208,10 @@ def test_bad_rows_are_refused_with_a_reason_and_change_nothing(
             nieuw("GEM", make_bsn(12), gemeente_cbs="0363"),
             nieuw("ANDER", make_bsn(13), gemeente_cbs="0226"),
             nieuw("LEEG", make_bsn(14), achternaam=""),
-            {
-                "signaal_id": "W",
-                "soort": "wijziging",
-                "bsn": make_bsn(15),
-                "achternaam": "X",
-            },
+            wijziging("W", make_bsn(15), achternaam="X"),
             {"signaal_id": "SOORT", "soort": "verwijder", "bsn": make_bsn(16)},
-            {
-                "signaal_id": "C",
-                "soort": "correctie",
-                "corrigeert_signaal_id": "ONBEKEND",
-            },
-            {
-                "signaal_id": "GEHEIM",
-                "soort": "wijziging",
-                "bsn": dossier_duiven.bsn,
-                "achternaam": "Overschreven",
-            },
+            correctie("C", "ONBEKEND"),
+            wijziging("GEHEIM", dossier_duiven.bsn, achternaam="Overschreven"),
         ),
         casusregisseur,
     )
@@ -372,17 +335,7 @@ def test_a_5000_row_file(casusregisseur, django_assert_max_num_queries):
 def test_correctie_naming_only_the_same_bsn_is_a_reversal(casusregisseur):
     bsn = make_bsn(1)
     importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
-    result = importeer(
-        csv_file(
-            {
-                "signaal_id": "C1",
-                "soort": "correctie",
-                "corrigeert_signaal_id": "S1",
-                "bsn": bsn,
-            }
-        ),
-        casusregisseur,
-    )
+    result = importeer(csv_file(correctie("C1", "S1", bsn=bsn)), casusregisseur)
     assert outcomes(result) == [("C1", Uitkomst.TERUGGEDRAAID)]
     assert Inburgeraar.objects.get(bsn=bsn).status == Status.ONTKOPPELD
 
@@ -390,12 +343,7 @@ def test_correctie_naming_only_the_same_bsn_is_a_reversal(casusregisseur):
 def test_a_new_signal_reconnects_an_ontkoppeld_dossier(casusregisseur):
     bsn = make_bsn(1)
     importeer(csv_file(nieuw("S1", bsn)), casusregisseur)
-    importeer(
-        csv_file(
-            {"signaal_id": "C1", "soort": "correctie", "corrigeert_signaal_id": "S1"}
-        ),
-        casusregisseur,
-    )
+    importeer(csv_file(correctie("C1", "S1")), casusregisseur)
     result = importeer(csv_file(nieuw("S2", bsn)), casusregisseur)
     assert outcomes(result) == [("S2", Uitkomst.BIJGEWERKT)]
     assert Inburgeraar.objects.get(bsn=bsn).status == Status.SIGNAAL_ONTVANGEN
