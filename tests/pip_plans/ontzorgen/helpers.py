@@ -1,12 +1,15 @@
 """The dates of the ontzorgen tests and the steps several of them take: starting
-ontzorgen, reading its timeline, and the data of a vaste last."""
+ontzorgen, changing its period, reading its timeline, and the data of a vaste last."""
 
 import datetime as dt
 from decimal import Decimal
 
 from intake.models import Gebeurtenis
 from pip_plans.models import Frequentie, VasteLastSoort
-from pip_plans.ontzorgen.services import ontzorging_starten
+from pip_plans.ontzorgen.services import (
+    ontzorging_periode_wijzigen,
+    ontzorging_starten,
+)
 from pip_plans.tijdlijn import GebeurtenisSoort
 
 D = dt.date
@@ -17,6 +20,29 @@ REGULIER_EINDE = D(2026, 9, 30)
 
 def starten(dossier, user, **kwargs):
     return ontzorging_starten(inburgeraar=dossier, acting_user=user, **kwargs)
+
+
+def periode_wijzigen(
+    ontzorging,
+    user,
+    *,
+    versie=1,
+    startdatum=APRIL,
+    bijstand_einde=None,
+    verlengd_tot=None,
+    verlenging_reden="",
+):
+    """ontzorging_periode_wijzigen: by default the period as `starten` leaves it
+    (from April, the bijstand not ended, not verlengd), at versie 1."""
+    return ontzorging_periode_wijzigen(
+        ontzorging=ontzorging,
+        versie=versie,
+        startdatum=startdatum,
+        bijstand_einde=bijstand_einde,
+        verlengd_tot=verlengd_tot,
+        verlenging_reden=verlenging_reden,
+        acting_user=user,
+    )
 
 
 def gebeurtenissen(dossier):

@@ -11,16 +11,15 @@ from freezegun import freeze_time
 from pip_plans.models import Brief, BriefSoort, Frequentie, VasteLast
 from pip_plans.ontzorgen.services import (
     machtiging_vastleggen,
-    ontzorging_periode_wijzigen,
     ontzorgingsbeschikking_opmaken,
 )
 from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
 from tests.factories.intake import afgeronde_intake
 from tests.pip_plans.ontzorgen.helpers import (
-    APRIL,
     D,
     gebeurtenissen,
     last_data,
+    periode_wijzigen,
     starten,
 )
 from tests.pip_plans.pdf import pdf_text
@@ -109,14 +108,11 @@ def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
 ):
     ontzorging = starten(dossier, casusregisseur)
     klaar_voor_beschikking(ontzorging, casusregisseur)
-    ontzorging = ontzorging_periode_wijzigen(
-        ontzorging=ontzorging,
-        versie=1,
-        startdatum=APRIL,
-        bijstand_einde=None,
+    ontzorging = periode_wijzigen(
+        ontzorging,
+        casusregisseur,
         verlengd_tot=D(2026, 12, 31),
         verlenging_reden="U leert nog omgaan met de energierekening.",
-        acting_user=casusregisseur,
     )
     text = pdf_text(
         ontzorgingsbeschikking_opmaken(

@@ -11,11 +11,16 @@ from pip_plans.models import CursusStatus, Ontzorging
 from pip_plans.ontzorgen.services import (
     cursus_vastleggen,
     machtiging_vastleggen,
-    ontzorging_periode_wijzigen,
     zelfredzaamheid_vastleggen,
 )
 from tests.factories.intake import InburgeraarFactory
-from tests.pip_plans.ontzorgen.helpers import APRIL, D, gebeurtenissen, starten
+from tests.pip_plans.ontzorgen.helpers import (
+    APRIL,
+    D,
+    gebeurtenissen,
+    periode_wijzigen,
+    starten,
+)
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
@@ -50,14 +55,11 @@ def test_the_duration_is_the_parameter_on_the_start_date(dossier, casusregisseur
     )
     ontzorging = starten(dossier, casusregisseur)  # 1 April: the old value
     assert ontzorging.duur_maanden == 6
-    ontzorging = ontzorging_periode_wijzigen(
-        ontzorging=ontzorging,
+    ontzorging = periode_wijzigen(
+        ontzorging,
+        casusregisseur,
         versie=ontzorging.versie,
         startdatum=D(2026, 6, 1),
-        bijstand_einde=None,
-        verlengd_tot=None,
-        verlenging_reden="",
-        acting_user=casusregisseur,
     )
     assert ontzorging.duur_maanden == 9
     assert ontzorging.einddatum == D(2027, 2, 28)
@@ -96,14 +98,11 @@ def test_starting_needs_a_start_date(dossier, casusregisseur):
 @pytest.mark.django_db
 def test_an_extension_is_stored_with_its_reason(dossier, casusregisseur):
     ontzorging = starten(dossier, casusregisseur)
-    ontzorging = ontzorging_periode_wijzigen(
-        ontzorging=ontzorging,
-        versie=1,
-        startdatum=APRIL,
-        bijstand_einde=None,
+    ontzorging = periode_wijzigen(
+        ontzorging,
+        casusregisseur,
         verlengd_tot=D(2026, 12, 31),
         verlenging_reden="Huurachterstand; budgetbeheer wordt aangevraagd.",
-        acting_user=casusregisseur,
     )
     assert ontzorging.einddatum == D(2026, 12, 31)
     assert ontzorging.versie == 2
@@ -114,14 +113,10 @@ def test_an_extension_is_stored_with_its_reason(dossier, casusregisseur):
 def test_an_extension_without_a_reason_changes_nothing(dossier, casusregisseur):
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
-        ontzorging_periode_wijzigen(
-            ontzorging=ontzorging,
-            versie=1,
-            startdatum=APRIL,
-            bijstand_einde=None,
+        periode_wijzigen(
+            ontzorging,
+            casusregisseur,
             verlengd_tot=D(2026, 12, 31),
-            verlenging_reden="",
-            acting_user=casusregisseur,
         )
     assert "verlenging_reden" in error.value.message_dict
     ontzorging.refresh_from_db()

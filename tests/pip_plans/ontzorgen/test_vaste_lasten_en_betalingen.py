@@ -10,7 +10,6 @@ from freezegun import freeze_time
 
 from pip_plans.forms.ontzorgen import VasteLastForm
 from pip_plans.models import Betaling, VasteLastSoort
-from pip_plans.ontzorgen.services import ontzorging_periode_wijzigen
 from pip_plans.ontzorgen.vaste_lasten import (
     betaling_vastleggen,
     vaste_last_toevoegen,
@@ -24,6 +23,7 @@ from tests.pip_plans.ontzorgen.helpers import (
     gebeurtenissen,
     huur,
     last_data,
+    periode_wijzigen,
     starten,
 )
 
@@ -191,14 +191,10 @@ def test_a_period_change_may_not_orphan_payments(dossier, casusregisseur, klantm
     ontzorging = starten(dossier, casusregisseur)
     betalen(huur(ontzorging), klantmanager)
     with pytest.raises(ValidationError, match="mei 2026"):
-        ontzorging_periode_wijzigen(
-            ontzorging=ontzorging,
-            versie=1,
-            startdatum=APRIL,
+        periode_wijzigen(
+            ontzorging,
+            casusregisseur,
             bijstand_einde=D(2026, 4, 30),
-            verlengd_tot=None,
-            verlenging_reden="",
-            acting_user=casusregisseur,
         )
     ontzorging.refresh_from_db()
     assert ontzorging.einddatum == D(2026, 9, 30)
