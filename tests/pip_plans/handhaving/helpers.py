@@ -1,13 +1,16 @@
 """The dates of the handhaving tests and the steps they take through the services:
-a new zaak, a rapport and a boete, and a dated parameter."""
+a new zaak, a rapport, the zienswijze, a boete and a bezwaar against it, and a
+dated parameter."""
 
 import datetime as dt
 from decimal import Decimal
 
 from pip_plans.handhaving.services import (
     besluit_nemen,
+    boete_bezwaar_registreren,
     handhavingszaak_aanmaken,
     rapport_opmaken,
+    zienswijze_vastleggen,
 )
 from pip_plans.models import Handhavingszaak
 from zevenaar_inburgering.parameters.models import Parameter
@@ -50,6 +53,18 @@ def rapport(zaak, user, bedrag="800", op=RAPPORT_OP, **kwargs):
     )
 
 
+def zienswijze(zaak, user, op=None, tekst="Ik was ziek."):
+    """The zienswijze received on `op`, saying `tekst`; none received without `op`."""
+    return zienswijze_vastleggen(
+        zaak=zaak,
+        versie=zaak.versie,
+        ontvangen=op is not None,
+        ontvangen_op=op,
+        zienswijze=tekst if op is not None else "",
+        acting_user=user,
+    )
+
+
 def boete(zaak, user, bedrag="800", op=BESLUIT_OP, **kwargs):
     args = {
         "verwijtbaarheid": "volledig",
@@ -64,4 +79,15 @@ def boete(zaak, user, bedrag="800", op=BESLUIT_OP, **kwargs):
         boetebedrag=Decimal(bedrag),
         acting_user=user,
         **args,
+    )
+
+
+def bezwaar(zaak, user, ontvangen_op, gronden=""):
+    """A bezwaar against the boete, received on `ontvangen_op`."""
+    return boete_bezwaar_registreren(
+        zaak=zaak,
+        versie=zaak.versie,
+        ontvangen_op=ontvangen_op,
+        gronden=gronden,
+        acting_user=user,
     )

@@ -10,11 +10,17 @@ from intake.models import Gebeurtenis
 from pip_plans.handhaving.selectors import bezwaar_tijdig, boetebeschikking
 from pip_plans.handhaving.services import (
     boete_bezwaar_beslissen,
-    boete_bezwaar_registreren,
-    zienswijze_vastleggen,
 )
 from pip_plans.models import Brief, BriefSoort, HandhavingStatus
-from tests.pip_plans.handhaving.helpers import VANDAAG, D, boete, nieuwe_zaak, rapport
+from tests.pip_plans.handhaving.helpers import (
+    VANDAAG,
+    D,
+    bezwaar,
+    boete,
+    nieuwe_zaak,
+    rapport,
+    zienswijze,
+)
 from tests.pip_plans.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +36,7 @@ def test_boetebeschikking_pdf_has_amount_dates_facts_basis_and_bezwaar(
     dossier.save()
     zaak = nieuwe_zaak(dossier, casusregisseur)
     zaak = rapport(zaak, casusregisseur, op=D(2026, 3, 5))
-    zaak = zienswijze_vastleggen(
-        zaak=zaak,
-        versie=zaak.versie,
-        ontvangen=True,
-        ontvangen_op=D(2026, 3, 12),
-        zienswijze="Ik wist het niet.",
-        acting_user=casusregisseur,
-    )
+    zaak = zienswijze(zaak, casusregisseur, D(2026, 3, 12), tekst="Ik wist het niet.")
     zaak = boete(
         zaak,
         casusregisseur,
@@ -101,13 +100,7 @@ def test_bezwaar_against_the_boete_is_tijdig_within_six_weeks(dossier, casusregi
     zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="200")
     brief = boetebeschikking(zaak)
     with freeze_time("2026-05-10"):
-        zaak = boete_bezwaar_registreren(
-            zaak=zaak,
-            versie=zaak.versie,
-            ontvangen_op=D(2026, 5, 1),
-            gronden="Ik was ziek.",
-            acting_user=casusregisseur,
-        )
+        zaak = bezwaar(zaak, casusregisseur, D(2026, 5, 1), gronden="Ik was ziek.")
         assert bezwaar_tijdig(zaak, brief) is True
         zaak = boete_bezwaar_beslissen(
             zaak=zaak,
@@ -124,13 +117,7 @@ def test_bezwaar_against_the_boete_is_tijdig_within_six_weeks(dossier, casusregi
 def test_bezwaar_after_six_weeks_is_recorded_as_late(dossier, casusregisseur):
     zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="200")
     with freeze_time("2026-05-10"):
-        zaak = boete_bezwaar_registreren(
-            zaak=zaak,
-            versie=zaak.versie,
-            ontvangen_op=D(2026, 5, 2),
-            gronden="",
-            acting_user=casusregisseur,
-        )
+        zaak = bezwaar(zaak, casusregisseur, D(2026, 5, 2))
     assert bezwaar_tijdig(zaak, boetebeschikking(zaak)) is False
     assert Gebeurtenis.objects.filter(
         omschrijving__contains="na de bezwaartermijn"
@@ -141,10 +128,4 @@ def test_bezwaar_after_six_weeks_is_recorded_as_late(dossier, casusregisseur):
 def test_bezwaar_needs_a_boete(dossier, casusregisseur):
     zaak = nieuwe_zaak(dossier, casusregisseur)
     with pytest.raises(ValidationError, match="boetebeschikking"):
-        boete_bezwaar_registreren(
-            zaak=zaak,
-            versie=zaak.versie,
-            ontvangen_op=D(2026, 3, 20),
-            gronden="",
-            acting_user=casusregisseur,
-        )
+        bezwaar(zaak, casusregisseur, D(2026, 3, 20))

@@ -14,7 +14,6 @@ from pip_plans.handhaving.services import (
     besluit_nemen,
     rapport_opmaken,
     waarschuwing_versturen,
-    zienswijze_vastleggen,
 )
 from pip_plans.models import Brief, BriefSoort, HandhavingStatus, Handhavingszaak
 from pip_plans.tijdlijn import GebeurtenisSoort
@@ -26,6 +25,7 @@ from tests.pip_plans.handhaving.helpers import (
     nieuwe_zaak,
     parameter,
     rapport,
+    zienswijze,
 )
 from tests.pip_plans.pdf import pdf_text
 from zevenaar_inburgering.verwerkingen.models import Verwerking
@@ -130,24 +130,10 @@ def test_zienswijze_none_received_only_after_the_term(dossier, casusregisseur):
         op=D(2026, 3, 10),
     )
     with pytest.raises(ValidationError) as error:
-        zienswijze_vastleggen(
-            zaak=zaak,
-            versie=zaak.versie,
-            ontvangen=False,
-            ontvangen_op=None,
-            zienswijze="",
-            acting_user=casusregisseur,
-        )
+        zienswijze(zaak, casusregisseur)
     assert "loopt nog" in error.value.message_dict["ontvangen"][0]
     with freeze_time("2026-03-25"):
-        zienswijze_vastleggen(
-            zaak=zaak,
-            versie=zaak.versie,
-            ontvangen=False,
-            ontvangen_op=None,
-            zienswijze="",
-            acting_user=casusregisseur,
-        )
+        zienswijze(zaak, casusregisseur)
     assert Gebeurtenis.objects.filter(
         omschrijving__startswith="Geen zienswijze"
     ).exists()
@@ -161,14 +147,7 @@ def test_besluit_above_340_waits_for_the_zienswijze(dossier, casusregisseur):
     )
     with pytest.raises(ValidationError, match="Wacht op de zienswijze"):
         boete(zaak, casusregisseur)
-    zaak = zienswijze_vastleggen(
-        zaak=zaak,
-        versie=zaak.versie,
-        ontvangen=True,
-        ontvangen_op=D(2026, 3, 19),
-        zienswijze="Ik was ziek.",
-        acting_user=casusregisseur,
-    )
+    zaak = zienswijze(zaak, casusregisseur, D(2026, 3, 19))
     zaak = boete(zaak, casusregisseur, bedrag="500", verwijtbaarheid="verminderd")
     assert zaak.status == HandhavingStatus.BOETE
     assert zaak.boetebedrag == Decimal("500")
@@ -210,13 +189,8 @@ def test_besluit_follows_the_dated_maximum_on_the_besluit_date(dossier, casusreg
     parameter("boete_maximum", 500, vanaf=D(2026, 3, 19))
     zaak = nieuwe_zaak(dossier, casusregisseur)
     zaak = rapport(zaak, casusregisseur, bedrag="600", op=D(2026, 3, 2))
-    zaak = zienswijze_vastleggen(
-        zaak=zaak,
-        versie=zaak.versie,
-        ontvangen=True,
-        ontvangen_op=D(2026, 3, 5),
-        zienswijze="Geen reactie op de inhoud.",
-        acting_user=casusregisseur,
+    zaak = zienswijze(
+        zaak, casusregisseur, D(2026, 3, 5), tekst="Geen reactie op de inhoud."
     )
     with pytest.raises(ValidationError) as error:
         boete(zaak, casusregisseur, bedrag="600", op=D(2026, 3, 20))
