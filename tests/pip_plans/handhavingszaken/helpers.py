@@ -86,6 +86,15 @@ def zienswijze(zaak, user, op=ZIENSWIJZE, ontvangen=True) -> Handhavingszaak:
     )
 
 
+def gehoord(dossier, user, bedrag="800") -> Handhavingszaak:
+    """A new zaak with a rapport announcing a fine of `bedrag` and the zienswijze
+    received: ready for a besluit."""
+    zaak = openen(dossier, user)
+    rapport(zaak, user, bedrag)
+    zienswijze(zaak, user)
+    return vers(zaak)
+
+
 def boete(bedrag="300", besluit_op=BESLUIT, **changes) -> dict:
     data = {
         "besluit": BesluitSoort.BOETE,

@@ -24,6 +24,7 @@ from tests.pip_plans.handhavingszaken.helpers import (
     D,
     besluiten,
     boete,
+    gehoord,
     messages,
     openen,
     parameter,
@@ -64,9 +65,7 @@ def test_the_pure_rules():
 def test_a_fine_of_the_maximum_passes_and_one_cent_more_is_refused(
     dossier, casusregisseur
 ):
-    zaak = openen(dossier, casusregisseur)
-    rapport(zaak, casusregisseur, "800")
-    zienswijze(zaak, casusregisseur)
+    zaak = gehoord(dossier, casusregisseur, "800")
 
     error = refused(besluiten, zaak, casusregisseur, boete("800.01"))
     assert "€ 800,00" in error.message_dict["boetebedrag"][0]
@@ -86,9 +85,8 @@ def test_a_dated_parameter_lowers_the_maximum_from_its_date_on(dossier, casusreg
     assert boete_maximum(D(2026, 3, 31)) == Decimal("800")
     assert boete_maximum(D(2026, 4, 1)) == Decimal("500")
 
-    zaak = openen(dossier, casusregisseur)
-    rapport(zaak, casusregisseur, "800")  # the rapport predates the lower maximum
-    zienswijze(zaak, casusregisseur)
+    # The rapport predates the lower maximum.
+    zaak = gehoord(dossier, casusregisseur, "800")
 
     for besluit_op in (D(2026, 4, 1), D(2026, 4, 15)):
         error = refused(besluiten, zaak, casusregisseur, boete("800", besluit_op))
@@ -105,9 +103,7 @@ def test_a_dated_parameter_lowers_the_maximum_from_its_date_on(dossier, casusreg
 @pytest.mark.django_db
 def test_from_the_date_of_a_lower_maximum_its_amount_passes(dossier, casusregisseur):
     parameter("boete_maximum", D(2026, 4, 1), "500")
-    zaak = openen(dossier, casusregisseur)
-    rapport(zaak, casusregisseur, "500")
-    zienswijze(zaak, casusregisseur)
+    zaak = gehoord(dossier, casusregisseur, "500")
     besluiten(zaak, casusregisseur, boete("500", D(2026, 4, 15)))
     assert vers(zaak).boetebedrag == Decimal("500.00")
 
@@ -142,9 +138,7 @@ def test_a_fine_above_the_limit_needs_a_rapport_that_announced_it(
     dossier, casusregisseur
 ):
     """A rapport for € 300 does not cover a fine of € 500 (Awb 5:53)."""
-    zaak = openen(dossier, casusregisseur)
-    rapport(zaak, casusregisseur, "300")
-    zienswijze(zaak, casusregisseur)
+    zaak = gehoord(dossier, casusregisseur, "300")
     error = refused(besluiten, zaak, casusregisseur, boete("500"))
     assert "rapport" in error.message_dict["boetebedrag"][0]
 
