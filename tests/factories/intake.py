@@ -266,3 +266,20 @@ def klaar_voor_pip(dossier, user):
     dossier.save()
     afgeronde_intake(dossier, user)
     return dossier
+
+
+def nieuw_dossier_post(bsn: str, gemeente, **changes) -> dict:
+    """What the "Nieuw dossier" form posts for Selam Tesfay, an asielstatushouder of
+    `gemeente` under the Wi2021, with `changes`."""
+    return {
+        "bsn": bsn,
+        "voornamen": "Selam",
+        "achternaam": "Tesfay",
+        "geboortedatum": "1994-02-01",
+        "geslacht": "vrouw",
+        "gemeente": gemeente.pk,
+        "wet_regime": "wi2021",
+        "doelgroep": "asielstatushouder",
+        "status": "signaal_ontvangen",
+        **changes,
+    }

@@ -9,7 +9,7 @@ from intake import services
 from intake.models import Gebeurtenis, Inburgeraar, Status
 from intake.tijdlijn import GebeurtenisSoort
 from tests.factories.accounts import UserFactory
-from tests.factories.intake import InburgeraarFactory, make_bsn
+from tests.factories.intake import InburgeraarFactory, make_bsn, nieuw_dossier_post
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
 
 pytestmark = pytest.mark.django_db
@@ -47,18 +47,7 @@ def test_create_dossier_normalises_postcode_and_logs(
     bsn = make_bsn(77)
     response = client_for(casusregisseur).post(
         reverse("intake:dossier_aanmaken"),
-        {
-            "bsn": bsn,
-            "voornamen": "Selam",
-            "achternaam": "Tesfay",
-            "geboortedatum": "1994-02-01",
-            "geslacht": "vrouw",
-            "postcode": "6901ab",
-            "gemeente": zevenaar.pk,
-            "wet_regime": "wi2021",
-            "doelgroep": "asielstatushouder",
-            "status": "signaal_ontvangen",
-        },
+        nieuw_dossier_post(bsn, zevenaar, postcode="6901ab"),
     )
     dossier = Inburgeraar.objects.get(bsn=bsn)
     assert response.status_code == 302

@@ -30,6 +30,7 @@ from tests.factories.intake import (
     InburgeraarFactory,
     klaar_voor_pip,
     make_bsn,
+    nieuw_dossier_post,
 )
 from tests.factories.leerroutes import taalaanbieder
 from tests.factories.pip_plans import complete_pip_data, pip_vaststellen
@@ -54,17 +55,7 @@ def test_lg02_dossier_aanmaken_fails_closed(casus_client, zevenaar):
     def send():
         return casus_client.post(
             reverse("intake:dossier_aanmaken"),
-            {
-                "bsn": bsn,
-                "voornamen": "Selam",
-                "achternaam": "Tesfay",
-                "geboortedatum": "1994-02-01",
-                "geslacht": "vrouw",
-                "gemeente": zevenaar.pk,
-                "wet_regime": "wi2021",
-                "doelgroep": "asielstatushouder",
-                "status": "signaal_ontvangen",
-            },
+            nieuw_dossier_post(bsn, zevenaar),
         )
 
     assert_fails_closed(send, logged_actie=Actie.AANMAKEN)

@@ -29,7 +29,7 @@ import pytest
 
 from intake.models import Inburgeraar
 from tests.factories.accounts import PASSWORD
-from tests.factories.intake import BredeIntakeFactory
+from tests.factories.intake import BredeIntakeFactory, nieuw_dossier_post
 from zevenaar_inburgering import urls as project_urls
 from zevenaar_inburgering.logformat import JsonFormatter, RedactingFilter, redact
 from zevenaar_inburgering.validators import is_valid_bsn
@@ -107,17 +107,7 @@ def test_lg03_a_full_flow_logs_json_lines_without_secrets_or_personal_data(
     # A dossier with the canary BSN, found again by a BSN search.
     response = client.post(
         reverse("intake:dossier_aanmaken"),
-        {
-            "bsn": CANARY_BSN,
-            "voornamen": "Selam",
-            "achternaam": "Tesfay",
-            "geboortedatum": "1994-02-01",
-            "geslacht": "vrouw",
-            "gemeente": zevenaar.pk,
-            "wet_regime": "wi2021",
-            "doelgroep": "asielstatushouder",
-            "status": "signaal_ontvangen",
-        },
+        nieuw_dossier_post(CANARY_BSN, zevenaar),
     )
     assert response.status_code == 302
     dossier = Inburgeraar.objects.get(bsn=CANARY_BSN)
