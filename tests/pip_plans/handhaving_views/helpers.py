@@ -55,3 +55,18 @@ def maatregel_voor(dossier, user, datum=GEDRAGING_OP):
         duur_maanden=1,
         acting_user=user,
     )
+
+
+def boete_post(bedrag: str, versie: str = "1", **velden) -> dict:
+    """What the besluit form posts for a boete of `bedrag` on 20 March 2026, fully
+    verwijtbaar; `velden` (without the prefix) change or add fields."""
+    data = {
+        "versie": versie,
+        "besluit": "boete",
+        "besluit_op": "2026-03-20",
+        "verwijtbaarheid": "volledig",
+        "verwijtbaarheid_toelichting": "Onderbouwing",
+        "boetebedrag": bedrag,
+        **velden,
+    }
+    return {f"besluit-{veld}": waarde for veld, waarde in data.items()}

@@ -13,6 +13,7 @@ from pip_plans.handhaving.services import rapport_opmaken, waarschuwing_versture
 from pip_plans.models import Brief, BriefSoort, HandhavingStatus, Handhavingszaak
 from tests.pip_plans.handhaving_views.helpers import (
     D,
+    boete_post,
     detail,
     maatregel_voor,
     pagina,
@@ -99,15 +100,12 @@ def test_casusregisseur_goes_through_every_step_over_http(
     doorgestuurd(
         client,
         stap("besluit", zaak),
-        {
-            "besluit-versie": "4",
-            "besluit-besluit": "boete",
-            "besluit-besluit_op": "2026-03-20",
-            "besluit-verwijtbaarheid": "volledig",
-            "besluit-verwijtbaarheid_toelichting": "Geen geldige reden.",
-            "besluit-boetebedrag": "800,00",
-            "besluit-afzien_reden": "",
-        },
+        boete_post(
+            "800,00",
+            versie="4",
+            verwijtbaarheid_toelichting="Geen geldige reden.",
+            afzien_reden="",
+        ),
     )
     zaak.refresh_from_db()
     assert zaak.status == HandhavingStatus.BOETE
@@ -208,14 +206,7 @@ def test_no_fine_above_340_without_rapport_over_http(
     zaak = zaak_voor(dossier, casusregisseur)
     response = client_for(casusregisseur).post(
         stap("besluit", zaak),
-        {
-            "besluit-versie": "1",
-            "besluit-besluit": "boete",
-            "besluit-besluit_op": "2026-03-20",
-            "besluit-verwijtbaarheid": "volledig",
-            "besluit-verwijtbaarheid_toelichting": "Onderbouwing",
-            "besluit-boetebedrag": "400",
-        },
+        boete_post("400"),
     )
     assert response.status_code == 400
     assert "Maak eerst het rapport op" in response.content.decode()
@@ -259,14 +250,7 @@ def test_fines_switched_off_are_announced_and_refused(
     assert "Rapport vastleggen" not in page
     response = client.post(
         stap("besluit", zaak),
-        {
-            "besluit-versie": "1",
-            "besluit-besluit": "boete",
-            "besluit-besluit_op": "2026-03-20",
-            "besluit-verwijtbaarheid": "volledig",
-            "besluit-verwijtbaarheid_toelichting": "Onderbouwing",
-            "besluit-boetebedrag": "100",
-        },
+        boete_post("100"),
     )
     assert response.status_code == 400
     assert "uitgeschakeld voor asielstatushouders" in response.content.decode()
