@@ -6,6 +6,7 @@ from django.urls import reverse
 
 import pytest
 
+from tests.security.requesting import naar_login
 from zevenaar_inburgering.accounts.models import Beveiligingsgebeurtenis, Role
 
 pytestmark = pytest.mark.django_db
@@ -43,9 +44,7 @@ def test_ac10_deactivation_ends_every_session_of_the_user(
     assert _sessies_van(casusregisseur) == 0
     assert _sessies_van(klantmanager) == 1
     for c in (client, tweede):
-        response = c.get(WERKVOORRAAD)
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("login"))
+        naar_login(c, WERKVOORRAAD)
     assert Beveiligingsgebeurtenis.objects.filter(
         gebruiker=casusregisseur, soort="sessies_beeindigd"
     ).exists()
@@ -55,9 +54,7 @@ def test_ac10_a_role_change_ends_the_sessions_too(client_for, casusregisseur):
     client = client_for(casusregisseur)
     casusregisseur.role = Role.BELEIDSMEDEWERKER
     casusregisseur.save()
-    response = client.get(WERKVOORRAAD)
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    naar_login(client, WERKVOORRAAD)
 
 
 def test_ac10_deactivation_in_beheer_ends_the_sessions(

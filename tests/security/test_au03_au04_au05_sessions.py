@@ -14,6 +14,7 @@ from freezegun import freeze_time
 from monitoring.models import Kwartaalrapport
 from tests.factories.accounts import PASSWORD
 from tests.otp import app_voor, code
+from tests.security.requesting import naar_login
 from zevenaar_inburgering.accounts.models import Beveiligingsgebeurtenis
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +52,7 @@ def test_au04_inactivity_of_15_minutes_ends_the_session(client_for, casusregisse
         klok.tick(dt.timedelta(minutes=14))
         assert client.get(WERKVOORRAAD).status_code == 200
         klok.tick(dt.timedelta(minutes=15, seconds=31))
-        response = client.get(WERKVOORRAAD)
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("login"))
+        response = naar_login(client, WERKVOORRAAD)
         assert not Session.objects.filter(session_key=sleutel).exists()
         volgende = client.get(response.url)
         assert "Uw sessie is verlopen" in volgende.content.decode()
@@ -71,9 +70,7 @@ def test_au04_absolute_lifetime_of_10_hours_even_when_active(
             klok.tick(dt.timedelta(minutes=10))
             assert client.get(WERKVOORRAAD).status_code == 200
         klok.tick(dt.timedelta(minutes=10, seconds=1))
-        response = client.get(WERKVOORRAAD)
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("login"))
+        naar_login(client, WERKVOORRAAD)
     assert Beveiligingsgebeurtenis.objects.filter(
         gebruiker=casusregisseur, soort="sessie_verlopen", toelichting="absoluut"
     ).exists()
@@ -122,9 +119,7 @@ def test_au05_logout_ends_the_session_server_side(client_for, casusregisseur):
     assert not Session.objects.filter(session_key=sleutel).exists()
     # replay the old cookie
     client.cookies["sessionid"] = cookie
-    response = client.get(WERKVOORRAAD)
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    naar_login(client, WERKVOORRAAD)
     assert Beveiligingsgebeurtenis.objects.filter(
         gebruiker=casusregisseur, soort="uitloggen"
     ).exists()
