@@ -4,14 +4,13 @@ to catch up (SECURITY RL-03); the daily e-mail digest (monitoring.digest), which
 runs after the sweep, at the start of the working day; and the kwartaalrapporten."""
 
 import logging
-from datetime import date
 from smtplib import SMTPException
 
 from django.db import OperationalError, transaction
-from django.utils import timezone
 
-from celery import shared_task
 from celery.signals import worker_ready
+
+from zevenaar_inburgering.taken import databasetaak, peildag
 
 from .digest import digest_versturen
 from .signalering import sweep
@@ -51,16 +50,13 @@ def enqueue(task, *args) -> None:
     transaction.on_commit(publish)
 
 
-@shared_task(
-    bind=True,
-    name="monitoring.signalering_sweep",
-    acks_late=True,
-    soft_time_limit=10 * 60,
-    time_limit=15 * 60,
-    autoretry_for=(OperationalError,),
+@databasetaak(
+    "monitoring.signalering_sweep",
+    minuten=10,
+    harde_minuten=15,
     retry_backoff=30,
     retry_backoff_max=300,
-    max_retries=3,
+    bind=True,
 )
 def signalering_sweep(self, vandaag: str | None = None) -> dict[str, int]:
     """Idempotent: the signals are derived from the recorded rows and a unique
@@ -69,20 +65,18 @@ def signalering_sweep(self, vandaag: str | None = None) -> dict[str, int]:
 
     `vandaag`: an ISO date (YYYY-MM-DD) for a run as of that day; default today in
     Europe/Amsterdam."""
-    dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
-    return sweep(dag)
+    return sweep(peildag(vandaag))
 
 
-@shared_task(
-    bind=True,
-    name="monitoring.signalering_digest",
-    acks_late=True,
-    soft_time_limit=10 * 60,
-    time_limit=15 * 60,
+@databasetaak(
+    "monitoring.signalering_digest",
+    minuten=10,
+    harde_minuten=15,
+    # The mail server may be away for a while, too.
     autoretry_for=(OperationalError, SMTPException, ConnectionError),
     retry_backoff=60,
     retry_backoff_max=600,
-    max_retries=3,
+    bind=True,
 )
 def signalering_digest(self, vandaag: str | None = None) -> dict[str, int]:
     """Idempotent per user per day (DigestVerzending): a duplicate tick, a
@@ -90,19 +84,15 @@ def signalering_digest(self, vandaag: str | None = None) -> dict[str, int]:
 
     `vandaag`: an ISO date (YYYY-MM-DD) for a run as of that day; default today in
     Europe/Amsterdam."""
-    dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
-    return digest_versturen(dag)
+    return digest_versturen(peildag(vandaag))
 
 
-@shared_task(
-    bind=True,
-    name="monitoring.kwartaalrapport_maken",
-    acks_late=True,
-    soft_time_limit=10 * 60,
-    time_limit=15 * 60,
-    autoretry_for=(OperationalError,),
+@databasetaak(
+    "monitoring.kwartaalrapport_maken",
+    minuten=10,
+    harde_minuten=15,
     retry_backoff=30,
-    max_retries=3,
+    bind=True,
 )
 def kwartaalrapport_maken(self, rapport_id: str) -> str | None:
     """Make one requested kwartaalrapport. Idempotent (rapportage.rapport.rapport_maken
@@ -113,15 +103,12 @@ def kwartaalrapport_maken(self, rapport_id: str) -> str | None:
     return rapport.status if rapport else None
 
 
-@shared_task(
-    bind=True,
-    name="monitoring.kwartaalrapporten",
-    acks_late=True,
-    soft_time_limit=30 * 60,
-    time_limit=40 * 60,
-    autoretry_for=(OperationalError,),
+@databasetaak(
+    "monitoring.kwartaalrapporten",
+    minuten=30,
+    harde_minuten=40,
     retry_backoff=60,
-    max_retries=3,
+    bind=True,
 )
 def kwartaalrapporten(self, vandaag: str | None = None) -> list[str]:
     """At the start of a quarter: the reports of the quarter that ended (every
@@ -129,8 +116,7 @@ def kwartaalrapporten(self, vandaag: str | None = None) -> list[str]:
     makes nothing twice."""
     from .rapportage.rapport import kwartaalrapporten_maken
 
-    dag = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
-    return kwartaalrapporten_maken(dag)
+    return kwartaalrapporten_maken(peildag(vandaag))
 
 
 @worker_ready.connect

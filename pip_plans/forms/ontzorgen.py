@@ -121,16 +121,7 @@ class VasteLastForm(ModelveldenForm):
     its versie)."""
 
     model = VasteLast
-    velden = (
-        "soort",
-        "omschrijving",
-        "begunstigde",
-        "iban",
-        "bedrag",
-        "frequentie",
-        "vanaf",
-        "tot",
-    )
+    velden = VasteLast.INVOER_VELDEN
     labels = {"bedrag": "Bedrag (€)", "omschrijving": "Omschrijving"}
     help_texts = {
         "omschrijving": "Verplicht bij een overige vaste last.",

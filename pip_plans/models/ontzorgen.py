@@ -113,6 +113,18 @@ class VasteLastQuerySet(RsdScopedQuerySet):
 class VasteLast(models.Model):
     """A fixed cost paid on the client's behalf out of the bijstand."""
 
+    # What the casusregisseur or klantmanager enters (the form and the service).
+    INVOER_VELDEN = (
+        "soort",
+        "omschrijving",
+        "begunstigde",
+        "iban",
+        "bedrag",
+        "frequentie",
+        "vanaf",
+        "tot",
+    )
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ontzorging = models.ForeignKey(
         Ontzorging, on_delete=models.CASCADE, related_name="vaste_lasten"

@@ -18,17 +18,6 @@ from ..models import Betaling, Frequentie, Ontzorging, VasteLast, VasteLastSoort
 from .rules import betaling_fouten
 from .services import _vastleggen, verouderd
 
-LAST_VELDEN = (
-    "soort",
-    "omschrijving",
-    "begunstigde",
-    "iban",
-    "bedrag",
-    "frequentie",
-    "vanaf",
-    "tot",
-)
-
 
 def _last_vergrendelen(vaste_last: VasteLast, versie: int) -> VasteLast:
     current = (
@@ -43,7 +32,7 @@ def _last_vergrendelen(vaste_last: VasteLast, versie: int) -> VasteLast:
 
 def _last_gegevens(data: dict[str, Any]) -> dict[str, Any]:
     """Check and normalise the fields of a fixed cost; raise ValidationError."""
-    gegevens = {naam: data.get(naam) for naam in LAST_VELDEN}
+    gegevens = {naam: data.get(naam) for naam in VasteLast.INVOER_VELDEN}
     gegevens["omschrijving"] = (gegevens["omschrijving"] or "").strip()
     gegevens["begunstigde"] = (gegevens["begunstigde"] or "").strip()
     gegevens["frequentie"] = gegevens["frequentie"] or Frequentie.MAAND
