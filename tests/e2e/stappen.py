@@ -1,6 +1,6 @@
 """Steps the browser journeys share: click and wait, open a dossier and one of its
-tabs, start the brede intake, a form refused with its message, Dutch dates, and the
-check for duplicate ids."""
+tabs, start the brede intake, a status message, a table row, a form refused with
+its message, Dutch dates, and the check for duplicate ids."""
 
 import datetime as dt
 
@@ -69,9 +69,19 @@ def intake_starten(page, live_server, dossier) -> None:
     tab_openen(page, live_server, dossier, "Brede intake", "intake")
     expect(page.get_by_role("heading", name="Nog geen brede intake")).to_be_visible()
     klik_en_wacht(page, page.get_by_role("button", name="Intake starten"))
-    expect(
-        page.get_by_role("status").filter(has_text="De brede intake is gestart.")
-    ).to_be_visible()
+    gemeld(page, "De brede intake is gestart.")
+
+
+def gemeld(page, tekst: str) -> None:
+    """The page shows the status message `tekst`: the step went through."""
+    expect(page.get_by_role("status").filter(has_text=tekst)).to_be_visible()
+
+
+def tabelrij(page, tabel: str, tekst: str):
+    """The row of the table named `tabel` that holds `tekst`."""
+    return (
+        page.get_by_role("table", name=tabel).get_by_role("row").filter(has_text=tekst)
+    )
 
 
 def formulier_met_fout(page, titel: str, formulier: str, melding: str):

@@ -27,6 +27,7 @@ from tests.e2e.stappen import (
     assert_unique_ids,
     dossier_openen,
     formulier_met_fout,
+    gemeld,
     klik_en_wacht,
     nl_datum,
     tab_openen,
@@ -115,9 +116,7 @@ def test_casusregisseur_imposes_a_boete(
     expect(page).to_have_title(
         f"Handhavingszaak — {dossier.naam} — Liemers Inburgering"
     )
-    expect(
-        page.get_by_role("status").filter(has_text="Handhavingszaak vastgelegd.")
-    ).to_be_visible()
+    gemeld(page, "Handhavingszaak vastgelegd.")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"Handhavingszaak: {Overtreding.PVT.label.lower()}"
     )
@@ -142,11 +141,7 @@ def test_casusregisseur_imposes_a_boete(
     )
     klik_en_wacht(page, waarschuwing.get_by_role("button", name="Waarschuwing maken"))
     expect(page).to_have_url(zaak_url)
-    expect(
-        page.get_by_role("status").filter(
-            has_text="De schriftelijke waarschuwing staat klaar om te versturen."
-        )
-    ).to_be_visible()
+    gemeld(page, "De schriftelijke waarschuwing staat klaar om te versturen.")
     waarschuwing_brief = Brief.objects.get(
         handhavingszaak=zaak, soort=BriefSoort.WAARSCHUWING
     )
@@ -173,9 +168,7 @@ def test_casusregisseur_imposes_a_boete(
     rapport.get_by_role("textbox", name=re.compile(r"^Rapport")).fill(RAPPORT)
     klik_en_wacht(page, rapport.get_by_role("button", name="Rapport vastleggen"))
     expect(page).to_have_url(zaak_url)
-    expect(
-        page.get_by_role("status").filter(has_text="Rapport vastgelegd.")
-    ).to_be_visible()
+    gemeld(page, "Rapport vastgelegd.")
     gegevens = verloop.locator("dl").first
     expect(gegevens).to_contain_text(nl_datum(rapport_op))
     expect(gegevens).to_contain_text("€ 800,00")
@@ -242,9 +235,7 @@ def test_casusregisseur_imposes_a_boete(
     zienswijze.get_by_label("Wat bracht de inburgeraar naar voren?").fill(ZIENSWIJZE)
     klik_en_wacht(page, zienswijze.get_by_role("button", name="Zienswijze opslaan"))
     expect(page).to_have_url(zaak_url)
-    expect(
-        page.get_by_role("status").filter(has_text="Zienswijze vastgelegd.")
-    ).to_be_visible()
+    gemeld(page, "Zienswijze vastgelegd.")
     expect(verloop).to_contain_text(f"ontvangen op {nl_datum(zienswijze_op)}")
     expect(verloop).to_contain_text(ZIENSWIJZE)
     expect(page.locator("form[action$='/zienswijze/']")).to_have_count(0)
@@ -264,9 +255,7 @@ def test_casusregisseur_imposes_a_boete(
     klik_en_wacht(page, besluit.get_by_role("button", name="Besluit vastleggen"))
 
     expect(page).to_have_url(zaak_url)
-    expect(
-        page.get_by_role("status").filter(has_text="Besluit vastgelegd.")
-    ).to_be_visible()
+    gemeld(page, "Besluit vastgelegd.")
     expect(page.locator("p.lead .badge")).to_have_text("Boete opgelegd")
     expect(verloop).to_contain_text(f"€ 800,00, besloten op {nl_datum(besluit_op)}")
     expect(verloop).to_contain_text(TOELICHTING)

@@ -26,10 +26,12 @@ from tests.e2e.stappen import (
     assert_unique_ids,
     dossier_openen,
     formulier_met_fout,
+    gemeld,
     klik_en_wacht,
     nl_datum,
     nl_maand,
     tab_openen,
+    tabelrij,
 )
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.intake import klaar_voor_pip
@@ -135,11 +137,7 @@ def test_casusregisseur_follows_a_leerroute(
     klik_en_wacht(page, toewijzen.get_by_role("button", name="Toewijzen"))
 
     expect(page).to_have_url(route_url)
-    expect(
-        page.get_by_role("status").filter(
-            has_text="Aanbieder toegewezen; het traject is gestart."
-        )
-    ).to_be_visible()
+    gemeld(page, "Aanbieder toegewezen; het traject is gestart.")
     traject = Traject.objects.get(inburgeraar=dossier)
     assert traject.aanbieder == aanbieder
     assert traject.start == termijn.startdatum
@@ -182,9 +180,7 @@ def test_casusregisseur_follows_a_leerroute(
     uren.get_by_label("Maand").fill(f"{vorige_maand:%Y-%m}")
     klik_en_wacht(page, uren.get_by_role("button", name="Uren opslaan"))
     expect(page).to_have_url(route_url)
-    expect(
-        page.get_by_role("status").filter(has_text="Uren vastgelegd.")
-    ).to_be_visible()
+    gemeld(page, "Uren vastgelegd.")
     uren_tabel = page.get_by_role("table", name="Laatst vastgelegde uren per maand")
     rij = uren_tabel.get_by_role("row").filter(has_text=nl_maand(vorige_maand))
     expect(rij).to_contain_text("NT2 (taal)")
@@ -214,14 +210,8 @@ def test_casusregisseur_follows_a_leerroute(
     examen.get_by_label("Niet geslaagd").check()
     klik_en_wacht(page, examen.get_by_role("button", name="Uitslag opslaan"))
     expect(page).to_have_url(route_url)
-    expect(
-        page.get_by_role("status").filter(has_text="Examen vastgelegd.")
-    ).to_be_visible()
-    examen_rij = (
-        page.get_by_role("table", name="Examenpogingen")
-        .get_by_role("row")
-        .filter(has_text="Lezen")
-    )
+    gemeld(page, "Examen vastgelegd.")
+    examen_rij = tabelrij(page, "Examenpogingen", "Lezen")
     expect(examen_rij).to_contain_text("B1")
     expect(examen_rij).to_contain_text(nl_datum(examen_datum))
     expect(examen_rij).to_contain_text("Niet geslaagd")
@@ -237,9 +227,7 @@ def test_casusregisseur_follows_a_leerroute(
         uren.get_by_label("Maand").fill(f"{maand:%Y-%m}")
         uren.get_by_label("Uren aanwezig").fill(INHAALUREN)
         klik_en_wacht(page, uren.get_by_role("button", name="Uren opslaan"))
-        expect(
-            page.get_by_role("status").filter(has_text="Uren vastgelegd.")
-        ).to_be_visible()
+        gemeld(page, "Uren vastgelegd.")
     assert dossier.uren.count() == 1 + len(INHAALMAANDEN)
 
     badge = koers.locator(".badge")
@@ -288,14 +276,8 @@ def test_casusregisseur_follows_a_leerroute(
     klik_en_wacht(page, activiteit.get_by_role("button", name="Activiteit opslaan"))
 
     expect(page).to_have_url(participatie_url)
-    expect(
-        page.get_by_role("status").filter(has_text="Activiteit vastgelegd.")
-    ).to_be_visible()
-    activiteit_rij = (
-        page.get_by_role("table", name="Participatieactiviteiten")
-        .get_by_role("row")
-        .filter(has_text="Bakkerij De Liemers")
-    )
+    gemeld(page, "Activiteit vastgelegd.")
+    activiteit_rij = tabelrij(page, "Participatieactiviteiten", "Bakkerij De Liemers")
     expect(activiteit_rij).to_contain_text("Betaald werk")
     expect(activiteit_rij).to_contain_text("16")
     expect(activiteit_rij).to_contain_text(f"{nl_datum(werk_start)} – heden")
