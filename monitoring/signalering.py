@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from django.db import connection, models, transaction
 from django.db.models import CharField, DateField, Exists, F, OuterRef, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 
 from intake.models import (
     GESLOTEN_STATUSSEN,
@@ -34,7 +34,6 @@ from intake.rules import WAARSCHUWING_2_WEKEN, WAARSCHUWING_4_WEKEN
 from leerroutes.models import KoersStatus, Routestand, Traject, Urenregistratie
 from pip_plans.models import (
     Bezwaar,
-    BezwaarUitkomst,
     Handhavingszaak,
     Inburgeringstermijn,
     Ontzorging,
@@ -56,12 +55,8 @@ TERMIJN_VOORAF_MAANDEN = (12, 6)
 # [U] an open traject whose aanbieder reported no hours in either of the last two
 # full months (and that started at least this many months ago) needs a reminder.
 UREN_ONTBREKEN_MAANDEN = 2
-# [U] the beslistermijn on bezwaar, counted from ontvangen_op: Awb 7:10 gives 6
-# weeks, or 12 with an adviescommissie, counted from the end of the bezwaartermijn
-# (not from receipt); 12 weeks from receipt is the simplification chosen here, and
-# for a timely bezwaar it is never later than the legal date. No dated parameter.
-BEZWAAR_BESLISTERMIJN = timedelta(weeks=12)
-# [U] warn 2 weeks before that date.
+# [U] warn 2 weeks before the beslistermijn on bezwaar (Awb 7:10, stored on the
+# Bezwaar by pip_plans.services.bezwaar, with its verdaging).
 BEZWAAR_VOORAF = timedelta(weeks=2)
 
 DOSSIER = "intake.inburgeraar"
@@ -281,18 +276,18 @@ def uren_ontbreken(vandaag: date):
 
 
 def bezwaar_beslistermijn(vandaag: date):
-    """A bezwaar without a decision (besluit_datum empty, not withdrawn), from 2
-    weeks before its beslistermijn (ontvangen_op + 12 weeks) until it is decided.
-    Also for a dossier that is closed: the duty to decide remains."""
+    """A bezwaar, against a PIP beschikking or a fine, not yet decided, from 2 weeks
+    before its beslistermijn (or the verdaagde one) until it is decided. Also for a
+    dossier that is closed: the duty to decide remains."""
+    termijn = Coalesce("verdaagd_tot", "beslistermijn")
     return _rijen(
-        Bezwaar.objects.filter(
-            besluit_datum__isnull=True,
-            ontvangen_op__lte=vandaag - (BEZWAAR_BESLISTERMIJN - BEZWAAR_VOORAF),
-        ).exclude(uitkomst=BezwaarUitkomst.INGETROKKEN),
-        inburgeraar="beschikking__inburgeraar_id",
+        Bezwaar.objects.filter(uitkomst="")
+        .annotate(termijn=termijn)
+        .filter(termijn__lte=vandaag + BEZWAAR_VOORAF),
+        inburgeraar="inburgeraar_id",
         object_id="pk",
-        vervaldatum=F("ontvangen_op") + BEZWAAR_BESLISTERMIJN,
-        verantwoordelijke="beschikking__inburgeraar__casusregisseur",
+        vervaldatum=termijn,
+        verantwoordelijke="inburgeraar__casusregisseur",
     )
 
 

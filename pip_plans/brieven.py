@@ -1,6 +1,7 @@
-"""Generated letters (Brief): the ontzorgingsbeschikking, the waarschuwing and the
-boetebeschikking. Rendered to PDF with WeasyPrint, stored privately with their sha256,
-never changed afterwards; downloaded only through views.brief_pdf (SECURITY AC-08)."""
+"""Generated letters (Brief): the ontzorgingsbeschikking, the letters of a
+handhavingszaak and the beslissing op bezwaar. Rendered to PDF with WeasyPrint,
+stored privately with their sha256, never changed afterwards; downloaded only
+through views.brief_pdf (SECURITY AC-08)."""
 
 from datetime import date
 
@@ -13,13 +14,30 @@ from zevenaar_inburgering.pdf import render_pdf
 from zevenaar_inburgering.verwerkingen import log
 
 from . import rules
-from .models import Brief, BriefSoort, Handhavingszaak, Ontzorging
+from .models import BESLUITEN, Bezwaar, Brief, BriefSoort, Handhavingszaak, Ontzorging
 
 KENMERK_PREFIX = {
     BriefSoort.ONTZORGINGSBESCHIKKING: "ONTZ",
     BriefSoort.WAARSCHUWING: "WAARS",
+    BriefSoort.VOORNEMEN: "VOORN",
+    BriefSoort.RAPPORT: "RAPP",
     BriefSoort.BOETEBESCHIKKING: "BOETE",
+    BriefSoort.BESLISSING_OP_BEZWAAR: "BOB",
 }
+# Letters after which the inburgeraar may go to the next instance within the
+# statutory six weeks: bezwaar against a besluit, beroep against the beslissing op
+# bezwaar (Awb art. 6:7); printed in the letter and stored as `bezwaar_deadline`.
+MET_RECHTSMIDDEL = (*BESLUITEN, BriefSoort.BESLISSING_OP_BEZWAAR)
+
+
+def verzenddatum_fouten(verzenddatum: date | None, dagtekening: date) -> dict:
+    """The verzenddatum is the bekendmaking (Awb art. 3:41): never before the
+    dagtekening."""
+    if verzenddatum is not None and verzenddatum < dagtekening:
+        return {
+            "verzenddatum": "De brief kan niet worden verzonden vóór de dagtekening."
+        }
+    return {}
 
 
 def brief_opmaken(
@@ -31,27 +49,33 @@ def brief_opmaken(
     acting_user: User,
     ontzorging: Ontzorging | None = None,
     handhavingszaak: Handhavingszaak | None = None,
+    bezwaar: Bezwaar | None = None,
     dagtekening: date | None = None,
+    verzenddatum: date | None = None,
 ) -> Brief:
     """Render, store and record one letter. Call inside the service's transaction:
     if rendering or storing fails, nothing is recorded.
 
     The template extends "pdf/base.html" and gets `kenmerk`, `dagtekening`,
-    `bezwaar_deadline` (beschikkingen only), `inburgeraar`, `gemeente`,
-    `ondertekenaar` and `datum` besides `context`.
+    `verzenddatum`, `bezwaar_deadline` (besluiten: bezwaar; a beslissing op bezwaar:
+    beroep), `inburgeraar`, `gemeente`, `ondertekenaar` and `datum` besides
+    `context`. The verzenddatum is the bekendmaking; the term runs from the day
+    after it. Default: the dagtekening, which defaults to today, the day the letter
+    is generated; a later day when the letter goes out later.
     """
     dagtekening = dagtekening or timezone.localdate()
+    verzenddatum = verzenddatum or dagtekening
     bezwaar_deadline = (
-        None
-        if soort == BriefSoort.WAARSCHUWING  # a warning is not a besluit
-        else rules.bezwaar_deadline(dagtekening)
+        rules.bezwaar_deadline(verzenddatum) if soort in MET_RECHTSMIDDEL else None
     )
     brief = Brief(
         inburgeraar=inburgeraar,
         soort=soort,
         ontzorging=ontzorging,
         handhavingszaak=handhavingszaak,
+        bezwaar=bezwaar,
         dagtekening=dagtekening,
+        verzenddatum=verzenddatum,
         bezwaar_deadline=bezwaar_deadline,
         aangemaakt_door=acting_user,
     )
@@ -66,6 +90,7 @@ def brief_opmaken(
             **context,
             "kenmerk": brief.kenmerk,
             "dagtekening": dagtekening,
+            "verzenddatum": verzenddatum,
             "bezwaar_deadline": bezwaar_deadline,
             "inburgeraar": inburgeraar,
             "gemeente": inburgeraar.gemeente,

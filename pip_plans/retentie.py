@@ -41,16 +41,14 @@ BLOKKADES = [
     Blokkade(
         Handhavingszaak,
         "inburgeraar",
-        Q(status__in=LOPENDE_HANDHAVING)
-        | Q(bezwaar_ontvangen_op__isnull=False, bezwaar_besluit_op__isnull=True),
-        "a handhavingszaak before its besluit, or with a bezwaar not yet decided, "
-        "is unfinished legal business",
+        Q(status__in=LOPENDE_HANDHAVING),
+        "a handhavingszaak before its besluit is unfinished legal business",
     ),
     Blokkade(
         Bezwaar,
-        "beschikking__inburgeraar",
-        Q(besluit_datum__isnull=True),
-        "a bezwaar against a PIP beschikking is not yet decided",
+        "inburgeraar",
+        Q(uitkomst=""),
+        "a bezwaar (against a PIP beschikking or a fine) not yet decided",
     ),
 ]
 
@@ -108,8 +106,15 @@ REGELS = [
     ),
     Wissen(
         Bezwaar,
-        "beschikking__inburgeraar",
-        {"gronden": "", "toelichting": ""},
+        "inburgeraar",
+        {
+            "gronden": "",
+            "toelichting": "",
+            "te_laat_reden": "",
+            "verschoonbaar_toelichting": "",
+            "verdaging_reden": "",
+            "versie": F("versie") + 1,
+        },
     ),
     Wissen(
         Ontzorging,
@@ -148,12 +153,16 @@ REGELS = [
             "feiten": "",
             "rapport": "",
             "zienswijze": "",
+            "verplichting": "",
+            "plaats_overtreding": "",
             "verwijtbaarheid_toelichting": "",
+            "motivering_bedrag": "",
+            "reactie_op_zienswijze": "",
+            "asiel_motivering": "",
             "afzien_reden": Case(
                 When(besluit=BesluitSoort.AFZIEN, then=Value(GEWIST)),
                 default=Value(""),
             ),
-            "bezwaar_gronden": "",
             "versie": F("versie") + 1,
         },
     ),

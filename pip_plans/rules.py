@@ -28,6 +28,142 @@ def bezwaar_deadline(bekendmaking: date) -> date:
     return wettelijke_termijn_einde(bekendmaking, weken=BEZWAARTERMIJN_WEKEN)
 
 
+def bezwaar_tijdig(
+    *,
+    ontvangen_op: date,
+    poststempel_op: date | None,
+    termijn_einde: date,
+    nazending_dagen: int,
+) -> bool:
+    """Awb art. 6:9: a bezwaarschrift is on time when it is received by the end of
+    the term (lid 1), or, sent by post, was posted before the end and is received
+    no later than a week after it (lid 2; `nazending_dagen`). [A]"""
+    if ontvangen_op <= termijn_einde:
+        return True
+    return (
+        poststempel_op is not None
+        and poststempel_op <= termijn_einde
+        and ontvangen_op <= termijn_einde + timedelta(days=nazending_dagen)
+    )
+
+
+def bezwaar_beslistermijn(bezwaartermijn_einde: date, *, weken: int) -> date:
+    """Awb art. 7:10 lid 1: decide within 6 weeks, or 12 with an adviescommissie
+    (art. 7:13), counted from the day after the bezwaartermijn ended; a statutory
+    term, so extended by the Algemene termijnenwet (DOMAIN §13.2, §13.4). [A]"""
+    return wettelijke_termijn_einde(bezwaartermijn_einde, weken=weken)
+
+
+def verdaagde_beslistermijn(beslistermijn: date, *, weken: int) -> date:
+    """Awb art. 7:10 lid 3: the decision may be put off once, by at most 6 weeks
+    from the end of the beslistermijn. [A]"""
+    return wettelijke_termijn_einde(beslistermijn, weken=weken)
+
+
+def bezwaar_invoer_fouten(
+    *,
+    ontvangen_op: date | None,
+    poststempel_op: date | None,
+    verzenddatum: date,
+    vandaag: date,
+) -> dict[str, str]:
+    """What stops a bezwaar from being registered, per field."""
+    fouten: dict[str, str] = {}
+    if ontvangen_op is None:
+        fouten["ontvangen_op"] = "Vul in wanneer het bezwaar binnenkwam."
+    elif ontvangen_op > vandaag:
+        fouten["ontvangen_op"] = "Deze datum ligt in de toekomst."
+    elif ontvangen_op < verzenddatum:
+        fouten["ontvangen_op"] = (
+            "Een bezwaar komt binnen nadat het besluit is verzonden."
+        )
+    if poststempel_op is not None:
+        if poststempel_op < verzenddatum:
+            fouten["poststempel_op"] = (
+                "De poststempel ligt vóór de verzending van het besluit."
+            )
+        elif ontvangen_op is not None and poststempel_op > ontvangen_op:
+            fouten["poststempel_op"] = "De poststempel ligt na de dag van ontvangst."
+    return fouten
+
+
+def functiescheiding_fout(
+    beslisser_id: int, eerder: dict[int | None, str]
+) -> str | None:
+    """Awb art. 10:3 lid 3 and 4 (DOMAIN §13.3): who made the rapport does not
+    impose the fine, and who took a decision does not decide on the bezwaar against
+    it. `eerder` maps the user of each earlier step to what they did."""
+    wat = eerder.get(beslisser_id)
+    if wat is None:
+        return None
+    return (
+        f"U hebt in deze zaak {wat}. Een collega neemt deze beslissing "
+        "(functiescheiding, Awb art. 10:3)."
+    )
+
+
+def beslissing_op_bezwaar_fouten(
+    *,
+    uitkomst: str,
+    besluit_datum: date | None,
+    ontvangen_op: date,
+    vandaag: date,
+    ontvankelijk_qua_termijn: bool,
+    late_beoordeeld: bool,
+    toelichting: str,
+    tegen_boete: bool,
+    boetebedrag: Decimal | None,
+    boetebedrag_na_bezwaar: Decimal | None,
+) -> dict[str, str]:
+    """What stops the decision on a bezwaar, per field (Awb art. 6:11, 7:11)."""
+    fouten: dict[str, str] = {}
+    if uitkomst not in UITKOMSTEN:
+        return {"uitkomst": "Kies de uitkomst."}
+    if besluit_datum is None:
+        fouten["besluit_datum"] = "Vul de datum van de beslissing in."
+    elif besluit_datum < ontvangen_op:
+        fouten["besluit_datum"] = "De beslissing volgt op het bezwaar."
+    elif besluit_datum > vandaag:
+        fouten["besluit_datum"] = "Deze datum ligt in de toekomst."
+    if not ontvankelijk_qua_termijn and uitkomst not in (
+        "niet_ontvankelijk",
+        "ingetrokken",
+    ):
+        fouten["uitkomst"] = (
+            "Het bezwaar kwam te laat binnen"
+            + (
+                " en de termijnoverschrijding is niet verschoonbaar"
+                if late_beoordeeld
+                else "; beoordeel eerst of dat verschoonbaar is (Awb art. 6:11)"
+            )
+            + ". Het bezwaar is dan niet-ontvankelijk."
+        )
+    if uitkomst != "ingetrokken" and not toelichting.strip():
+        fouten["toelichting"] = (
+            "Schrijf de motivering: die staat in de brief aan de inburgeraar."
+        )
+    if tegen_boete and uitkomst in ("gegrond", "deels_gegrond"):
+        if boetebedrag_na_bezwaar is None or boetebedrag_na_bezwaar < 0:
+            fouten["boetebedrag_na_bezwaar"] = (
+                "Vul de boete na bezwaar in: € 0,00 als de boete vervalt, anders "
+                "het lagere bedrag."
+            )
+        elif boetebedrag is not None and boetebedrag_na_bezwaar >= boetebedrag:
+            fouten["boetebedrag_na_bezwaar"] = (
+                "Een gegrond bezwaar verlaagt de boete of laat die vervallen."
+            )
+    return fouten
+
+
+UITKOMSTEN = (
+    "gegrond",
+    "deels_gegrond",
+    "ongegrond",
+    "niet_ontvankelijk",
+    "ingetrokken",
+)
+
+
 def termijn_start(dagtekening_eerste_pip: date) -> date:
     """Wet inburgering 2021 art. 11 lid 2: the termijn starts the day after the
     dagtekening of the first PIP; art. 11 lid 3: later versions never move it."""
@@ -120,11 +256,16 @@ def wijziging_fouten(
       NT2 hours at a keurmerk aanbieder and a recorded judgement of effort
       (Besluit art. 5.5 [S]); the caller passes the hours recorded in the
       leerroutes (leerroutes.services.uren.nt2_uren_keurmerk);
+    - herziening na bezwaar: a gegrond bezwaar is carried out and may change
+      whatever it was about, the leerroute included (Awb 7:11; DOMAIN §13.4); the
+      termijn start stays (Wet art. 11 lid 3);
     - verhuizing: the new gemeente keeps the leerroute;
     - any other reason keeps the leerroute too.
     """
     fouten: dict[str, str] = {}
-    if reden == "schakelen":
+    if reden == "herziening_na_bezwaar":
+        pass  # any leerroute: what the bezwaar decided
+    elif reden == "schakelen":
         if leerroute == vorige_leerroute:
             fouten["leerroute"] = "Bij schakelen kiest u een andere leerroute."
         if schakelen_tot is not None and vandaag > schakelen_tot:
@@ -134,8 +275,8 @@ def wijziging_fouten(
             )
     elif leerroute != vorige_leerroute:
         fouten["leerroute"] = (
-            "De leerroute blijft gelijk; alleen een wijziging met reden schakelen verandert "
-            "de leerroute."
+            "De leerroute blijft gelijk; alleen schakelen of een herziening na bezwaar "
+            "verandert de leerroute."
         )
     if reden == "afschalen":
         if vorige_leerroute != B1:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import handhaving, ontzorgen, pip
+from .views import bezwaar, handhaving, ontzorgen, pip
 
 app_name = "pip_plans"
 
@@ -12,12 +12,21 @@ urlpatterns = [
     path("beschikkingen/<uuid:pk>/pdf/", pip.beschikking_pdf, name="beschikking_pdf"),
     path(
         "beschikkingen/<uuid:pk>/bezwaar/",
-        pip.bezwaar_registreren,
+        bezwaar.bezwaar_registreren,
         name="bezwaar_registreren",
+    ),
+    # A bezwaar against a PIP beschikking or a boetebeschikking.
+    path(
+        "bezwaren/<uuid:pk>/termijn/", bezwaar.bezwaar_termijn, name="bezwaar_termijn"
+    ),
+    path(
+        "bezwaren/<uuid:pk>/verdagen/",
+        bezwaar.bezwaar_verdagen,
+        name="bezwaar_verdagen",
     ),
     path(
         "bezwaren/<uuid:pk>/beslissing/",
-        pip.bezwaar_beslissen,
+        bezwaar.bezwaar_beslissen,
         name="bezwaar_beslissen",
     ),
     path("termijnen/verlengen/", pip.verlenging, name="verlenging"),
@@ -127,12 +136,9 @@ urlpatterns = [
         "handhaving/<uuid:pk>/besluit/", handhaving.besluit, name="handhaving_besluit"
     ),
     path(
-        "handhaving/<uuid:pk>/bezwaar/", handhaving.bezwaar, name="handhaving_bezwaar"
-    ),
-    path(
-        "handhaving/<uuid:pk>/bezwaar/beslissing/",
-        handhaving.bezwaar_beslissing,
-        name="handhaving_bezwaar_beslissing",
+        "handhaving/<uuid:pk>/bezwaar/",
+        bezwaar.handhaving_bezwaar,
+        name="handhaving_bezwaar",
     ),
     # RSD klantmanager (RSD_ROLES): maatregelen of their own clients.
     path(

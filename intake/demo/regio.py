@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from django.db import models
 
 from intake.models import Inburgeraar
+from zevenaar_inburgering.accounts.models import Role, User
 from zevenaar_inburgering.validators import is_valid_bsn
 
 from .data import DEMO_BSN_FIRST, DEMO_BSN_LAST, TARGET_DOSSIERS
@@ -30,3 +31,14 @@ def op_schaal(aantal: int, *, minimum: int = 1) -> int:
     `minimum`, so that a small region keeps every scenario."""
     schaal = demo_dossiers().count() / TARGET_DOSSIERS
     return max(minimum, round(aantal * schaal))
+
+
+def collega(dossier: Inburgeraar) -> User:
+    """Another casusregisseur of the dossier's gemeente, for a decision its own
+    casusregisseur may not take (functiescheiding, Awb 10:3)."""
+    return (
+        User.objects.filter(role=Role.CASUSREGISSEUR, gemeenten=dossier.gemeente)
+        .exclude(pk=dossier.casusregisseur_id)
+        .order_by("username")
+        .first()
+    )

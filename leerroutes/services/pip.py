@@ -44,7 +44,11 @@ def vaststellen_fouten(pip: Pip, *, vandaag: date) -> dict[str, str]:
 
 @atomic_with_documents
 def pip_vaststellen(
-    *, pip: Pip, acting_user: User, dagtekening: date | None = None
+    *,
+    pip: Pip,
+    acting_user: User,
+    dagtekening: date | None = None,
+    verzenddatum: date | None = None,
 ) -> Beschikking:
     """pip_plans' vaststellen, with the NT2 hours recorded here; then a new route
     (schakelen) ends the traject of the old route, and the casusregisseur assigns
@@ -54,6 +58,7 @@ def pip_vaststellen(
         pip=pip,
         acting_user=acting_user,
         dagtekening=dagtekening,
+        verzenddatum=verzenddatum,
         nt2_uren_keurmerk=nt2_uren_keurmerk(pip.inburgeraar),
     )
     vastgesteld = beschikking.pip

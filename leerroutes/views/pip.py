@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from intake.views import apply_form_errors
 from pip_plans.forms.pip import PipForm, WijzigingForm
-from pip_plans.models import Pip
+from pip_plans.models import ROUTE_WIJZIGENDE_REDENEN, Pip
 from pip_plans.selectors import get_dossier, route_advies_voor
 from pip_plans.services import pip as pip_services
 from pip_plans.views.pip import render_overzicht
@@ -65,7 +65,7 @@ def pip_bewerken(request, pk, pip_id):
             request, "Een vastgesteld PIP verandert niet meer. Start een wijziging."
         )
         return redirect("pip_plans:pip", pk=dossier.pk)
-    route_vast = pip.versie > 1 and pip.reden != "schakelen"
+    route_vast = pip.versie > 1 and pip.reden not in ROUTE_WIJZIGENDE_REDENEN
     form = PipForm(request.POST or None, instance=pip, route_vast=route_vast)
     status = 200
     if request.method == "POST":
@@ -87,7 +87,11 @@ def pip_bewerken(request, pk, pip_id):
                         "leerroutes:pip_bewerken", pk=dossier.pk, pip_id=pip.pk
                     )
                 try:
-                    beschikking = pip_vaststellen(pip=pip, acting_user=request.user)
+                    beschikking = pip_vaststellen(
+                        pip=pip,
+                        acting_user=request.user,
+                        verzenddatum=form.cleaned_data.get("verzenddatum"),
+                    )
                 except ValidationError as error:
                     # The concept is saved; show why it cannot be vastgesteld yet, on a
                     # form that carries the new bewerkversie.

@@ -29,13 +29,19 @@ def ontzorgen_handhaving_sectie(p: Periode, basis) -> dict:
             "afgezien": aantal(
                 Q(besluit=BesluitSoort.AFZIEN, besluit_op__range=p.bereik)
             ),
-            "bezwaren": aantal(Q(bezwaar_ontvangen_op__range=p.bereik)),
         },
     )
     bezwaren = per_categorie(
-        Bezwaar.objects.filter(beschikking__inburgeraar__in=basis.values("pk")),
-        "beschikking__inburgeraar__",
-        {"ontvangen": aantal(Q(ontvangen_op__range=p.bereik))},
+        van(Bezwaar, basis),
+        "inburgeraar__",
+        {
+            "ontvangen": aantal(
+                Q(beschikking__isnull=False, ontvangen_op__range=p.bereik)
+            ),
+            "tegen_boete": aantal(
+                Q(boetebeschikking__isnull=False, ontvangen_op__range=p.bereik)
+            ),
+        },
     )
     return {
         "code": "ontzorgen_handhaving",
@@ -56,7 +62,7 @@ def ontzorgen_handhaving_sectie(p: Periode, basis) -> dict:
                     rij_per_cat("Boetes opgelegd", zaken["boetes"]),
                     rij_per_cat("Boetes: totaalbedrag", zaken["boetebedrag"], euro),
                     rij_per_cat("Afgezien van een boete", zaken["afgezien"]),
-                    rij_per_cat("Bezwaren tegen een boete", zaken["bezwaren"]),
+                    rij_per_cat("Bezwaren tegen een boete", bezwaren["tegen_boete"]),
                     rij_per_cat(
                         "Bezwaren tegen een PIP-beschikking", bezwaren["ontvangen"]
                     ),

@@ -4,27 +4,30 @@ past.
 
 Handhaving: a dozen zaken, one at every step — an overtreding just recorded, a
 waarschuwing, a rapport with the zienswijze term running, a zienswijze received, a
-beslistermijn passed, a small fine without rapport, a maximum fine after rapport and
-zienswijze, afzien, a fine under bezwaar — and a Participatiewet maatregel by RSD in
-samenloop with one of them. Never more than a handful: fines are a last resort.
+beslistermijn passed, a small fine after a waarschuwing, rapport and no zienswijze,
+a maximum fine after rapport and zienswijze, afzien, a fine under bezwaar — and a
+Participatiewet maatregel by RSD in samenloop with one of them. Never more than a
+handful: fines are a last resort. The rapport is made by the casusregisseur, the
+besluit by a colleague of the same gemeente (functiescheiding, Awb 10:3 lid 4).
 """
 
 import random
 from datetime import date, timedelta
 from decimal import Decimal
 
-from intake.demo.regio import demo_dossiers, op_schaal
+from intake.demo.regio import collega, demo_dossiers, op_schaal
+from intake.models import DoelgroepCategorie
 
 from ..handhaving.maatregel import maatregel_vastleggen
 from ..handhaving.services import (
     besluit_nemen,
-    boete_bezwaar_registreren,
     handhavingszaak_aanmaken,
     rapport_opmaken,
     waarschuwing_versturen,
     zienswijze_vastleggen,
 )
-from ..models import Handhavingszaak
+from ..models import Brief, BriefSoort, Handhavingszaak
+from ..services.bezwaar import bezwaar_registreren
 
 SEED = 57
 
@@ -38,6 +41,15 @@ OVERTREDINGEN = [
      "gereageerd op de tweede uitnodiging."),
     ("map", "De Module Arbeidsmarkt en Participatie niet gestart ondanks afspraak in het PIP."),
 ]  # fmt: skip
+
+# The voorschrift each overtreding breaks, as a beleidsregel would name it (the
+# exact articles of the Wi2021 are configuration in real use [U], DOMAIN §7.1).
+VOORSCHRIFT = {
+    "pvt": "artikel 7 Wet inburgering 2021 (participatieverklaringstraject)",
+    "pip_verplichtingen": "artikel 16 Wet inburgering 2021 (verplichtingen uit het PIP)",
+    "brede_intake": "artikel 14 Wet inburgering 2021 (medewerking aan de brede intake)",
+    "map": "artikel 8 Wet inburgering 2021 (Module Arbeidsmarkt en Participatie)",
+}
 
 # The steps the demo zaken reach, in order.
 STAPPEN = [
@@ -140,19 +152,6 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
         zaak.refresh_from_db()
     if stap == "waarschuwing":
         return
-    if stap == "boete_klein":
-        besluit_nemen(
-            zaak=zaak,
-            versie=zaak.versie,
-            besluit="boete",
-            besluit_op=datum + timedelta(days=40),
-            boetebedrag=Decimal("250"),
-            verwijtbaarheid="volledig",
-            verwijtbaarheid_toelichting="Na de waarschuwing opnieuw niet verschenen; geen "
-            "reden van verhindering gegeven.",
-            acting_user=user,
-        )
-        return
     if stap == "afgezien":
         besluit_nemen(
             zaak=zaak,
@@ -164,48 +163,81 @@ def _zaak(rng, stap: str, dossier, vandaag: date) -> None:
             acting_user=user,
         )
         return
-    # A rapport for a fine above € 340.
+    # Every fine goes through rapport, voornemen and zienswijze (Awb 5:53).
     rapport_op = {
         "rapport": vandaag - timedelta(days=3),  # the zienswijze term still runs
         "termijn_verstreken": vandaag - timedelta(weeks=14),
+        "boete_klein": datum + timedelta(days=20),
     }.get(stap, datum + timedelta(days=7))
-    zaak = rapport_opmaken(
+    klein = stap == "boete_klein"
+    rapport_opmaken(
         zaak=zaak,
         versie=zaak.versie,
-        voorgenomen_bedrag=Decimal("800") if stap != "rapport" else Decimal("500"),
+        voorgenomen_bedrag=Decimal(
+            "250" if klein else "500" if stap == "rapport" else "800"
+        ),
         rapport_op=rapport_op,
         rapport="De inburgeraar is de verplichting na een eerdere waarschuwing opnieuw niet "
         "nagekomen. Voorgenomen: een bestuurlijke boete.",
+        overtreden_voorschrift=VOORSCHRIFT[overtreding],
+        verplichting="NT2-lessen volgen, vier dagdelen per week bij de taalaanbieder"
+        if overtreding == "pip_verplichtingen"
+        else "",
+        plaats_overtreding=f"{dossier.gemeente.naam}, taalaanbieder en gemeentehuis",
+        verhoord_op=rapport_op - timedelta(days=2),
+        cautie_gegeven=True,
+        tolk_bij_verhoor=rng.random() < 0.5,
+        verzenddatum=rapport_op,
         acting_user=user,
     )
+    zaak.refresh_from_db()
     if stap == "rapport":
         return
+    gehoord = not klein
     zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
-        ontvangen=True,
-        ontvangen_op=rapport_op + timedelta(days=6),
-        zienswijze="Had geen kinderopvang kunnen regelen; vraagt om begrip.",
+        ontvangen=gehoord,
+        ontvangen_op=rapport_op + timedelta(days=6) if gehoord else None,
+        zienswijze="Had geen kinderopvang kunnen regelen; vraagt om begrip."
+        if gehoord
+        else "",
+        wijze="mondeling",
+        tolk=True,
         acting_user=user,
     )
     if stap in ("zienswijze", "termijn_verstreken"):
         return
+    besluit_op = rapport_op + timedelta(days=30)
     zaak = besluit_nemen(
         zaak=zaak,
         versie=zaak.versie,
         besluit="boete",
-        besluit_op=rapport_op + timedelta(days=30),
-        boetebedrag=Decimal("800") if stap == "boete" else Decimal("600"),
-        verwijtbaarheid="volledig" if stap == "boete" else "verminderd",
+        besluit_op=besluit_op,
+        boetebedrag=Decimal("250" if klein else "800" if stap == "boete" else "600"),
+        verwijtbaarheid="verminderd" if stap == "bezwaar" else "volledig",
         verwijtbaarheid_toelichting="Kinderopvang was via de gemeente beschikbaar en "
         "aangeboden; de inburgeraar heeft daar geen gebruik van gemaakt.",
-        acting_user=user,
+        motivering_bedrag="De verplichting is herhaaldelijk niet nagekomen, ook na een "
+        "waarschuwing; het bedrag past bij die ernst en de mate van verwijtbaarheid.",
+        reactie_op_zienswijze=""
+        if klein
+        else "Kinderopvang was aangeboden; daarom blijft de boete, maar lager waar de "
+        "verwijtbaarheid verminderd is.",
+        asiel_motivering="Ondanks drie gesprekken, een waarschuwing en aangeboden "
+        "kinderopvang blijft de inburgeraar weigeren deel te nemen: een bewezen en "
+        "aanhoudend gebrek aan bereidheid tot integratie."
+        if dossier.doelgroep_categorie == DoelgroepCategorie.ASIEL
+        else "",
+        verzenddatum=besluit_op,
+        acting_user=collega(dossier),
     )
     if stap == "bezwaar":
-        boete_bezwaar_registreren(
-            zaak=zaak,
-            versie=zaak.versie,
-            ontvangen_op=rapport_op + timedelta(days=50),
+        bezwaar_registreren(
+            boetebeschikking=Brief.objects.get(
+                handhavingszaak=zaak, soort=BriefSoort.BOETEBESCHIKKING
+            ),
+            ontvangen_op=besluit_op + timedelta(days=20),
             gronden="De boete is te hoog voor iemand in de bijstand.",
             acting_user=user,
         )

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from intake import services as intake_services
-from intake.demo.regio import op_schaal
+from intake.demo.regio import collega, op_schaal
 from intake.models import (
     BredeIntake,
     Gesprek,
@@ -372,8 +372,10 @@ def _bezwaar(dossier, beschikking, uitkomst: str) -> None:
     if uitkomst:
         bezwaar_beslissen(
             bezwaar=bezwaar,
+            versie=bezwaar.versie,
             besluit_datum=beschikking.dagtekening + timedelta(days=70),
             uitkomst=uitkomst,
-            toelichting="Besproken in de bezwaarcommissie.",
-            acting_user=dossier.casusregisseur,
+            toelichting="Het advies over de onderwijsroute is opnieuw onderzocht en "
+            "besproken met de inburgeraar.",
+            acting_user=collega(dossier),
         )

@@ -9,12 +9,12 @@ from intake.forms import DateInput
 
 from ..models import (
     BesluitSoort,
-    BezwaarUitkomst,
     Handhavingszaak,
     Maatregel,
     MaatregelGrond,
     Overtreding,
     Verwijtbaarheid,
+    ZienswijzeWijze,
 )
 
 
@@ -73,21 +73,65 @@ class WaarschuwingForm(ZaakVersieForm):
     )
 
 
+VERZENDDATUM = forms.DateField(
+    label="Verzenddatum",
+    widget=DateInput(),
+    required=False,
+    help_text="De dag dat de brief de deur uit gaat; de termijn begint de dag erna. "
+    "Leeg: de datum van de brief.",
+)
+
+
 class RapportForm(ZaakVersieForm):
+    """The rapport (Awb art. 5:48), with the voornemen and a copy of the rapport as
+    letters; the official who makes it does not take the besluit."""
+
     prefix = "rapport"
 
-    voorgenomen_bedrag = _bedrag("Voorgenomen boete")
     rapport_op = forms.DateField(label="Datum van het rapport", widget=DateInput())
+    overtreden_voorschrift = forms.CharField(
+        label="Overtreden voorschrift",
+        max_length=200,
+        help_text="Artikel, lid en wet, zoals in de beleidsregel, bijvoorbeeld "
+        "'artikel 22, eerste lid, Wet inburgering 2021'.",
+    )
+    verplichting = forms.CharField(
+        label="Welke verplichting uit het PIP?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Alleen bij verplichtingen uit het PIP.",
+    )
+    plaats_overtreding = forms.CharField(
+        label="Plaats van de overtreding",
+        max_length=200,
+        help_text="Bijvoorbeeld het adres van de taalschool of 'woonplaats'.",
+    )
     rapport = forms.CharField(
         label="Rapport",
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="De overtreding, de feiten, het bewijs en de voorgenomen boete.",
+        help_text="De overtreding, de feiten en het bewijs.",
     )
+    verhoord_op = forms.DateField(
+        label="Verhoord op",
+        widget=DateInput(),
+        required=False,
+        help_text="Alleen als de inburgeraar is verhoord met het oog op een boete.",
+    )
+    cautie_gegeven = forms.BooleanField(
+        label="Voor het verhoor is gezegd dat de inburgeraar niet hoeft te antwoorden "
+        "(cautie, Awb art. 5:10a)",
+        required=False,
+    )
+    tolk_bij_verhoor = forms.BooleanField(
+        label="Er was een tolk bij het verhoor", required=False
+    )
+    voorgenomen_bedrag = _bedrag("Voorgenomen boete")
+    verzenddatum = VERZENDDATUM
     zienswijze_tot = forms.DateField(
         label="Zienswijze uiterlijk",
         widget=DateInput(),
         required=False,
-        help_text="Leeg: de standaardtermijn na de datum van het rapport.",
+        help_text="Leeg: de standaardtermijn na de verzenddatum.",
     )
 
 
@@ -103,13 +147,18 @@ class ZienswijzeForm(ZaakVersieForm):
         coerce=lambda waarde: waarde == "ja",
         widget=forms.RadioSelect,
     )
+    wijze = forms.ChoiceField(
+        label="Hoe", choices=ZienswijzeWijze.choices, required=False
+    )
+    tolk = forms.BooleanField(label="Met een tolk", required=False)
     ontvangen_op = forms.DateField(
-        label="Ontvangen op", widget=DateInput(), required=False
+        label="Ontvangen of gehoord op", widget=DateInput(), required=False
     )
     zienswijze = forms.CharField(
         label="Wat bracht de inburgeraar naar voren?",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        help_text="Bij een mondelinge zienswijze: het verslag van het gesprek.",
     )
 
 
@@ -130,29 +179,28 @@ class BesluitForm(ZaakVersieForm):
         required=False,
     )
     boetebedrag = _bedrag("Boetebedrag", required=False)
+    motivering_bedrag = forms.CharField(
+        label="Waarom dit bedrag? (ernst van de overtreding, mate van verwijtbaarheid)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    reactie_op_zienswijze = forms.CharField(
+        label="Reactie op de zienswijze",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Wat doet het college met wat de inburgeraar naar voren bracht?",
+    )
+    asiel_motivering = forms.CharField(
+        label="Waarom een uitzonderlijk geval? (alleen bij een asielstatushouder)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    verzenddatum = VERZENDDATUM
     afzien_reden = forms.CharField(
         label="Reden om af te zien",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
-
-
-class BoeteBezwaarForm(ZaakVersieForm):
-    prefix = "bezwaar"
-
-    ontvangen_op = forms.DateField(label="Bezwaar ontvangen op", widget=DateInput())
-    gronden = forms.CharField(
-        label="Gronden van het bezwaar",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-    )
-
-
-class BoeteBezwaarBeslissingForm(ZaakVersieForm):
-    prefix = "beslissing"
-
-    besluit_op = forms.DateField(label="Datum beslissing", widget=DateInput())
-    uitkomst = forms.ChoiceField(choices=BezwaarUitkomst.choices)
 
 
 class MaatregelForm(forms.ModelForm):

@@ -7,8 +7,6 @@ from intake.forms import DateInput
 from intake.models import Inburgeraar, Leerroute
 
 from ..models import (
-    Bezwaar,
-    BezwaarUitkomst,
     Inburgeringstermijn,
     Pip,
     VerlengingReden,
@@ -21,6 +19,13 @@ class PipForm(forms.ModelForm):
     service; this form only refuses what can never be stored."""
 
     bewerkversie = forms.IntegerField(widget=forms.HiddenInput)
+    verzenddatum = forms.DateField(
+        label="Verzenddatum van de beschikking",
+        widget=DateInput(),
+        required=False,
+        help_text="Bij vaststellen: de dag dat de beschikking wordt verzonden. De "
+        "bezwaartermijn begint de dag erna. Leeg: de dag van vaststellen.",
+    )
 
     class Meta:
         model = Pip
@@ -50,11 +55,13 @@ class PipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["bewerkversie"].initial = self.instance.bewerkversie
         if route_vast:
-            # Only schakelen changes the leerroute; the service enforces it too.
+            # Only schakelen and a herziening after bezwaar change the leerroute;
+            # the service enforces it too.
             self.fields["leerroute"].disabled = True
-            self.fields[
-                "leerroute"
-            ].help_text = "Alleen een wijziging 'schakelen' verandert de leerroute."
+            self.fields["leerroute"].help_text = (
+                "Alleen een wijziging 'schakelen' of een herziening na bezwaar "
+                "verandert de leerroute."
+            )
         afschalen = self.instance.reden == WijzigingReden.AFSCHALEN
         wijziging = self.instance.reden != WijzigingReden.INITIEEL
         if afschalen:
@@ -102,6 +109,7 @@ class PipForm(forms.ModelForm):
                 else []
             ),
             *([Fieldset("Wijziging", "toelichting_wijziging")] if wijziging else []),
+            Fieldset("Beschikking", Row(Column("verzenddatum"))),
             "bewerkversie",
         )
 
@@ -154,24 +162,6 @@ class UitstelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["pip_uitstel_reden"].required = True
         self.fields["pip_uitstel_sinds"].required = True
-
-
-class BezwaarForm(forms.ModelForm):
-    class Meta:
-        model = Bezwaar
-        fields = ["ontvangen_op", "gronden"]
-        widgets = {
-            "ontvangen_op": DateInput(),
-            "gronden": forms.Textarea(attrs={"rows": 2}),
-        }
-
-
-class BezwaarBeslissingForm(forms.Form):
-    besluit_datum = forms.DateField(label="Datum beslissing", widget=DateInput())
-    uitkomst = forms.ChoiceField(choices=BezwaarUitkomst.choices)
-    toelichting = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
 
 
 class VerlengingForm(forms.Form):

@@ -1,12 +1,12 @@
 """The pure rules of handhaving (DOMAIN.md §7): no ORM, no clock. The caller passes
 the date and the dated parameters; each rule names its legal source."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from intake.models import DoelgroepCategorie
 from zevenaar_inburgering.nl import datum_tekst, euro
-from zevenaar_inburgering.termijnen import wettelijke_termijn_einde
+from zevenaar_inburgering.termijnen import periode_einde, wettelijke_termijn_einde
 
 from ..models import BesluitSoort, Overtreding, Verwijtbaarheid
 
@@ -20,20 +20,31 @@ BOETE_PARAMETER = {
 }
 
 
-def rapport_vereist(bedrag: Decimal | None, grens: Decimal) -> bool:
-    """Awb art. 5:53 lid 1: a fine above the limit (€ 340, the dated parameter
-    `boete_rapport_grens`) needs a rapport and a zienswijze first; exactly the limit
-    does not."""
-    return bedrag is not None and bedrag > grens
+def rapport_vereist(maximum: Decimal, grens: Decimal) -> bool:
+    """Awb art. 5:53 lid 1: when a fine of more than the limit (€ 340, the dated
+    parameter `boete_rapport_grens`) *can be imposed* for the overtreding, a rapport
+    and a zienswijze come first. The statutory maximum decides, not the amount the
+    college intends (DOMAIN §7.1, corrected 2026-12-05): with the college's Wi2021
+    maximum of € 800 every fine goes through rapport and zienswijze."""
+    return maximum > grens
 
 
-def zienswijze_termijn(rapport_op: date, weken: int) -> date:
+def vervaldatum(datum_overtreding: date, jaren: int) -> date:
+    """Awb art. 5:45 lid 1: the power to fine lapses `jaren` (5) years after the day
+    of the overtreding. The last day a fine can be imposed is taken as the day
+    before that anniversary (periode_einde), the reading that protects the person;
+    the Algemene termijnenwet does not lengthen it. [A]"""
+    return periode_einde(datum_overtreding, jaren=jaren)
+
+
+def zienswijze_termijn(verzonden_op: date, weken: int) -> date:
     """The default last day for the zienswijze: `weken` (2, local policy [U]) after
-    the rapport (Awb art. 5:53 lid 2 gives the chance, not the length). The term is
+    the voornemen was sent (Awb art. 5:53 lid 3, 4:8 give the chance, not the
+    length). The term is
     the college's, not the law's, so the Algemene termijnenwet does not bind it; it
     is applied all the same, so that the inburgeraar never loses a day to a weekend
     or feestdag (the reading that protects the person heard, DOMAIN §13.2)."""
-    return wettelijke_termijn_einde(rapport_op, weken=weken)
+    return wettelijke_termijn_einde(verzonden_op, weken=weken)
 
 
 def beslistermijn(rapport_op: date, weken: int) -> date:
@@ -83,9 +94,23 @@ def in_samenloop(
     return abs((datum_overtreding - datum_gedraging).days) <= venster_dagen
 
 
+WI2013_GEEN_BOETE = (
+    "Voor deze inburgeraar geldt de Wet inburgering 2013: het college kan geen "
+    "handhavingszaak of boete op grond van de Wet inburgering 2021 beginnen "
+    "(DOMAIN §13.5). Handhaving onder de Wi2013 ligt bij DUO."
+)
+
+
 def zaak_fouten(
-    *, overtreding: str, datum_overtreding: date | None, feiten: str, vandaag: date
+    *,
+    overtreding: str,
+    datum_overtreding: date | None,
+    feiten: str,
+    vandaag: date,
+    wi2013: bool = False,
 ) -> dict[str, str]:
+    if wi2013:
+        return {"__all__": WI2013_GEEN_BOETE}
     fouten: dict[str, str] = {}
     if overtreding not in Overtreding.values:
         fouten["overtreding"] = "Kies de overtreding."
@@ -100,16 +125,25 @@ def zaak_fouten(
 
 def rapport_fouten(
     *,
+    overtreding: str,
     voorgenomen_bedrag: Decimal | None,
     rapport_op: date | None,
     rapport: str,
+    overtreden_voorschrift: str,
+    verplichting: str,
+    plaats_overtreding: str,
+    verhoord_op: date | None,
+    cautie_gegeven: bool,
+    verzenddatum: date | None,
     zienswijze_tot: date | None,
     datum_overtreding: date,
     maximum: Decimal,
     vandaag: date,
 ) -> dict[str, str]:
-    """Awb art. 5:48 and 5:53: the rapport names the overtreding and the intended
-    fine; the person gets a term to respond."""
+    """Awb art. 5:48: the rapport is dated and names the overtreding, the overtreden
+    voorschrift, date and place; art. 5:10a: a person questioned with a fine in view
+    was first told they need not answer; art. 5:53: the voornemen states the
+    intended fine and the term for a zienswijze."""
     fouten: dict[str, str] = {}
     if voorgenomen_bedrag is None or voorgenomen_bedrag <= 0:
         fouten["voorgenomen_bedrag"] = "Vul het bedrag van de voorgenomen boete in."
@@ -127,13 +161,40 @@ def rapport_fouten(
         fouten["rapport"] = (
             "Schrijf het rapport: de overtreding, de feiten en het bewijs."
         )
+    if not overtreden_voorschrift.strip():
+        fouten["overtreden_voorschrift"] = (
+            "Noem het overtreden voorschrift: artikel, lid en wet (Awb art. 5:48)."
+        )
+    if overtreding == Overtreding.PIP_VERPLICHTINGEN and not verplichting.strip():
+        fouten["verplichting"] = (
+            "Noem welke verplichting uit het PIP niet is nagekomen."
+        )
+    if not plaats_overtreding.strip():
+        fouten["plaats_overtreding"] = "Vul de plaats van de overtreding in."
+    if verhoord_op is not None:
+        if verhoord_op > vandaag:
+            fouten["verhoord_op"] = "Deze datum ligt in de toekomst."
+        elif not cautie_gegeven:
+            fouten["cautie_gegeven"] = (
+                "Wie wordt verhoord met het oog op een boete, hoort eerst dat hij niet "
+                "hoeft te antwoorden (cautie, Awb art. 5:10a). Zonder cautie telt de "
+                "verklaring niet: laat het verhoor dan weg."
+            )
+    if (
+        verzenddatum is not None
+        and rapport_op is not None
+        and verzenddatum < rapport_op
+    ):
+        fouten["verzenddatum"] = (
+            "De brieven worden verzonden op of na de datum van het rapport."
+        )
     if (
         zienswijze_tot is not None
-        and rapport_op is not None
-        and zienswijze_tot <= rapport_op
+        and verzenddatum is not None
+        and zienswijze_tot <= verzenddatum
     ):
         fouten["zienswijze_tot"] = (
-            "De zienswijzetermijn eindigt na de datum van het rapport."
+            "De zienswijzetermijn eindigt na de verzending van het voornemen."
         )
     return fouten
 
@@ -176,21 +237,30 @@ def besluit_fouten(
     verwijtbaarheid: str,
     verwijtbaarheid_toelichting: str,
     afzien_reden: str,
+    motivering_bedrag: str,
+    reactie_op_zienswijze: str,
+    asiel_motivering: str,
     rapport_op: date | None,
-    voorgenomen_bedrag: Decimal | None,
+    voornemen_verzonden_op: date | None,
     zienswijze_tot: date | None,
     zienswijze_ontvangen_op: date | None,
     maximum: Decimal,
     rapport_grens: Decimal,
+    vervaldatum: date,
     toegestaan: bool,
+    asiel: bool,
     doelgroep_label: str,
+    functiescheiding: str | None,
 ) -> dict[str, str]:
     """What stops this besluit, per field (empty: nothing).
 
     Sources: Wet inburgering 2021 art. 22/23 and the dated maximum (€ 800) [S];
-    Awb art. 5:41 (no fine without verwijtbaarheid); Awb art. 5:53 (above € 340 a
-    rapport and a zienswijze first); DOMAIN.md §7.2 and rule 10 (fines per doelgroep
-    switchable); rule 9.
+    Awb art. 5:41 (no fine without verwijtbaarheid), 5:45 (verval), 5:46 lid 2 (the
+    amount reasoned), 5:48 and 5:53 (rapport, voornemen and zienswijze first when
+    the maximum exceeds € 340: every Wi2021 college fine), 10:3 lid 4
+    (functiescheiding, passed in as `functiescheiding`); DOMAIN §7.2, §13.3 and
+    rule 10 (fines per doelgroep switchable; an asielstatushouder only with the
+    motivation of an exceptional case).
     """
     fouten: dict[str, str] = {}
     if besluit not in BesluitSoort.values:
@@ -209,6 +279,24 @@ def besluit_fouten(
     if not toegestaan:
         fouten["besluit"] = boete_uitgeschakeld_tekst(doelgroep_label)
         return fouten
+    if functiescheiding:
+        fouten["__all__"] = functiescheiding
+        return fouten
+    if rapport_vereist(maximum, rapport_grens) and (
+        rapport_op is None or voornemen_verzonden_op is None
+    ):
+        fouten["__all__"] = (
+            "Een boete kan pas na een rapport, het voornemen aan de inburgeraar en de "
+            f"kans op een zienswijze (Awb art. 5:48 en 5:53: de boete kan hoger zijn "
+            f"dan {euro(rapport_grens)}). Maak eerst het rapport op."
+        )
+        return fouten
+    if besluit_op is not None and besluit_op > vervaldatum:
+        fouten["besluit_op"] = (
+            "De bevoegdheid om een boete op te leggen is vervallen op "
+            f"{datum_tekst(vervaldatum + timedelta(days=1))} (Awb art. 5:45). Kies "
+            "'afzien van een boete'."
+        )
     if verwijtbaarheid == Verwijtbaarheid.GEEN:
         fouten["verwijtbaarheid"] = (
             "Wie niet verwijtbaar is, krijgt geen boete (Awb art. 5:41). Kies 'afzien "
@@ -230,13 +318,21 @@ def besluit_fouten(
             f"De boete is ten hoogste {euro(maximum)} (Wet inburgering 2021, "
             "artikelen 22 en 23)."
         )
-    elif rapport_vereist(boetebedrag, rapport_grens) and (
-        rapport_op is None or not rapport_vereist(voorgenomen_bedrag, rapport_grens)
-    ):
-        fouten["boetebedrag"] = (
-            f"Een boete boven {euro(rapport_grens)} kan pas na een rapport met een "
-            f"voorgenomen boete boven {euro(rapport_grens)} en een zienswijze (Awb "
-            "art. 5:53). Maak eerst het rapport op."
+    if not motivering_bedrag.strip():
+        fouten["motivering_bedrag"] = (
+            "Leg uit waarom dit bedrag past bij de ernst van de overtreding en de mate "
+            "van verwijtbaarheid (Awb art. 5:46)."
+        )
+    if zienswijze_ontvangen_op is not None and not reactie_op_zienswijze.strip():
+        fouten["reactie_op_zienswijze"] = (
+            "Ga in op de zienswijze: de boetebeschikking zegt wat het college met de "
+            "zienswijze heeft gedaan."
+        )
+    if asiel and not asiel_motivering.strip():
+        fouten["asiel_motivering"] = (
+            "Een asielstatushouder krijgt alleen in een uitzonderlijk geval een boete, "
+            "zoals bij een bewezen en aanhoudend gebrek aan bereidheid tot integratie "
+            "(HvJ EU 4 februari 2025). Beschrijf waarom dat hier zo is."
         )
     if (
         rapport_op is not None
@@ -253,15 +349,3 @@ def besluit_fouten(
             "binnenkomt."
         )
     return fouten
-
-
-def bezwaar_fouten(
-    *, ontvangen_op: date | None, dagtekening: date, vandaag: date
-) -> dict[str, str]:
-    if ontvangen_op is None:
-        return {"ontvangen_op": "Vul in wanneer het bezwaar binnenkwam."}
-    if ontvangen_op > vandaag:
-        return {"ontvangen_op": "Deze datum ligt in de toekomst."}
-    if ontvangen_op < dagtekening:
-        return {"ontvangen_op": "Een bezwaar komt na de boetebeschikking binnen."}
-    return {}

@@ -32,11 +32,3 @@ def boetebeschikking(zaak: Handhavingszaak) -> Brief | None:
         (b for b in zaak.brieven.all() if b.soort == BriefSoort.BOETEBESCHIKKING),
         None,
     )
-
-
-def bezwaar_tijdig(zaak: Handhavingszaak, brief: Brief | None) -> bool | None:
-    """Awb art. 6:7: within 6 weeks of the boetebeschikking (the letter's
-    bezwaar_deadline, pip_plans.rules.bezwaar_deadline)."""
-    if zaak.bezwaar_ontvangen_op is None or brief is None or not brief.bezwaar_deadline:
-        return None
-    return zaak.bezwaar_ontvangen_op <= brief.bezwaar_deadline

@@ -12,30 +12,31 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import Inburgeraar
+from intake.models import DoelgroepCategorie, Inburgeraar, WetRegime
 from intake.services import VerouderdDossier, wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.nl import datum_tekst, euro
 from zevenaar_inburgering.parameters.models import geheel
 
-from ..brieven import brief_opmaken
+from ..brieven import brief_opmaken, verzenddatum_fouten
 from ..models import (
     LOPENDE_HANDHAVING,
     BesluitSoort,
-    BezwaarUitkomst,
     Brief,
     BriefSoort,
     HandhavingStatus,
     Handhavingszaak,
     Maatregel,
+    ZienswijzeWijze,
 )
+from ..rules import functiescheiding_fout
 from ..tijdlijn import GebeurtenisSoort
 from .rules import (
     beslistermijn,
     besluit_fouten,
-    bezwaar_fouten,
     rapport_fouten,
+    vervaldatum,
     zaak_fouten,
     zienswijze_fouten,
     zienswijze_termijn,
@@ -107,15 +108,37 @@ def handhavingszaak_aanmaken(
     feiten: str,
     acting_user: User,
 ) -> Handhavingszaak:
-    """Record an overtreding. Always a person's decision, never automatic."""
+    """Record an overtreding. Always a person's decision, never automatic. Refused
+    for a Wi2013 dossier (DOMAIN §13.5) and for facts that already have a zaak: no
+    second fine for the same overtreding (Awb art. 5:43)."""
     _check(
         zaak_fouten(
             overtreding=overtreding,
             datum_overtreding=datum_overtreding,
             feiten=feiten,
             vandaag=timezone.localdate(),
+            wi2013=inburgeraar.wet_regime == WetRegime.WI2013,
         )
     )
+    eerdere = (
+        Handhavingszaak.objects.filter(
+            inburgeraar=inburgeraar,
+            overtreding=overtreding,
+            datum_overtreding=datum_overtreding,
+        )
+        .order_by("aangemaakt_op")
+        .first()
+    )
+    if eerdere is not None:
+        raise ValidationError(
+            "Voor deze overtreding op "
+            f"{datum_tekst(datum_overtreding)} is al een handhavingszaak: "
+            f"'{eerdere.get_overtreding_display()}', gestart op "
+            f"{datum_tekst(timezone.localdate(eerdere.aangemaakt_op))} "
+            f"({eerdere.get_status_display().lower()}). Voor dezelfde overtreding "
+            "komt er geen tweede boete (Awb art. 5:43).",
+            code="dubbel",
+        )
     zaak = Handhavingszaak.objects.create(
         inburgeraar=inburgeraar,
         overtreding=overtreding,
@@ -186,7 +209,7 @@ def waarschuwing_versturen(
     return brief
 
 
-@transaction.atomic
+@atomic_with_documents
 def rapport_opmaken(
     *,
     zaak: Handhavingszaak,
@@ -194,23 +217,41 @@ def rapport_opmaken(
     voorgenomen_bedrag: Decimal | None,
     rapport_op: date | None,
     rapport: str,
+    overtreden_voorschrift: str,
+    plaats_overtreding: str,
     acting_user: User,
+    verplichting: str = "",
+    verhoord_op: date | None = None,
+    cautie_gegeven: bool = False,
+    tolk_bij_verhoor: bool = False,
+    verzenddatum: date | None = None,
     zienswijze_tot: date | None = None,
-) -> Handhavingszaak:
-    """Awb art. 5:53: the rapport of an intended fine and the zienswijze term
-    (default: rapport + `zienswijze_termijn_weken`). Starts the 13-week beslistermijn
-    (Awb art. 5:51)."""
+) -> list[Brief]:
+    """Awb art. 5:48 and 5:53: the rapport, and the letters that go out with it: the
+    voornemen with the invitation to a zienswijze (in writing or orally, the term,
+    an interpreter) and a copy of the rapport. The zienswijze term runs from the
+    verzenddatum (default: rapport + `zienswijze_termijn_weken` after sending); the
+    13-week beslistermijn from the rapport (Awb art. 5:51). Whoever makes the
+    rapport cannot impose the fine (Awb art. 10:3 lid 4)."""
     zaak = _vergrendel(zaak, versie)
     if zaak.status not in (HandhavingStatus.OVERTREDING, HandhavingStatus.GEWAARSCHUWD):
         raise ValidationError(
             "Er is al een rapport of een besluit in deze zaak; een nieuw rapport kan niet."
         )
     vandaag = timezone.localdate()
+    verzonden = verzenddatum or rapport_op or vandaag
     _check(
         rapport_fouten(
+            overtreding=zaak.overtreding,
             voorgenomen_bedrag=voorgenomen_bedrag,
             rapport_op=rapport_op,
             rapport=rapport,
+            overtreden_voorschrift=overtreden_voorschrift,
+            verplichting=verplichting,
+            plaats_overtreding=plaats_overtreding,
+            verhoord_op=verhoord_op,
+            cautie_gegeven=cautie_gegeven,
+            verzenddatum=verzonden,
             zienswijze_tot=zienswijze_tot,
             datum_overtreding=zaak.datum_overtreding,
             maximum=boete_maximum(rapport_op or vandaag),
@@ -220,23 +261,48 @@ def rapport_opmaken(
     zaak.voorgenomen_bedrag = voorgenomen_bedrag
     zaak.rapport_op = rapport_op
     zaak.rapport = rapport.strip()
+    zaak.overtreden_voorschrift = overtreden_voorschrift.strip()
+    zaak.verplichting = verplichting.strip()
+    zaak.plaats_overtreding = plaats_overtreding.strip()
+    zaak.verhoord_op = verhoord_op
+    zaak.cautie_gegeven = cautie_gegeven and verhoord_op is not None
+    zaak.tolk_bij_verhoor = tolk_bij_verhoor and verhoord_op is not None
+    zaak.rapport_door = acting_user
     zaak.zienswijze_tot = zienswijze_tot or zienswijze_termijn(
-        rapport_op, geheel("zienswijze_termijn_weken", rapport_op)
+        verzonden, geheel("zienswijze_termijn_weken", rapport_op)
     )
     zaak.beslistermijn = beslistermijn(
         rapport_op, geheel("boete_beslistermijn_weken", rapport_op)
     )
     zaak.status = HandhavingStatus.ZIENSWIJZE
     _opslaan(zaak)
+    brieven = [
+        brief_opmaken(
+            inburgeraar=zaak.inburgeraar,
+            soort=soort,
+            template_name=template,
+            context={"zaak": zaak, "maximum": boete_maximum(rapport_op)},
+            acting_user=acting_user,
+            handhavingszaak=zaak,
+            dagtekening=rapport_op,
+            verzenddatum=verzonden,
+        )
+        for soort, template in (
+            (BriefSoort.VOORNEMEN, "pip_plans/pdf/voornemen.html"),
+            (BriefSoort.RAPPORT, "pip_plans/pdf/rapport.html"),
+        )
+    ]
     _vastleggen(
         zaak.inburgeraar,
         acting_user,
-        f"Rapport opgemaakt (voorgenomen boete {euro(voorgenomen_bedrag)}); zienswijze "
-        f"tot en met {datum_tekst(zaak.zienswijze_tot)}, besluit uiterlijk "
+        f"Rapport opgemaakt (voorgenomen boete {euro(voorgenomen_bedrag)}); voornemen "
+        f"{brieven[0].kenmerk} en afschrift van het rapport {brieven[1].kenmerk}, "
+        f"verzonden op {datum_tekst(verzonden)}; zienswijze tot en met "
+        f"{datum_tekst(zaak.zienswijze_tot)}, besluit uiterlijk "
         f"{datum_tekst(zaak.beslistermijn)}",
         actie_naam="Rapport opgemaakt",
     )
-    return zaak
+    return brieven
 
 
 @transaction.atomic
@@ -248,8 +314,12 @@ def zienswijze_vastleggen(
     ontvangen_op: date | None,
     zienswijze: str,
     acting_user: User,
+    wijze: str = ZienswijzeWijze.SCHRIFTELIJK,
+    tolk: bool = False,
 ) -> Handhavingszaak:
-    """The inburgeraar's response to the rapport, or (after the term) that none came."""
+    """The inburgeraar's response to the voornemen, in writing or orally (then the
+    casusregisseur writes down what was said; Awb art. 4:9, 5:53 lid 3), with or
+    without an interpreter; or, after the term, that none came."""
     zaak = _vergrendel(zaak, versie)
     if zaak.status != HandhavingStatus.ZIENSWIJZE:
         raise ValidationError("Er wacht in deze zaak geen zienswijze.")
@@ -265,9 +335,13 @@ def zienswijze_vastleggen(
             vandaag=timezone.localdate(),
         )
     )
+    if ontvangen and wijze not in ZienswijzeWijze.values:
+        raise ValidationError({"wijze": "Kies: schriftelijk of mondeling."})
     if ontvangen:
         zaak.zienswijze_ontvangen_op = ontvangen_op
         zaak.zienswijze = zienswijze.strip()
+        zaak.zienswijze_wijze = wijze
+        zaak.tolk_bij_zienswijze = tolk
         te_laat = " (na de termijn)" if ontvangen_op > zaak.zienswijze_tot else ""
         omschrijving = f"Zienswijze ontvangen op {datum_tekst(ontvangen_op)}{te_laat}"
     else:
@@ -277,6 +351,22 @@ def zienswijze_vastleggen(
         zaak.inburgeraar, acting_user, omschrijving, actie_naam="Zienswijze vastgelegd"
     )
     return zaak
+
+
+def voornemen_verzonden_op(zaak: Handhavingszaak) -> date | None:
+    """When the voornemen (with the invitation to a zienswijze) was sent."""
+    return (
+        Brief.objects.filter(handhavingszaak=zaak, soort=BriefSoort.VOORNEMEN)
+        .values_list("verzenddatum", flat=True)
+        .first()
+    )
+
+
+def functiescheiding_besluit(zaak: Handhavingszaak, user: User) -> str | None:
+    """Awb art. 10:3 lid 4: who made the rapport does not impose the fine."""
+    return functiescheiding_fout(
+        user.pk, {zaak.rapport_door_id: "het rapport opgemaakt"}
+    )
 
 
 @atomic_with_documents
@@ -291,9 +381,14 @@ def besluit_nemen(
     verwijtbaarheid: str = "",
     verwijtbaarheid_toelichting: str = "",
     afzien_reden: str = "",
+    motivering_bedrag: str = "",
+    reactie_op_zienswijze: str = "",
+    asiel_motivering: str = "",
+    verzenddatum: date | None = None,
 ) -> Handhavingszaak:
-    """The besluit: a fine with its boetebeschikking PDF (dagtekening = besluit_op,
-    bezwaar within 6 weeks), or afzien with a reason. See besluit_fouten()."""
+    """The besluit: a fine with its boetebeschikking PDF (dagtekening = besluit_op;
+    bezwaar within 6 weeks from the day after the verzenddatum), or afzien with a
+    reason. See besluit_fouten()."""
     zaak = _vergrendel(zaak, versie)
     if zaak.status not in LOPENDE_HANDHAVING:
         raise ValidationError("In deze zaak is al een besluit genomen.")
@@ -310,18 +405,32 @@ def besluit_nemen(
             verwijtbaarheid=verwijtbaarheid,
             verwijtbaarheid_toelichting=verwijtbaarheid_toelichting,
             afzien_reden=afzien_reden,
+            motivering_bedrag=motivering_bedrag,
+            reactie_op_zienswijze=reactie_op_zienswijze,
+            asiel_motivering=asiel_motivering,
             rapport_op=zaak.rapport_op,
-            voorgenomen_bedrag=zaak.voorgenomen_bedrag,
+            voornemen_verzonden_op=voornemen_verzonden_op(zaak),
             zienswijze_tot=zaak.zienswijze_tot,
             zienswijze_ontvangen_op=zaak.zienswijze_ontvangen_op,
             maximum=boete_maximum(op),
             rapport_grens=rapport_grens(op),
+            vervaldatum=vervaldatum(
+                zaak.datum_overtreding, geheel("boete_vervaltermijn_jaren", op)
+            ),
             toegestaan=boete_toegestaan_voor(inburgeraar, op),
+            asiel=inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL,
             doelgroep_label=inburgeraar.get_doelgroep_categorie_display(),
+            functiescheiding=functiescheiding_besluit(zaak, acting_user),
+        )
+        | (
+            verzenddatum_fouten(verzenddatum, op)
+            if besluit == BesluitSoort.BOETE
+            else {}
         )
     )
     zaak.besluit = besluit
     zaak.besluit_op = besluit_op
+    zaak.besluit_door = acting_user
     if besluit == BesluitSoort.AFZIEN:
         zaak.status = HandhavingStatus.AFGEZIEN
         zaak.afzien_reden = afzien_reden.strip()
@@ -340,96 +449,25 @@ def besluit_nemen(
     zaak.boetebedrag = boetebedrag
     zaak.verwijtbaarheid = verwijtbaarheid
     zaak.verwijtbaarheid_toelichting = verwijtbaarheid_toelichting.strip()
+    zaak.motivering_bedrag = motivering_bedrag.strip()
+    zaak.reactie_op_zienswijze = reactie_op_zienswijze.strip()
+    zaak.asiel_motivering = asiel_motivering.strip()
     _opslaan(zaak)
     brief = brief_opmaken(
         inburgeraar=inburgeraar,
         soort=BriefSoort.BOETEBESCHIKKING,
         template_name="pip_plans/pdf/boetebeschikking.html",
-        context={"zaak": zaak, "rapport_vereist": zaak.rapport_op is not None},
+        context={"zaak": zaak},
         acting_user=acting_user,
         handhavingszaak=zaak,
         dagtekening=besluit_op,
+        verzenddatum=verzenddatum,
     )
     _vastleggen(
         inburgeraar,
         acting_user,
         f"Boete opgelegd: {euro(boetebedrag)} ({zaak.get_verwijtbaarheid_display().lower()}); "
-        f"boetebeschikking {brief.kenmerk}",
+        f"boetebeschikking {brief.kenmerk}, verzonden op {datum_tekst(brief.verzenddatum)}",
         actie_naam="Boete opgelegd",
-    )
-    return zaak
-
-
-@transaction.atomic
-def boete_bezwaar_registreren(
-    *,
-    zaak: Handhavingszaak,
-    versie: int,
-    ontvangen_op: date | None,
-    gronden: str,
-    acting_user: User,
-) -> Handhavingszaak:
-    """Bezwaar against the boetebeschikking (Awb art. 6:4); tijdig when received by
-    the letter's bezwaar_deadline (6 weeks, pip_plans.rules.bezwaar_deadline)."""
-    zaak = _vergrendel(zaak, versie)
-    brief = Brief.objects.filter(
-        handhavingszaak=zaak, soort=BriefSoort.BOETEBESCHIKKING
-    ).first()
-    if zaak.status != HandhavingStatus.BOETE or brief is None:
-        raise ValidationError("Bezwaar kan alleen tegen een boetebeschikking.")
-    if zaak.bezwaar_ontvangen_op is not None:
-        raise ValidationError("Het bezwaar tegen deze boete is al geregistreerd.")
-    _check(
-        bezwaar_fouten(
-            ontvangen_op=ontvangen_op,
-            dagtekening=brief.dagtekening,
-            vandaag=timezone.localdate(),
-        )
-    )
-    zaak.bezwaar_ontvangen_op = ontvangen_op
-    zaak.bezwaar_gronden = gronden.strip()
-    _opslaan(zaak)
-    te_laat = (
-        "" if ontvangen_op <= brief.bezwaar_deadline else " (na de bezwaartermijn)"
-    )
-    _vastleggen(
-        zaak.inburgeraar,
-        acting_user,
-        f"Bezwaar ontvangen tegen boetebeschikking {brief.kenmerk}{te_laat}",
-        actie_naam="Bezwaar geregistreerd",
-    )
-    return zaak
-
-
-@transaction.atomic
-def boete_bezwaar_beslissen(
-    *,
-    zaak: Handhavingszaak,
-    versie: int,
-    besluit_op: date | None,
-    uitkomst: str,
-    acting_user: User,
-) -> Handhavingszaak:
-    zaak = _vergrendel(zaak, versie)
-    if zaak.bezwaar_ontvangen_op is None:
-        raise ValidationError("Registreer eerst het bezwaar.")
-    if zaak.bezwaar_uitkomst:
-        raise ValidationError("Op dit bezwaar is al beslist.")
-    if uitkomst not in BezwaarUitkomst.values:
-        raise ValidationError({"uitkomst": "Kies de uitkomst."})
-    if besluit_op is None:
-        raise ValidationError({"besluit_op": "Vul de datum van de beslissing in."})
-    if besluit_op < zaak.bezwaar_ontvangen_op:
-        raise ValidationError({"besluit_op": "De beslissing volgt op het bezwaar."})
-    if besluit_op > timezone.localdate():
-        raise ValidationError({"besluit_op": "Deze datum ligt in de toekomst."})
-    zaak.bezwaar_besluit_op = besluit_op
-    zaak.bezwaar_uitkomst = uitkomst
-    _opslaan(zaak)
-    _vastleggen(
-        zaak.inburgeraar,
-        acting_user,
-        f"Beslissing op bezwaar tegen de boete: {zaak.get_bezwaar_uitkomst_display().lower()}",
-        actie_naam="Beslissing op bezwaar",
     )
     return zaak

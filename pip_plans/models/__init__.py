@@ -3,11 +3,15 @@ and `from pip_plans.models import …` names the app's model API. Access helpers
 pip_plans.models.toegang."""
 
 from .bezwaar import (  # noqa: F401
+    GEGROND,
     Bezwaar,
+    BezwaarQuerySet,
     BezwaarUitkomst,
 )
 from .brief import (  # noqa: F401
+    BESLUITEN,
     RSD_BRIEVEN,
+    ZAAKBRIEVEN,
     Brief,
     BriefQuerySet,
     BriefSoort,
@@ -23,6 +27,7 @@ from .handhaving import (  # noqa: F401
     MaatregelQuerySet,
     Overtreding,
     Verwijtbaarheid,
+    ZienswijzeWijze,
 )
 from .ontzorgen import (  # noqa: F401
     STANDAARD_VASTE_LASTEN,
@@ -37,6 +42,7 @@ from .ontzorgen import (  # noqa: F401
     VasteLastSoort,
 )
 from .pip import (  # noqa: F401
+    ROUTE_WIJZIGENDE_REDENEN,
     Beschikking,
     BeschikkingQuerySet,
     Inburgeringstermijn,

@@ -1,4 +1,6 @@
-"""Brieven: ontzorgingsbeschikking, waarschuwing, boetebeschikking."""
+"""Brieven: the ontzorgingsbeschikking, the letters of a handhavingszaak (waarschuwing,
+voornemen, afschrift van het rapport, boetebeschikking) and the beslissing op bezwaar.
+Each has its verzenddatum: the bekendmaking (Awb art. 3:41) from which terms run."""
 
 import uuid
 
@@ -14,7 +16,21 @@ from zevenaar_inburgering.accounts.models import Role
 class BriefSoort(models.TextChoices):
     ONTZORGINGSBESCHIKKING = "ontzorgingsbeschikking", "Ontzorgingsbeschikking"
     WAARSCHUWING = "waarschuwing", "Schriftelijke waarschuwing"
+    VOORNEMEN = "voornemen", "Voornemen tot een boete"
+    RAPPORT = "rapport", "Afschrift van het rapport"
     BOETEBESCHIKKING = "boetebeschikking", "Boetebeschikking"
+    BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", "Beslissing op bezwaar"
+
+
+# Letters that are a besluit: bezwaar is open against them (Awb art. 8:1, 7:1).
+BESLUITEN = (BriefSoort.ONTZORGINGSBESCHIKKING, BriefSoort.BOETEBESCHIKKING)
+# The letters of a handhavingszaak.
+ZAAKBRIEVEN = (
+    BriefSoort.WAARSCHUWING,
+    BriefSoort.VOORNEMEN,
+    BriefSoort.RAPPORT,
+    BriefSoort.BOETEBESCHIKKING,
+)
 
 
 # The one letter an RSD klantmanager may download: ontzorgen is carried out by RSD.
@@ -53,8 +69,18 @@ class Brief(models.Model):
         blank=True,
         related_name="brieven",
     )
+    bezwaar = models.ForeignKey(
+        "Bezwaar",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="brieven",
+    )
     kenmerk = models.CharField(max_length=60, unique=True)
     dagtekening = models.DateField()
+    verzenddatum = models.DateField(
+        help_text="De dag van verzending: de bekendmaking (Awb art. 3:41)."
+    )
     bezwaar_deadline = models.DateField("bezwaar uiterlijk", null=True, blank=True)
     pdf = models.CharField(max_length=255, help_text="Naam in de afgeschermde opslag")
     sha256 = models.CharField(max_length=64)
@@ -72,13 +98,15 @@ class Brief(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(soort="ontzorgingsbeschikking", ontzorging__isnull=False)
-                    | Q(
-                        soort__in=["waarschuwing", "boetebeschikking"],
-                        handhavingszaak__isnull=False,
-                    )
+                    | Q(soort__in=ZAAKBRIEVEN, handhavingszaak__isnull=False)
+                    | Q(soort="beslissing_op_bezwaar", bezwaar__isnull=False)
                 ),
                 name="brief_belongs_to_its_case",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(verzenddatum__gte=models.F("dagtekening")),
+                name="brief_sent_after_dagtekening",
+            ),
         ]
 
     def __str__(self) -> str:

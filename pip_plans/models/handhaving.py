@@ -12,8 +12,6 @@ from intake.models import Inburgeraar
 from intake.models.toegang import RsdScopedQuerySet, ScopedQuerySet
 from zevenaar_inburgering.parameters.models import geheel
 
-from .bezwaar import BezwaarUitkomst
-
 
 class Overtreding(models.TextChoices):
     BREDE_INTAKE = "brede_intake", "Niet meewerken aan de brede intake"
@@ -37,6 +35,11 @@ class HandhavingStatus(models.TextChoices):
 class BesluitSoort(models.TextChoices):
     BOETE = "boete", "Boete opleggen"
     AFZIEN = "afzien", "Afzien van een boete"
+
+
+class ZienswijzeWijze(models.TextChoices):
+    SCHRIFTELIJK = "schriftelijk", "Schriftelijk"
+    MONDELING = "mondeling", "Mondeling (gesprek, verslag in het dossier)"
 
 
 class Verwijtbaarheid(models.TextChoices):
@@ -86,10 +89,12 @@ class HandhavingszaakQuerySet(ScopedQuerySet):
 
 class Handhavingszaak(models.Model):
     """An overtreding of a Wi2021 obligation and what the college does about it:
-    an optional waarschuwing, for an intended fine above the rapport limit a rapport
-    and a zienswijze term (Awb 5:53), then a besluit: a fine (≤ the dated maximum,
-    only with a verwijtbaarheid judgement, Awb 5:41) or afzien. Never automatic.
-    Not visible to an RSD klantmanager: they only see the samenloop warning."""
+    an optional waarschuwing; before any fine a rapport (Awb 5:48) by one official,
+    the voornemen with the invitation to a zienswijze (5:53) and the zienswijze or
+    its term; then a besluit by another official (10:3 lid 4): a fine (≤ the dated
+    maximum, only with a verwijtbaarheid judgement, 5:41) or afzien. Never
+    automatic. Not visible to an RSD klantmanager: they only see the samenloop
+    warning. A bezwaar against the fine is a Bezwaar."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     inburgeraar = models.ForeignKey(
@@ -110,11 +115,37 @@ class Handhavingszaak(models.Model):
     )
     rapport_op = models.DateField("rapport opgemaakt op", null=True, blank=True)
     rapport = models.TextField("rapport", blank=True)
+    # Awb art. 5:48 and 5:9: the rapport and the boetebeschikking name the voorschrift.
+    overtreden_voorschrift = models.CharField(
+        "overtreden voorschrift", max_length=200, blank=True
+    )
+    verplichting = models.TextField("welke verplichting uit het PIP", blank=True)
+    plaats_overtreding = models.CharField(
+        "plaats van de overtreding", max_length=200, blank=True
+    )
+    rapport_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Awb art. 5:10a: questioned with a fine in view, the person is told first that
+    # they need not answer (the cautie).
+    verhoord_op = models.DateField("verhoord op", null=True, blank=True)
+    cautie_gegeven = models.BooleanField(default=False)
+    tolk_bij_verhoor = models.BooleanField(
+        "tolk aanwezig bij het verhoor", default=False
+    )
     zienswijze_tot = models.DateField("zienswijze uiterlijk", null=True, blank=True)
     zienswijze_ontvangen_op = models.DateField(
         "zienswijze ontvangen op", null=True, blank=True
     )
     zienswijze = models.TextField("zienswijze van de inburgeraar", blank=True)
+    zienswijze_wijze = models.CharField(
+        max_length=20, choices=ZienswijzeWijze.choices, blank=True
+    )
+    tolk_bij_zienswijze = models.BooleanField(default=False)
     # Awb 5:51: 13 weeks after the rapport; stored for lists and signals.
     beslistermijn = models.DateField(
         "besluit uiterlijk", null=True, blank=True, db_index=True
@@ -131,15 +162,19 @@ class Handhavingszaak(models.Model):
         max_digits=8, decimal_places=2, null=True, blank=True
     )
     afzien_reden = models.TextField("reden om af te zien", blank=True)
-    bezwaar_ontvangen_op = models.DateField(
-        "bezwaar ontvangen op", null=True, blank=True
+    # Awb art. 5:46 lid 2: the amount reasoned against seriousness and blame.
+    motivering_bedrag = models.TextField("motivering van het bedrag", blank=True)
+    reactie_op_zienswijze = models.TextField("reactie op de zienswijze", blank=True)
+    # HvJ EU 4-2-2025: an asielstatushouder only in exceptional cases (DOMAIN §13.3).
+    asiel_motivering = models.TextField(
+        "motivering uitzonderlijk geval (asielstatushouder)", blank=True
     )
-    bezwaar_gronden = models.TextField("gronden van het bezwaar", blank=True)
-    bezwaar_besluit_op = models.DateField(
-        "datum beslissing op bezwaar", null=True, blank=True
-    )
-    bezwaar_uitkomst = models.CharField(
-        max_length=20, choices=BezwaarUitkomst.choices, blank=True
+    besluit_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     versie = models.PositiveIntegerField(default=1)
     aangemaakt_door = models.ForeignKey(

@@ -25,6 +25,13 @@ class WijzigingReden(models.TextChoices):
     OVERIG = "overig", "Overige wijziging"
 
 
+# The reasons that may change the leerroute (pip_plans.rules.wijziging_fouten).
+ROUTE_WIJZIGENDE_REDENEN = (
+    WijzigingReden.SCHAKELEN,
+    WijzigingReden.HERZIENING_NA_BEZWAAR,
+)
+
+
 class KnmVorm(models.TextChoices):
     EXAMEN = "examen", "Examen"
     CURSUS = "cursus", "Leeractiviteiten (cursus)"

@@ -33,7 +33,9 @@ from zevenaar_inburgering.termijnen import verlengd_einde
 from zevenaar_inburgering.verwerkingen import log
 
 from .. import rules
+from ..brieven import verzenddatum_fouten
 from ..models import (
+    ROUTE_WIJZIGENDE_REDENEN,
     Beschikking,
     Inburgeringstermijn,
     KnmVorm,
@@ -169,11 +171,8 @@ def pip_bewerken(
     if current.bewerkversie != bewerkversie:
         raise verouderd("dit PIP")
     vorige = geldende_pip(current.inburgeraar)
-    if vorige is not None and current.reden != WijzigingReden.SCHAKELEN:
-        data = {
-            **data,
-            "leerroute": vorige.leerroute,
-        }  # only schakelen changes the route
+    if vorige is not None and current.reden not in ROUTE_WIJZIGENDE_REDENEN:
+        data = {**data, "leerroute": vorige.leerroute}
     for name, value in data.items():
         setattr(current, name, value)
     if current.leerroute == Leerroute.ONDERWIJS:
@@ -247,9 +246,14 @@ def pip_vaststellen(
     pip: Pip,
     acting_user: User,
     dagtekening: date | None = None,
+    verzenddatum: date | None = None,
     nt2_uren_keurmerk: Decimal | None = None,
 ) -> Beschikking:
     """Vaststellen: the beschikking with its PDF, the termijn on the first one.
+
+    The verzenddatum is the bekendmaking (Awb art. 3:41; default: the dagtekening,
+    which defaults to today):
+    the bezwaartermijn printed in the letter runs from the day after it.
 
     The PDF is rendered inside the transaction: if rendering or storing fails,
     nothing is vastgesteld. Afschalen needs `nt2_uren_keurmerk` (see
@@ -266,12 +270,12 @@ def pip_vaststellen(
     dagtekening = dagtekening or timezone.localdate()
     fouten = vaststellen_fouten(
         pip, vandaag=dagtekening, nt2_uren_keurmerk=nt2_uren_keurmerk
-    )
+    ) | verzenddatum_fouten(verzenddatum, dagtekening)
     if fouten:
         raise ValidationError(fouten)
     inburgeraar = pip.inburgeraar
     eerste = not Beschikking.objects.filter(inburgeraar=inburgeraar).exists()
-    bekendmaking = dagtekening
+    bekendmaking = verzenddatum or dagtekening
     termijn = Inburgeringstermijn.objects.filter(inburgeraar=inburgeraar).first()
     start = termijn.startdatum if termijn else rules.termijn_start(dagtekening)
     einde = termijn.einddatum if termijn else rules.termijn_einde(start)
@@ -290,6 +294,7 @@ def pip_vaststellen(
             "inburgeraar": inburgeraar,
             "kenmerk": kenmerk,
             "dagtekening": dagtekening,
+            "verzenddatum": bekendmaking,
             "bezwaar_deadline": rules.bezwaar_deadline(bekendmaking),
             "termijn_start": start,
             "termijn_einde": einde,

@@ -21,16 +21,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from intake.models import DoelgroepCategorie
 from intake.views import apply_form_errors, form_action
 from pip_plans.selectors import get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
+from ..forms.bezwaar import BezwaarForm, formulieren
 from ..forms.handhaving import (
     BesluitForm,
-    BoeteBezwaarBeslissingForm,
-    BoeteBezwaarForm,
     MaatregelForm,
     RapportForm,
     WaarschuwingForm,
@@ -45,15 +45,13 @@ from ..handhaving.rules import (
 )
 from ..handhaving.samenloop import samenloop_uit, samenloop_venster, samenloop_voor_rsd
 from ..handhaving.selectors import (
-    bezwaar_tijdig,
     boete_maximum,
     boete_toegestaan_voor,
     rapport_grens,
 )
 from ..handhaving.services import (
     besluit_nemen,
-    boete_bezwaar_beslissen,
-    boete_bezwaar_registreren,
+    functiescheiding_besluit,
     handhavingszaak_aanmaken,
     rapport_opmaken,
     waarschuwing_versturen,
@@ -61,6 +59,7 @@ from ..handhaving.services import (
 )
 from ..models import (
     LOPENDE_HANDHAVING,
+    Bezwaar,
     Brief,
     BriefSoort,
     HandhavingStatus,
@@ -196,6 +195,13 @@ def _zaak_context(request, zaak, dossier, **forms) -> dict:
     maatregelen = _maatregelen(request, dossier)
     samenloop = samenloop_uit([zaak], maatregelen, samenloop_venster(vandaag))
     status = zaak.status
+    bezwaren = list(
+        Bezwaar.objects.visible_to(request.user)
+        .filter(boetebeschikking__handhavingszaak=zaak)
+        .select_related("boetebeschikking")
+        .prefetch_related("brieven")
+    )
+    formulieren(bezwaren, forms.get("fout_bezwaar"), **forms)
 
     def form(naam, cls, tonen, **kwargs):
         if naam in forms:
@@ -220,7 +226,6 @@ def _zaak_context(request, zaak, dossier, **forms) -> dict:
             zienswijze_ontvangen_op=zaak.zienswijze_ontvangen_op,
             op=vandaag,
         ),
-        "bezwaar_tijdig": bezwaar_tijdig(zaak, beschikking),
         "waarschuwing_form": form(
             "waarschuwing_form",
             WaarschuwingForm,
@@ -231,13 +236,14 @@ def _zaak_context(request, zaak, dossier, **forms) -> dict:
             RapportForm,
             status in (HandhavingStatus.OVERTREDING, HandhavingStatus.GEWAARSCHUWD)
             and boete["boete_toegestaan"],
-            initial={"rapport_op": vandaag},
+            initial={"rapport_op": vandaag, "verzenddatum": vandaag},
         ),
         "zienswijze_form": form(
             "zienswijze_form",
             ZienswijzeForm,
             status == HandhavingStatus.ZIENSWIJZE
             and zaak.zienswijze_ontvangen_op is None,
+            initial={"wijze": "schriftelijk"},
         ),
         "besluit_form": form(
             "besluit_form",
@@ -245,25 +251,27 @@ def _zaak_context(request, zaak, dossier, **forms) -> dict:
             lopend,
             initial={
                 "besluit_op": vandaag,
+                "verzenddatum": vandaag,
                 "boetebedrag": zaak.voorgenomen_bedrag,
                 "besluit": "boete" if boete["boete_toegestaan"] else "afzien",
             },
         ),
-        "bezwaar_form": form(
-            "bezwaar_form",
-            BoeteBezwaarForm,
-            status == HandhavingStatus.BOETE and zaak.bezwaar_ontvangen_op is None,
-        ),
-        "beslissing_form": form(
-            "beslissing_form",
-            BoeteBezwaarBeslissingForm,
-            zaak.bezwaar_ontvangen_op is not None and not zaak.bezwaar_uitkomst,
+        "functiescheiding": functiescheiding_besluit(zaak, request.user)
+        if lopend
+        else None,
+        "asiel": dossier.doelgroep_categorie == DoelgroepCategorie.ASIEL,
+        "bezwaren": bezwaren,
+        "bezwaar_form": forms.get("bezwaar_form")
+        or (
+            BezwaarForm(besluit=beschikking)
+            if beschikking is not None and not any(not b.uitkomst for b in bezwaren)
+            else None
         ),
         **boete,
     }
 
 
-def _render_zaak(request, zaak, dossier, status=200, **forms):
+def render_zaak(request, zaak, dossier, status=200, **forms):
     log.log_dossier_viewed(dossier, user=request.user)
     return render(
         request,
@@ -277,7 +285,7 @@ def _render_zaak(request, zaak, dossier, status=200, **forms):
 @require_GET
 def handhavingszaak(request, pk):
     zaak, dossier = _zaak_en_dossier(request, pk)
-    return _render_zaak(request, zaak, dossier)
+    return render_zaak(request, zaak, dossier)
 
 
 def _stap(form_class, *, form_name, service, message, **vast):
@@ -298,7 +306,7 @@ def _stap(form_class, *, form_name, service, message, **vast):
             ),
             message=message,
             success_url=reverse("pip_plans:handhavingszaak", args=[zaak.pk]),
-            show_errors=lambda: _render_zaak(
+            show_errors=lambda: render_zaak(
                 request, zaak, dossier, status=400, **{form_name: form}
             ),
         )
@@ -333,20 +341,6 @@ besluit = _stap(
     form_name="besluit_form",
     service=besluit_nemen,
     message="Besluit vastgelegd.",
-)
-
-bezwaar = _stap(
-    BoeteBezwaarForm,
-    form_name="bezwaar_form",
-    service=boete_bezwaar_registreren,
-    message="Bezwaar geregistreerd.",
-)
-
-bezwaar_beslissing = _stap(
-    BoeteBezwaarBeslissingForm,
-    form_name="beslissing_form",
-    service=boete_bezwaar_beslissen,
-    message="Beslissing op bezwaar vastgelegd.",
 )
 
 

@@ -12,9 +12,8 @@ from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.documents import document_response
 from zevenaar_inburgering.verwerkingen import log
 
+from ..forms.bezwaar import BezwaarForm, formulieren
 from ..forms.pip import (
-    BezwaarBeslissingForm,
-    BezwaarForm,
     UitstelForm,
     VerlengingForm,
     WijzigingForm,
@@ -22,14 +21,12 @@ from ..forms.pip import (
 from ..models import (
     Beschikking,
     Bezwaar,
-    BezwaarUitkomst,
     Brief,
     Inburgeringstermijn,
     Pip,
     PipStatus,
 )
 from ..selectors import actieve_intake, get_dossier, route_advies_voor
-from ..services import bezwaar as bezwaar_services
 from ..services import pip as pip_services
 
 
@@ -45,12 +42,32 @@ def _overzicht_context(request, dossier, **forms) -> dict:
         .prefetch_related(
             Prefetch(
                 "beschikking__bezwaren",
-                queryset=Bezwaar.objects.select_related("herziening"),
+                queryset=Bezwaar.objects.select_related(
+                    "herziening", "beschikking"
+                ).prefetch_related("brieven"),
             )
         )
         .select_related("beschikking")
     )
     concept = next((p for p in pips if p.is_concept), None)
+    for pip in pips:
+        if not pip.is_concept:
+            besluit = pip.beschikking
+            besluit.bezwaar_form = (
+                forms["bezwaar_form"]
+                if forms.get("fout_besluit") == besluit.pk
+                else BezwaarForm(besluit=besluit)
+            )
+    formulieren(
+        [
+            bezwaar
+            for pip in pips
+            if not pip.is_concept
+            for bezwaar in pip.beschikking.bezwaren.all()
+        ],
+        forms.get("fout_bezwaar"),
+        **forms,
+    )
     termijn = (
         Inburgeringstermijn.objects.visible_to(request.user)
         .filter(inburgeraar=dossier)
@@ -68,10 +85,7 @@ def _overzicht_context(request, dossier, **forms) -> dict:
         "advies": route_advies_voor(dossier),
         "uitstel_form": forms.get("uitstel_form") or UitstelForm(instance=dossier),
         "wijziging_form": forms.get("wijziging_form") or WijzigingForm(),
-        "bezwaar_form": forms.get("bezwaar_form") or BezwaarForm(),
-        "beslissing_form": forms.get("beslissing_form") or BezwaarBeslissingForm(),
-        "fout_beschikking": forms.get("fout_beschikking"),
-        "uitkomsten": BezwaarUitkomst.choices,
+        "fout_besluit": forms.get("fout_besluit"),
     }
 
 
@@ -159,7 +173,6 @@ def beschikking_detail(request, pk):
             "dossier": beschikking.inburgeraar,
             "pip": beschikking.pip,
             "bezwaren": beschikking.bezwaren.select_related("herziening"),
-            "bezwaar_form": BezwaarForm(),
         },
     )
 
@@ -196,57 +209,6 @@ def brief_pdf(request, pk):
         brief.inburgeraar, user=request.user, handeling=brief.get_soort_display()
     )
     return response
-
-
-@role_required(DOSSIER_ROLES)
-@require_POST
-def bezwaar_registreren(request, pk):
-    beschikking = get_object_or_404(
-        Beschikking.objects.visible_to(request.user).select_related("inburgeraar"),
-        pk=pk,
-    )
-    dossier = get_dossier(request, beschikking.inburgeraar_id)
-    return _action(
-        request,
-        dossier,
-        BezwaarForm(request.POST),
-        form_name="bezwaar_form",
-        save=lambda data: bezwaar_services.bezwaar_registreren(
-            beschikking=beschikking,
-            ontvangen_op=data["ontvangen_op"],
-            gronden=data["gronden"],
-            acting_user=request.user,
-        ),
-        message="Bezwaar geregistreerd.",
-        extra={"fout_beschikking": beschikking.pk},
-    )
-
-
-@role_required(DOSSIER_ROLES)
-@require_POST
-def bezwaar_beslissen(request, pk):
-    bezwaar = get_object_or_404(
-        Bezwaar.objects.filter(
-            beschikking__in=Beschikking.objects.visible_to(request.user)
-        ).select_related("beschikking"),
-        pk=pk,
-    )
-    dossier = get_dossier(request, bezwaar.beschikking.inburgeraar_id)
-    return _action(
-        request,
-        dossier,
-        BezwaarBeslissingForm(request.POST),
-        form_name="beslissing_form",
-        save=lambda data: bezwaar_services.bezwaar_beslissen(
-            bezwaar=bezwaar,
-            besluit_datum=data["besluit_datum"],
-            uitkomst=data["uitkomst"],
-            toelichting=data["toelichting"],
-            acting_user=request.user,
-        ),
-        message="Beslissing op bezwaar vastgelegd.",
-        extra={"fout_beschikking": bezwaar.beschikking_id},
-    )
 
 
 @role_required(DOSSIER_ROLES)

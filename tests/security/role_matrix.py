@@ -166,6 +166,8 @@ MATRIX: dict[str, Row] = {
     "pip_plans:beschikking_pdf": DOSSIER_PAGE,
     "pip_plans:bezwaar_registreren": DOSSIER_ACTION,
     "pip_plans:bezwaar_beslissen": DOSSIER_ACTION,
+    "pip_plans:bezwaar_termijn": DOSSIER_ACTION,
+    "pip_plans:bezwaar_verdagen": DOSSIER_ACTION,
     "pip_plans:verlenging": DOSSIER_LIST,
     # The ontzorgingsbeschikking: the RSD klantmanager may download it for their own
     # client (the handhaving letters not: tests/security/test_ac08_documents.py).
@@ -195,7 +197,6 @@ MATRIX: dict[str, Row] = {
     "pip_plans:handhaving_zienswijze": HANDHAVING_ACT,
     "pip_plans:handhaving_besluit": HANDHAVING_ACT,
     "pip_plans:handhaving_bezwaar": HANDHAVING_ACT,
-    "pip_plans:handhaving_bezwaar_beslissing": HANDHAVING_ACT,
     "pip_plans:rsd_maatregelen": RSD_PAGE,
     "pip_plans:rsd_maatregel_vastleggen": RSD_ACTION,
     # --- leerroutes ----------------------------------------------------------------------

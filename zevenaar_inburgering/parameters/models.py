@@ -65,8 +65,9 @@ DEFAULTS: dict[str, Default] = {
     "boete_rapport_grens": Default(
         Decimal(340),
         "euro",
-        "Boven dit bedrag eerst een rapport en een zienswijze",
-        "Awb art. 5:53",
+        "Kan voor de overtreding een hogere boete dan dit bedrag worden opgelegd (het "
+        "maximum, niet het voorgenomen bedrag), dan eerst een rapport en een zienswijze",
+        "Awb art. 5:53 lid 1",
     ),
     "boete_beslistermijn_weken": Default(
         Decimal(13),
@@ -79,6 +80,43 @@ DEFAULTS: dict[str, Default] = {
         "weken",
         "Standaardtermijn voor de zienswijze na het rapport",
         "Lokaal beleid [U]",
+    ),
+    "boete_vervaltermijn_jaren": Default(
+        Decimal(5),
+        "jaren",
+        "Na zoveel jaren na de overtreding kan geen boete meer worden opgelegd",
+        "Awb art. 5:45 lid 1 [A]",
+    ),
+    "bezwaar_nazending_dagen": Default(
+        Decimal(7),
+        "dagen",
+        "Een bezwaar dat op tijd is gepost, is tijdig als het binnen zoveel dagen na "
+        "de termijn binnenkomt",
+        "Awb art. 6:9 lid 2 [A]",
+    ),
+    "bezwaar_beslistermijn_weken": Default(
+        Decimal(6),
+        "weken",
+        "Beslissen op bezwaar binnen zoveel weken na het einde van de bezwaartermijn",
+        "Awb art. 7:10 lid 1 [A]",
+    ),
+    "bezwaar_adviescommissie": Default(
+        Decimal(0),
+        "1 = ja, 0 = nee",
+        "De gemeente laat een adviescommissie adviseren over bezwaren (Awb art. 7:13)",
+        "Lokale keuze per gemeente [U]",
+    ),
+    "bezwaar_beslistermijn_commissie_weken": Default(
+        Decimal(12),
+        "weken",
+        "Beslistermijn op bezwaar met een adviescommissie",
+        "Awb art. 7:10 lid 1 [A]",
+    ),
+    "bezwaar_verdaging_weken": Default(
+        Decimal(6),
+        "weken",
+        "De beslissing op bezwaar kan één keer met zoveel weken worden verdaagd",
+        "Awb art. 7:10 lid 3 [A]",
     ),
     "boete_asiel_toegestaan": Default(
         Decimal(1),
