@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from intake.models import DoelgroepCategorie
+from intake.models import DoelgroepCategorie, WetRegime
 from intake.views import apply_form_errors, form_action
 from pip_plans.selectors import get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
@@ -39,6 +39,7 @@ from ..forms.handhaving import (
 )
 from ..handhaving.maatregel import maatregel_vastleggen
 from ..handhaving.rules import (
+    WI2013_GEEN_BOETE,
     beslistermijn_verstreken,
     boete_uitgeschakeld_tekst,
     zienswijze_afgewacht,
@@ -130,6 +131,7 @@ def _overzicht_context(request, dossier, **forms) -> dict:
         "vandaag": vandaag,
         "zaak_form": forms.get("zaak_form")
         or ZaakForm(initial={"datum_overtreding": vandaag}),
+        "wi2013": WI2013_GEEN_BOETE if dossier.wet_regime == WetRegime.WI2013 else "",
         **_boete_context(dossier, vandaag),
     }
 
