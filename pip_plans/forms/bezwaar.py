@@ -107,9 +107,11 @@ class BezwaarBeslissingForm(_BezwaarVersieForm):
             del self.fields["boetebedrag_na_bezwaar"]
 
 
-def formulieren(bezwaren, fout_bezwaar=None, **foutformulieren) -> None:
+def formulieren(bezwaren, fout_bezwaar=None, /, **foutformulieren) -> None:
     """Attach to every open bezwaar the forms its page shows: the one that came back
-    with errors, or a fresh one with the bezwaar's versie."""
+    with errors, or a fresh one with the bezwaar's versie. `fout_bezwaar` is
+    positional-only: the views pass all their forms, "fout_bezwaar" included, as
+    keywords."""
     for bezwaar in bezwaren:
         if bezwaar.uitkomst:
             continue

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories.accounts import PASSWORD
+from tests.factories.accounts import PASSWORD, UserFactory
 from tests.otp import app_voor, code
+from zevenaar_inburgering.accounts.models import Role
 
 # Playwright's sync API runs an event loop in this thread; without this Django's ORM
 # (used by the fixtures and the assertions on the database) refuses to run here.
@@ -47,13 +48,19 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def context(browser, live_server):
+def new_context(browser, live_server):
+    """A browser context of its own (cookies, session) on the live server."""
     context = browser.new_context(
         base_url=live_server.url, locale="nl-NL", timezone_id="Europe/Amsterdam"
     )
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = new_context(browser, live_server)
     yield context
     context.close()
 
@@ -65,27 +72,59 @@ def page(context):
     page.close()
 
 
+def inloggen(page, user, password: str = PASSWORD):
+    """Log `user` in on `page` through the login page, as a person would: password,
+    then the code from the authenticator app (AU-01). Returns the page."""
+    app = app_voor(user)
+    page.goto("/inloggen/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    assert "/inloggen/" not in page.url, "Inloggen is mislukt"
+    assert "/tweestapsverificatie/controleren/" in page.url, page.url
+    page.get_by_role("textbox", name="Code").fill(code(app))
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_load_state()
+    assert "/tweestapsverificatie/" not in page.url, "De code is geweigerd"
+    return page
+
+
 @pytest.fixture
 def login(page):
     """Log in through the login page, as a person would; returns the page."""
 
     def do_login(user, password: str = PASSWORD):
-        app = app_voor(user)
-        page.goto("/inloggen/")
-        page.locator("#id_username").fill(user.username)
-        page.locator("#id_password").fill(password)
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_load_state()
-        assert "/inloggen/" not in page.url, "Inloggen is mislukt"
-        # Step two: the code from the authenticator app (AU-01).
-        assert "/tweestapsverificatie/controleren/" in page.url, page.url
-        page.get_by_role("textbox", name="Code").fill(code(app))
-        page.get_by_role("button", name="Controleren").click()
-        page.wait_for_load_state()
-        assert "/tweestapsverificatie/" not in page.url, "De code is geweigerd"
-        return page
+        return inloggen(page, user, password)
 
     return do_login
+
+
+@pytest.fixture
+def login_in_new_context(browser, live_server):
+    """Log a second (third, ...) user in, each in a browser context of their own,
+    as on another computer: no cookie or session shared with `page`. Returns that
+    user's page; the contexts close after the test."""
+    contexts = []
+
+    def do_login(user, password: str = PASSWORD):
+        context = new_context(browser, live_server)
+        contexts.append(context)
+        return inloggen(context.new_page(), user, password)
+
+    yield do_login
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def derde_casusregisseur(zevenaar):
+    """A third casusregisseur of Zevenaar (besides `casusregisseur` and `collega`):
+    decides the bezwaar against a decision both others had a hand in
+    (functiescheiding, Awb art. 10:3)."""
+    return UserFactory(
+        username="casus.zevenaar.3", role=Role.CASUSREGISSEUR, gemeenten=[zevenaar]
+    )
 
 
 @pytest.fixture(autouse=True)
