@@ -153,6 +153,16 @@ def casusregisseur(zevenaar):
 
 
 @pytest.fixture
+def collega(zevenaar):
+    """A second casusregisseur of Zevenaar: takes the step that functiescheiding
+    (Awb art. 10:3) keeps from `casusregisseur`, e.g. the boetebesluit after their
+    rapport, or the beslissing op bezwaar against their decision."""
+    return UserFactory(
+        username="casus.zevenaar.2", role=Role.CASUSREGISSEUR, gemeenten=[zevenaar]
+    )
+
+
+@pytest.fixture
 def andere_casusregisseur(duiven):
     """Another gemeente's casusregisseur: sees Duiven's dossiers, none of Zevenaar's."""
     return UserFactory(

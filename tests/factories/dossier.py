@@ -14,8 +14,8 @@ factories, on the dates of one story (here for 2026; `jaar` moves it whole):
 - the traject from the termijn's start with the B1 hours, 40 hours NT2 in April,
   KNM passed and a progress report on 1 June, the participatieverklaring; a
   vrijwilligerswerk from 1 March, a verwijzing on 1 May, begeleiding from 1 March;
-- a handhavingszaak (overtreding 1 July, waarschuwing with its letter, afgezien,
-  bezwaar ongegrond);
+- a handhavingszaak (overtreding 1 July, waarschuwing with its letter, rapport,
+  zienswijze, afgezien by a colleague: no besluit to object to);
 - a voortgangsgesprek held on 10 June with the RSD, the next planned on 10 December;
   an "ontzorgen eindigt" signal due 20 December, snoozed until 1 December.
 
@@ -283,7 +283,6 @@ def _handhaving(b: _Bouw) -> None:
         datum_overtreding=b.dag(7, 1),
         waarschuwing_op=b.dag(7, 15),
         afgezien=True,
-        bezwaar_beslist=True,
         aangemaakt_door=b.user,
     )
     b.objects["zaak"] = zaak

@@ -23,8 +23,9 @@ from leerroutes.models import (
 from monitoring.models import Signaal, SignaalSoort
 from monitoring.signalering import REGELS, sweep
 from pip_plans.models import Bezwaar, BezwaarUitkomst, Pip, PipStatus
+from tests.factories.pip_plans import BeschikkingFactory, BezwaarFactory
 
-from .conftest import signalen, termijn, twee_sweeps_tegelijk
+from .conftest import signalen, twee_sweeps_tegelijk
 from .test_signalering import GEVALLEN
 
 UREN = SignaalSoort.UREN_ONTBREKEN
@@ -36,8 +37,11 @@ _naam = itertools.count(1)
 # reported hours for March or April (the last two full months).
 TRAJECT_START = dt.date(2026, 3, 10)
 UREN_DAG = dt.date(2026, 5, 10)
-# Received 1 June: 12 weeks later is 24 August; the signal shows from 10 August.
-BEZWAAR_ONTVANGEN = dt.date(2026, 6, 1)
+# A beschikking sent on 1 June 2026: the bezwaartermijn ends 13 July, the
+# beslistermijn of 6 weeks from the day after (Awb art. 7:10) on 24 August; the
+# signal shows from 10 August.
+BEKENDMAKING = dt.date(2026, 6, 1)
+BEZWAAR_ONTVANGEN = dt.date(2026, 6, 20)
 BEZWAAR_TERMIJN = dt.date(2026, 8, 24)
 BEZWAAR_DAG = dt.date(2026, 8, 10)
 
@@ -91,11 +95,21 @@ def uren(traject: Traject, user, maand: dt.date) -> Urenregistratie:
     )
 
 
-def bezwaar(dossier, user, ontvangen_op=BEZWAAR_ONTVANGEN) -> Bezwaar:
-    beschikking = termijn(dossier, user, dt.date(2029, 3, 1)).eerste_beschikking
-    return Bezwaar.objects.create(
+def bezwaar(dossier, user, bekendmaking=BEKENDMAKING) -> Bezwaar:
+    """A bezwaar against a PIP beschikking made known on `bekendmaking`, received
+    in time, with the terms bezwaar_registreren computes (BezwaarFactory)."""
+    beschikking = BeschikkingFactory(
+        pip__inburgeraar=dossier,
+        pip__aangemaakt_door=user,
+        pip__dagtekening=bekendmaking,
+    )
+    return BezwaarFactory(
         beschikking=beschikking,
-        ontvangen_op=ontvangen_op,
+        ontvangen_op=(
+            BEZWAAR_ONTVANGEN
+            if bekendmaking == BEKENDMAKING
+            else bekendmaking + dt.timedelta(days=19)
+        ),
         gronden="Het PIP past niet bij mijn situatie.",
         geregistreerd_door=user,
     )
@@ -267,7 +281,8 @@ def test_a_bezwaar_still_needs_a_decision_when_the_dossier_is_closed(
 
 
 def test_an_rsd_klantmanager_sees_neither_kind(dossier, casusregisseur, klantmanager):
-    bezwaar(dossier, casusregisseur, ontvangen_op=dt.date(2026, 3, 1))
+    # Made known 16 February: bezwaartermijn to 30 March, beslistermijn 11 May.
+    bezwaar(dossier, casusregisseur, bekendmaking=dt.date(2026, 2, 16))
     traject(dossier, casusregisseur)
     sweep(UREN_DAG)
     zichtbaar = Signaal.objects.visible_to(casusregisseur)
@@ -284,7 +299,8 @@ def test_an_rsd_klantmanager_sees_neither_kind(dossier, casusregisseur, klantman
 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_sweeps_make_each_new_signal_once(dossier, casusregisseur):
-    bezwaar(dossier, casusregisseur, ontvangen_op=dt.date(2026, 3, 1))
+    # Made known 16 February: beslistermijn 11 May, the signal from 27 April.
+    bezwaar(dossier, casusregisseur, bekendmaking=dt.date(2026, 2, 16))
     traject(dossier, casusregisseur, start=dt.date(2026, 1, 5))
     dag = dt.date(2026, 5, 20)
     resultaten = twee_sweeps_tegelijk(dag)

@@ -91,22 +91,27 @@ def test_afschalen_needs_600_hours(dossier_klaar, casusregisseur):
 
 
 @pytest.mark.pdf
-def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur):
-    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
-    bezwaar = bezwaar_services.bezwaar_registreren(
-        beschikking=beschikking,
-        ontvangen_op=beschikking.dagtekening + dt.timedelta(days=10),
-        gronden="Onderwijsroute niet onderzocht",
-        acting_user=casusregisseur,
-    )
-    assert bezwaar.tijdig
-    bezwaar = bezwaar_services.bezwaar_beslissen(
-        bezwaar=bezwaar,
-        besluit_datum=bezwaar.ontvangen_op + dt.timedelta(days=30),
-        uitkomst="gegrond",
-        toelichting="Onderwijsroute alsnog onderzoeken",
-        acting_user=casusregisseur,
-    )
+def test_bezwaar_gegrond_leads_to_a_new_version(dossier_klaar, casusregisseur, collega):
+    """Who vastgesteld the PIP does not decide on the bezwaar (Awb art. 10:3 lid
+    3): a colleague does."""
+    with freeze_time("2026-03-05"):
+        beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
+    with freeze_time("2026-04-20"):
+        bezwaar = bezwaar_services.bezwaar_registreren(
+            beschikking=beschikking,
+            ontvangen_op=beschikking.dagtekening + dt.timedelta(days=10),
+            gronden="Onderwijsroute niet onderzocht",
+            acting_user=casusregisseur,
+        )
+        assert bezwaar.tijdig
+        bezwaar = bezwaar_services.bezwaar_beslissen(
+            bezwaar=bezwaar,
+            versie=bezwaar.versie,
+            besluit_datum=bezwaar.ontvangen_op + dt.timedelta(days=30),
+            uitkomst="gegrond",
+            toelichting="Onderwijsroute alsnog onderzoeken",
+            acting_user=collega,
+        )
     assert bezwaar.herziening.reden == WijzigingReden.HERZIENING_NA_BEZWAAR
     assert bezwaar.herziening.versie == 2
     assert Bezwaar.objects.get().herziening.is_concept

@@ -8,7 +8,7 @@ import pytest
 
 from leerroutes.models import Onderdeel
 from pip_plans import rules
-from pip_plans.models import HandhavingStatus
+from pip_plans.models import BriefSoort, HandhavingStatus
 from pip_plans.services import pip as pip_services
 from tests.factories.dossier import volledig_dossier
 from tests.factories.intake import InburgeraarFactory, afgeronde_intake
@@ -21,6 +21,7 @@ from tests.factories.leerroutes import (
 from tests.factories.pip_plans import (
     AMSTERDAM,
     BezwaarFactory,
+    BriefFactory,
     HandhavingszaakFactory,
     InburgeringstermijnFactory,
     OntzorgingFactory,
@@ -64,7 +65,7 @@ def test_the_termijn_runs_three_years_from_the_day_after_the_first_beschikking()
         ({"met_rapport": True}, HandhavingStatus.ZIENSWIJZE),
         ({"zienswijze_ontvangen": True}, HandhavingStatus.ZIENSWIJZE),
         ({"boete": True}, HandhavingStatus.BOETE),
-        ({"afgezien": True, "bezwaar_beslist": True}, HandhavingStatus.AFGEZIEN),
+        ({"afgezien": True}, HandhavingStatus.AFGEZIEN),
     ],
 )
 def test_each_handhaving_step_is_a_valid_zaak_with_its_dates_in_order(traits, status):
@@ -78,13 +79,31 @@ def test_each_handhaving_step_is_a_valid_zaak_with_its_dates_in_order(traits, st
         zaak.zienswijze_ontvangen_op,
         zaak.zienswijze_tot,
         zaak.besluit_op,
-        zaak.bezwaar_ontvangen_op,
-        zaak.bezwaar_besluit_op,
     ]
     gezet = [dag for dag in stappen if dag is not None]
     assert gezet == sorted(gezet)
     if zaak.rapport_op:
         assert zaak.beslistermijn > zaak.zienswijze_tot > zaak.rapport_op
+        assert zaak.overtreden_voorschrift and zaak.plaats_overtreding
+    if zaak.besluit:
+        # Functiescheiding (Awb art. 10:3 lid 4): another official decides.
+        assert zaak.besluit_door_id and zaak.besluit_door_id != zaak.rapport_door_id
+
+
+def test_a_bezwaar_against_a_fine_is_on_time_with_its_beslistermijn():
+    brief = BriefFactory(boetebeschikking=True)
+    zaak = brief.handhavingszaak
+    assert brief.soort == BriefSoort.BOETEBESCHIKKING
+    assert brief.dagtekening == brief.verzenddatum == zaak.besluit_op
+    assert brief.bezwaar_deadline == rules.bezwaar_deadline(zaak.besluit_op)
+    bezwaar = BezwaarFactory(beschikking=None, boetebeschikking=brief, beslist=True)
+    assert bezwaar.inburgeraar == zaak.inburgeraar
+    assert bezwaar.tijdig and bezwaar.tegen_boete
+    assert bezwaar.bezwaartermijn_einde == brief.bezwaar_deadline
+    assert bezwaar.beslistermijn == rules.bezwaar_beslistermijn(
+        brief.bezwaar_deadline, weken=6
+    )
+    bezwaar.full_clean()
 
 
 def test_ontzorgen_ends_as_the_rule_says_in_each_phase():

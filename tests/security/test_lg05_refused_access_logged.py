@@ -33,13 +33,14 @@ from leerroutes.models import (
     Voortgangsgesprek,
 )
 from monitoring.models import Ketenoverleg, Kwartaalrapport, Signaal
-from pip_plans.models import Bezwaar, Brief, Ontzorging, VasteLast
+from pip_plans.models import Brief, Ontzorging, VasteLast
 from tests.factories.intake import (
     BredeIntakeFactory,
     InburgeraarFactory,
     WerkervaringFactory,
 )
 from tests.factories.leerroutes import taalaanbieder
+from tests.factories.pip_plans import BezwaarFactory
 from tests.monitoring.conftest import handhavingszaak, termijn
 from tests.urlwalk import _walk
 from zevenaar_inburgering.verwerkingen.log import bsn_hash
@@ -142,7 +143,7 @@ def world(zevenaar, casusregisseur, andere_klantmanager):
         "werkervaring": WerkervaringFactory(intake=intake),
         "pip": beschikking.pip,
         "beschikking": beschikking,
-        "bezwaar": Bezwaar.objects.create(
+        "bezwaar": BezwaarFactory(
             beschikking=beschikking,
             ontvangen_op=dt.date(2026, 3, 20),
             geregistreerd_door=user,
@@ -153,6 +154,7 @@ def world(zevenaar, casusregisseur, andere_klantmanager):
             soort="ontzorgingsbeschikking",
             kenmerk="ONTZ-TEST-1",
             dagtekening=dt.date(2026, 4, 1),
+            verzenddatum=dt.date(2026, 4, 1),
             pdf="brieven/test.pdf",
             sha256="0" * 64,
             aangemaakt_door=user,

@@ -20,7 +20,8 @@ the services: `pip_vaststellen`, `zaak_tot_boete` (in `diensten`).
     HandhavingszaakFactory(..., zienswijze_ontvangen=True)  # ... and received
     HandhavingszaakFactory(..., boete=True)       # besluit: a fine
     HandhavingszaakFactory(..., afgezien=True)    # besluit: no fine
-    HandhavingszaakFactory(..., boete=True, bezwaar_beslist=True)  # and the bezwaar
+    BriefFactory(boetebeschikking=True)          # a fine's boetebeschikking
+    BezwaarFactory(beschikking=None, boetebeschikking=brief)  # bezwaar against it
 
 One module a part: `basis` (Dutch time, the stored-PDF columns), `pip`, `ontzorgen`,
 `handhaving`, and `diensten` (through the services); import from the package.

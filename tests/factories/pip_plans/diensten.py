@@ -15,6 +15,7 @@ from pip_plans.handhaving.services import (
 )
 from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
 from pip_plans.services import pip as pip_services
+from tests.factories.accounts import UserFactory
 from tests.factories.pip_plans.pip import complete_pip_data
 
 
@@ -58,10 +59,15 @@ def vaste_lasten_invullen(ontzorging, acting_user):
         )
 
 
-def zaak_tot_boete(dossier, cr, tekst):
+def zaak_tot_boete(dossier, cr, tekst, beslisser=None):
     """A handhavingszaak of `dossier` up to the boete through the services, with the
-    waarschuwing and boetebeschikking letters; `tekst(veld)` is the text of each of
-    its free texts."""
+    waarschuwing, voornemen, afschrift van het rapport and boetebeschikking letters;
+    `tekst(veld)` is the text of each of its free texts. `cr` makes the rapport,
+    `beslisser` (default: a new casusregisseur of the dossier's gemeente) imposes
+    the fine (functiescheiding, Awb art. 10:3 lid 4)."""
+    beslisser = beslisser or UserFactory(
+        username=f"{cr.username}.collega", gemeenten=[dossier.gemeente]
+    )
     zaak = handhavingszaak_aanmaken(
         inburgeraar=dossier,
         overtreding="pvt",
@@ -71,14 +77,18 @@ def zaak_tot_boete(dossier, cr, tekst):
     )
     waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=cr)
     zaak.refresh_from_db()
-    zaak = rapport_opmaken(
+    rapport_opmaken(
         zaak=zaak,
         versie=zaak.versie,
         voorgenomen_bedrag=Decimal("800"),
         rapport_op=dt.date(2026, 5, 1),
         rapport=tekst("rapport"),
+        overtreden_voorschrift=tekst("overtreden_voorschrift"),
+        verplichting=tekst("verplichting"),
+        plaats_overtreding=tekst("plaats_overtreding"),
         acting_user=cr,
     )
+    zaak.refresh_from_db()
     zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
@@ -95,6 +105,9 @@ def zaak_tot_boete(dossier, cr, tekst):
         boetebedrag=Decimal("800"),
         verwijtbaarheid="volledig",
         verwijtbaarheid_toelichting=tekst("verwijtbaarheid_toelichting"),
-        acting_user=cr,
+        motivering_bedrag=tekst("motivering_bedrag"),
+        reactie_op_zienswijze=tekst("reactie_op_zienswijze"),
+        asiel_motivering=tekst("asiel_motivering"),
+        acting_user=beslisser,
     )
     return models.Handhavingszaak.objects.get(pk=zaak.pk)

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import factory
 
-from pip_plans import models
-from tests.factories.accounts import behandelaar
+from pip_plans import models, rules
+from tests.factories.accounts import UserFactory, behandelaar
 from tests.factories.intake import DossierrijFactory, door
 from tests.factories.pip_plans.basis import DocumentFactory, met_bestand
 from zevenaar_inburgering.parameters.models import geheel
@@ -22,8 +22,15 @@ def _weken(code: str):
     )
 
 
+def collega(dossier):
+    """Another casusregisseur of the dossier's gemeente: who takes the besluit after
+    the rapport of `behandelaar` (functiescheiding, Awb art. 10:3 lid 4)."""
+    return UserFactory(gemeenten=[dossier.gemeente])
+
+
 def _besluit(besluit, status, **velden) -> factory.Trait:
-    """The besluit a month after the rapport, the zienswijze heard."""
+    """The besluit a month after the rapport, the zienswijze heard, by another
+    official than the rapport's."""
     return factory.Trait(
         zienswijze_ontvangen=True,
         besluit=besluit,
@@ -31,6 +38,7 @@ def _besluit(besluit, status, **velden) -> factory.Trait:
         besluit_op=factory.LazyAttribute(
             lambda o: o.rapport_op + dt.timedelta(days=31)
         ),
+        besluit_door=factory.LazyAttribute(lambda o: collega(o.inburgeraar)),
         **velden,
     )
 
@@ -38,7 +46,8 @@ def _besluit(besluit, status, **velden) -> factory.Trait:
 class HandhavingszaakFactory(DossierrijFactory):
     """A PVT overtreding of 1 June 2026; each trait is a step further, with the
     dates and texts the steps before it left (`boete` and `afgezien` include the
-    rapport and a zienswijze received)."""
+    rapport and a zienswijze received). A bezwaar against the fine is a Bezwaar
+    (BezwaarFactory with `boetebeschikking=`)."""
 
     class Meta:
         model = models.Handhavingszaak
@@ -63,6 +72,9 @@ class HandhavingszaakFactory(DossierrijFactory):
                 lambda o: o.datum_overtreding + dt.timedelta(days=30)
             ),
             rapport="Twee keer niet verschenen, geen bericht van verhindering.",
+            overtreden_voorschrift="artikel 22 van de Wet inburgering 2021",
+            plaats_overtreding="Zevenaar",
+            rapport_door=factory.SelfAttribute("aangemaakt_door"),
             zienswijze_tot=_weken("zienswijze_termijn_weken"),
             beslistermijn=_weken("boete_beslistermijn_weken"),
         )
@@ -72,6 +84,7 @@ class HandhavingszaakFactory(DossierrijFactory):
                 lambda o: o.rapport_op + dt.timedelta(days=9)
             ),
             zienswijze="Ik was ziek en heb dat niet doorgegeven.",
+            zienswijze_wijze=models.ZienswijzeWijze.SCHRIFTELIJK,
         )
         boete = _besluit(
             models.BesluitSoort.BOETE,
@@ -79,30 +92,28 @@ class HandhavingszaakFactory(DossierrijFactory):
             boetebedrag=Decimal("800.00"),
             verwijtbaarheid=models.Verwijtbaarheid.VOLLEDIG,
             verwijtbaarheid_toelichting="Geen verhindering gemeld.",
+            motivering_bedrag="Twee keer niet verschenen: het maximum past.",
+            reactie_op_zienswijze="Ziekte is niet gemeld; de boete blijft.",
+            asiel_motivering=factory.LazyAttribute(
+                lambda o: (
+                    "Aanhoudend geen bereidheid tot integratie."
+                    if o.inburgeraar.doelgroep_categorie == "asiel"
+                    else ""
+                )
+            ),
         )
         afgezien = _besluit(
             models.BesluitSoort.AFZIEN,
             models.HandhavingStatus.AFGEZIEN,
             afzien_reden="Ziek in die periode.",
         )
-        in_bezwaar = factory.Trait(
-            bezwaar_ontvangen_op=factory.LazyAttribute(
-                lambda o: o.besluit_op + dt.timedelta(days=19)
-            ),
-            bezwaar_gronden="De boete is te hoog.",
-        )
-        bezwaar_beslist = factory.Trait(
-            in_bezwaar=True,
-            bezwaar_besluit_op=factory.LazyAttribute(
-                lambda o: o.bezwaar_ontvangen_op + dt.timedelta(weeks=6)
-            ),
-            bezwaar_uitkomst=models.BezwaarUitkomst.ONGEGROND,
-        )
 
 
 class BriefFactory(DocumentFactory):
-    """The waarschuwing of a gewaarschuwde zaak, dated the day it was sent
-    (`met_bestand=True`: with a stored stand-in)."""
+    """The waarschuwing of a gewaarschuwde zaak, dated and sent the day it was
+    made (`met_bestand=True`: with a stored stand-in); `boetebeschikking=True`: the
+    boetebeschikking of a zaak with a fine, dated the besluit, with its bezwaar
+    deadline from the verzenddatum."""
 
     class Meta:
         model = models.Brief
@@ -112,10 +123,20 @@ class BriefFactory(DocumentFactory):
     soort = models.BriefSoort.WAARSCHUWING
     kenmerk = factory.Sequence(lambda n: f"BRIEF-TEST-{n:05d}")
     dagtekening = factory.SelfAttribute("handhavingszaak.waarschuwing_op")
+    verzenddatum = factory.SelfAttribute("dagtekening")
     aangemaakt_door = factory.SelfAttribute("handhavingszaak.aangemaakt_door")
 
     class Params:
         met_bestand = met_bestand("brieven")
+        boetebeschikking = factory.Trait(
+            handhavingszaak=factory.SubFactory(HandhavingszaakFactory, boete=True),
+            soort=models.BriefSoort.BOETEBESCHIKKING,
+            dagtekening=factory.SelfAttribute("handhavingszaak.besluit_op"),
+            bezwaar_deadline=factory.LazyAttribute(
+                lambda o: rules.bezwaar_deadline(o.verzenddatum)
+            ),
+            aangemaakt_door=factory.SelfAttribute("handhavingszaak.besluit_door"),
+        )
 
 
 class MaatregelFactory(DossierrijFactory):

@@ -14,6 +14,7 @@ from tests.factories.pip_plans.basis import (
     met_bestand,
     middag,
 )
+from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.termijnen import verlengd_einde
 
 
@@ -126,16 +127,56 @@ class VerlengingFactory(factory.django.DjangoModelFactory):
     )
 
 
+def _verzonden(o) -> dt.date:
+    """The verzenddatum of the decision the bezwaar is against."""
+    if o.beschikking is not None:
+        return o.beschikking.bekendmaking
+    return o.boetebeschikking.verzenddatum
+
+
 class BezwaarFactory(factory.django.DjangoModelFactory):
+    """A bezwaar against a PIP beschikking (or, with `beschikking=None,
+    boetebeschikking=<Brief>`, a fine), received 19 days after the decision was
+    sent: on time, with the beslistermijn of 6 weeks from the end of the
+    bezwaartermijn (no adviescommissie), as bezwaar_registreren computes them."""
+
     class Meta:
         model = models.Bezwaar
 
     beschikking = factory.SubFactory(BeschikkingFactory)
+    boetebeschikking = None
+    inburgeraar = factory.LazyAttribute(
+        lambda o: (o.beschikking or o.boetebeschikking).inburgeraar
+    )
     ontvangen_op = factory.LazyAttribute(
-        lambda o: o.beschikking.bekendmaking + dt.timedelta(days=19)
+        lambda o: _verzonden(o) + dt.timedelta(days=19)
     )
     gronden = "Ik wil de onderwijsroute volgen."
-    geregistreerd_door = factory.SelfAttribute("beschikking.vastgesteld_door")
+    bezwaartermijn_einde = factory.LazyAttribute(
+        lambda o: rules.bezwaar_deadline(_verzonden(o))
+    )
+    tijdig = factory.LazyAttribute(
+        lambda o: rules.bezwaar_tijdig(
+            ontvangen_op=o.ontvangen_op,
+            poststempel_op=o.poststempel_op,
+            termijn_einde=o.bezwaartermijn_einde,
+            nazending_dagen=7,
+        )
+    )
+    poststempel_op = None
+    beslistermijn = factory.LazyAttribute(
+        lambda o: rules.bezwaar_beslistermijn(
+            o.bezwaartermijn_einde,
+            weken=geheel("bezwaar_beslistermijn_weken", o.bezwaartermijn_einde),
+        )
+    )
+    geregistreerd_door = factory.LazyAttribute(
+        lambda o: (
+            o.beschikking.vastgesteld_door
+            if o.beschikking is not None
+            else o.boetebeschikking.aangemaakt_door
+        )
+    )
 
     class Params:
         beslist = factory.Trait(

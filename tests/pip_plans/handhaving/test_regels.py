@@ -12,6 +12,7 @@ from pip_plans.handhaving.rules import (
     boete_toegestaan,
     in_samenloop,
     rapport_vereist,
+    vervaldatum,
     zaak_fouten,
     zienswijze_termijn,
 )
@@ -22,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 
 def besluit_regels(**changes) -> dict:
-    """A boete that passes every rule: € 300, verwijtbaar, no rapport needed."""
+    """A boete that passes every rule: € 300, verwijtbaar, after a rapport of 1 March
+    whose voornemen went out that day and whose zienswijze term has passed, by
+    another official than the rapport's, within the verval term."""
     args = {
         "besluit": "boete",
         "besluit_op": D(2026, 3, 20),
@@ -32,23 +35,29 @@ def besluit_regels(**changes) -> dict:
         "verwijtbaarheid": "volledig",
         "verwijtbaarheid_toelichting": "Wist van de afspraak en kwam niet.",
         "afzien_reden": "",
-        "rapport_op": None,
-        "voorgenomen_bedrag": None,
-        "zienswijze_tot": None,
+        "motivering_bedrag": "Twee keer niet gekomen: dit bedrag past.",
+        "reactie_op_zienswijze": "",
+        "asiel_motivering": "",
+        "rapport_op": D(2026, 3, 1),
+        "voornemen_verzonden_op": D(2026, 3, 1),
+        "zienswijze_tot": D(2026, 3, 15),
         "zienswijze_ontvangen_op": None,
         "maximum": Decimal("800"),
         "rapport_grens": Decimal("340"),
+        "vervaldatum": D(2031, 2, 1),
         "toegestaan": True,
+        "asiel": False,
         "doelgroep_label": "Asielstatushouders",
+        "functiescheiding": None,
     }
     args.update(changes)
     return besluit_fouten(**args)
 
 
-MET_RAPPORT = {
-    "rapport_op": D(2026, 3, 1),
-    "voorgenomen_bedrag": Decimal("800"),
-    "zienswijze_tot": D(2026, 3, 15),
+ZONDER_RAPPORT = {
+    "rapport_op": None,
+    "voornemen_verzonden_op": None,
+    "zienswijze_tot": None,
 }
 
 
@@ -58,11 +67,13 @@ def test_euro_and_dates_are_written_the_dutch_way():
     assert datum_tekst(D(2026, 3, 5)) == "5 maart 2026"
 
 
-def test_rapport_is_needed_only_above_the_limit():
+def test_rapport_is_needed_when_the_maximum_exceeds_the_limit():
+    """Awb art. 5:53 lid 1 compares the maximum that can be imposed, not the
+    intended amount: the college's € 800 always exceeds € 340."""
     grens = Decimal("340")
-    assert not rapport_vereist(Decimal("340"), grens)
+    assert rapport_vereist(Decimal("800"), grens)
     assert rapport_vereist(Decimal("340.01"), grens)
-    assert not rapport_vereist(None, grens)
+    assert not rapport_vereist(Decimal("340"), grens)
 
 
 def test_beslistermijn_is_thirteen_weeks_after_the_rapport():
@@ -77,9 +88,9 @@ def test_zienswijze_term_defaults_to_weeks_after_the_rapport():
 
 
 def test_fine_above_the_maximum_is_refused_naming_the_maximum():
-    fouten = besluit_regels(boetebedrag=Decimal("800.01"), **MET_RAPPORT)
+    fouten = besluit_regels(boetebedrag=Decimal("800.01"))
     assert "€ 800,00" in fouten["boetebedrag"]
-    assert besluit_regels(boetebedrag=Decimal("800"), **MET_RAPPORT) == {}
+    assert besluit_regels(boetebedrag=Decimal("800")) == {}
 
 
 def test_fine_must_be_more_than_zero():
@@ -87,42 +98,65 @@ def test_fine_must_be_more_than_zero():
     assert "boetebedrag" in besluit_regels(boetebedrag=None)
 
 
-def test_fine_of_exactly_340_needs_no_rapport():
-    assert besluit_regels(boetebedrag=Decimal("340")) == {}
-
-
-def test_fine_above_340_without_rapport_is_refused():
-    fouten = besluit_regels(boetebedrag=Decimal("340.01"))
-    assert "rapport" in fouten["boetebedrag"]
-    assert "€ 340,00" in fouten["boetebedrag"]
-
-
-def test_fine_above_340_is_refused_when_the_voorgenomen_bedrag_was_not():
-    fouten = besluit_regels(
-        boetebedrag=Decimal("500"),
-        **{**MET_RAPPORT, "voorgenomen_bedrag": Decimal("300")},
+@pytest.mark.parametrize("bedrag", ["100", "250", "340", "340.01", "800"])
+def test_every_fine_without_rapport_and_voornemen_is_refused(bedrag):
+    """Awb art. 5:53: the maximum (€ 800) exceeds € 340, so also € 250 or € 340
+    needs the rapport, the voornemen and the chance of a zienswijze (the old rule
+    let a fine up to € 340 through without them)."""
+    fouten = besluit_regels(boetebedrag=Decimal(bedrag), **ZONDER_RAPPORT)
+    assert "rapport" in fouten["__all__"]
+    assert "€ 340,00" in fouten["__all__"]
+    zonder_voornemen = besluit_regels(
+        boetebedrag=Decimal(bedrag), voornemen_verzonden_op=None
     )
-    assert "rapport" in fouten["boetebedrag"]
+    assert "voornemen" in zonder_voornemen["__all__"]
 
 
 def test_fine_after_rapport_waits_for_zienswijze_or_its_term():
-    te_vroeg = besluit_regels(
-        besluit_op=D(2026, 3, 15), vandaag=D(2026, 3, 15), **MET_RAPPORT
-    )
+    te_vroeg = besluit_regels(besluit_op=D(2026, 3, 15), vandaag=D(2026, 3, 15))
     assert "zienswijze" in te_vroeg["__all__"]
-    assert besluit_regels(besluit_op=D(2026, 3, 16), **MET_RAPPORT) == {}
+    assert besluit_regels(besluit_op=D(2026, 3, 16)) == {}
     ontvangen = besluit_regels(
         besluit_op=D(2026, 3, 10),
         vandaag=D(2026, 3, 10),
-        **{**MET_RAPPORT, "zienswijze_ontvangen_op": D(2026, 3, 9)},
+        zienswijze_ontvangen_op=D(2026, 3, 9),
+        reactie_op_zienswijze="Gelezen en gewogen.",
     )
     assert ontvangen == {}
     voor_ontvangst = besluit_regels(
         besluit_op=D(2026, 3, 8),
         vandaag=D(2026, 3, 10),
-        **{**MET_RAPPORT, "zienswijze_ontvangen_op": D(2026, 3, 9)},
+        zienswijze_ontvangen_op=D(2026, 3, 9),
+        reactie_op_zienswijze="Gelezen en gewogen.",
     )
     assert "zienswijze" in voor_ontvangst["__all__"]
+
+
+def test_a_received_zienswijze_needs_an_answer():
+    fouten = besluit_regels(zienswijze_ontvangen_op=D(2026, 3, 9))
+    assert "reactie_op_zienswijze" in fouten
+
+
+def test_the_amount_needs_its_reasons():
+    assert "motivering_bedrag" in besluit_regels(motivering_bedrag=" ")
+
+
+def test_an_asielstatushouder_needs_the_motivation_of_an_exceptional_case():
+    fouten = besluit_regels(asiel=True)
+    assert "bewezen en aanhoudend gebrek" in fouten["asiel_motivering"]
+    assert besluit_regels(asiel=True, asiel_motivering="Vier keer niet.") == {}
+
+
+def test_no_fine_after_the_verval_term():
+    fouten = besluit_regels(vervaldatum=D(2026, 3, 19))
+    assert "5:45" in fouten["besluit_op"]
+    assert "20 maart 2026" in fouten["besluit_op"]
+    assert besluit_regels(vervaldatum=D(2026, 3, 20)) == {}
+
+
+def test_functiescheiding_refuses_the_fine():
+    fouten = besluit_regels(functiescheiding="U hebt het rapport opgemaakt.")
+    assert fouten == {"__all__": "U hebt het rapport opgemaakt."}
 
 
 @pytest.mark.parametrize("oordeel", ["geen", ""])
@@ -148,6 +182,16 @@ def test_fine_is_refused_when_fines_are_switched_off_for_the_doelgroep():
 
 def test_afzien_is_possible_when_fines_are_switched_off_but_needs_a_reason():
     assert besluit_regels(besluit="afzien", toegestaan=False, afzien_reden="Ziek") == {}
+    # Afzien needs no rapport, and is possible after the verval term.
+    assert (
+        besluit_regels(
+            besluit="afzien",
+            afzien_reden="Ziek",
+            vervaldatum=D(2020, 1, 1),
+            **ZONDER_RAPPORT,
+        )
+        == {}
+    )
     assert "afzien_reden" in besluit_regels(besluit="afzien", afzien_reden="")
 
 
@@ -166,6 +210,22 @@ def test_samenloop_window_is_inclusive_on_both_sides():
     assert in_samenloop(D(2026, 3, 1), D(2026, 3, 31), 30)
     assert in_samenloop(D(2026, 3, 31), D(2026, 3, 1), 30)
     assert not in_samenloop(D(2026, 3, 1), D(2026, 4, 1), 30)
+
+
+def test_vervaldatum_is_the_day_before_the_fifth_anniversary():
+    assert vervaldatum(D(2026, 2, 2), 5) == D(2031, 2, 1)
+    assert vervaldatum(D(2028, 2, 29), 5) == D(2033, 2, 28)
+
+
+def test_no_zaak_for_a_wi2013_dossier():
+    fouten = zaak_fouten(
+        overtreding="pvt",
+        datum_overtreding=D(2026, 3, 1),
+        feiten="x",
+        vandaag=D(2026, 3, 20),
+        wi2013=True,
+    )
+    assert "Wet inburgering 2013" in fouten["__all__"]
 
 
 def test_zaak_date_cannot_lie_in_the_future():

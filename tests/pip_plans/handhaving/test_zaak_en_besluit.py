@@ -22,6 +22,7 @@ from tests.pip_plans.handhaving.helpers import (
     VANDAAG,
     D,
     boete,
+    gehoord,
     nieuwe_zaak,
     parameter,
     rapport,
@@ -94,17 +95,20 @@ def test_a_second_waarschuwing_is_refused(dossier, casusregisseur):
     assert Brief.objects.count() == 1
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_rapport_stores_zienswijze_term_and_the_13_week_beslistermijn(
     dossier, casusregisseur
 ):
     zaak = rapport(nieuwe_zaak(dossier, casusregisseur), casusregisseur)
     assert zaak.status == HandhavingStatus.ZIENSWIJZE
+    assert zaak.rapport_door == casusregisseur
     assert zaak.zienswijze_tot == D(2026, 3, 16)  # 2 weeks
     assert zaak.beslistermijn == D(2026, 6, 1)  # 13 weeks (Awb 5:51)
     assert Handhavingszaak.objects.get().beslistermijn == D(2026, 6, 1)
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_rapport_follows_the_dated_beslistermijn_parameter(dossier, casusregisseur):
     parameter("boete_beslistermijn_weken", 10, vanaf=D(2026, 1, 1))
@@ -122,6 +126,7 @@ def test_rapport_refuses_an_intended_fine_above_the_maximum(dossier, casusregiss
     assert zaak.status == HandhavingStatus.OVERTREDING and zaak.versie == 1
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_zienswijze_none_received_only_after_the_term(dossier, casusregisseur):
     zaak = rapport(
@@ -141,16 +146,17 @@ def test_zienswijze_none_received_only_after_the_term(dossier, casusregisseur):
 
 @pytest.mark.pdf
 @freeze_time(VANDAAG)
-def test_besluit_above_340_waits_for_the_zienswijze(dossier, casusregisseur):
+def test_besluit_waits_for_the_zienswijze(dossier, casusregisseur, collega):
     zaak = rapport(
         nieuwe_zaak(dossier, casusregisseur), casusregisseur, op=D(2026, 3, 18)
     )
     with pytest.raises(ValidationError, match="Wacht op de zienswijze"):
-        boete(zaak, casusregisseur)
+        boete(zaak, collega)
     zaak = zienswijze(zaak, casusregisseur, D(2026, 3, 19))
-    zaak = boete(zaak, casusregisseur, bedrag="500", verwijtbaarheid="verminderd")
+    zaak = boete(zaak, collega, bedrag="500", verwijtbaarheid="verminderd")
     assert zaak.status == HandhavingStatus.BOETE
     assert zaak.boetebedrag == Decimal("500")
+    assert zaak.besluit_door == collega
 
 
 @freeze_time(VANDAAG)
@@ -160,32 +166,41 @@ def test_besluit_above_340_without_rapport_is_refused_and_changes_nothing(
     zaak = nieuwe_zaak(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
         boete(zaak, casusregisseur, bedrag="341")
-    assert "rapport" in error.value.message_dict["boetebedrag"][0]
+    assert "rapport" in error.value.message_dict["__all__"][0]
     zaak.refresh_from_db()
     assert zaak.status == HandhavingStatus.OVERTREDING
     assert zaak.besluit == "" and zaak.versie == 1
     assert not Brief.objects.exists()
 
 
-@pytest.mark.pdf
 @freeze_time(VANDAAG)
-def test_besluit_of_340_without_rapport_is_a_fine(dossier, casusregisseur):
-    zaak = boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="340")
-    assert zaak.status == HandhavingStatus.BOETE
-
-
-@freeze_time(VANDAAG)
-def test_besluit_refuses_niet_verwijtbaar(dossier, casusregisseur):
+def test_besluit_of_340_without_rapport_is_refused_too(dossier, casusregisseur):
+    """Awb art. 5:53 looks at the maximum (€ 800), not the amount: the old rule let
+    a fine of € 340 through without rapport; now it is refused."""
     zaak = nieuwe_zaak(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
-        boete(zaak, casusregisseur, bedrag="100", verwijtbaarheid="geen")
-    assert "5:41" in error.value.message_dict["verwijtbaarheid"][0]
+        boete(zaak, casusregisseur, bedrag="340")
+    assert "Maak eerst het rapport op" in error.value.message_dict["__all__"][0]
+    zaak.refresh_from_db()
+    assert zaak.status == HandhavingStatus.OVERTREDING
     assert not Brief.objects.exists()
 
 
 @pytest.mark.pdf
 @freeze_time(VANDAAG)
-def test_besluit_follows_the_dated_maximum_on_the_besluit_date(dossier, casusregisseur):
+def test_besluit_refuses_niet_verwijtbaar(dossier, casusregisseur, collega):
+    zaak = gehoord(dossier, casusregisseur)
+    with pytest.raises(ValidationError) as error:
+        boete(zaak, collega, bedrag="100", verwijtbaarheid="geen")
+    assert "5:41" in error.value.message_dict["verwijtbaarheid"][0]
+    assert not Brief.objects.filter(soort=BriefSoort.BOETEBESCHIKKING).exists()
+
+
+@pytest.mark.pdf
+@freeze_time(VANDAAG)
+def test_besluit_follows_the_dated_maximum_on_the_besluit_date(
+    dossier, casusregisseur, collega
+):
     parameter("boete_maximum", 500, vanaf=D(2026, 3, 19))
     zaak = nieuwe_zaak(dossier, casusregisseur)
     zaak = rapport(zaak, casusregisseur, bedrag="600", op=D(2026, 3, 2))
@@ -193,21 +208,22 @@ def test_besluit_follows_the_dated_maximum_on_the_besluit_date(dossier, casusreg
         zaak, casusregisseur, D(2026, 3, 5), tekst="Geen reactie op de inhoud."
     )
     with pytest.raises(ValidationError) as error:
-        boete(zaak, casusregisseur, bedrag="600", op=D(2026, 3, 20))
+        boete(zaak, collega, bedrag="600", op=D(2026, 3, 20))
     assert "€ 500,00" in error.value.message_dict["boetebedrag"][0]
     # On the day before the new maximum, € 600 was allowed.
-    zaak = boete(zaak, casusregisseur, bedrag="600", op=D(2026, 3, 18))
+    zaak = boete(zaak, collega, bedrag="600", op=D(2026, 3, 18))
     assert zaak.boetebedrag == Decimal("600")
 
 
+@pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_fines_switched_off_for_asiel_refuse_boete_but_allow_afzien(
-    dossier, casusregisseur
+    dossier, casusregisseur, collega
 ):
     parameter("boete_asiel_toegestaan", 0)
-    zaak = nieuwe_zaak(dossier, casusregisseur)
+    zaak = gehoord(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
-        boete(zaak, casusregisseur, bedrag="100")
+        boete(zaak, collega, bedrag="100")
     assert "uitgeschakeld" in error.value.message_dict["besluit"][0]
     zaak = besluit_nemen(
         zaak=zaak,
@@ -215,7 +231,7 @@ def test_fines_switched_off_for_asiel_refuse_boete_but_allow_afzien(
         besluit="afzien",
         besluit_op=D(2026, 3, 20),
         afzien_reden="Boetes voor asielstatushouders zijn uitgeschakeld.",
-        acting_user=casusregisseur,
+        acting_user=collega,
     )
     assert zaak.status == HandhavingStatus.AFGEZIEN
 
@@ -223,13 +239,13 @@ def test_fines_switched_off_for_asiel_refuse_boete_but_allow_afzien(
 @pytest.mark.pdf
 @freeze_time(VANDAAG)
 def test_fines_switched_off_for_gezin_overig_leave_asiel_alone(
-    dossier, zevenaar, casusregisseur
+    dossier, zevenaar, casusregisseur, collega
 ):
     parameter("boete_gezin_overig_toegestaan", 0)
     gezin = InburgeraarFactory(gemeente=zevenaar, gezinsmigrant=True)
     with pytest.raises(ValidationError, match="gezins- en overige migranten"):
-        boete(nieuwe_zaak(gezin, casusregisseur), casusregisseur, bedrag="100")
-    assert boete(nieuwe_zaak(dossier, casusregisseur), casusregisseur, bedrag="100")
+        boete(gehoord(gezin, casusregisseur), collega, bedrag="100")
+    assert boete(gehoord(dossier, casusregisseur), collega, bedrag="100")
 
 
 @pytest.mark.pdf
@@ -244,6 +260,8 @@ def test_stale_versie_is_refused_and_nothing_changes(dossier, casusregisseur):
             voorgenomen_bedrag=Decimal("500"),
             rapport_op=D(2026, 3, 2),
             rapport="Rapport",
+            overtreden_voorschrift="artikel 22 Wet inburgering 2021",
+            plaats_overtreding="Zevenaar",
             acting_user=casusregisseur,
         )
     zaak.refresh_from_db()

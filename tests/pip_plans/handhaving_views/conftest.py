@@ -22,20 +22,24 @@ def vandaag():
 
 
 @pytest.fixture
-def beboete_zaak(dossier, casusregisseur):
+def beboete_zaak(dossier, casusregisseur, collega):
     """A zaak through every step with the marker in each text: waarschuwing, rapport
-    (€ 800), zienswijze, boete."""
+    (€ 800) with its voornemen and afschrift, zienswijze (all by `casusregisseur`),
+    boete (by `collega`: functiescheiding, Awb art. 10:3 lid 4)."""
     zaak = zaak_voor(dossier, casusregisseur)
     waarschuwing_versturen(zaak=zaak, versie=zaak.versie, acting_user=casusregisseur)
     zaak.refresh_from_db()
-    zaak = rapport_opmaken(
+    rapport_opmaken(
         zaak=zaak,
         versie=zaak.versie,
         voorgenomen_bedrag=Decimal(800),
         rapport_op=D(2026, 3, 2),
         rapport=f"Rapport {MARKER}",
+        overtreden_voorschrift=f"Artikel 22 Wet inburgering 2021 {MARKER}",
+        plaats_overtreding=f"Zevenaar {MARKER}",
         acting_user=casusregisseur,
     )
+    zaak.refresh_from_db()
     zaak = zienswijze_vastleggen(
         zaak=zaak,
         versie=zaak.versie,
@@ -52,5 +56,8 @@ def beboete_zaak(dossier, casusregisseur):
         boetebedrag=Decimal(800),
         verwijtbaarheid="volledig",
         verwijtbaarheid_toelichting=f"Oordeel {MARKER}",
-        acting_user=casusregisseur,
+        motivering_bedrag=f"Bedrag {MARKER}",
+        reactie_op_zienswijze=f"Reactie {MARKER}",
+        asiel_motivering=f"Uitzonderlijk geval {MARKER}",
+        acting_user=collega,
     )

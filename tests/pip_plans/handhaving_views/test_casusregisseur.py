@@ -10,7 +10,13 @@ import pytest
 from freezegun import freeze_time
 
 from pip_plans.handhaving.services import rapport_opmaken, waarschuwing_versturen
-from pip_plans.models import Brief, BriefSoort, HandhavingStatus, Handhavingszaak
+from pip_plans.models import (
+    Bezwaar,
+    Brief,
+    BriefSoort,
+    HandhavingStatus,
+    Handhavingszaak,
+)
 from tests.pip_plans.handhaving_views.helpers import (
     D,
     boete_post,
@@ -35,8 +41,11 @@ def test_anonymous_is_sent_to_login(client, dossier):
 
 @pytest.mark.pdf
 def test_casusregisseur_goes_through_every_step_over_http(
-    client_for, dossier, casusregisseur
+    client_for, dossier, casusregisseur, collega
 ):
+    """The rapport by one casusregisseur, the boete by a colleague (functiescheiding,
+    Awb art. 10:3 lid 4), the bezwaar decided by the first again (lid 3 only keeps
+    the colleague who imposed the fine from it)."""
     client = client_for(casusregisseur)
     response = client.get(pagina(dossier))
     assert response.status_code == 200
@@ -77,14 +86,20 @@ def test_casusregisseur_goes_through_every_step_over_http(
             "rapport-voorgenomen_bedrag": "800,00",
             "rapport-rapport_op": "2026-03-02",
             "rapport-rapport": "Twee keer niet verschenen.",
+            "rapport-overtreden_voorschrift": "artikel 22 Wet inburgering 2021",
+            "rapport-plaats_overtreding": "Zevenaar",
             "rapport-zienswijze_tot": "",
         },
     )
     zaak.refresh_from_db()
     assert zaak.status == HandhavingStatus.ZIENSWIJZE
     assert zaak.beslistermijn == D(2026, 6, 1)
+    assert zaak.rapport_door == casusregisseur
     page = client.get(detail(zaak)).content.decode()
     assert "1 juni 2026" in page  # besluit uiterlijk
+    for soort in (BriefSoort.VOORNEMEN, BriefSoort.RAPPORT):
+        brief = Brief.objects.get(soort=soort)
+        assert reverse("pip_plans:brief_pdf", args=[brief.pk]) in page
 
     doorgestuurd(
         client,
@@ -92,24 +107,33 @@ def test_casusregisseur_goes_through_every_step_over_http(
         {
             "zienswijze-versie": "3",
             "zienswijze-ontvangen": "ja",
+            "zienswijze-wijze": "schriftelijk",
             "zienswijze-ontvangen_op": "2026-03-10",
             "zienswijze-zienswijze": "Ik was ziek.",
         },
     )
 
-    doorgestuurd(
-        client,
-        stap("besluit", zaak),
-        boete_post(
-            "800,00",
-            versie="4",
-            verwijtbaarheid_toelichting="Geen geldige reden.",
-            afzien_reden="",
-        ),
+    besluit = boete_post(
+        "800,00",
+        versie="4",
+        verwijtbaarheid_toelichting="Geen geldige reden.",
+        motivering_bedrag="Twee keer niet verschenen.",
+        reactie_op_zienswijze="Ziekte is niet aangetoond.",
+        asiel_motivering="Aanhoudend gebrek aan bereidheid tot integratie.",
+        afzien_reden="",
     )
+    # Who made the rapport does not impose the fine.
+    response = client.post(stap("besluit", zaak), besluit)
+    assert response.status_code == 400
+    assert "functiescheiding" in response.content.decode()
+    assert not Brief.objects.filter(soort=BriefSoort.BOETEBESCHIKKING).exists()
+
+    client = client_for(collega)
+    doorgestuurd(client, stap("besluit", zaak), besluit)
     zaak.refresh_from_db()
     assert zaak.status == HandhavingStatus.BOETE
     assert zaak.boetebedrag == Decimal("800.00")
+    assert zaak.besluit_door == collega
     beschikking = Brief.objects.get(soort=BriefSoort.BOETEBESCHIKKING)
     page = client.get(detail(zaak)).content.decode()
     assert reverse("pip_plans:brief_pdf", args=[beschikking.pk]) in page
@@ -120,25 +144,31 @@ def test_casusregisseur_goes_through_every_step_over_http(
         client,
         stap("bezwaar", zaak),
         {
-            "bezwaar-versie": "5",
-            "bezwaar-ontvangen_op": "2026-03-20",
-            "bezwaar-gronden": "Te hoog.",
+            f"besluit-{beschikking.pk}-ontvangen_op": "2026-03-20",
+            f"besluit-{beschikking.pk}-gronden": "Te hoog.",
         },
     )
-    doorgestuurd(
-        client,
-        stap("bezwaar_beslissing", zaak),
-        {
-            "beslissing-versie": "6",
-            "beslissing-besluit_op": "2026-03-20",
-            "beslissing-uitkomst": "ongegrond",
-        },
-    )
-    zaak.refresh_from_db()
-    assert zaak.bezwaar_uitkomst == "ongegrond"
+    bezwaar = Bezwaar.objects.get()
+    assert bezwaar.boetebeschikking == beschikking and bezwaar.tijdig
+    beslissing = {
+        f"bezwaar-{bezwaar.pk}-beslissing-versie": str(bezwaar.versie),
+        f"bezwaar-{bezwaar.pk}-beslissing-besluit_datum": "2026-03-20",
+        f"bezwaar-{bezwaar.pk}-beslissing-uitkomst": "ongegrond",
+        f"bezwaar-{bezwaar.pk}-beslissing-toelichting": "De boete past.",
+    }
+    url = reverse("pip_plans:bezwaar_beslissen", args=[bezwaar.pk])
+    # Who imposed the fine does not decide on the bezwaar against it.
+    response = client.post(url, beslissing)
+    assert response.status_code == 400
+    assert "functiescheiding" in response.content.decode()
+    client = client_for(casusregisseur)
+    doorgestuurd(client, url, beslissing)
+    bezwaar.refresh_from_db()
+    assert bezwaar.uitkomst == "ongegrond"
+    assert bezwaar.beslist_door == casusregisseur
+    assert Brief.objects.filter(soort=BriefSoort.BESLISSING_OP_BEZWAAR).exists()
     page = client.get(detail(zaak)).content.decode()
-    assert "binnen de termijn" in page
-    assert "ongegrond" in page
+    assert "ongegrond" in page.lower()
 
 
 def test_every_page_view_is_logged(client_for, dossier, casusregisseur):
@@ -200,16 +230,17 @@ def test_unparseable_input_is_400_not_500(client_for, dossier, casusregisseur):
     assert Handhavingszaak.objects.count() == 1
 
 
-def test_no_fine_above_340_without_rapport_over_http(
-    client_for, dossier, casusregisseur
-):
+def test_no_fine_without_rapport_over_http(client_for, dossier, casusregisseur):
+    """Awb art. 5:53 looks at the maximum (€ 800 > € 340): also a € 250 fine needs
+    the rapport (the old test allowed up to € 340 without one)."""
     zaak = zaak_voor(dossier, casusregisseur)
-    response = client_for(casusregisseur).post(
-        stap("besluit", zaak),
-        boete_post("400"),
-    )
-    assert response.status_code == 400
-    assert "Maak eerst het rapport op" in response.content.decode()
+    for bedrag in ("250", "400"):
+        response = client_for(casusregisseur).post(
+            stap("besluit", zaak),
+            boete_post(bedrag),
+        )
+        assert response.status_code == 400
+        assert "Maak eerst het rapport op" in response.content.decode()
     assert not Brief.objects.exists()
 
 
@@ -256,17 +287,21 @@ def test_fines_switched_off_are_announced_and_refused(
     assert "uitgeschakeld voor asielstatushouders" in response.content.decode()
 
 
+@pytest.mark.pdf
 def test_overdue_beslistermijn_is_shown(client_for, dossier, casusregisseur):
     with freeze_time("2026-01-10"):
         zaak = zaak_voor(dossier, casusregisseur, datum=D(2026, 1, 5))
-        zaak = rapport_opmaken(
+        rapport_opmaken(
             zaak=zaak,
             versie=1,
             voorgenomen_bedrag=Decimal(500),
             rapport_op=D(2026, 1, 6),
             rapport="Rapport",
+            overtreden_voorschrift="artikel 22 Wet inburgering 2021",
+            plaats_overtreding="Zevenaar",
             acting_user=casusregisseur,
         )
+        zaak.refresh_from_db()
     assert zaak.beslistermijn == D(2026, 4, 7)
     with freeze_time("2026-04-08"):
         client = client_for(casusregisseur)

@@ -70,6 +70,8 @@ def test_rsd_gets_404_on_every_handhaving_url_and_letter(
     brieven = Brief.objects.filter(handhavingszaak=zaak)
     assert {b.soort for b in brieven} == {
         BriefSoort.WAARSCHUWING,
+        BriefSoort.VOORNEMEN,
+        BriefSoort.RAPPORT,
         BriefSoort.BOETEBESCHIKKING,
     }
     for brief in brieven:

@@ -1,5 +1,9 @@
 """The steps of a handhavingszaak for the tests of this package, each on the zaak
-afresh from the database, and the dates and texts they use."""
+afresh from the database, and the dates and texts they use.
+
+Functiescheiding (Awb art. 10:3): the tests make the rapport as `casusregisseur`
+and take the boetebesluit as `collega`; the beslissing op bezwaar against that
+fine is again `casusregisseur`'s."""
 
 import datetime as dt
 from decimal import Decimal
@@ -12,8 +16,6 @@ from pip_plans.handhaving.maatregel import maatregel_vastleggen
 from pip_plans.handhaving.selectors import boetebeschikking
 from pip_plans.handhaving.services import (
     besluit_nemen,
-    boete_bezwaar_beslissen,
-    boete_bezwaar_registreren,
     handhavingszaak_aanmaken,
     rapport_opmaken,
     waarschuwing_versturen,
@@ -21,6 +23,7 @@ from pip_plans.handhaving.services import (
 )
 from pip_plans.models import (
     BesluitSoort,
+    Bezwaar,
     BezwaarUitkomst,
     Brief,
     Handhavingszaak,
@@ -28,6 +31,7 @@ from pip_plans.models import (
     Overtreding,
     Verwijtbaarheid,
 )
+from pip_plans.services import bezwaar as bezwaar_services
 from zevenaar_inburgering.parameters.models import Parameter
 
 D = dt.date
@@ -39,6 +43,14 @@ WAARSCHUWING_OP = D(2026, 3, 5)
 FEITEN = "Twee keer zonder bericht niet verschenen op de afspraak voor de brede intake."
 TOELICHTING = "Uitnodigingen ontvangen en bevestigd; geen reden opgegeven."
 AFZIEN = "Ziek gebleken, met een verklaring van de huisarts."
+VOORSCHRIFT = "artikel 22, eerste lid, van de Wet inburgering 2021"
+PLAATS = "Zevenaar, gemeentehuis"
+MOTIVERING = "Twee afspraken gemist zonder bericht: een boete van dit bedrag past."
+REACTIE = "Ziekte is niet gemeld en niet aangetoond; de boete blijft."
+ASIEL_MOTIVERING = (
+    "Een bewezen en aanhoudend gebrek aan bereidheid tot integratie: vier "
+    "uitnodigingen, ook met tolk, zonder enige reactie."
+)
 
 
 def vers(zaak: Handhavingszaak) -> Handhavingszaak:
@@ -64,14 +76,18 @@ def waarschuwen(zaak, user, dagtekening=WAARSCHUWING_OP) -> Brief:
 
 
 def rapport(zaak, user, bedrag="800", **changes) -> Handhavingszaak:
+    """The rapport, with the voornemen and the afschrift as letters; the zaak."""
     data = {
         "rapport_op": RAPPORT,
         "voorgenomen_bedrag": Decimal(bedrag),
         "rapport": "De inburgeraar werkte niet mee aan de brede intake.",
+        "overtreden_voorschrift": VOORSCHRIFT,
+        "plaats_overtreding": PLAATS,
     }
     data.update(changes)
     zaak = vers(zaak)
-    return rapport_opmaken(zaak=zaak, versie=zaak.versie, acting_user=user, **data)
+    rapport_opmaken(zaak=zaak, versie=zaak.versie, acting_user=user, **data)
+    return vers(zaak)
 
 
 def zienswijze(zaak, user, op=ZIENSWIJZE, ontvangen=True) -> Handhavingszaak:
@@ -96,12 +112,18 @@ def gehoord(dossier, user, bedrag="800") -> Handhavingszaak:
 
 
 def boete(bedrag="300", besluit_op=BESLUIT, **changes) -> dict:
+    """A fine with everything the besluit needs: the verwijtbaarheid, the reasons
+    for the amount, the answer to a zienswijze and (the `dossier` is an
+    asielstatushouder) the motivation of the exceptional case."""
     data = {
         "besluit": BesluitSoort.BOETE,
         "besluit_op": besluit_op,
         "boetebedrag": None if bedrag is None else Decimal(bedrag),
         "verwijtbaarheid": Verwijtbaarheid.VOLLEDIG,
         "verwijtbaarheid_toelichting": TOELICHTING,
+        "motivering_bedrag": MOTIVERING,
+        "reactie_op_zienswijze": REACTIE,
+        "asiel_motivering": ASIEL_MOTIVERING,
     }
     data.update(changes)
     return data
@@ -153,23 +175,34 @@ def parameter(code, vanaf, waarde):
     )
 
 
-def bezwaar(zaak, user, ontvangen_op, gronden="Het bedrag is te hoog."):
-    zaak = vers(zaak)
-    return boete_bezwaar_registreren(
-        zaak=zaak,
-        versie=zaak.versie,
+def bezwaar(
+    zaak, user, ontvangen_op, gronden="Het bedrag is te hoog.", **kwargs
+) -> Bezwaar:
+    """A bezwaar against the boetebeschikking of `zaak` (None without one)."""
+    return bezwaar_services.bezwaar_registreren(
+        boetebeschikking=beschikking(zaak),
         ontvangen_op=ontvangen_op,
         gronden=gronden,
         acting_user=user,
+        **kwargs,
     )
 
 
-def bezwaar_beslissen(zaak, user, besluit_op, uitkomst=BezwaarUitkomst.ONGEGROND):
-    zaak = vers(zaak)
-    return boete_bezwaar_beslissen(
-        zaak=zaak,
-        versie=zaak.versie,
-        besluit_op=besluit_op,
+def bezwaar_beslissen(
+    bezwaar: Bezwaar,
+    user,
+    besluit_datum,
+    uitkomst=BezwaarUitkomst.ONGEGROND,
+    toelichting="De boete past bij de overtreding.",
+    **kwargs,
+) -> Bezwaar:
+    bezwaar.refresh_from_db()
+    return bezwaar_services.bezwaar_beslissen(
+        bezwaar=bezwaar,
+        versie=bezwaar.versie,
+        besluit_datum=besluit_datum,
         uitkomst=uitkomst,
+        toelichting=toelichting,
         acting_user=user,
+        **kwargs,
     )

@@ -15,6 +15,7 @@ from tests.factories.leerroutes import (
 from tests.factories.pip_plans import (
     BeschikkingFactory,
     BezwaarFactory,
+    BriefFactory,
     HandhavingszaakFactory,
     InburgeringstermijnFactory,
     OntzorgingFactory,
@@ -157,6 +158,21 @@ class Bouwer:
     def bezwaar(self, beschikking, ontvangen_op):
         BezwaarFactory(beschikking=beschikking, ontvangen_op=ontvangen_op, gronden="")
 
+    def boete_bezwaar(self, zaak, ontvangen_op):
+        """The boetebeschikking of `zaak` (dated and sent on its besluit_op) and a
+        bezwaar against it received on `ontvangen_op`."""
+        brief = BriefFactory(
+            handhavingszaak=zaak,
+            boetebeschikking=True,
+            aangemaakt_door=self.user,
+        )
+        BezwaarFactory(
+            beschikking=None,
+            boetebeschikking=brief,
+            ontvangen_op=ontvangen_op,
+            gronden="",
+        )
+
     def ontzorging(self, code, start, einde):
         OntzorgingFactory(
             inburgeraar=self.p[code],
@@ -167,7 +183,7 @@ class Bouwer:
         )
 
     def zaak(self, code, **velden):
-        HandhavingszaakFactory(
+        return HandhavingszaakFactory(
             inburgeraar=self.p[code],
             datum_overtreding=D(2022, 8, 1),
             feiten="Niet verschenen.",

@@ -50,7 +50,7 @@ def ontzorgen(b: Bouwer) -> None:
 def handhaving(b: Bouwer) -> None:
     """Handhaving."""
     b.zaak("A3", status=HandhavingStatus.GEWAARSCHUWD, waarschuwing_op=D(2022, 10, 10))
-    b.zaak(
+    a4_zaak = b.zaak(
         "A4",
         status=HandhavingStatus.BOETE,
         waarschuwing_op=D(2022, 9, 1),
@@ -58,8 +58,8 @@ def handhaving(b: Bouwer) -> None:
         besluit_op=D(2022, 11, 15),
         boetebedrag=Decimal("350.00"),
         verwijtbaarheid=Verwijtbaarheid.VOLLEDIG,
-        bezwaar_ontvangen_op=D(2022, 12, 1),
     )
+    b.boete_bezwaar(a4_zaak, D(2022, 12, 1))
     b.zaak(
         "A5",
         status=HandhavingStatus.BOETE,
