@@ -92,6 +92,10 @@ class RapportForm(ZaakVersieForm):
     overtreden_voorschrift = forms.CharField(
         label="Overtreden voorschrift",
         max_length=200,
+        error_messages={
+            "required": "Noem het overtreden voorschrift: artikel, lid en wet (Awb "
+            "art. 5:48)."
+        },
         help_text="Artikel, lid en wet, zoals in de beleidsregel, bijvoorbeeld "
         "'artikel 22, eerste lid, Wet inburgering 2021'.",
     )
@@ -104,6 +108,7 @@ class RapportForm(ZaakVersieForm):
     plaats_overtreding = forms.CharField(
         label="Plaats van de overtreding",
         max_length=200,
+        error_messages={"required": "Vul de plaats van de overtreding in."},
         help_text="Bijvoorbeeld het adres van de taalschool of 'woonplaats'.",
     )
     rapport = forms.CharField(

@@ -6,11 +6,14 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from intake.models import Inburgeraar
 from intake.models.toegang import RsdScopedQuerySet, ScopedQuerySet
 from zevenaar_inburgering.parameters.models import geheel
+
+from .bezwaar import Bezwaar
 
 
 class Overtreding(models.TextChoices):
@@ -80,6 +83,21 @@ class HandhavingszaakQuerySet(ScopedQuerySet):
         )
         return self.exclude(status=HandhavingStatus.AFGEZIEN).filter(
             models.Exists(maatregelen)
+        )
+
+    def met_geldend_boetebedrag(self) -> "HandhavingszaakQuerySet":
+        """`geldend_boetebedrag`: the fine as a decided bezwaar left it (lower, or 0
+        when it lapsed), else the fine imposed; None without a fine."""
+        na_bezwaar = (
+            Bezwaar.objects.filter(
+                boetebeschikking__handhavingszaak=models.OuterRef("pk"),
+                boetebedrag_na_bezwaar__isnull=False,
+            )
+            .order_by("-besluit_datum")
+            .values("boetebedrag_na_bezwaar")[:1]
+        )
+        return self.annotate(
+            geldend_boetebedrag=Coalesce(models.Subquery(na_bezwaar), "boetebedrag")
         )
 
     def samenloop_dossiers(self):

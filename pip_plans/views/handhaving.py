@@ -113,7 +113,9 @@ def _boete_context(dossier, vandaag) -> dict:
 def _overzicht_context(request, dossier, **forms) -> dict:
     vandaag = timezone.localdate()
     zaken = list(
-        Handhavingszaak.objects.visible_to(request.user).filter(inburgeraar=dossier)
+        Handhavingszaak.objects.visible_to(request.user)
+        .filter(inburgeraar=dossier)
+        .met_geldend_boetebedrag()
     )
     maatregelen = _maatregelen(request, dossier)
     samenloop = samenloop_uit(zaken, maatregelen, samenloop_venster(vandaag))

@@ -230,7 +230,7 @@ def rapport_opmaken(page, zaak, d: Datums, door, tmp_path) -> None:
         page,
         ZAAK_TITEL.format(naam=zaak.inburgeraar.naam),
         selector,
-        "Dit veld is verplicht.",
+        "Noem het overtreden voorschrift: artikel, lid en wet (Awb art. 5:48).",
     )
     expect(veld(form, "Overtreden voorschrift")).to_have_attribute(
         "aria-invalid", "true"

@@ -109,6 +109,8 @@ def test_boete_and_bezwaar_by_three_casusregisseurs(
         page_derde, f"Handhavingszaken van {dossier.naam}", OVERTREDING.label
     )
     expect(rij).to_contain_text("Boete opgelegd")
+    # The fine as the bezwaar left it, with the one imposed beside it.
+    expect(rij).to_contain_text("€ 500,00 na bezwaar (opgelegd € 800,00)")
     expect(rij).to_contain_text(nl_datum(d.overtreding))
     assert_accessible(page_derde, "de handhavingspagina met een beboete zaak")
 
