@@ -251,6 +251,7 @@ def besluit_fouten(
     asiel: bool,
     doelgroep_label: str,
     functiescheiding: str | None,
+    voorgenomen_bedrag: Decimal | None = None,
 ) -> dict[str, str]:
     """What stops this besluit, per field (empty: nothing).
 
@@ -317,6 +318,12 @@ def besluit_fouten(
         fouten["boetebedrag"] = (
             f"De boete is ten hoogste {euro(maximum)} (Wet inburgering 2021, "
             "artikelen 22 en 23)."
+        )
+    elif voorgenomen_bedrag is not None and boetebedrag > voorgenomen_bedrag:
+        fouten["boetebedrag"] = (
+            "De boete is hoger dan het bedrag dat het voornemen bij het rapport "
+            f"aankondigde ({euro(voorgenomen_bedrag)}). De inburgeraar kon alleen "
+            "op dat bedrag een zienswijze geven (Awb art. 5:53)."
         )
     if not motivering_bedrag.strip():
         fouten["motivering_bedrag"] = (

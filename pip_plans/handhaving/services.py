@@ -421,6 +421,7 @@ def besluit_nemen(
             asiel=inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL,
             doelgroep_label=inburgeraar.get_doelgroep_categorie_display(),
             functiescheiding=functiescheiding_besluit(zaak, acting_user),
+            voorgenomen_bedrag=zaak.voorgenomen_bedrag,
         )
         | (
             verzenddatum_fouten(verzenddatum, op)

@@ -28,6 +28,7 @@ from tests.pip_plans.handhavingszaken.helpers import (
     beschikking,
     besluiten,
     boete,
+    gehoord,
     openen,
     parameter,
     refused,
@@ -38,34 +39,34 @@ from tests.pip_plans.pdf import pdf_text
 # --- Verwijtbaarheid ---------------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
 @pytest.mark.parametrize("verwijtbaarheid", [Verwijtbaarheid.GEEN, ""])
-def test_no_fine_without_verwijtbaarheid(dossier, casusregisseur, verwijtbaarheid):
-    zaak = openen(dossier, casusregisseur)
+def test_no_fine_without_verwijtbaarheid(
+    dossier, casusregisseur, collega, verwijtbaarheid
+):
+    zaak = gehoord(dossier, casusregisseur)
     data = boete("300", verwijtbaarheid=verwijtbaarheid)
-    error = refused(besluiten, zaak, casusregisseur, data)
+    error = refused(besluiten, zaak, collega, data)
     assert "5:41" in error.message_dict["verwijtbaarheid"][0]
-    assert vers(zaak).status == HandhavingStatus.OVERTREDING
-    assert not Brief.objects.exists()
+    assert vers(zaak).status == HandhavingStatus.ZIENSWIJZE
+    assert not Brief.objects.filter(soort=BriefSoort.BOETEBESCHIKKING).exists()
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
-def test_verwijtbaarheid_needs_a_toelichting(dossier, casusregisseur):
-    zaak = openen(dossier, casusregisseur)
-    error = refused(
-        besluiten, zaak, casusregisseur, boete(verwijtbaarheid_toelichting="  ")
-    )
+def test_verwijtbaarheid_needs_a_toelichting(dossier, casusregisseur, collega):
+    zaak = gehoord(dossier, casusregisseur)
+    error = refused(besluiten, zaak, collega, boete(verwijtbaarheid_toelichting="  "))
     assert "verwijtbaarheid_toelichting" in error.message_dict
     assert vers(zaak).besluit == ""
 
 
 @pytest.mark.pdf
 @pytest.mark.django_db
-def test_a_fine_for_verminderd_verwijtbaar_is_allowed(dossier, casusregisseur):
-    zaak = openen(dossier, casusregisseur)
-    besluiten(
-        zaak, casusregisseur, boete("150", verwijtbaarheid=Verwijtbaarheid.VERMINDERD)
-    )
+def test_a_fine_for_verminderd_verwijtbaar_is_allowed(dossier, casusregisseur, collega):
+    zaak = gehoord(dossier, casusregisseur)
+    besluiten(zaak, collega, boete("150", verwijtbaarheid=Verwijtbaarheid.VERMINDERD))
     zaak = vers(zaak)
     assert zaak.status == HandhavingStatus.BOETE
     assert zaak.verwijtbaarheid == Verwijtbaarheid.VERMINDERD
@@ -88,9 +89,13 @@ def test_afzien_needs_a_reason(dossier, casusregisseur):
     assert not Brief.objects.exists()
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
-def test_the_besluit_needs_a_choice_a_valid_date_and_an_amount(dossier, casusregisseur):
-    zaak = openen(dossier, casusregisseur)
+def test_the_besluit_needs_a_choice_a_valid_date_and_an_amount(
+    dossier, casusregisseur, collega
+):
+    zaak = gehoord(dossier, casusregisseur)
+    versie = zaak.versie
     for data, veld in [
         (boete(besluit="iets"), "besluit"),
         (boete(besluit_op=None), "besluit_op"),
@@ -98,9 +103,11 @@ def test_the_besluit_needs_a_choice_a_valid_date_and_an_amount(dossier, casusreg
         (boete(besluit_op=D(2099, 1, 1)), "besluit_op"),
         (boete("0"), "boetebedrag"),
         (boete(None), "boetebedrag"),
+        (boete(motivering_bedrag=" "), "motivering_bedrag"),
+        (boete(reactie_op_zienswijze=""), "reactie_op_zienswijze"),
     ]:
-        assert veld in refused(besluiten, zaak, casusregisseur, data).message_dict
-    assert vers(zaak).versie == 1
+        assert veld in refused(besluiten, zaak, collega, data).message_dict
+    assert vers(zaak).versie == versie
 
 
 @pytest.mark.django_db
@@ -166,15 +173,15 @@ def test_fines_switched_off_for_asiel_leave_only_afzien(dossier, casusregisseur)
 @pytest.mark.pdf
 @pytest.mark.django_db
 def test_fines_switched_off_for_asiel_still_allow_a_gezinsmigrant(
-    zevenaar, casusregisseur
+    zevenaar, casusregisseur, collega
 ):
     parameter("boete_asiel_toegestaan", D(2026, 4, 1), "0")
     gezin = InburgeraarFactory(
         gezinsmigrant=True, gemeente=zevenaar, casusregisseur=casusregisseur
     )
     assert gezin.doelgroep_categorie == "gezin_overig"
-    zaak = openen(gezin, casusregisseur)
-    besluiten(zaak, casusregisseur, boete(besluit_op=D(2026, 4, 15)))
+    zaak = gehoord(gezin, casusregisseur)
+    besluiten(zaak, collega, boete(besluit_op=D(2026, 4, 15), asiel_motivering=""))
     assert vers(zaak).status == HandhavingStatus.BOETE
     assert beschikking(zaak).soort == BriefSoort.BOETEBESCHIKKING
 
@@ -182,28 +189,28 @@ def test_fines_switched_off_for_asiel_still_allow_a_gezinsmigrant(
 @pytest.mark.pdf
 @pytest.mark.django_db
 def test_fines_switched_off_for_gezin_overig_leave_asiel_fineable(
-    dossier, zevenaar, casusregisseur
+    dossier, zevenaar, casusregisseur, collega
 ):
     parameter("boete_gezin_overig_toegestaan", D(2026, 4, 1), "0")
     gezin = InburgeraarFactory(
         gezinsmigrant=True, gemeente=zevenaar, casusregisseur=casusregisseur
     )
     gezin_zaak = openen(gezin, casusregisseur)
-    error = refused(
-        besluiten, gezin_zaak, casusregisseur, boete(besluit_op=D(2026, 4, 15))
-    )
+    error = refused(besluiten, gezin_zaak, collega, boete(besluit_op=D(2026, 4, 15)))
     assert "uitgeschakeld" in error.message_dict["besluit"][0]
-    zaak = openen(dossier, casusregisseur)
-    besluiten(zaak, casusregisseur, boete(besluit_op=D(2026, 4, 15)))
+    zaak = gehoord(dossier, casusregisseur)
+    besluiten(zaak, collega, boete(besluit_op=D(2026, 4, 15)))
     assert vers(zaak).status == HandhavingStatus.BOETE
 
 
 @pytest.mark.pdf
 @pytest.mark.django_db
-def test_an_asiel_dossier_is_fineable_before_the_switch_date(dossier, casusregisseur):
+def test_an_asiel_dossier_is_fineable_before_the_switch_date(
+    dossier, casusregisseur, collega
+):
     parameter("boete_asiel_toegestaan", D(2026, 4, 1), "0")
-    zaak = openen(dossier, casusregisseur)
-    besluiten(zaak, casusregisseur, boete(besluit_op=D(2026, 3, 31)))
+    zaak = gehoord(dossier, casusregisseur)
+    besluiten(zaak, collega, boete(besluit_op=D(2026, 3, 31)))
     assert vers(zaak).status == HandhavingStatus.BOETE
 
 

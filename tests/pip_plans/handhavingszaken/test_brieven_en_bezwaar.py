@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from intake.models import Gebeurtenis
-from pip_plans.handhaving.selectors import bezwaar_tijdig
 from pip_plans.models import (
     BesluitSoort,
+    Bezwaar,
     BezwaarUitkomst,
     Brief,
     BriefSoort,
@@ -27,6 +27,7 @@ from tests.pip_plans.handhavingszaken.helpers import (
     bezwaar,
     bezwaar_beslissen,
     boete,
+    gehoord,
     maatregel,
     messages,
     openen,
@@ -83,12 +84,12 @@ def test_no_waarschuwing_after_the_besluit(dossier, casusregisseur):
 
 @pytest.mark.pdf
 @pytest.mark.django_db
-def test_the_boetebeschikking(dossier, casusregisseur):
+def test_the_boetebeschikking(dossier, casusregisseur, collega):
     zaak = openen(dossier, casusregisseur)
     waarschuwen(zaak, casusregisseur, dagtekening=D(2026, 3, 5))
     rapport(zaak, casusregisseur, "800")
     zienswijze(zaak, casusregisseur)
-    besluiten(zaak, casusregisseur, boete("800", D(2026, 4, 20)))
+    besluiten(zaak, collega, boete("800", D(2026, 4, 20)))
 
     brief = beschikking(zaak)
     assert brief.soort == BriefSoort.BOETEBESCHIKKING
@@ -113,7 +114,7 @@ def test_the_boetebeschikking(dossier, casusregisseur):
     assert zaak.besluit_op == D(2026, 4, 20)
 
     for data in (boete("300"), afzien()):
-        error = refused(besluiten, zaak, casusregisseur, data)
+        error = refused(besluiten, zaak, collega, data)
         assert "al een besluit" in messages(error)
     assert Brief.objects.filter(soort=BriefSoort.BOETEBESCHIKKING).count() == 1
     assert vers(zaak).boetebedrag == Decimal("800.00")
@@ -123,7 +124,7 @@ def test_the_boetebeschikking(dossier, casusregisseur):
 @pytest.mark.django_db
 def test_after_the_besluit_no_rapport_or_zienswijze(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
-    besluiten(zaak, casusregisseur, boete("300"))
+    besluiten(zaak, casusregisseur, afzien())
     refused(rapport, zaak, casusregisseur, "300")
     refused(zienswijze, zaak, casusregisseur)
     assert vers(zaak).rapport_op is None
@@ -135,66 +136,72 @@ def test_after_the_besluit_no_rapport_or_zienswijze(dossier, casusregisseur):
 @pytest.mark.django_db
 def test_bezwaar_only_against_a_fine(dossier, casusregisseur):
     zaak = openen(dossier, casusregisseur)
-    error = refused(bezwaar, zaak, casusregisseur, D(2026, 4, 1))
-    assert "boetebeschikking" in messages(error)
+    with pytest.raises(ValueError):  # no boetebeschikking: nothing to object to
+        bezwaar(zaak, casusregisseur, D(2026, 4, 1))
 
     besluiten(zaak, casusregisseur, afzien())
-    error = refused(bezwaar, zaak, casusregisseur, D(2026, 4, 1))
-    assert "boetebeschikking" in messages(error)
-    assert vers(zaak).bezwaar_ontvangen_op is None
+    with pytest.raises(ValueError):
+        bezwaar(zaak, casusregisseur, D(2026, 4, 1))
+    assert not Bezwaar.objects.exists()
+
+
+def beboet(dossier, casusregisseur, collega):
+    """A zaak with a fine of € 300 of 20 March (by `collega`); the bezwaar deadline
+    is 1 May."""
+    zaak = gehoord(dossier, casusregisseur, "300")
+    besluiten(zaak, collega, boete("300"))
+    return zaak
 
 
 @pytest.mark.pdf
 @pytest.mark.django_db
-def test_bezwaar_dates_are_checked(dossier, casusregisseur):
-    zaak = openen(dossier, casusregisseur)
-    besluiten(zaak, casusregisseur, boete("300"))  # besluit 20 March, deadline 1 May
+def test_bezwaar_dates_are_checked(dossier, casusregisseur, collega):
+    zaak = beboet(dossier, casusregisseur, collega)
     brief = beschikking(zaak)
     assert brief.bezwaar_deadline == D(2026, 5, 1)
 
     for ontvangen_op in (D(2026, 3, 19), D(2099, 1, 1), None):
         error = refused(bezwaar, zaak, casusregisseur, ontvangen_op)
         assert "ontvangen_op" in error.message_dict
-    assert vers(zaak).bezwaar_ontvangen_op is None
-    assert "Registreer eerst" in messages(
-        refused(bezwaar_beslissen, zaak, casusregisseur, D(2026, 4, 15))
-    )
+    assert not Bezwaar.objects.exists()
 
-    bezwaar(zaak, casusregisseur, D(2026, 4, 1), gronden=" Het bedrag is te hoog. ")
-    zaak = vers(zaak)
-    assert zaak.bezwaar_ontvangen_op == D(2026, 4, 1)
-    assert zaak.bezwaar_gronden == "Het bedrag is te hoog."
-    assert bezwaar_tijdig(zaak, brief) is True
-    assert "al geregistreerd" in messages(
+    ingediend = bezwaar(
+        zaak, casusregisseur, D(2026, 4, 1), gronden=" Het bedrag is te hoog. "
+    )
+    assert ingediend.ontvangen_op == D(2026, 4, 1)
+    assert ingediend.gronden == "Het bedrag is te hoog."
+    assert ingediend.tijdig is True
+    assert "al een bezwaar" in messages(
         refused(bezwaar, zaak, casusregisseur, D(2026, 4, 2))
     )
 
-    for besluit_op in (D(2026, 3, 31), D(2099, 1, 1), None):
-        error = refused(bezwaar_beslissen, zaak, casusregisseur, besluit_op)
-        assert "besluit_op" in error.message_dict
-    error = refused(bezwaar_beslissen, zaak, casusregisseur, D(2026, 5, 15), "x")
+    for besluit_datum in (D(2026, 3, 31), D(2099, 1, 1), None):
+        error = refused(bezwaar_beslissen, ingediend, casusregisseur, besluit_datum)
+        assert "besluit_datum" in error.message_dict
+    error = refused(bezwaar_beslissen, ingediend, casusregisseur, D(2026, 5, 15), "x")
     assert "uitkomst" in error.message_dict
-    assert vers(zaak).bezwaar_uitkomst == ""
+    ingediend.refresh_from_db()
+    assert ingediend.uitkomst == ""
 
-    bezwaar_beslissen(zaak, casusregisseur, D(2026, 5, 15))
-    zaak = vers(zaak)
-    assert zaak.bezwaar_besluit_op == D(2026, 5, 15)
-    assert zaak.bezwaar_uitkomst == BezwaarUitkomst.ONGEGROND
+    bezwaar_beslissen(ingediend, casusregisseur, D(2026, 5, 15))
+    ingediend.refresh_from_db()
+    assert ingediend.besluit_datum == D(2026, 5, 15)
+    assert ingediend.uitkomst == BezwaarUitkomst.ONGEGROND
+    assert ingediend.beslist_door == casusregisseur
     assert "al beslist" in messages(
-        refused(bezwaar_beslissen, zaak, casusregisseur, D(2026, 5, 16))
+        refused(bezwaar_beslissen, ingediend, casusregisseur, D(2026, 5, 16))
     )
 
 
 @pytest.mark.pdf
 @pytest.mark.django_db
-def test_a_late_bezwaar_is_recorded_as_late(dossier, casusregisseur):
-    zaak = openen(dossier, casusregisseur)
-    besluiten(zaak, casusregisseur, boete("300"))  # deadline 1 May
-    bezwaar(zaak, casusregisseur, D(2026, 5, 2))
-    assert bezwaar_tijdig(vers(zaak), beschikking(zaak)) is False
-    assert bezwaar_tijdig(vers(zaak), None) is None
+def test_a_late_bezwaar_is_recorded_as_late(dossier, casusregisseur, collega):
+    zaak = beboet(dossier, casusregisseur, collega)  # deadline 1 May
+    ingediend = bezwaar(zaak, casusregisseur, D(2026, 5, 2))
+    assert ingediend.tijdig is False
     assert Gebeurtenis.objects.filter(
-        omschrijving__endswith="(na de bezwaartermijn)"
+        omschrijving__endswith="(na de bezwaartermijn); beslissen uiterlijk "
+        "12 juni 2026"
     ).exists()
 
 
@@ -204,25 +211,45 @@ def test_a_late_bezwaar_is_recorded_as_late(dossier, casusregisseur):
 @pytest.mark.pdf
 @pytest.mark.django_db
 def test_scope_of_zaken_and_letters(
-    dossier, casusregisseur, klantmanager, andere_casusregisseur
+    dossier, casusregisseur, collega, klantmanager, andere_casusregisseur
 ):
     zaak = openen(dossier, casusregisseur)
     waarschuwing = waarschuwen(zaak, casusregisseur)
     rapport(zaak, casusregisseur, "800")
     zienswijze(zaak, casusregisseur)
-    besluiten(zaak, casusregisseur, boete("800"))
+    besluiten(zaak, collega, boete("800"))
     maatregel(dossier, klantmanager, OVERTREDING + dt.timedelta(days=20))
     boetebrief = beschikking(zaak)
+    voornemen, afschrift = (
+        Brief.objects.get(soort=soort)
+        for soort in (BriefSoort.VOORNEMEN, BriefSoort.RAPPORT)
+    )
 
     assert list(Handhavingszaak.objects.visible_to(casusregisseur)) == [zaak]
     assert not Handhavingszaak.objects.visible_to(klantmanager).exists()
     assert not Handhavingszaak.objects.visible_to(andere_casusregisseur).exists()
     assert not Handhavingszaak.objects.visible_to(klantmanager).met_samenloop().exists()
 
-    assert set(Brief.objects.visible_to(casusregisseur)) == {waarschuwing, boetebrief}
+    assert set(Brief.objects.visible_to(casusregisseur)) == {
+        waarschuwing,
+        voornemen,
+        afschrift,
+        boetebrief,
+    }
+    assert set(Brief.objects.visible_to(collega)) == {
+        waarschuwing,
+        voornemen,
+        afschrift,
+        boetebrief,
+    }
     klantmanager_brieven = Brief.objects.visible_to(klantmanager)
     assert not klantmanager_brieven.filter(
-        soort__in=[BriefSoort.WAARSCHUWING, BriefSoort.BOETEBESCHIKKING]
+        soort__in=[
+            BriefSoort.WAARSCHUWING,
+            BriefSoort.VOORNEMEN,
+            BriefSoort.RAPPORT,
+            BriefSoort.BOETEBESCHIKKING,
+        ]
     ).exists()
     assert not klantmanager_brieven.exists()
     assert not Brief.objects.visible_to(andere_casusregisseur).exists()

@@ -17,6 +17,7 @@ from tests.pip_plans.handhavingszaken.helpers import (
     afzien,
     besluiten,
     boete,
+    gehoord,
     maatregel,
     openen,
     parameter,
@@ -114,10 +115,10 @@ def test_no_samenloop_once_the_zaak_is_afgezien(dossier, casusregisseur, klantma
 
 @pytest.mark.pdf
 @pytest.mark.django_db
-def test_samenloop_stays_after_a_fine(dossier, casusregisseur, klantmanager):
-    zaak = openen(dossier, casusregisseur)
+def test_samenloop_stays_after_a_fine(dossier, casusregisseur, collega, klantmanager):
+    zaak = gehoord(dossier, casusregisseur)
     maatregel(dossier, klantmanager, OVERTREDING + dt.timedelta(days=20))
-    besluiten(zaak, casusregisseur, boete())
+    besluiten(zaak, collega, boete())
     assert [p.zaak for p in samenloop(dossier)] == [vers(zaak)]
     assert dossier in aandacht(Inburgeraar.objects.all(), "samenloop")
 

@@ -13,7 +13,7 @@ from pip_plans.handhaving.services import (
     waarschuwing_versturen,
     zienswijze_vastleggen,
 )
-from pip_plans.models import Brief, HandhavingStatus
+from pip_plans.models import Bezwaar, Brief, HandhavingStatus
 from pip_plans.tijdlijn import GebeurtenisSoort
 from tests.pip_plans.handhavingszaken.helpers import (
     RAPPORT,
@@ -37,8 +37,11 @@ from zevenaar_inburgering.verwerkingen.models import Verwerking
 # --- Optimistic locking --------------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db
-def test_a_stale_versie_is_refused_and_changes_nothing(dossier, casusregisseur):
+def test_a_stale_versie_is_refused_and_changes_nothing(
+    dossier, casusregisseur, collega
+):
     zaak = openen(dossier, casusregisseur)
     oud = zaak.versie
     rapport(zaak, casusregisseur, "500")
@@ -46,9 +49,10 @@ def test_a_stale_versie_is_refused_and_changes_nothing(dossier, casusregisseur):
     assert zaak.versie == oud + 1
     gebeurtenissen = Gebeurtenis.objects.count()
     verwerkingen = Verwerking.objects.count()
+    brieven = Brief.objects.count()
 
     with pytest.raises(ValidationError) as exc:
-        besluit_nemen(zaak=zaak, versie=oud, acting_user=casusregisseur, **boete("300"))
+        besluit_nemen(zaak=zaak, versie=oud, acting_user=collega, **boete("300"))
     assert exc.value.code == "stale"
     with pytest.raises(ValidationError) as exc:
         zienswijze_vastleggen(
@@ -66,7 +70,7 @@ def test_a_stale_versie_is_refused_and_changes_nothing(dossier, casusregisseur):
     assert na.status == HandhavingStatus.ZIENSWIJZE
     assert na.besluit == "" and na.zienswijze_ontvangen_op is None
     assert na.rapport_op == RAPPORT and na.voorgenomen_bedrag == Decimal("500.00")
-    assert not Brief.objects.exists()
+    assert Brief.objects.count() == brieven == 2  # the voornemen and the afschrift
     assert Gebeurtenis.objects.count() == gebeurtenissen
     assert Verwerking.objects.count() == verwerkingen
 
@@ -88,19 +92,26 @@ def test_a_stale_waarschuwing_makes_no_letter(dossier, casusregisseur):
 
 @pytest.mark.pdf
 @pytest.mark.django_db
-def test_every_step_writes_a_gebeurtenis_and_a_verwerking(dossier, casusregisseur):
+def test_every_step_writes_a_gebeurtenis_and_a_verwerking(
+    dossier, casusregisseur, collega
+):
+    """Each step by its user: the rapport by `casusregisseur`, the boete by
+    `collega`, the beslissing op bezwaar by `casusregisseur` again (functiescheiding,
+    Awb art. 10:3)."""
+
     def gebeurtenissen():
         return list(
             Gebeurtenis.objects.filter(
                 inburgeraar=dossier,
-                soort=GebeurtenisSoort.HANDHAVING,
-                gebruiker=casusregisseur,
-            ).values_list("omschrijving", flat=True)
+                soort__in=[GebeurtenisSoort.HANDHAVING, GebeurtenisSoort.PIP],
+            )
+            .order_by("pk")
+            .values_list("omschrijving", flat=True)
         )
 
     def verwerkingen():
         return Verwerking.objects.filter(
-            object_id=str(dossier.pk), handeling="Handhaving"
+            object_id=str(dossier.pk), handeling__in=["Handhaving", "Bezwaar"]
         ).count()
 
     zaak = openen(dossier, casusregisseur)
@@ -109,9 +120,11 @@ def test_every_step_writes_a_gebeurtenis_and_a_verwerking(dossier, casusregisseu
         lambda: waarschuwen(zaak, casusregisseur),
         lambda: rapport(zaak, casusregisseur, "800"),
         lambda: zienswijze(zaak, casusregisseur),
-        lambda: besluiten(zaak, casusregisseur, boete("800")),
+        lambda: besluiten(zaak, collega, boete("800")),
         lambda: bezwaar(zaak, casusregisseur, D(2026, 4, 1)),
-        lambda: bezwaar_beslissen(zaak, casusregisseur, D(2026, 5, 15)),
+        lambda: bezwaar_beslissen(
+            Bezwaar.objects.get(), casusregisseur, D(2026, 5, 15)
+        ),
     ]
     for n, stap in enumerate(stappen, start=2):
         stap()
@@ -121,10 +134,15 @@ def test_every_step_writes_a_gebeurtenis_and_a_verwerking(dossier, casusregisseu
     assert "Handhavingszaak gestart: niet meewerken aan de brede intake" in alle
     assert "Schriftelijke waarschuwing verstuurd (WAARS-" in alle
     assert "besluit uiterlijk 1 juni 2026" in alle
+    assert "voornemen VOORN-" in alle and "afschrift van het rapport RAPP-" in alle
     assert "Zienswijze ontvangen op 10 maart 2026" in alle
     assert "Boete opgelegd: € 800,00" in alle
     assert "Bezwaar ontvangen tegen boetebeschikking BOETE-" in alle
-    assert "Beslissing op bezwaar tegen de boete: ongegrond" in alle
+    assert "Beslissing op bezwaar tegen boetebeschikking BOETE-" in alle
+    assert ": ongegrond (brief BOB-" in alle
+    assert Gebeurtenis.objects.filter(
+        gebruiker=collega, omschrijving__startswith="Boete opgelegd"
+    ).exists()
     # The letters are logged as generated documents besides.
     assert Verwerking.objects.filter(object_id=str(dossier.pk)).count() > verwerkingen()
 
@@ -155,9 +173,9 @@ def test_afzien_and_maatregel_write_a_gebeurtenis_and_a_verwerking(
 
 
 @pytest.mark.django_db
-def test_a_refused_step_writes_nothing(dossier, casusregisseur):
+def test_a_refused_step_writes_nothing(dossier, casusregisseur, collega):
     zaak = openen(dossier, casusregisseur)
-    refused(besluiten, zaak, casusregisseur, boete("900"))
+    refused(besluiten, zaak, collega, boete("900"))
     refused(rapport, zaak, casusregisseur, "900")
     assert Gebeurtenis.objects.filter(soort=GebeurtenisSoort.HANDHAVING).count() == 1
     assert Verwerking.objects.filter(object_id=str(dossier.pk)).count() == 1
