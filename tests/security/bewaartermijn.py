@@ -35,6 +35,9 @@ ZONDER_KANARIE = {
     "pip_plans.Brief.kenmerk": "the letter's reference number: kept",
     "pip_plans.Brief.pdf": "a stored name; file and name checked apart",
     "pip_plans.Brief.sha256": "a digest; cleared with the file",
+    "pip_plans.Handhavingszaak.overtreden_voorschrift": (
+        "the article of law the rapport names, no personal data: kept"
+    ),
     "leerroutes.Examenpoging.cijfer": "a grade, no identifier: kept",
     "leerroutes.Routestand.koers_redenen": "derived from numbers every night",
     "monitoring.Signaal.object_type": "a model name",

@@ -17,6 +17,7 @@ from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
 from pip_plans.services import pip as pip_services
 from tests.factories.accounts import UserFactory
 from tests.factories.pip_plans.pip import complete_pip_data
+from zevenaar_inburgering.accounts.models import User
 
 
 def pip_vaststellen(dossier, user, *, dagtekening=None, **inhoud) -> models.Beschikking:
@@ -62,12 +63,14 @@ def vaste_lasten_invullen(ontzorging, acting_user):
 def zaak_tot_boete(dossier, cr, tekst, beslisser=None):
     """A handhavingszaak of `dossier` up to the boete through the services, with the
     waarschuwing, voornemen, afschrift van het rapport and boetebeschikking letters;
-    `tekst(veld)` is the text of each of its free texts. `cr` makes the rapport,
+    `tekst(veld)` is the text of each of its free texts (TextFields). `cr` makes the rapport,
     `beslisser` (default: a new casusregisseur of the dossier's gemeente) imposes
     the fine (functiescheiding, Awb art. 10:3 lid 4)."""
-    beslisser = beslisser or UserFactory(
-        username=f"{cr.username}.collega", gemeenten=[dossier.gemeente]
-    )
+    if beslisser is None:
+        naam = f"{cr.username}.collega"
+        beslisser = User.objects.filter(username=naam).first() or UserFactory(
+            username=naam, gemeenten=[dossier.gemeente]
+        )
     zaak = handhavingszaak_aanmaken(
         inburgeraar=dossier,
         overtreding="pvt",
@@ -83,9 +86,10 @@ def zaak_tot_boete(dossier, cr, tekst, beslisser=None):
         voorgenomen_bedrag=Decimal("800"),
         rapport_op=dt.date(2026, 5, 1),
         rapport=tekst("rapport"),
-        overtreden_voorschrift=tekst("overtreden_voorschrift"),
+        # Short fields (CharField), no free text of the person: fixed texts.
+        overtreden_voorschrift="artikel 22 van de Wet inburgering 2021",
         verplichting=tekst("verplichting"),
-        plaats_overtreding=tekst("plaats_overtreding"),
+        plaats_overtreding="Zevenaar",
         acting_user=cr,
     )
     zaak.refresh_from_db()
