@@ -109,9 +109,16 @@ def situaties(vandaag: date) -> dict[str, Callable[[], bool]]:
         "beslistermijn verstreken": lambda: zaken.filter(
             beslistermijn__lt=vandaag, besluit=""
         ).exists(),
-        "bezwaar tegen een boete": lambda: zaken.exclude(
-            bezwaar_ontvangen_op=None
+        "bezwaar tegen een boete": lambda: Bezwaar.objects.filter(
+            boetebeschikking__isnull=False
         ).exists(),
+        "beslissing op bezwaar (brief)": lambda: Brief.objects.filter(
+            soort="beslissing_op_bezwaar"
+        ).exists(),
+        "voornemen en afschrift van het rapport": lambda: (
+            Brief.objects.filter(soort="voornemen").exists()
+            and Brief.objects.filter(soort="rapport").exists()
+        ),
         "samenloop met een maatregel": lambda: (
             Maatregel.objects.exists() and zaken.met_samenloop(vandaag).exists()
         ),
