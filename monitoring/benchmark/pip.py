@@ -30,7 +30,8 @@ from pip_plans.models import (
     WijzigingReden,
 )
 from pip_plans.ontzorgen.rules import regulier_einde
-from pip_plans.rules import bezwaar_deadline
+from pip_plans.rules import bezwaar_beslistermijn, bezwaar_deadline, bezwaar_tijdig
+from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later, verlengd_einde
 
 from .data import AFWIJZING, B1, GEMEENTE_GEWICHTEN, ONDERWIJS, SEED, TAALNIVEAU, Z
@@ -146,9 +147,22 @@ class PipBouwer:
         ontvangen = self.later(beschikking.dagtekening, 10, 40)
         beslist = ontvangen + timedelta(weeks=10)
         klaar = beslist <= self.vandaag and self.kans(0.7)
+        ontvangen = min(ontvangen, self.vandaag)
+        einde = beschikking.bezwaar_deadline
         return Bezwaar(
+            inburgeraar_id=beschikking.inburgeraar_id,
             beschikking=beschikking,
-            ontvangen_op=min(ontvangen, self.vandaag),
+            ontvangen_op=ontvangen,
+            bezwaartermijn_einde=einde,
+            tijdig=bezwaar_tijdig(
+                ontvangen_op=ontvangen,
+                poststempel_op=None,
+                termijn_einde=einde,
+                nazending_dagen=geheel("bezwaar_nazending_dagen", einde),
+            ),
+            beslistermijn=bezwaar_beslistermijn(
+                einde, weken=geheel("bezwaar_beslistermijn_weken", einde)
+            ),
             gronden="De onderwijsroute is niet goed onderzocht.",
             besluit_datum=beslist if klaar else None,
             uitkomst=BezwaarUitkomst.ONGEGROND if klaar else "",
