@@ -27,6 +27,28 @@ def pip_start(
     return max(kennisgeving, brp_inschrijving)
 
 
+# The Wet inburgering 2021 applies to a plicht that started on or after 1 January
+# 2022; before, the Wet inburgering (2013) (Kamerstuk 36 078 nr. 3; DOMAIN §13.5) [V].
+WI2021_VANAF = date(2022, 1, 1)
+WI2021, WI2013 = "wi2021", "wi2013"
+
+
+def wet_regime_uit_start(start_inburgeringsplicht: date | None) -> str | None:
+    """The law that follows from the start of the plicht; None when it is unknown."""
+    if start_inburgeringsplicht is None:
+        return None
+    return WI2013 if start_inburgeringsplicht < WI2021_VANAF else WI2021
+
+
+def wi2021_niet_voor_wi2013(wat: str) -> str:
+    """The refusal of a Wi2021 action for a person under the Wi2013."""
+    return (
+        "Voor deze inburgeraar geldt de Wet inburgering 2013. "
+        f"{wat} hoort bij de Wet inburgering 2021 en kan daarom niet "
+        "(DOMAIN §13.5). Het dossier blijft voor begeleiding en de rapportage."
+    )
+
+
 def pip_deadline(
     *,
     kennisgeving: date | None,

@@ -29,6 +29,7 @@ from intake.models import (
     GESLOTEN_STATUSSEN,
     BredeIntake,
     Inburgeraar,
+    WetRegime,
 )
 from intake.rules import WAARSCHUWING_2_WEKEN, WAARSCHUWING_4_WEKEN
 from leerroutes.models import KoersStatus, Routestand, Traject, Urenregistratie
@@ -111,8 +112,14 @@ def _open_dossiers():
     return Inburgeraar.objects.exclude(status__in=GESLOTEN_STATUSSEN)
 
 
+def _wi2021_open():
+    """Open dossiers under the Wi2021: the PIP, intake and termijn signals are that
+    law's; a Wi2013 dossier has none of them (DOMAIN §13.5)."""
+    return _open_dossiers().filter(wet_regime=WetRegime.WI2021)
+
+
 def _pip_open():
-    return _open_dossiers().filter(
+    return _wi2021_open().filter(
         pip_vastgesteld_op__isnull=True, pip_deadline__isnull=False
     )
 
@@ -149,7 +156,7 @@ def pip_te_laat(vandaag: date):
 def intake_niet_gestart(vandaag: date):
     """No brede intake (of any state) 4 weeks after the kennisgeving, no PIP."""
     return _dossiers(
-        _open_dossiers()
+        _wi2021_open()
         .filter(
             datum_kennisgeving__lte=vandaag - INTAKE_GESTART_BINNEN,
             pip_vastgesteld_op__isnull=True,

@@ -3,11 +3,17 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from intake.rules import deadline_status, pip_deadline
+from intake.rules import (
+    deadline_status,
+    pip_deadline,
+    wet_regime_uit_start,
+    wi2021_niet_voor_wi2013,
+)
 from zevenaar_inburgering.accounts.models import (
     DOSSIER_ROLES,
     Gemeente,
@@ -321,13 +327,34 @@ class Inburgeraar(models.Model):
         return self.naam
 
     def refresh_pip_deadline(self) -> None:
-        """Recompute the stored PIP deadline from the dates it depends on."""
-        self.pip_deadline = pip_deadline(
-            kennisgeving=self.datum_kennisgeving,
-            brp_inschrijving=self.datum_brp_inschrijving,
-            uitstel_sinds=self.pip_uitstel_sinds,
-            informatie_ontvangen=self.pip_uitstel_informatie_ontvangen,
+        """Recompute the stored PIP deadline from the dates it depends on. Under the
+        Wi2013 there is no PIP, so no deadline."""
+        self.pip_deadline = (
+            None
+            if self.is_wi2013
+            else pip_deadline(
+                kennisgeving=self.datum_kennisgeving,
+                brp_inschrijving=self.datum_brp_inschrijving,
+                uitstel_sinds=self.pip_uitstel_sinds,
+                informatie_ontvangen=self.pip_uitstel_informatie_ontvangen,
+            )
         )
+
+    @property
+    def is_wi2013(self) -> bool:
+        return self.wet_regime == WetRegime.WI2013
+
+    @property
+    def regime_tegenstrijdig(self) -> bool:
+        """The recorded law contradicts the start of the plicht (to be fixed)."""
+        volgens_start = wet_regime_uit_start(self.start_inburgeringsplicht)
+        return volgens_start is not None and volgens_start != self.wet_regime
+
+    def wi2021_vereist(self, wat: str) -> None:
+        """Refuse a Wi2021 action (PIP, termijn, ontzorgen, fine) for a person under
+        the Wi2013 with a ValidationError that says why."""
+        if self.is_wi2013:
+            raise ValidationError(wi2021_niet_voor_wi2013(wat), code="wi2013")
 
     @property
     def pip_deadline_status(self):

@@ -296,6 +296,7 @@ def pip_uitstel_vastleggen(
     [S]): the PIP deadline is suspended until the information arrives and then
     runs until at most 2 weeks later. The wait must start before the deadline."""
     current = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
+    current.wi2021_vereist("Uitstel van de PIP-deadline")
     errors: dict[str, str] = {}
     if not reden.strip():
         errors["pip_uitstel_reden"] = "Noem de informatie van derden waarop u wacht."

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import DoelgroepCategorie, Inburgeraar, WetRegime
+from intake.models import DoelgroepCategorie, Inburgeraar
 from intake.services import VerouderdDossier, wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
@@ -117,7 +117,7 @@ def handhavingszaak_aanmaken(
             datum_overtreding=datum_overtreding,
             feiten=feiten,
             vandaag=timezone.localdate(),
-            wi2013=inburgeraar.wet_regime == WetRegime.WI2013,
+            wi2013=inburgeraar.is_wi2013,
         )
     )
     eerdere = (

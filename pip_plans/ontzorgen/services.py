@@ -84,6 +84,7 @@ def ontzorging_starten(
     the four standard fixed costs, amounts still to be filled in."""
     # Serialise two starts of the same dossier.
     inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
+    inburgeraar.wi2021_vereist("Financieel ontzorgen")
     if not ontzorgen_mogelijk(inburgeraar):
         raise ValidationError(
             "Financieel ontzorgen geldt alleen voor asielstatushouders met recht op "

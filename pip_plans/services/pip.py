@@ -24,6 +24,7 @@ from intake.models import (
     Leerroute,
     Status,
 )
+from intake.rules import wi2021_niet_voor_wi2013
 from intake.services import verouderd
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents, store_document
@@ -68,6 +69,7 @@ def _gebeurtenis(inburgeraar: Inburgeraar, user: User, omschrijving: str) -> Non
 @transaction.atomic
 def pip_opstellen(*, inburgeraar: Inburgeraar, acting_user: User) -> Pip:
     """Draft the first PIP from the brede intake and its route advice."""
+    inburgeraar.wi2021_vereist("Een PIP")
     if Pip.objects.filter(inburgeraar=inburgeraar).exists():
         raise ValidationError("Dit dossier heeft al een PIP. Start een wijziging.")
     vandaag = timezone.localdate()
@@ -122,6 +124,7 @@ def pip_wijziging_starten(
     """A new concept version, copied from the last vastgesteld one. Afschalen
     records `nt2_uren_keurmerk`, the NT2 hours at a keurmerk aanbieder (None: not
     known here; afschalen then cannot be vastgesteld)."""
+    inburgeraar.wi2021_vereist("Een wijziging van het PIP")
     vorige = geldende_pip(inburgeraar)
     if vorige is None:
         raise ValidationError("Er is nog geen vastgesteld PIP om te wijzigen.")
@@ -205,6 +208,9 @@ def vaststellen_fouten(
         ontzorgen=pip.ontzorgen,
         ontzorgen_mogelijk=ontzorgen_mogelijk(inburgeraar),
     )
+    if inburgeraar.is_wi2013:
+        fouten["__all__"] = wi2021_niet_voor_wi2013("Een PIP met inburgeringstermijn")
+        return fouten
     vorige = geldende_pip(inburgeraar)
     if vorige is None:
         intake = actieve_intake(inburgeraar)

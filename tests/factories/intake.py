@@ -38,6 +38,7 @@ from intake.models import (
     Relatie,
     Uitkomst,
     Werkervaring,
+    WetRegime,
 )
 from intake.tijdlijn import GebeurtenisSoort
 from tests.factories.accounts import UserFactory, behandelaar, gemeente
@@ -72,6 +73,12 @@ class InburgeraarFactory(factory.django.DjangoModelFactory):
     class Params:
         gezinsmigrant = factory.Trait(doelgroep=Doelgroep.GEZINSVORMER)
         met_bijstand = factory.Trait(bijstand=True, bijstand_start=dt.date(2026, 4, 1))
+        # A plicht that started before 1 January 2022: the Wet inburgering 2013.
+        wi2013 = factory.Trait(
+            wet_regime=WetRegime.WI2013,
+            start_inburgeringsplicht=dt.date(2021, 6, 1),
+            datum_kennisgeving=dt.date(2021, 6, 15),
+        )
 
 
 class DossierrijFactory(factory.django.DjangoModelFactory):
