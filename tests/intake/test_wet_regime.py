@@ -4,7 +4,6 @@ with a message that says why, its PIP and intake signals are not made, and the
 screens say which law applies and warn when the law contradicts the start."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
