@@ -67,7 +67,6 @@ def inburgeringsplicht_voldaan(
     z_eindgesprek: date | None,
     onderwijsroute_resultaat: bool | None,
     onderwijsroute_resultaat_op: date | None = None,
-    map_vereist: bool = False,
     map_afgerond: date | None = None,
 ) -> Voldaan:
     """Is the inburgeringsplicht fulfilled, and since when? (DOMAIN.md §4.)
@@ -82,9 +81,10 @@ def inburgeringsplicht_voldaan(
     - Z-route (Wet art. 10, probably [U]; Besluit art. 3.14 [S]): the eindgesprek
       and the participatieverklaring. KNM is coursework there, not an exam.
 
-    MAP is a gemeente product and no DUO exam; whether completing it is a condition
-    of fulfilment was not found [U]. With `map_vereist` it is (B1- and Z-route
-    only: the onderwijsroute has no MAP, Wet art. 8 lid 3 [S]).
+    - The MAP (Module Arbeidsmarkt en Participatie), a gemeente product and no DUO
+      exam, is part of the plicht in the B1-route and the Z-route (Wet art. 8
+      [S]; DOMAIN §13.5, corrected 2026-12-05); the onderwijsroute has none (Wet
+      art. 8 lid 3 [S]).
 
     A passed exam at a higher level counts for a lower goal. The day fulfilled is
     the day the last condition was met: the later of the dates involved (the
@@ -137,7 +137,7 @@ def inburgeringsplicht_voldaan(
         "Participatieverklaring ondertekend",
         "Participatieverklaring nog niet ondertekend.",
     )
-    if map_vereist and leerroute != ONDERWIJS:
+    if leerroute != ONDERWIJS:
         eis(map_afgerond, "MAP afgerond", "MAP nog niet afgerond.")
 
     if ontbreekt:

@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from intake.models import (
     Inburgeraar,
+    Leerroute,
     Status,
 )
 from intake.services import verouderd, wijziging_vastleggen
-from pip_plans.selectors import geldende_pip
+from pip_plans.selectors import geldende_pip, geldende_pips
 from zevenaar_inburgering.accounts.models import User
 
 from ..models import (
@@ -187,3 +188,18 @@ def voldaan_bijwerken(inburgeraar: Inburgeraar, *, acting_user: User) -> None:
                 handeling="Afronding",
             )
     routestand_bijwerken([inburgeraar.pk])
+
+
+def voldaan_zonder_map() -> list[Inburgeraar]:
+    """Dossiers recorded as voldaan in the B1- or Z-route without a completed MAP:
+    recorded before the MAP became a condition (issue 17, DOMAIN §13.5). Listed for
+    review, never changed here: the casusregisseur checks each one."""
+    verdacht = Inburgeraar.objects.filter(
+        afronding__voldaan_op__isnull=False, afronding__map_afgerond_op__isnull=True
+    ).order_by("achternaam", "voornamen")
+    routes = geldende_pips(verdacht)
+    return [
+        dossier
+        for dossier in verdacht
+        if dossier.pk in routes and routes[dossier.pk].leerroute != Leerroute.ONDERWIJS
+    ]

@@ -79,10 +79,16 @@ def examen(dossier, user, onderdeel, niveau, datum, geslaagd=True):
 
 
 def participatieverklaring(dossier, user):
-    """12 PVT hours in March 2026, then the participatieverklaring signed on 2 April."""
+    """12 PVT hours in March 2026, then the participatieverklaring signed on 2 April
+    and the MAP completed on 1 April (both part of the plicht in the B1- and
+    Z-route, DOMAIN §13.5)."""
     uren(dossier, user, "pvt", 1, 12)
-    getekend_op = dt.date(2026, 4, 2)
-    return afronding(dossier, user, participatieverklaring_getekend_op=getekend_op)
+    return afronding(
+        dossier,
+        user,
+        participatieverklaring_getekend_op=dt.date(2026, 4, 2),
+        map_afgerond_op=dt.date(2026, 4, 1),
+    )
 
 
 def taalexamens(dossier, user, niveau, datum):

@@ -33,6 +33,7 @@ def voldaan(**changes):
         "participatieverklaring_getekend": date(2026, 9, 1),
         "z_eindgesprek": None,
         "onderwijsroute_resultaat": None,
+        "map_afgerond": date(2027, 5, 1),
     }
     return inburgeringsplicht_voldaan(**{**args, **changes})
 
@@ -86,12 +87,17 @@ def test_a2_exams_fulfil_only_after_afschalen_and_b2_counts_for_b1():
     assert voldaan(examens=[*b2, knm], taalniveau_doel="A2").voldaan
 
 
-def test_map_counts_only_when_the_gemeente_requires_it():
-    assert voldaan(map_vereist=False).voldaan
-    zonder = voldaan(map_vereist=True)
+def test_the_b1_and_z_route_need_the_map_too():
+    """Wet art. 8 [S], DOMAIN §13.5: PVT and MAP in the B1- and Z-route."""
+    zonder = voldaan(map_afgerond=None)
+    assert not zonder.voldaan
     assert zonder.redenen == ("MAP nog niet afgerond.",)
-    met = voldaan(map_vereist=True, map_afgerond=date(2027, 12, 1))
+    met = voldaan(map_afgerond=date(2027, 12, 1))
     assert met.datum == date(2027, 12, 1)
+    z = {"leerroute": "z", "taalniveau_doel": "A1", "examens": []}
+    assert voldaan(**z, z_eindgesprek=date(2028, 1, 5), map_afgerond=None).redenen == (
+        "MAP nog niet afgerond.",
+    )
 
 
 def test_onderwijsroute_needs_its_result_knm_and_pvt_but_never_map():
@@ -99,7 +105,7 @@ def test_onderwijsroute_needs_its_result_knm_and_pvt_but_never_map():
         "leerroute": "onderwijs",
         "taalniveau_doel": None,
         "examens": [geslaagd(KNM, None, date(2027, 2, 1))],
-        "map_vereist": True,
+        "map_afgerond": None,
     }
     assert voldaan(**args, onderwijsroute_resultaat=None).redenen == (
         "Resultaat van de onderwijsroute nog niet behaald.",
@@ -128,6 +134,7 @@ def test_z_route_needs_the_eindgesprek_and_pvt_not_exams():
         (
             "Eindgesprek van de Z-route gevoerd op 03-10-2028.",
             "Participatieverklaring ondertekend op 01-09-2026.",
+            "MAP afgerond op 01-05-2027.",
         ),
         date(2028, 10, 3),
     )

@@ -2,8 +2,10 @@
 and the day the inburgeringsplicht is voldaan in each route."""
 
 import datetime as dt
+from io import StringIO
 
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
@@ -159,6 +161,7 @@ def test_voldaan_on_the_latest_date_the_participatieverklaring_last(
         in_traject,
         casusregisseur,
         participatieverklaring_getekend_op=dt.date(2026, 8, 20),
+        map_afgerond_op=dt.date(2026, 8, 1),
     )
 
     assert Afronding.objects.get().voldaan_op == dt.date(2026, 8, 20)
@@ -237,6 +240,11 @@ def test_z_route_ends_with_the_eindgesprek_and_the_participatieverklaring(
         casusregisseur,
         participatieverklaring_getekend_op=dt.date(2026, 10, 15),
     )
+    dossier.refresh_from_db()
+    assert dossier.status == Status.IN_TRAJECT  # the MAP is part of the plicht too
+    assert voldaan_toets(dossier).redenen == ("MAP nog niet afgerond.",)
+
+    afronding(dossier, casusregisseur, map_afgerond_op=dt.date(2026, 10, 12))
 
     # No exams in the Z-route.
     assert not Examenpoging.objects.exists()
@@ -245,3 +253,25 @@ def test_z_route_ends_with_the_eindgesprek_and_the_participatieverklaring(
     assert Afronding.objects.get().voldaan_op == dt.date(2026, 10, 15)
     traject = Traject.objects.get()
     assert (traject.einde, traject.einde_reden) == (dt.date(2026, 10, 15), "voldaan")
+
+
+def test_voldaan_without_map_is_listed_for_review_and_not_changed(
+    in_traject, casusregisseur
+):
+    """Recorded as voldaan before the MAP became a condition: listed by
+    `manage.py voldaan_zonder_map`, the dossier itself untouched."""
+    Afronding.objects.create(
+        inburgeraar=in_traject,
+        participatieverklaring_getekend_op=dt.date(2026, 4, 2),
+        voldaan_op=dt.date(2026, 10, 20),
+    )
+    uitvoer = StringIO()
+    call_command("voldaan_zonder_map", stdout=uitvoer)
+    assert str(in_traject.pk) in uitvoer.getvalue()
+    assert "1 dossier(s) ter controle." in uitvoer.getvalue()
+    assert Afronding.objects.get().voldaan_op == dt.date(2026, 10, 20)
+
+    Afronding.objects.update(map_afgerond_op=dt.date(2026, 9, 1))
+    uitvoer = StringIO()
+    call_command("voldaan_zonder_map", stdout=uitvoer)
+    assert "0 dossier(s) ter controle." in uitvoer.getvalue()
