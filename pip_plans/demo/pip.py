@@ -26,6 +26,7 @@ from intake.models import (
     Werkervaring,
 )
 from intake.rules import LBT_A1_OF_LAGER, LBT_A2, LBT_B1_OF_HOGER
+from zevenaar_inburgering.termijnen import verlengd_einde
 
 from .. import rules
 from ..models import Pip
@@ -330,9 +331,9 @@ def _wijzigingen(rng, vastgesteld, vandaag: date, tel) -> None:
         per_regisseur.setdefault(dossier.casusregisseur, []).append(dossier.termijn)
     for user, termijnen in per_regisseur.items():
         verlenging_vastleggen(
-            termijnen=termijnen,
+            # DUO's letter names the new end: six months on, here.
+            einddata={t.pk: verlengd_einde(t.einddatum, maanden=6) for t in termijnen},
             besluitdatum=besluitdatum,
-            maanden=6,
             reden="examenvertraging",
             duo_kenmerk="DUO-A2-VERTRAGING",
             acting_user=user,

@@ -165,6 +165,9 @@ class UitstelForm(forms.ModelForm):
 
 
 class VerlengingForm(forms.Form):
+    """DUO's verlenging for one or many termijnen: the new end as DUO set it, one
+    date for all chosen dossiers, or a date of their own per dossier (which wins)."""
+
     termijnen = forms.ModelMultipleChoiceField(
         label="Dossiers",
         queryset=Inburgeringstermijn.objects.none(),
@@ -172,11 +175,15 @@ class VerlengingForm(forms.Form):
         error_messages={"required": "Kies een of meer dossiers."},
     )
     besluitdatum = forms.DateField(label="Datum DUO-besluit", widget=DateInput())
-    maanden = forms.IntegerField(
-        label="Verlenging (maanden)", min_value=1, max_value=36
+    nieuwe_einddatum = forms.DateField(
+        label="Nieuwe einddatum (van DUO)",
+        widget=DateInput(),
+        required=False,
+        help_text="De einddatum die DUO noemt, voor alle gekozen dossiers. Heeft DUO "
+        "per persoon een andere datum gegeven? Vul die bij de persoon in.",
     )
     reden = forms.ChoiceField(choices=VerlengingReden.choices)
-    duo_kenmerk = forms.CharField(label="Kenmerk DUO", max_length=60, required=False)
+    duo_kenmerk = forms.CharField(label="Kenmerk DUO-besluit", max_length=60)
 
     def __init__(self, *args, termijnen, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,3 +191,29 @@ class VerlengingForm(forms.Form):
         self.fields["termijnen"].label_from_instance = lambda t: (
             f"{t.inburgeraar.naam} — termijn tot {t.einddatum:%d-%m-%Y}"
         )
+        self.eigen_velden = []
+        for termijn in termijnen:
+            naam = f"einde_{termijn.pk}"
+            self.fields[naam] = forms.DateField(
+                label=f"Eigen einddatum voor {termijn.inburgeraar.naam}",
+                widget=DateInput(),
+                required=False,
+            )
+            self.eigen_velden.append((termijn, naam))
+
+    def rijen(self):
+        """(checkbox, own-date field, termijn) per dossier, for the page's table."""
+        return [
+            (vinkje, self[naam], termijn)
+            for vinkje, (termijn, naam) in zip(
+                self["termijnen"].subwidgets, self.eigen_velden, strict=True
+            )
+        ]
+
+    def einddata(self) -> dict:
+        """{termijn pk: DUO's new end} for the chosen dossiers."""
+        voor_allen = self.cleaned_data.get("nieuwe_einddatum")
+        return {
+            termijn.pk: self.cleaned_data.get(f"einde_{termijn.pk}") or voor_allen
+            for termijn in self.cleaned_data.get("termijnen", [])
+        }

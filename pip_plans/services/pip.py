@@ -30,7 +30,6 @@ from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents, store_document
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.pdf import render_pdf
-from zevenaar_inburgering.termijnen import verlengd_einde
 from zevenaar_inburgering.verwerkingen import log
 
 from .. import rules
@@ -44,6 +43,7 @@ from ..models import (
     PipStatus,
     Taalniveau,
     Verlenging,
+    VerlengingReden,
     WijzigingReden,
 )
 from ..ontzorgen.rules import ontzorgen_mogelijk
@@ -358,26 +358,55 @@ def pip_vaststellen(
 @transaction.atomic
 def verlenging_vastleggen(
     *,
-    termijnen: list[Inburgeringstermijn],
-    besluitdatum: date,
-    maanden: int,
+    einddata: dict,
+    besluitdatum: date | None,
     reden: str,
     duo_kenmerk: str,
     acting_user: User,
 ) -> int:
-    """Record DUO's verlenging for one or many termijnen at once (DUO grants bulk
-    extensions, e.g. 6 months for delayed exam results; DOMAIN.md §1.4)."""
-    if maanden < 1:
-        raise ValidationError({"maanden": "Een verlenging duurt minstens 1 maand."})
-    bulk_id = uuid.uuid4() if len(termijnen) > 1 else None
+    """Record DUO's verlenging: the new end of each termijn as DUO set it, with DUO's
+    kenmerk (DOMAIN §13.5: DUO decides; we record, we do not add months). One or
+    many termijnen at once (DUO grants bulk extensions, e.g. for delayed exam
+    results, DOMAIN §1.4). `einddata`: {termijn pk: the new end DUO gave}."""
+    fouten: dict[str, str] = {}
+    if besluitdatum is None:
+        fouten["besluitdatum"] = "Vul de datum van het DUO-besluit in."
+    elif besluitdatum > timezone.localdate():
+        fouten["besluitdatum"] = "De datum van het DUO-besluit ligt in de toekomst."
+    if not duo_kenmerk.strip():
+        fouten["duo_kenmerk"] = "Vul het kenmerk van het DUO-besluit in."
+    if reden not in VerlengingReden.values:
+        fouten["reden"] = "Kies de reden die DUO noemt."
+    if not einddata:
+        fouten["termijnen"] = "Kies een of meer dossiers."
     locked = list(
         Inburgeringstermijn.objects.select_for_update()
         .select_related("inburgeraar")
-        .filter(pk__in=[t.pk for t in termijnen])
+        .filter(pk__in=list(einddata))
+        .order_by("inburgeraar__achternaam")
     )
+    if any(einddata[t.pk] is None for t in locked):
+        fouten["nieuwe_einddatum"] = (
+            "Vul de nieuwe einddatum in die DUO noemt: voor alle gekozen dossiers, of "
+            "bij elk dossier een eigen datum."
+        )
+    te_vroeg = [
+        f"{t.inburgeraar.naam} (nu tot {t.einddatum:%d-%m-%Y})"
+        for t in locked
+        if einddata[t.pk] is not None and einddata[t.pk] <= t.einddatum
+    ]
+    if te_vroeg:
+        fouten["nieuwe_einddatum"] = (
+            "De nieuwe einddatum van DUO ligt na de huidige einddatum. Niet zo bij: "
+            + "; ".join(te_vroeg)
+            + "."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+    bulk_id = uuid.uuid4() if len(locked) > 1 else None
     verlengingen, gebeurtenissen = [], []
     for termijn in locked:
-        nieuw = verlengd_einde(termijn.einddatum, maanden=maanden)
+        nieuw = einddata[termijn.pk]
         verlengingen.append(
             Verlenging(
                 termijn=termijn,
@@ -385,7 +414,7 @@ def verlenging_vastleggen(
                 vorige_einddatum=termijn.einddatum,
                 nieuwe_einddatum=nieuw,
                 reden=reden,
-                duo_kenmerk=duo_kenmerk,
+                duo_kenmerk=duo_kenmerk.strip(),
                 bulk_id=bulk_id,
                 vastgelegd_door=acting_user,
             )
@@ -395,7 +424,8 @@ def verlenging_vastleggen(
                 inburgeraar=termijn.inburgeraar,
                 soort=GebeurtenisSoort.PIP,
                 gebruiker=acting_user,
-                omschrijving=f"Termijn verlengd door DUO tot {nieuw:%d-%m-%Y}",
+                omschrijving=f"Termijn verlengd door DUO tot {nieuw:%d-%m-%Y} "
+                f"(besluit {duo_kenmerk.strip()})",
             )
         )
         termijn.einddatum = nieuw

@@ -214,7 +214,7 @@ def brief_pdf(request, pk):
 @role_required(DOSSIER_ROLES)
 @require_http_methods(["GET", "POST"])
 def verlenging(request):
-    """Record one DUO verlenging for many dossiers at once."""
+    """Record DUO's verlenging, as DUO set the new end, for one or many dossiers."""
     termijnen = (
         Inburgeringstermijn.objects.visible_to(request.user)
         .select_related("inburgeraar")
@@ -224,9 +224,8 @@ def verlenging(request):
     if request.method == "POST" and form.is_valid():
         try:
             aantal = pip_services.verlenging_vastleggen(
-                termijnen=list(form.cleaned_data["termijnen"]),
+                einddata=form.einddata(),
                 besluitdatum=form.cleaned_data["besluitdatum"],
-                maanden=form.cleaned_data["maanden"],
                 reden=form.cleaned_data["reden"],
                 duo_kenmerk=form.cleaned_data["duo_kenmerk"],
                 acting_user=request.user,

@@ -130,21 +130,23 @@ def test_verlenging_for_many_dossiers_at_once_through_the_page(
     termijnen = list(Inburgeringstermijn.objects.order_by("pk"))
     client = client_for(casusregisseur)
     assert client.get(reverse("pip_plans:verlenging")).status_code == 200
+    # DUO's letter: everyone's termijn six months on.
+    nieuw = {t.pk: verlengd_einde(t.einddatum, maanden=6) for t in termijnen}
+    assert len(set(nieuw.values())) == 1
     response = client.post(
         reverse("pip_plans:verlenging"),
         {
             "termijnen": [t.pk for t in termijnen],
             "besluitdatum": "2026-07-31",
-            "maanden": "6",
+            "nieuwe_einddatum": next(iter(nieuw.values())).isoformat(),
             "reden": "examenvertraging",
             "duo_kenmerk": "DUO-A2-2026",
         },
     )
     assert response.status_code == 302
     for termijn in termijnen:
-        before = termijn.einddatum
         termijn.refresh_from_db()
-        assert termijn.einddatum == verlengd_einde(before, maanden=6)
+        assert termijn.einddatum == nieuw[termijn.pk]
     assert len({v.bulk_id for t in termijnen for v in t.verlengingen.all()}) == 1
-    response = client.post(reverse("pip_plans:verlenging"), {"maanden": "0"})
+    response = client.post(reverse("pip_plans:verlenging"), {"nieuwe_einddatum": "x"})
     assert response.status_code == 400

@@ -4,6 +4,7 @@ bezwaar gegrond and the bulk verlenging, each a new version."""
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -123,9 +124,8 @@ def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zeven
     termijn = Inburgeringstermijn.objects.get()
     einde = termijn.einddatum
     pip_services.verlenging_vastleggen(
-        termijnen=[termijn],
+        einddata={termijn.pk: verlengd_einde(einde, maanden=6)},
         besluitdatum=timezone.localdate(),
-        maanden=6,
         reden="examenvertraging",
         duo_kenmerk="DUO-2026-123",
         acting_user=casusregisseur,
@@ -133,3 +133,52 @@ def test_bulk_verlenging_moves_the_end_only(dossier_klaar, casusregisseur, zeven
     termijn.refresh_from_db()
     assert termijn.einddatum == verlengd_einde(einde, maanden=6)
     assert termijn.oorspronkelijke_einddatum == einde
+
+
+@pytest.mark.pdf
+def test_the_verlenging_stores_the_end_duo_gave_per_person_or_for_all(
+    dossier_klaar, casusregisseur, client_for
+):
+    """DOMAIN §13.5: DUO decides the new end; the bulk page takes one date for all
+    or a date per person (which wins), and DUO's kenmerk is required."""
+    pip_vaststellen(dossier_klaar, casusregisseur)
+    termijn = Inburgeringstermijn.objects.get()
+    einde = termijn.einddatum
+    client = client_for(casusregisseur)
+    url = reverse("pip_plans:verlenging")
+    basis = {
+        "termijnen": [termijn.pk],
+        "besluitdatum": timezone.localdate().isoformat(),
+        "reden": "examenvertraging",
+    }
+    geweigerd = client.post(url, {**basis, "nieuwe_einddatum": einde.isoformat()})
+    assert geweigerd.status_code == 400
+    tekst = geweigerd.content.decode()
+    assert "Vul het kenmerk van het DUO-besluit in." in tekst or "verplicht" in tekst
+    te_vroeg = client.post(
+        url,
+        {**basis, "duo_kenmerk": "DUO-1", "nieuwe_einddatum": einde.isoformat()},
+    )
+    assert te_vroeg.status_code == 400
+    assert "ligt na de huidige einddatum" in te_vroeg.content.decode()
+    termijn.refresh_from_db()
+    assert termijn.einddatum == einde  # nothing changed
+
+    eigen = einde + dt.timedelta(days=200)
+    gelukt = client.post(
+        url,
+        {
+            **basis,
+            "duo_kenmerk": "DUO-2026-77",
+            "nieuwe_einddatum": (einde + dt.timedelta(days=90)).isoformat(),
+            f"einde_{termijn.pk}": eigen.isoformat(),
+        },
+    )
+    assert gelukt.status_code == 302
+    termijn.refresh_from_db()
+    assert termijn.einddatum == eigen  # the person's own date wins
+    verlenging = termijn.verlengingen.get()
+    assert (verlenging.nieuwe_einddatum, verlenging.duo_kenmerk) == (
+        eigen,
+        "DUO-2026-77",
+    )
