@@ -49,6 +49,35 @@ def wi2021_niet_voor_wi2013(wat: str) -> str:
     )
 
 
+MIN_LEEFTIJD = 18  # Wet inburgering 2021 art. 3: the plicht from 18 [S]
+
+
+def leeftijd_ter_controle(
+    geboortedatum: date | None, op: date, *, aow_leeftijd_maanden: int
+) -> str:
+    """Wet art. 3 [S], DOMAIN §13.5: the plicht applies from 18 up to the AOW age.
+    A person outside that range on day `op` (the start of the plicht, or today) is
+    flagged for review, never refused: the birth date may be wrong. '' when fine."""
+    if geboortedatum is None:
+        return ""
+    maanden = (op.year - geboortedatum.year) * 12 + op.month - geboortedatum.month
+    if op.day < geboortedatum.day:
+        maanden -= 1
+    if maanden < MIN_LEEFTIJD * 12:
+        return (
+            f"Ter controle: deze persoon is op {op:%d-%m-%Y} jonger dan "
+            f"{MIN_LEEFTIJD} jaar; de inburgeringsplicht geldt vanaf 18 jaar."
+        )
+    if maanden >= aow_leeftijd_maanden:
+        jaren, rest = divmod(aow_leeftijd_maanden, 12)
+        aow = f"{jaren} jaar" + (f" en {rest} maanden" if rest else "")
+        return (
+            f"Ter controle: deze persoon heeft op {op:%d-%m-%Y} de AOW-leeftijd "
+            f"({aow}) bereikt; de inburgeringsplicht geldt tot de AOW-leeftijd."
+        )
+    return ""
+
+
 def pip_deadline(
     *,
     kennisgeving: date | None,

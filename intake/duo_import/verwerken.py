@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from zevenaar_inburgering.accounts.models import Gemeente, User
 from zevenaar_inburgering.csvbestand import read_rows
+from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.verwerkingen import log
 
 from ..models import (
@@ -23,6 +24,7 @@ from ..models import (
     Status,
     Uitkomst,
 )
+from ..rules import leeftijd_ter_controle
 from ..services import display_value
 from ..tijdlijn import GebeurtenisSoort
 from .regels import PERSON_COLUMNS, REQUIRED_COLUMNS, DuoRegelForm, first_error
@@ -58,6 +60,18 @@ class _Run:
     )  # (earlier signaal, correcting signaal)
     gebeurtenissen: list = field(default_factory=list)
     touched: dict = field(default_factory=dict)  # uitkomst -> {pk: dossier}
+    aow_per_maand: dict = field(default_factory=dict)  # (year, month) -> months
+
+    def leeftijd_ter_controle(self, dossier: Inburgeraar) -> str:
+        """The age review note of intake.rules (18 to the AOW age), the dated AOW
+        age looked up once per month of the start of the plicht."""
+        op = dossier.start_inburgeringsplicht or timezone.localdate()
+        maand = (op.year, op.month)
+        if maand not in self.aow_per_maand:
+            self.aow_per_maand[maand] = geheel("aow_leeftijd_maanden", op)
+        return leeftijd_ter_controle(
+            dossier.geboortedatum, op, aow_leeftijd_maanden=self.aow_per_maand[maand]
+        )
 
     def refuse(self, regel: DuoImportRegel, reason: str) -> None:
         regel.uitkomst = Uitkomst.GEWEIGERD
@@ -117,6 +131,9 @@ def _record(
 ):
     regel.uitkomst = uitkomst
     regel.inburgeraar = dossier
+    if dossier is not None and uitkomst in (Uitkomst.AANGEMAAKT, Uitkomst.BIJGEWERKT):
+        # Imported all the same: the date may be wrong; the result page says so.
+        regel.reden = run.leeftijd_ter_controle(dossier)
     signaal = DuoSignaal(
         signaal_id=signaal_id,
         soort=soort,

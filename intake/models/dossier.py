@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from intake.rules import (
     deadline_status,
+    leeftijd_ter_controle,
     pip_deadline,
     wet_regime_uit_start,
     wi2021_niet_voor_wi2013,
@@ -19,6 +20,7 @@ from zevenaar_inburgering.accounts.models import (
     Gemeente,
     Role,
 )
+from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.validators import (
     validate_bsn,
     validate_postcode,
@@ -349,6 +351,17 @@ class Inburgeraar(models.Model):
         """The recorded law contradicts the start of the plicht (to be fixed)."""
         volgens_start = wet_regime_uit_start(self.start_inburgeringsplicht)
         return volgens_start is not None and volgens_start != self.wet_regime
+
+    @property
+    def leeftijd_ter_controle(self) -> str:
+        """A review note when the person is outside 18 to the AOW age at the start
+        of the plicht (or today, when that is not known); '' when fine."""
+        op = self.start_inburgeringsplicht or timezone.localdate()
+        return leeftijd_ter_controle(
+            self.geboortedatum,
+            op,
+            aow_leeftijd_maanden=geheel("aow_leeftijd_maanden", op),
+        )
 
     def wi2021_vereist(self, wat: str) -> None:
         """Refuse a Wi2021 action (PIP, termijn, ontzorgen, fine) for a person under

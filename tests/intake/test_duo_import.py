@@ -352,3 +352,20 @@ def test_a_new_signal_reconnects_an_ontkoppeld_dossier(casusregisseur):
 def test_an_invalid_bsn_is_reported_once(casusregisseur):
     result = importeer(csv_file(nieuw("S1", "123456789")), casusregisseur)
     assert result.regels.get().reden == "bsn: ongeldig BSN (9 cijfers en de elfproef)"
+
+
+def test_a_person_outside_18_to_the_aow_age_is_imported_and_flagged(casusregisseur):
+    """Wet art. 3 [S]: flagged for review on the result page, not refused."""
+    result = importeer(
+        csv_file(
+            nieuw("S1", make_bsn(1), geboortedatum="2009-05-01"),
+            nieuw("S2", make_bsn(2), geboortedatum="1950-05-01"),
+            nieuw("S3", make_bsn(3)),
+        ),
+        casusregisseur,
+    )
+    regels = {r.signaal_id: r for r in result.regels.all()}
+    assert {r.uitkomst for r in regels.values()} == {Uitkomst.AANGEMAAKT}
+    assert "jonger dan 18 jaar" in regels["S1"].reden
+    assert "AOW-leeftijd" in regels["S2"].reden
+    assert regels["S3"].reden == ""

@@ -81,6 +81,13 @@ DEFAULTS: dict[str, Default] = {
         "Standaardtermijn voor de zienswijze na het rapport",
         "Lokaal beleid [U]",
     ),
+    "aow_leeftijd_maanden": Default(
+        Decimal(804),
+        "maanden",
+        "AOW-leeftijd: de inburgeringsplicht geldt tot deze leeftijd (67 jaar = 804 "
+        "maanden; vanaf 2028 67 jaar en 3 maanden)",
+        "Wet inburgering 2021 art. 3; Algemene Ouderdomswet art. 7a [S]",
+    ),
     "boete_vervaltermijn_jaren": Default(
         Decimal(5),
         "jaren",
