@@ -14,14 +14,14 @@ plicht and handhaving go on. A dossier with unfinished legal business is never
 closed for retention: the apps declare it (`BLOKKADES`: a handhavingszaak before
 its besluit, or an open bezwaar against a PIP beschikking or a fine).
 
-**The closing date.** No field records when the status became final (statuses are
-set by hand in the edit form, by the leerroute's voldaan check, or by a DUO
-correctie). So the clock runs from the dossier's last recorded activity, the latest
-of the dates the apps declare (`AFSLUITDATUM`): the last save of the dossier
-(`gewijzigd_op`), the last event on its timeline (every service that changes
-anything in a dossier writes one), the end of the ontzorgen period and the date the
-plicht was met (`Afronding.voldaan_op`). That is never earlier than the day the
-status became final, so nothing is anonymised early; a later change (a note added
+**The closing date.** A final status is an event with a date (`status_sinds`, set
+by intake.services.status from DUO's decision, the move, the rule that fired; a DUO
+correctie sets none). The clock runs from the latest of the dates the apps declare
+(`AFSLUITDATUM`): that event date, the last save of the dossier (`gewijzigd_op`),
+the last event on its timeline (every service that changes anything in a dossier
+writes one), the end of the ontzorgen period and the date the plicht was met
+(`Afronding.voldaan_op`). That is never earlier than the day the status became
+final, so nothing is anonymised early; a later change (a note added
 after closing, say) restarts the clock.
 
 **Due** when that date lies more than `settings.BEWAARTERMIJN_JAREN` years before

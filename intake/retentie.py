@@ -39,6 +39,7 @@ from .models import (
     IntakeGezondheid,
     IntakeOnderdeel,
     Notitie,
+    Statuswijziging,
     Werkervaring,
 )
 
@@ -68,6 +69,8 @@ class HuishoudenVerlaten:
 _AMSTERDAM = ZoneInfo(settings.TIME_ZONE)
 
 AFSLUITDATUM = [
+    # The date of the legal event that closed it (intake.models.status).
+    "status_sinds",
     # The last save of the dossier.
     TruncDate("gewijzigd_op", tzinfo=_AMSTERDAM),
     # The last event on its timeline.
@@ -150,6 +153,13 @@ REGELS = [
         {"tolk_taal": "", "overige_deelnemers": "", "notities": ""},
     ),
     Wissen(DuoImportRegel, "inburgeraar", {"reden": ""}),
+    # The status events stay (the report counts from their dates); DUO's kenmerk,
+    # the new gemeente and the reason may identify the person.
+    Wissen(
+        Statuswijziging,
+        "inburgeraar",
+        {"kenmerk": "", "nieuwe_gemeente": "", "reden": "", "vastgelegd_door": None},
+    ),
     # Unlinked too: a late DUO correctie of this signal is then refused instead
     # of writing personal data into the anonymised dossier.
     Wissen(DuoSignaal, "inburgeraar", {"wijzigingen": {}, "inburgeraar": None}),

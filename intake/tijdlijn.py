@@ -19,3 +19,4 @@ class GebeurtenisSoort(models.TextChoices):
     HUISHOUDEN = "huishouden", "Huishouden gewijzigd"
     INTAKE = "intake", "Brede intake"
     GESPREK = "gesprek", "Gesprek"
+    STATUS = "status", "Status gewijzigd"

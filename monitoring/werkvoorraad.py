@@ -7,12 +7,15 @@ from datetime import timedelta
 from django.db.models import F
 from django.utils import timezone
 
-from intake.models import Inburgeraar
+from intake.models import GESLOTEN_STATUSSEN, Inburgeraar
 from leerroutes.rules.koers import GESPREK_TE_DOEN_DAGEN
 from pip_plans.models import Handhavingszaak
 from pip_plans.selectors import met_aandacht
 
 from .signalering import ONTZORGEN_EINDIGT_DAGEN
+
+# The status filter's choice for every dossier whose plicht has not ended here.
+OPEN_WERK = ("open", "Open werk (niet afgesloten)")
 
 # The "Ontzorgen en handhaving" filter.
 AANDACHT_CHOICES = [
@@ -80,7 +83,9 @@ def gefilterd(dossiers, filters: dict, *, user):
         dossiers = dossiers.filter(gemeente_id=filters["gemeente"])
     if filters.get("doelgroep"):
         dossiers = dossiers.filter(doelgroep=filters["doelgroep"])
-    if filters.get("status"):
+    if filters.get("status") == OPEN_WERK[0]:
+        dossiers = dossiers.exclude(status__in=GESLOTEN_STATUSSEN)
+    elif filters.get("status"):
         dossiers = dossiers.filter(status=filters["status"])
     if filters.get("casusregisseur"):
         dossiers = dossiers.filter(casusregisseur_id=filters["casusregisseur"])

@@ -402,6 +402,11 @@ OIN = env.str("OIN", default="")
 # law itself, so the archivist and the FG confirm it: configuration, not a fact.
 BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=5)
 # At night, after the other jobs; idempotent, so a duplicate tick does nothing.
+CELERY_BEAT_SCHEDULE["Termijn overschreden: statussen bijwerken"] = {
+    "task": "pip_plans.termijn_statussen_bijwerken",
+    # Before the routestanden (02:15) and the signalering read the statuses.
+    "schedule": crontab(hour=1, minute=45),
+}
 CELERY_BEAT_SCHEDULE["Bewaartermijn: dossiers anonimiseren"] = {
     "task": "intake.dossiers_anonimiseren",
     "schedule": crontab(hour=3, minute=30),

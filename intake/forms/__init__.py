@@ -8,6 +8,7 @@ from .dossier import (
     HuishoudlidForm,
     InburgeraarForm,
     NotitieForm,
+    StatusForm,
     casusregisseurs_for,
     klantmanagers_for,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "HuishoudlidForm",
     "InburgeraarForm",
     "NotitieForm",
+    "StatusForm",
     "casusregisseurs_for",
     "klantmanagers_for",
 ]

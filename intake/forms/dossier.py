@@ -7,7 +7,13 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
 from zevenaar_inburgering.validators import normalise_postcode
 
-from ..models import Huishoudlid, Inburgeraar
+from ..models import (
+    HANDMATIGE_STATUSSEN,
+    Huishoudlid,
+    Inburgeraar,
+    Status,
+    StatusBron,
+)
 
 
 class DateInput(forms.DateInput):
@@ -105,6 +111,14 @@ class InburgeraarForm(forms.ModelForm):
         self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
         self.fields["rsd_klantmanager"].queryset = klantmanagers_for(user)
         self.fields["bsn"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        # Only the planning before the intake is set by hand; legal statuses are
+        # events on the dossier page (intake.services.status).
+        if self.instance.status in HANDMATIGE_STATUSSEN:
+            self.fields["status"].choices = [
+                (s.value, s.label) for s in HANDMATIGE_STATUSSEN
+            ]
+        else:
+            del self.fields["status"]
         if not self.instance._state.adding:
             # The BSN identifies the person; DUO corrects it through a correctiesignaal.
             self.fields["bsn"].disabled = True
@@ -129,7 +143,7 @@ class InburgeraarForm(forms.ModelForm):
             Fieldset(
                 "Inburgering",
                 Row(Column("gemeente"), Column("wet_regime"), Column("doelgroep")),
-                Row(Column("status")),
+                *([Row(Column("status"))] if "status" in self.fields else []),
                 Row(Column("start_inburgeringsplicht"), Column("datum_kennisgeving")),
                 Row(Column("datum_brp_inschrijving"), Column("datum_coa_koppeling")),
                 Row(Column("datum_huisvesting")),
@@ -193,3 +207,57 @@ class DuoImportForm(forms.Form):
         label="CSV-bestand met DUO-signalen",
         help_text="UTF-8, puntkomma of komma als scheidingsteken; zie de handleiding.",
     )
+
+
+class StatusForm(forms.Form):
+    """A legal status change as an event (intake.services.status): what, the date,
+    and what its source states. `versie` carries the optimistic lock."""
+
+    # The status and where it comes from, as the casusregisseur records it.
+    BRON = {
+        Status.AFGEROND_VOLDAAN: StatusBron.DUO,
+        Status.VRIJGESTELD: StatusBron.DUO,
+        Status.ONTHEVEN: StatusBron.DUO,
+        Status.VERHUISD: StatusBron.GEMEENTE,
+        Status.BEEINDIGD: StatusBron.CASUSREGISSEUR,
+    }
+
+    status = forms.ChoiceField(
+        label="Wat is er gebeurd?",
+        choices=[
+            (Status.ONTHEVEN, "Ontheffing door DUO"),
+            (Status.VRIJGESTELD, "Vrijstelling door DUO"),
+            (Status.AFGEROND_VOLDAAN, "Inburgeringsplicht voldaan volgens DUO"),
+            (Status.VERHUISD, "Verhuisd naar een andere gemeente"),
+            (Status.BEEINDIGD, "Inburgeringsplicht hier beëindigd (andere reden)"),
+        ],
+    )
+    datum = forms.DateField(
+        label="Datum",
+        widget=DateInput(),
+        help_text="De datum van het DUO-besluit, de verhuizing of het einde.",
+    )
+    kenmerk = forms.CharField(
+        label="Kenmerk DUO-besluit",
+        max_length=60,
+        required=False,
+        help_text="Bij een besluit van DUO.",
+    )
+    nieuwe_gemeente = forms.CharField(
+        label="Nieuwe gemeente",
+        max_length=100,
+        required=False,
+        help_text="Bij een verhuizing.",
+    )
+    reden = forms.CharField(
+        label="Reden",
+        max_length=300,
+        required=False,
+        help_text="Bij beëindigen, bijvoorbeeld overlijden of vertrek naar het buitenland.",
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["bron"] = self.BRON[data["status"]]
+        return data

@@ -17,6 +17,7 @@ from .brede_intake import (  # noqa: F401
 )
 from .dossier import (  # noqa: F401
     GESLOTEN_STATUSSEN,
+    HANDMATIGE_STATUSSEN,
     Doelgroep,
     DoelgroepCategorie,
     Geslacht,
@@ -46,6 +47,13 @@ from .intake_delen import (  # noqa: F401
     IntakeOnderdeel,
     IntakeOnderdeelSoort,
     Werkervaring,
+)
+from .status import (  # noqa: F401
+    BRONNEN,
+    PLICHT_EINDE,
+    StatusBron,
+    Statuswijziging,
+    StatuswijzigingQuerySet,
 )
 from .tijdlijn import Gebeurtenis  # noqa: F401
 from .werkvoorraad import (  # noqa: F401

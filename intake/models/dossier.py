@@ -86,6 +86,12 @@ GESLOTEN_STATUSSEN = (
 )
 
 
+# The only statuses a casusregisseur sets by hand (the dossier form): the planning
+# before the brede intake. The services set the others from what is recorded (the
+# intake, the PIP, the traject) and the legal ones are events (models/status.py).
+HANDMATIGE_STATUSSEN = (Status.SIGNAAL_ONTVANGEN, Status.INTAKE_GEPLAND)
+
+
 class Leerroute(models.TextChoices):
     """The three leerroutes of the Wi2021 (Wet art. 7-10; DOMAIN.md §4)."""
 
@@ -261,6 +267,9 @@ class Inburgeraar(models.Model):
     status = models.CharField(
         max_length=30, choices=Status.choices, default=Status.SIGNAAL_ONTVANGEN
     )
+    # The date of the event that set a legal status (intake.models.status): the
+    # report, the signals and the bewaartermijn count from it. Empty otherwise.
+    status_sinds = models.DateField("status sinds", null=True, blank=True)
     casusregisseur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

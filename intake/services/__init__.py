@@ -13,6 +13,7 @@ from .dossier import (
     pip_uitstel_vastleggen,
     verouderd,
 )
+from .status import status_vastleggen, termijnen_bijwerken
 from .vastleggen import wijziging_vastleggen
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "inburgeraar_wijzigen",
     "notitie_toevoegen",
     "pip_uitstel_vastleggen",
+    "status_vastleggen",
+    "termijnen_bijwerken",
     "verouderd",
     "wijziging_vastleggen",
 ]

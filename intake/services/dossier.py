@@ -17,11 +17,13 @@ from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.verwerkingen import log
 
 from ..models import (
+    HANDMATIGE_STATUSSEN,
     Gebeurtenis,
     Huishouden,
     Huishoudlid,
     Inburgeraar,
     Notitie,
+    Status,
 )
 from ..rules import pip_deadline
 from ..tijdlijn import GebeurtenisSoort
@@ -88,9 +90,24 @@ def _check_gemeente_allowed(gemeente_id: int, acting_user: User) -> None:
         )
 
 
+def _check_status_hand(oud: str, nieuw: str) -> None:
+    """By hand only the planning before the intake (HANDMATIGE_STATUSSEN); a legal
+    status is an event with its date and source (services/status.py)."""
+    if oud != nieuw and not (
+        oud in HANDMATIGE_STATUSSEN and nieuw in HANDMATIGE_STATUSSEN
+    ):
+        raise ValidationError(
+            {
+                "status": "Deze status volgt uit wat er is vastgelegd of is een "
+                "gebeurtenis met datum en bron: leg die vast op de dossierpagina."
+            }
+        )
+
+
 @transaction.atomic
 def inburgeraar_aanmaken(*, data: dict[str, Any], acting_user: User) -> Inburgeraar:
     inburgeraar = Inburgeraar(**data)
+    _check_status_hand(Status.SIGNAAL_ONTVANGEN, inburgeraar.status)
     _check_gemeente_allowed(inburgeraar.gemeente_id, acting_user)
     _check_people(inburgeraar)
     inburgeraar.full_clean()
@@ -138,6 +155,8 @@ def inburgeraar_wijzigen(
         raise verouderd("dit dossier")
     if "gemeente" in data and data["gemeente"].pk != current.gemeente_id:
         _check_gemeente_allowed(data["gemeente"].pk, acting_user)
+    if "status" in data:
+        _check_status_hand(current.status, data["status"])
     changes = _apply_changes(current, data)
     if not changes:
         return current

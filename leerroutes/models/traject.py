@@ -21,6 +21,7 @@ class TrajectEinde(models.TextChoices):
     ANDERE_AANBIEDER = "andere_aanbieder", "Andere aanbieder"
     VOLDAAN = "voldaan", "Inburgeringsplicht voldaan"
     BEEINDIGD = "beeindigd", "Beëindigd"
+    VERHUISD = "verhuisd", "Verhuisd naar een andere gemeente"
 
 
 class Traject(models.Model):

@@ -10,26 +10,25 @@ from django.db.models import F
 from django.utils import timezone
 
 from intake.models import (
+    GESLOTEN_STATUSSEN,
     Inburgeraar,
     Leerroute,
     Status,
+    StatusBron,
 )
-from intake.services import verouderd, wijziging_vastleggen
+from intake.services import status_vastleggen, verouderd, wijziging_vastleggen
 from pip_plans.selectors import geldende_pip, geldende_pips
 from zevenaar_inburgering.accounts.models import User
 
 from ..models import (
     Afronding,
     Examenpoging,
-    TrajectEinde,
-    Voortgangsgesprek,
 )
 from ..routestand import routestand_bijwerken
 from ..rules.uren import participatieverklaring_mag_getekend
 from ..rules.voldaan import Voldaan, inburgeringsplicht_voldaan
 from ..rules.waarden import B1_NIVEAU, KNM
 from ..tijdlijn import GebeurtenisSoort
-from .traject import open_traject, traject_sluiten
 from .uren import pvt_uren
 
 
@@ -154,8 +153,9 @@ def voldaan_toets(inburgeraar: Inburgeraar) -> Voldaan | None:
 
 
 def voldaan_bijwerken(inburgeraar: Inburgeraar, *, acting_user: User) -> None:
-    """When the route's requirements are met: the dossier's route closes as
-    "voldaan" (status, traject, date). Inside the caller's transaction."""
+    """When the route's requirements are met: the plicht is voldaan, an event from
+    the rule (intake.services.status), which closes the traject and the planned
+    gesprekken (leerroutes/plicht.py). Inside the caller's transaction."""
     toets = voldaan_toets(inburgeraar)
     if toets is not None and toets.voldaan:
         afronding = afronding_van(inburgeraar)
@@ -163,30 +163,20 @@ def voldaan_bijwerken(inburgeraar: Inburgeraar, *, acting_user: User) -> None:
             Afronding.objects.filter(pk=afronding.pk).update(
                 voldaan_op=toets.datum, versie=F("versie") + 1
             )
-            Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
-                status=Status.AFGEROND_VOLDAAN, versie=F("versie") + 1
+            huidige = Inburgeraar.objects.values_list("status", flat=True).get(
+                pk=inburgeraar.pk
             )
-            traject = open_traject(inburgeraar)
-            if traject is not None:
-                traject_sluiten(
-                    traject=traject,
-                    einde=toets.datum,
-                    reden=TrajectEinde.VOLDAAN,
+            # A dossier closed otherwise (moved, DUO's decision) keeps that status;
+            # the afronding still records the date the requirements were met.
+            if huidige not in GESLOTEN_STATUSSEN:
+                status_vastleggen(
+                    inburgeraar,
+                    status=Status.AFGEROND_VOLDAAN,
+                    datum=toets.datum,
+                    bron=StatusBron.REGEL,
                     acting_user=acting_user,
+                    vandaag=max(toets.datum, timezone.localdate()),
                 )
-            # Fix: the route is over, so is its planned voortgangsgesprek (it kept
-            # the dossier on the werkvoorraad as "gesprek te doen").
-            Voortgangsgesprek.objects.filter(
-                inburgeraar=inburgeraar, gehouden_op__isnull=True
-            ).delete()
-            wijziging_vastleggen(
-                inburgeraar,
-                gebruiker=acting_user,
-                soort=GebeurtenisSoort.LEERROUTE,
-                omschrijving=f"Inburgeringsplicht voldaan op {toets.datum:%d-%m-%Y}",
-                actie_naam="Inburgeringsplicht voldaan",
-                handeling="Afronding",
-            )
     routestand_bijwerken([inburgeraar.pk])
 
 

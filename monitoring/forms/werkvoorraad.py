@@ -5,7 +5,7 @@ from django import forms
 from intake.forms import casusregisseurs_for
 from intake.models import Doelgroep, Inburgeraar, Status
 from leerroutes.rules.koers import Koers
-from monitoring.werkvoorraad import AANDACHT_CHOICES, SORT_CHOICES
+from monitoring.werkvoorraad import AANDACHT_CHOICES, OPEN_WERK, SORT_CHOICES
 from zevenaar_inburgering.accounts.models import Gemeente, User
 
 
@@ -23,7 +23,7 @@ class WerkvoorraadFilterForm(forms.Form):
         choices=[("", "Alle doelgroepen"), *Doelgroep.choices], required=False
     )
     status = forms.ChoiceField(
-        choices=[("", "Alle statussen"), *Status.choices], required=False
+        choices=[("", "Alle statussen"), OPEN_WERK, *Status.choices], required=False
     )
     casusregisseur = forms.ModelChoiceField(
         queryset=User.objects.none(), required=False, empty_label="Alle casusregisseurs"

@@ -112,5 +112,35 @@ def dossiers(gemeente=None):
     return qs.filter(gemeente=gemeente) if gemeente is not None else qs
 
 
+def plicht_hier_geeindigd(op: date, pad: str = "") -> Q:
+    """Left the plicht here on or before `op` without meeting it: moved, ended,
+    exempted or ontheven, by the date of that event (intake.models.status). From that
+    date the person leaves the route counts, the op-koers base and the bases of the
+    policy goals."""
+    return Q(**{f"{pad}status__in": VERTROKKEN, f"{pad}status_sinds__lte": op})
+
+
+def voldaan_tot(op: date, pad: str = "") -> Q:
+    """Met the plicht on or before `op`, by the date of the voldaan event (the rule
+    or DUO's decision)."""
+    return Q(**{f"{pad}status": Status.AFGEROND_VOLDAAN, f"{pad}status_sinds__lte": op})
+
+
+def in_voorraad(op: date) -> Q:
+    """The stock on `op`: the plicht had started and had not ended (by the date of
+    the event that ended it)."""
+    return Q(start_inburgeringsplicht__lte=op) & ~Q(
+        status__in=GESLOTEN_STATUSSEN, status_sinds__lte=op
+    )
+
+
+def dossiers_wi2013(gemeente=None):
+    """The Wi2013 dossiers kept for guidance: counted in their own stock only."""
+    qs = Inburgeraar.objects.filter(wet_regime=WetRegime.WI2013).exclude(
+        status=Status.ONTKOPPELD
+    )
+    return qs.filter(gemeente=gemeente) if gemeente is not None else qs
+
+
 def van(model, basis):
     return model.objects.filter(inburgeraar__in=basis.values("pk"))

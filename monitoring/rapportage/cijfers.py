@@ -13,7 +13,12 @@ Cells hold raw numbers; small numbers are suppressed where they are shown
 
 Definitions (each a choice where the law gives none, see docs/kwartaalrapportage.md):
 - who counts: Wi2021 dossiers with a start of the inburgeringsplicht, not
-  "ontkoppeld" (a DUO correction); cohort = the year the plicht started;
+  "ontkoppeld" (a DUO correction); cohort = the year the plicht started; Wi2013
+  dossiers only in their own stock row;
+- statuses count by the date of their event (intake.models.status): voldaan by the
+  date the rule fired or DUO decided; a person whose plicht ended here (verhuisd,
+  beëindigd, vrijgesteld, ontheven) leaves the stock, the route counts, the
+  op-koers base and the bases of the policy goals from that date;
 - a flow ("in het kwartaal") counts events dated in the quarter; a stand counts the
   situation on the last day of the quarter (the peildatum);
 - the policy goals count asielstatushouders from the start of their plicht: Doel 1
@@ -23,7 +28,7 @@ Definitions (each a choice where the law gives none, see docs/kwartaalrapportage
 
 from zevenaar_inburgering.accounts.models import Gemeente
 
-from .basis import Periode, dossiers
+from .basis import Periode, dossiers, dossiers_wi2013
 from .doelen import beleidsdoelen_sectie
 from .geld import geld_sectie
 from .instroom import instroom_sectie, trechter
@@ -40,7 +45,7 @@ def bereken(*, jaar: int, kwartaal: int, gemeente: Gemeente | None = None) -> di
     basis = dossiers(gemeente)
     parameters = gebruikte_parameters(p, gemeente)
     secties = [
-        instroom_sectie(p, basis),
+        instroom_sectie(p, basis, dossiers_wi2013(gemeente)),
         intake_pip_sectie(p, basis),
         leerroutes_sectie(p, basis),
         termijnen_sectie(p, basis),

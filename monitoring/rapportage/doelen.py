@@ -7,13 +7,20 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import ExtractYear, Least
 
+from intake.models import Status
 from leerroutes.models import KoersStatus
 from monitoring.models import Ketenoverleg
 from pip_plans.selectors import geldende_pip_waarde
 from zevenaar_inburgering.nl import getal
 from zevenaar_inburgering.termijnen import PeriodeEinde, periode_einde
 
-from .basis import DOEL_ROUTES, MET_OORDEEL, Periode, asiel_doelgroepen
+from .basis import (
+    DOEL_ROUTES,
+    MET_OORDEEL,
+    Periode,
+    asiel_doelgroepen,
+    plicht_hier_geeindigd,
+)
 from .cellen import n, pct, rij, tabel, tekst
 
 
@@ -24,6 +31,8 @@ def beleidsdoelen_sectie(p: Periode, basis, gemeente, parameters: dict):
         basis.filter(
             doelgroep__in=asiel_doelgroepen(), start_inburgeringsplicht__lte=p.eind
         )
+        # Whose plicht ended here without meeting it leaves the bases from then.
+        .exclude(plicht_hier_geeindigd(p.eind))
         .annotate(
             cohort=ExtractYear("start_inburgeringsplicht"),
             route=laatste_route,
@@ -48,7 +57,11 @@ def beleidsdoelen_sectie(p: Periode, basis, gemeente, parameters: dict):
                 ),
             ),
             doel2=Count("pk", filter=Q(routestand__meedoen_sinds__lte=F("grens2"))),
-            doel3=Count("pk", filter=Q(afronding__voldaan_op__lte=F("grens3"))),
+            # By the date of the voldaan event (the rule or DUO's decision).
+            doel3=Count(
+                "pk",
+                filter=Q(status=Status.AFGEROND_VOLDAAN, status_sinds__lte=F("grens3")),
+            ),
             op_koers=Count("pk", filter=Q(routestand__koers=KoersStatus.OP_KOERS)),
             koers_bekend=Count("pk", filter=MET_OORDEEL),
         )

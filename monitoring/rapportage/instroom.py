@@ -2,26 +2,27 @@
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from intake.models import GESLOTEN_STATUSSEN, BredeIntake, Status
+from intake.models import BredeIntake, Status
 from leerroutes.models import Traject
 
-from .basis import Periode, aantal, per_categorie
+from .basis import Periode, aantal, in_voorraad, per_categorie, voldaan_tot
 from .cellen import rij_per_cat, tabel
 
 
-def instroom_sectie(p: Periode, basis) -> dict:
+def instroom_sectie(p: Periode, basis, wi2013) -> dict:
     gestart = Q(start_inburgeringsplicht__lte=p.eind)
     metingen = {
         "instroom": aantal(Q(start_inburgeringsplicht__range=p.bereik)),
         "instroom_jaar": aantal(Q(start_inburgeringsplicht__range=p.jaar_bereik)),
-        "uitstroom": aantal(Q(afronding__voldaan_op__range=p.bereik)),
-        "voorraad": aantal(gestart & ~Q(status__in=GESLOTEN_STATUSSEN)),
+        "uitstroom": aantal(voldaan_tot(p.eind) & Q(status_sinds__gte=p.begin)),
+        "voorraad": aantal(in_voorraad(p.eind)),
     } | {
         f"status_{status}": aantal(gestart & Q(status=status))
         for status in Status.values
         if status != Status.ONTKOPPELD
     }
     w = per_categorie(basis, "", metingen)
+    w13 = per_categorie(wi2013, "", {"voorraad": aantal(in_voorraad(p.eind))})
     statussen = [
         rij_per_cat(f"  {label}", w[f"status_{status}"])
         for status, label in Status.choices
@@ -43,8 +44,13 @@ def instroom_sectie(p: Periode, basis) -> dict:
                     ),
                     rij_per_cat("Uitstroom: plicht voldaan (kwartaal)", w["uitstroom"]),
                     rij_per_cat(
-                        "Voorraad: begonnen, nog niet afgerond (huidige status)",
+                        "Voorraad op de peildatum: begonnen, nog niet afgerond",
                         w["voorraad"],
+                    ),
+                    rij_per_cat(
+                        "Voorraad Wet inburgering 2013 (alleen begeleiding, "
+                        "niet in de andere cijfers)",
+                        w13["voorraad"],
                     ),
                 ],
             ),
@@ -72,7 +78,7 @@ def trechter(p: Periode, basis) -> list:
         intake=Count("pk", filter=Q(heeft_intake=True)),
         pip=Count("pk", filter=Q(pip_vastgesteld_op__lte=p.eind)),
         traject=Count("pk", filter=Q(heeft_traject=True)),
-        voldaan=Count("pk", filter=Q(afronding__voldaan_op__lte=p.eind)),
+        voldaan=Count("pk", filter=voldaan_tot(p.eind)),
     )
     return [
         {"label": "Inburgeringsplichtig", "n": rij_["signaal"]},

@@ -12,12 +12,18 @@ from leerroutes.models import (
 )
 from pip_plans.models import Pip, PipStatus, WijzigingReden
 
-from .basis import Periode, aantal, per_categorie, van
+from .basis import Periode, aantal, per_categorie, plicht_hier_geeindigd, van
 from .cellen import rij_per_cat, tabel
 
 
 def leerroutes_sectie(p: Periode, basis) -> dict:
-    lopend = Q(start__lte=p.eind) & (Q(einde__isnull=True) | Q(einde__gte=p.eind))
+    # Running on the peildatum, and the plicht had not ended here (a traject left
+    # open by an older record does not count once the person moved away).
+    lopend = (
+        Q(start__lte=p.eind)
+        & (Q(einde__isnull=True) | Q(einde__gte=p.eind))
+        & ~plicht_hier_geeindigd(p.eind, "inburgeraar__")
+    )
     trajecten = per_categorie(
         van(Traject, basis),
         "inburgeraar__",

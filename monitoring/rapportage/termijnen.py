@@ -10,20 +10,20 @@ from zevenaar_inburgering.termijnen import einde_na
 from .basis import (
     CATEGORIEEN,
     MET_OORDEEL,
-    VERTROKKEN,
     Periode,
     aantal,
     per_categorie,
+    plicht_hier_geeindigd,
     van,
+    voldaan_tot,
 )
 from .cellen import pct, rij, rij_per_cat, tabel
 
 
 def termijnen_sectie(p: Periode, basis) -> dict:
-    niet_voldaan = (
-        Q(inburgeraar__afronding__voldaan_op__isnull=True)
-        | Q(inburgeraar__afronding__voldaan_op__gt=p.eind)
-    ) & ~Q(inburgeraar__status__in=VERTROKKEN)
+    niet_voldaan = ~voldaan_tot(p.eind, "inburgeraar__") & ~plicht_hier_geeindigd(
+        p.eind, "inburgeraar__"
+    )
     termijnen = per_categorie(
         van(Inburgeringstermijn, basis),
         "inburgeraar__",
@@ -44,6 +44,7 @@ def termijnen_sectie(p: Periode, basis) -> dict:
         "termijn__inburgeraar__",
         {"verlengd": aantal(Q(besluitdatum__range=p.bereik))},
     )
+    # The judgement is today's (the routestand), so its base is who is open today.
     koers = per_categorie(
         basis.filter(start_inburgeringsplicht__lte=p.eind).exclude(
             status__in=GESLOTEN_STATUSSEN

@@ -29,6 +29,11 @@ urlpatterns = [
         dossier.huishouden_koppelen,
         name="huishouden_koppelen",
     ),
+    path(
+        "dossiers/<uuid:pk>/status/",
+        dossier.status_vastleggen,
+        name="status_vastleggen",
+    ),
     path("signalen/voorkeuren/", views.voorkeuren, name="voorkeuren"),
     path(
         "signalen/<uuid:pk>/uitstellen/",

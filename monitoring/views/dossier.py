@@ -8,8 +8,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from intake import services
-from intake.forms import HuishoudenKoppelenForm, HuishoudlidForm, NotitieForm
-from intake.models import Inburgeraar
+from intake.forms import (
+    HuishoudenKoppelenForm,
+    HuishoudlidForm,
+    NotitieForm,
+    StatusForm,
+)
+from intake.models import GESLOTEN_STATUSSEN, Inburgeraar, Statuswijziging
 from intake.views import form_action
 from pip_plans.selectors import get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
@@ -46,6 +51,12 @@ def _dossier_context(request, dossier: Inburgeraar, **forms) -> dict:
         "koppel_form": forms.get("koppel_form")
         or HuishoudenKoppelenForm(candidates=candidates),
         "has_candidates": candidates.exists() if not forms.get("koppel_form") else True,
+        "statuswijzigingen": Statuswijziging.objects.visible_to(request.user)
+        .filter(inburgeraar=dossier)
+        .select_related("vastgelegd_door"),
+        "status_form": forms.get("status_form")
+        or StatusForm(initial={"versie": dossier.versie}),
+        "status_open": dossier.status not in GESLOTEN_STATUSSEN,
     }
 
 
@@ -131,4 +142,22 @@ def huishouden_koppelen(request, pk):
         ),
         message="Huishouden gekoppeld.",
         anchor="#huishouden",
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def status_vastleggen(request, pk):
+    dossier = get_dossier(request, pk)
+    form = StatusForm(request.POST)
+    return _dossier_action(
+        request,
+        dossier,
+        form,
+        form_name="status_form",
+        save=lambda _: services.status_vastleggen(
+            dossier, acting_user=request.user, **form.service_data()
+        ),
+        message="Status vastgelegd.",
+        anchor="#status",
     )
