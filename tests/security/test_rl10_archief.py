@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
 
 import pytest
 from freezegun import freeze_time
@@ -215,6 +216,26 @@ def test_decisions_and_their_pdfs_are_kept_and_stay_immutable(afgesloten):
     # The job switches only the triggers of the rows it wipes off, never these.
     ontgrendeld = {getattr(r, "onveranderlijk", "") for r in bewaartermijn.regels()}
     assert not ontgrendeld & {"beschikking_immutable", "brief_immutable"}
+
+
+def test_the_app_no_longer_serves_the_pdfs_of_an_anonymised_dossier(
+    afgesloten, client_for, casusregisseur
+):
+    """As before the archive kept them: the copy is for the archive, not for the
+    screens (the dossier's casusregisseur still sees the anonymised dossier)."""
+    documenten = _documenten(afgesloten)
+    urls = [
+        reverse("pip_plans:beschikking_pdf", args=[d.pk])
+        if isinstance(d, Beschikking)
+        else reverse("pip_plans:brief_pdf", args=[d.pk])
+        for d in documenten
+    ]
+    client = client_for(casusregisseur)
+    assert [client.get(url).status_code for url in urls] == [200] * len(urls)
+
+    _draai()
+
+    assert [client.get(url).status_code for url in urls] == [404] * len(urls)
 
 
 @pytest.mark.parametrize("waar", ["onder een bestand", "/proc"])
