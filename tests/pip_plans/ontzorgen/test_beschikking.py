@@ -113,6 +113,7 @@ def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
         casusregisseur,
         verlengd_tot=D(2026, 12, 31),
         verlenging_reden="U leert nog omgaan met de energierekening.",
+        andere_grondslag="pw57_budgetbeheer",
     )
     text = pdf_text(
         ontzorgingsbeschikking_opmaken(
@@ -120,7 +121,7 @@ def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
         )
     )
     assert "tot en met 31 december 2026" in text
-    assert "langer dan de gewone 6 maanden (tot en met 30 september 2026)" in text
+    assert "langer dan de gewone 6 maanden." in text
     assert "U leert nog omgaan met de energierekening." in text
     assert "hebben wij uw machtiging nodig" in text
     assert "Participatiewet, artikel 18" in text
