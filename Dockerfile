@@ -55,12 +55,13 @@ RUN ENV_FILE=/dev/null \
     ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput -v 0
 
-# Run as an unprivileged user; it may write only to MEDIA_ROOT, PRIVATE_MEDIA_ROOT and /tmp.
+# Run as an unprivileged user; it may write only to MEDIA_ROOT, PRIVATE_MEDIA_ROOT,
+# the archive packages (ARCHIEF_EXPORT_ROOT in docker-compose.yml) and /tmp.
 RUN groupadd --system app \
     && useradd --system --gid app --create-home --home-dir /home/app \
         --shell /usr/sbin/nologin app \
-    && mkdir -p /app/media /app/private_media \
-    && chown app:app /app/media /app/private_media
+    && mkdir -p /app/media /app/private_media /app/archief \
+    && chown app:app /app/media /app/private_media /app/archief
 USER app
 
 EXPOSE 8000

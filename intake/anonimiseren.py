@@ -33,6 +33,17 @@ not identify a person on its own (gemeente, doelgroep, status, dates, routes, ho
 amounts, categories and outcomes). The declarations list both per model. The BSN is
 replaced by a placeholder here, after the log row was written.
 
+**Archived first** (DOMAIN.md §13.6): the decisions of the dossiers due — every
+beschikking and letter with a PDF, beslissingen op bezwaar included, as the apps
+declare them (`ARCHIEF`) — are written to their archive package under
+`settings.ARCHIEF_EXPORT_ROOT` (zevenaar_inburgering/archief.py, docs/archief.md)
+before anything else happens. When that fails (the location is missing or not
+writable, a stored PDF is missing or does not match its SHA-256) the job logs an
+error and raises `ArchiefExportMislukt`: nothing is anonymised, nothing logged as
+anonymised, and the next run tries again. The decisions themselves are kept: the
+rows and their PDFs stay in the app as they are (the package is a hand-over, and
+the app cannot see the archive accept it), so no decision is ever lost.
+
 The verwerkingenlog is never touched (append-only, SECURITY LG-04). One verwerking
 row per dossier is written, before the BSN is wiped, so its hash is the real BSN's.
 """
@@ -50,7 +61,7 @@ from django.db.models import Max, QuerySet
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from zevenaar_inburgering import bewaartermijn
+from zevenaar_inburgering import archief, bewaartermijn
 from zevenaar_inburgering.documents import private_storage
 from zevenaar_inburgering.verwerkingen import log
 
@@ -111,9 +122,10 @@ def dossiers_anonimiseren(*, peildatum: date | None = None) -> int:
     """Anonymise every dossier due on `peildatum` (default today); return how many.
 
     Idempotent: an anonymised dossier is marked (`geanonimiseerd_op`) and never
-    chosen again, so a second run changes and logs nothing. Runs one at a time (an
-    advisory lock); all or nothing (one transaction, files included: see
-    `_documenten_verwijderen`)."""
+    chosen again, so a second run exports, changes and logs nothing. Runs one at a
+    time (an advisory lock); all or nothing (one transaction, files included: see
+    `_documenten_verwijderen`), and nothing at all unless the archive export of the
+    dossiers' decisions succeeded first (`_archiveren`)."""
     peildatum = peildatum or timezone.localdate()
     jaren = bewaartermijn_jaren()
     with connection.cursor() as cursor:
@@ -133,6 +145,7 @@ def dossiers_anonimiseren(*, peildatum: date | None = None) -> int:
         .order_by("pk")
     )
     if dossiers:
+        _archiveren([d.pk for d in dossiers])
         # Before the BSN is wiped: the log's hash must be that of the real BSN.
         log.log_dossiers_geanonimiseerd(dossiers)
         regels = bewaartermijn.regels()
@@ -156,11 +169,26 @@ def dossiers_anonimiseren(*, peildatum: date | None = None) -> int:
     return len(dossiers)
 
 
+def _archiveren(ids: list) -> None:
+    """Export the dossiers' decisions to their archive packages, or stop the job."""
+    try:
+        for begin in range(0, len(ids), BATCH):
+            archief.exporteren(bewaartermijn.archiefstukken(ids[begin : begin + BATCH]))
+    except archief.ArchiefExportMislukt as exc:
+        logger.error(
+            "Bewaartermijn: archiefexport mislukt, er is niets geanonimiseerd (%s). "
+            "Controleer ARCHIEF_EXPORT_ROOT (%s).",
+            exc,
+            archief.export_root(),
+        )
+        raise
+
+
 @contextmanager
 def _besluiten_ontgrendeld(regels: list[bewaartermijn.Regel]) -> Iterator[None]:
-    """Switch the immutability triggers the rules name (a vastgesteld PIP, a
-    beschikking, a verlenging and a brief never change, except here) off for this
-    transaction only.
+    """Switch the immutability triggers the rules name (a vastgesteld PIP and a
+    verlenging never change, except here) off for this transaction only. The
+    beschikking and brief triggers are never switched off: the job keeps those rows.
 
     DDL is transactional in PostgreSQL and ALTER TABLE holds its lock until the
     commit, so no other session ever sees the triggers off; on an error the

@@ -11,9 +11,10 @@ The BSN gets its placeholder and the dossier its mark `geanonimiseerd_op` from t
 job itself, after the verwerkingenlog row was written with the real BSN's hash.
 
 Kept, because the kwartaalrapportage and the nightly derived state read them and
-they do not identify a person on their own: gemeente, wet, doelgroep, status,
-bijstand (yes/no), every date of the process (plicht, kennisgeving, BRP, COA,
-huisvesting, intake, PIP), the intake's outcomes and categories, DUO's signal id.
+they do not identify a person on their own: gemeente, wet, doelgroep, the kind of
+verblijfsvergunning, status, bijstand (yes/no), every date of the process (plicht,
+kennisgeving, BRP, COA, huisvesting, intake, PIP), the intake's outcomes and
+categories, DUO's signal id.
 """
 
 from datetime import date

@@ -4,8 +4,16 @@
 Wiped: every free text — PIP texts, verlenging reasons (they may be health: ziekte,
 bevalling, instelling; AVG art. 9) and DUO kenmerken, bezwaar grounds, ontzorgen
 reasons, payees and IBANs, handhaving facts, rapport and zienswijze, maatregelen.
-The generated PDFs (beschikkingen and brieven) are deleted from private storage and
-their references cleared.
+
+Archived and kept: the beschikkingen (PIP) and the brieven (the ontzorgings- and
+boetebeschikking, the handhaving letters and the beslissing op bezwaar) are
+archival records (Archiefwet; DOMAIN.md §13.6): deleting them with the dossier is
+not allowed. `ARCHIEF` hands each one with its PDF to the archive package before
+the job changes anything (zevenaar_inburgering/archief.py); the rows and their PDFs
+in private storage stay as they are, still immutable (the job no longer switches
+their triggers off), so no decision is lost even when the archive never took the
+package in. Destroying the app's copy after the selectielijst term is a decision of
+the gemeentearchivaris, not of this job.
 
 Kept, because the kwartaalrapportage and the nightly derived state read them and
 they do not identify a person on their own: the dates of PIP, beschikking, termijn,
@@ -18,6 +26,7 @@ bezwaar (against a PIP beschikking or a fine), is not anonymised.
 
 from django.db.models import Case, F, Q, Value, When
 
+from zevenaar_inburgering.archief import Stuk
 from zevenaar_inburgering.bewaartermijn import GEWIST, Bewaren, Blokkade, Wissen
 
 from .models import (
@@ -27,6 +36,7 @@ from .models import (
     Betaling,
     Bezwaar,
     Brief,
+    BriefSoort,
     Handhavingszaak,
     Inburgeringstermijn,
     Maatregel,
@@ -56,22 +66,79 @@ BLOKKADES = [
 AFSLUITDATUM = ["ontzorging__einddatum"]
 
 
-def _document(model, *, onveranderlijk: str) -> Wissen:
-    """A generated document: its PDF goes from private storage, and the reference
-    and digest are cleared; the kenmerk and dates stay."""
-    return Wissen(
-        model,
-        "inburgeraar",
-        {"pdf": "", "sha256": ""},
-        bestanden=("pdf",),
-        onveranderlijk=onveranderlijk,
+# The zaaktype a document belongs to, for the archive package. The gemeente's
+# zaaktypecatalogus may name them otherwise [U].
+ZAAKTYPE_PIP = "Persoonlijk plan inburgering en participatie (PIP)"
+ZAAKTYPE_BRIEF = {
+    BriefSoort.ONTZORGINGSBESCHIKKING: "Financieel ontzorgen inburgering",
+    BriefSoort.WAARSCHUWING: "Handhaving inburgeringsplicht",
+    BriefSoort.VOORNEMEN: "Handhaving inburgeringsplicht",
+    BriefSoort.RAPPORT: "Handhaving inburgeringsplicht",
+    BriefSoort.BOETEBESCHIKKING: "Handhaving inburgeringsplicht",
+    BriefSoort.BESLISSING_OP_BEZWAAR: "Bezwaar inburgering",
+}
+
+
+def _beschikkingen(ids: list) -> list[Stuk]:
+    rijen = (
+        Beschikking.objects.filter(inburgeraar__in=ids)
+        .exclude(pdf="")
+        .select_related("pip", "inburgeraar__gemeente")
     )
+    return [
+        Stuk(
+            dossier=b.inburgeraar_id,
+            gemeente=b.inburgeraar.gemeente,
+            soort="pip_beschikking",
+            soort_naam="PIP-beschikking",
+            zaaktype=ZAAKTYPE_PIP,
+            kenmerk=b.kenmerk,
+            besluitdatum=b.dagtekening,
+            verzenddatum=b.bekendmaking,
+            vastgesteld_op=b.pip.vastgesteld_op or b.aangemaakt_op,
+            pdf=b.pdf,
+            sha256=b.sha256,
+        )
+        for b in rijen
+    ]
+
+
+def _brieven(ids: list) -> list[Stuk]:
+    rijen = (
+        Brief.objects.filter(inburgeraar__in=ids)
+        .exclude(pdf="")
+        .select_related("inburgeraar__gemeente")
+    )
+    return [
+        Stuk(
+            dossier=b.inburgeraar_id,
+            gemeente=b.inburgeraar.gemeente,
+            soort=b.soort,
+            soort_naam=b.get_soort_display(),
+            zaaktype=ZAAKTYPE_BRIEF[b.soort],
+            kenmerk=b.kenmerk,
+            besluitdatum=b.dagtekening,
+            verzenddatum=b.verzenddatum,
+            vastgesteld_op=b.aangemaakt_op,
+            pdf=b.pdf,
+            sha256=b.sha256,
+        )
+        for b in rijen
+    ]
+
+
+ARCHIEF = [_beschikkingen, _brieven]
+
+_ARCHIEFSTUK = (
+    "an archival record (Archiefwet, DOMAIN.md §13.6): exported to the archive "
+    "package first, then kept with its PDF for the selectielijst term"
+)
 
 
 REGELS = [
     # onveranderlijk: the immutability triggers (migrations 0002 and 0004): a
-    # vastgesteld PIP, a beschikking, a verlenging and a brief never change, except
-    # here.
+    # vastgesteld PIP and a verlenging never change, except here; a beschikking and
+    # a brief never change at all.
     Wissen(
         Pip,
         "inburgeraar",
@@ -90,8 +157,8 @@ REGELS = [
         },
         onveranderlijk="pip_vastgesteld_immutable",
     ),
-    _document(Beschikking, onveranderlijk="beschikking_immutable"),
-    _document(Brief, onveranderlijk="brief_immutable"),
+    Bewaren(Beschikking, _ARCHIEFSTUK),
+    Bewaren(Brief, _ARCHIEFSTUK),
     Bewaren(
         Inburgeringstermijn,
         "it holds only dates, which the kwartaalrapportage and the termijn "

@@ -201,8 +201,9 @@ def pip_fouten(
     Sources: Wet art. 15 (leerroute, ondersteuning, intensity of PVT and MAP);
     Wet art. 8 lid 3 (no MAP in the onderwijsroute) [S]; Besluit art. 3.1 (PVT at
     least 12 hours) [S]; ECLI:NL:RVS:2024:5413 (the reasons for each route that
-    was considered and rejected); Pw art. 56a (ontzorgen only for
-    asielstatushouders with bijstand) [S]; DOMAIN.md §3-5.
+    was considered and rejected); Pw art. 56a (ontzorgen only for holders
+    of an asylum permit with bijstand: ontzorgen.rules.ontzorgen_weigering) [S];
+    DOMAIN.md §3-5, §13.5.
     """
     fouten: dict[str, str] = {}
     if leerroute not in ROUTES:
@@ -233,7 +234,8 @@ def pip_fouten(
         )
     if ontzorgen and not ontzorgen_mogelijk:
         fouten["ontzorgen"] = (
-            "Financieel ontzorgen geldt alleen voor asielstatushouders met bijstand."
+            "Financieel ontzorgen (Participatiewet art. 56a) geldt alleen voor "
+            "houders van een asielvergunning met bijstand; zie het tabblad Ontzorgen."
         )
     return fouten
 

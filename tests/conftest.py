@@ -134,6 +134,12 @@ def private_media_in_tmp(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
 
 
+@pytest.fixture(autouse=True)
+def archief_in_tmp(settings, tmp_path):
+    """So do the archive packages of the retention job (docs/archief.md)."""
+    settings.ARCHIEF_EXPORT_ROOT = tmp_path / "archief"
+
+
 @pytest.fixture
 def zevenaar(db):
     return gemeente("Zevenaar")

@@ -15,6 +15,11 @@ own rows come first). A declaration module has:
   closed (a running handhavingszaak, an open bezwaar).
 - `AFSLUITDATUM` (optional): the dates of activity, relative to the Inburgeraar,
   whose latest is the dossier's closing date.
+- `ARCHIEF` (optional): functions that give, for a list of dossier ids, the
+  dossiers' archival records (beschikkingen, letters, beslissingen op bezwaar) as
+  `zevenaar_inburgering.archief.Stuk`s. The job exports them to the archive package
+  before it changes anything, and stops if that fails (DOMAIN.md §13.6); their
+  models are declared `Bewaren`: the job never deletes a decision.
 
 `tests/security/test_rl10_declarations.py` fails when a model that holds a
 dossier's personal data is named by no declaration, or by two.
@@ -137,6 +142,16 @@ def blokkades() -> list[Blokkade]:
         blokkade
         for module in per_app("retentie")
         for blokkade in getattr(module, "BLOKKADES", ())
+    ]
+
+
+def archiefstukken(ids: list) -> list:
+    """Every app's archival records (`ARCHIEF`) of the dossiers `ids`."""
+    return [
+        stuk
+        for module in per_app("retentie")
+        for bron in getattr(module, "ARCHIEF", ())
+        for stuk in bron(ids)
     ]
 
 

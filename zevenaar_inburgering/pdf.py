@@ -42,6 +42,8 @@ PDF_BASE_URL = PDF_ORIGIN + "/"
 # Reports: PDF/UA-1 (accessibility). Every variant is rendered as a tagged PDF.
 # WeasyPrint writes the identification; it does not validate conformance (veraPDF does).
 PDF_VARIANTS = frozenset({"pdf/a-3b", "pdf/a-3u", "pdf/ua-1"})
+# The default, and what the archive package says its documents are (archief.py).
+ARCHIEF_VARIANT = "pdf/a-3u"
 
 # The only kinds of static file a document may use, with the type WeasyPrint needs
 # (it checks text/css for stylesheets and detects SVG by type).
@@ -192,7 +194,7 @@ def html_to_pdf(
     html: str,
     *,
     title: str,
-    variant: str = "pdf/a-3u",
+    variant: str = ARCHIEF_VARIANT,
     url_fetcher: SafeURLFetcher | None = None,
 ) -> bytes:
     """Render trusted HTML to PDF bytes with our fetcher, base URL, title and lang.
@@ -219,7 +221,7 @@ def html_to_pdf(
 
 
 def render_pdf(
-    template_name: str, context: dict, *, title: str, variant: str = "pdf/a-3u"
+    template_name: str, context: dict, *, title: str, variant: str = ARCHIEF_VARIANT
 ) -> bytes:
     """Render a Django template (autoescaped, Dutch) to PDF bytes.
 
@@ -233,6 +235,7 @@ def render_pdf(
 
 
 __all__ = [
+    "ARCHIEF_VARIANT",
     "PDF_BASE_URL",
     "PDF_VARIANTS",
     "SafeURLFetcher",

@@ -401,6 +401,13 @@ OIN = env.str("OIN", default="")
 # gemeenten 2020 (10 years after the traject); neither was checked against the
 # law itself, so the archivist and the FG confirm it: configuration, not a fact.
 BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=5)
+# Archiving before deleting (DOMAIN.md §13.6): the job first writes every decision of
+# a dossier due to its archive package here (zevenaar_inburgering/archief.py,
+# docs/archief.md) and stops when it cannot. The default, inside PRIVATE_MEDIA_ROOT,
+# is for development; in production a location the gemeente's archive picks up from.
+ARCHIEF_EXPORT_ROOT = env.str("ARCHIEF_EXPORT_ROOT", default="") or (
+    Path(PRIVATE_MEDIA_ROOT) / "archief"
+)
 # At night, after the other jobs; idempotent, so a duplicate tick does nothing.
 CELERY_BEAT_SCHEDULE["Termijn overschreden: statussen bijwerken"] = {
     "task": "pip_plans.termijn_statussen_bijwerken",

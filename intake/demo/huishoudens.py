@@ -16,6 +16,7 @@ from intake.models import (
     Notitie,
     Relatie,
     Status,
+    Verblijfsvergunning,
     WetRegime,
 )
 
@@ -104,6 +105,12 @@ class RegionBuilder(TimelineBuilder):
                 if spouse.start_inburgeringsplicht >= WI2021_START:
                     spouse.wet_regime = WetRegime.WI2021
                 adults.append(spouse)
+                if doelgroep == Doelgroep.GEZINSHERENIGER_ASIEL and int(spouse.bsn) % 3:
+                    # Two in three reunited spouses came through the nareis
+                    # procedure (a derived asylum permit, Pw art. 56a applies); the
+                    # others through regular reunification. Decided by the BSN, not
+                    # a draw, so the rest of the region stays as it was.
+                    spouse.verblijfsvergunning = Verblijfsvergunning.ASIEL_AFGELEID
                 if doelgroep == Doelgroep.GEZINSHERENIGER_ASIEL:
                     surname = self.child_surname(
                         origin, head.voornamen, head.achternaam

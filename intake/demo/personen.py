@@ -11,12 +11,14 @@ from django.db import models
 from django.utils import timezone
 
 from intake.models import (
+    Doelgroep,
     Gebeurtenis,
     Geslacht,
     Huishouden,
     Huishoudlid,
     Inburgeraar,
     Notitie,
+    Verblijfsvergunning,
     WetRegime,
 )
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
@@ -248,6 +250,11 @@ class PersonBuilder:
             gemeente=address.gemeente,
             wet_regime=wet_regime,
             doelgroep=doelgroep,
+            # An asielstatushouder holds an asylum permit, everyone else a regular
+            # one; add_asiel_household gives most nareizigers a derived asylum one.
+            verblijfsvergunning=Verblijfsvergunning.ASIEL
+            if doelgroep == Doelgroep.ASIELSTATUSHOUDER
+            else Verblijfsvergunning.REGULIER,
         )
 
     def set_asiel_dates(self, person: Inburgeraar, start: date) -> None:

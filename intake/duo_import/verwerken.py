@@ -23,6 +23,7 @@ from ..models import (
     SignaalSoort,
     Status,
     Uitkomst,
+    verblijfsvergunning_bij_doelgroep,
 )
 from ..rules import leeftijd_ter_controle
 from ..services import display_value
@@ -188,7 +189,15 @@ def _process_line(run: _Run, regel: DuoImportRegel, form: DuoRegelForm) -> None:
         if values["gemeente"].pk not in run.allowed_gemeenten:
             run.refuse(regel, f"U werkt niet voor gemeente {values['gemeente']}.")
             return
-        dossier = Inburgeraar(status=Status.SIGNAAL_ONTVANGEN, **values)
+        # DUO reports the doelgroep, not the kind of permit: the permit a new
+        # dossier starts with (only an asielstatushouder's is known).
+        dossier = Inburgeraar(
+            status=Status.SIGNAAL_ONTVANGEN,
+            verblijfsvergunning=verblijfsvergunning_bij_doelgroep(
+                values.get("doelgroep", "")
+            ),
+            **values,
+        )
         run.new_dossiers[dossier.pk] = dossier
         run.dossiers_by_bsn[dossier.bsn] = dossier
         _record(

@@ -85,6 +85,7 @@ class InburgeraarForm(forms.ModelForm):
             "rsd_klantmanager",
             "bijstand",
             "bijstand_start",
+            "verblijfsvergunning",
         ]
         widgets = {
             name: DateInput()
@@ -152,6 +153,7 @@ class InburgeraarForm(forms.ModelForm):
                 "Begeleiding",
                 Row(Column("casusregisseur"), Column("rsd_klantmanager")),
                 Row(Column("bijstand"), Column("bijstand_start")),
+                Row(Column("verblijfsvergunning")),
             ),
             "versie",
         )

@@ -29,8 +29,10 @@ from .dossier import (  # noqa: F401
     Notitie,
     Relatie,
     Status,
+    Verblijfsvergunning,
     WetRegime,
     rsd_klanten,
+    verblijfsvergunning_bij_doelgroep,
 )
 from .duo import (  # noqa: F401
     DuoImport,

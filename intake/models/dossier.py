@@ -48,6 +48,29 @@ class DoelgroepCategorie(models.TextChoices):
     GEZIN_OVERIG = "gezin_overig", "Gezins- en overige migranten"
 
 
+class Verblijfsvergunning(models.TextChoices):
+    """The kind of residence permit: a fact apart from the doelgroep. Financieel
+    ontzorgen (Pw art. 56a) is for holders of an asylum permit, also a derived one
+    (a nareiziger); family members with a regular permit count as asielstatushouder
+    for the inburgering offer but not for 56a (DOMAIN.md §13.5) [S: Schulinck]."""
+
+    ASIEL = "asiel", "Asielvergunning"
+    ASIEL_AFGELEID = "asiel_afgeleid", "Afgeleide asielvergunning (nareiziger)"
+    REGULIER = "regulier", "Reguliere verblijfsvergunning"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+def verblijfsvergunning_bij_doelgroep(doelgroep: str) -> str:
+    """The permit a new dossier starts with when nobody has recorded it: an
+    asielstatushouder holds an asylum permit; for everyone else, family members of
+    an asielstatushouder included (a nareiziger has a derived asylum permit, a
+    family member through regular reunification a regular one), it is not known
+    until the casusregisseur records it."""
+    if doelgroep == Doelgroep.ASIELSTATUSHOUDER:
+        return Verblijfsvergunning.ASIEL
+    return Verblijfsvergunning.ONBEKEND
+
+
 class WetRegime(models.TextChoices):
     WI2021 = "wi2021", "Wet inburgering 2021"
     WI2013 = "wi2013", "Wet inburgering (2013)"
@@ -250,6 +273,13 @@ class Inburgeraar(models.Model):
         "wet", max_length=10, choices=WetRegime.choices, default=WetRegime.WI2021
     )
     doelgroep = models.CharField(max_length=30, choices=Doelgroep.choices)
+    verblijfsvergunning = models.CharField(
+        max_length=20,
+        choices=Verblijfsvergunning.choices,
+        default=Verblijfsvergunning.ONBEKEND,
+        help_text="Financieel ontzorgen (Participatiewet art. 56a) alleen bij een "
+        "asielvergunning, ook een afgeleide (nareiziger).",
+    )
     huishouden = models.ForeignKey(
         Huishouden,
         on_delete=models.SET_NULL,
@@ -400,6 +430,15 @@ class Inburgeraar(models.Model):
     def naam(self) -> str:
         return " ".join(
             p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p
+        )
+
+    @property
+    def heeft_asielvergunning(self) -> bool:
+        """An asylum permit, also a derived one (nareiziger): the permit Pw art.
+        56a asks for."""
+        return self.verblijfsvergunning in (
+            Verblijfsvergunning.ASIEL,
+            Verblijfsvergunning.ASIEL_AFGELEID,
         )
 
     @property

@@ -3,7 +3,14 @@ far as the dossier's age allows."""
 
 from datetime import timedelta
 
-from intake.models import Gebeurtenis, Geslacht, Inburgeraar, Status, WetRegime
+from intake.models import (
+    Gebeurtenis,
+    Geslacht,
+    Inburgeraar,
+    Status,
+    WetRegime,
+    verblijfsvergunning_bij_doelgroep,
+)
 from intake.rules import pip_deadline
 from intake.tijdlijn import GebeurtenisSoort
 from pip_plans.models import Inburgeringstermijn
@@ -74,6 +81,7 @@ class Bouwer(RouteBouwer):
             gemeente=gemeente,
             wet_regime=WetRegime.WI2021,
             doelgroep=doelgroep,
+            verblijfsvergunning=verblijfsvergunning_bij_doelgroep(doelgroep),
             start_inburgeringsplicht=start,
             datum_kennisgeving=kennisgeving,
             datum_brp_inschrijving=brp,
@@ -99,7 +107,8 @@ class Bouwer(RouteBouwer):
                 dossier.casusregisseur = None  # new: not yet assigned
             return
         self._verloop(dossier, casus, asiel, leeftijd, rijen)
-        if bijstand and self.kans(0.6):
+        # Pw art. 56a: ontzorgen only with an asylum permit.
+        if bijstand and self.kans(0.6) and dossier.heeft_asielvergunning:
             self._ontzorging(dossier, casus, rijen)
 
     def _verloop(self, dossier, casus, asiel: bool, leeftijd: int, rijen) -> None:

@@ -2,7 +2,7 @@
 services, so the rules, the timeline, the verwerkingenlog and the letters are real;
 dates lie in the past.
 
-Ontzorgen: asielstatushouders with bijstand get a period from the start of their
+Ontzorgen: holders of an asylum permit with bijstand get a period from the start of their
 bijstand, so periods are in every phase — still to start, running, extended as
 maatwerk, ended early with the bijstand, ended — with the fixed costs, the
 machtiging, RSD's payments (with some months still open), the course "omgaan met
@@ -14,12 +14,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from intake.demo.regio import demo_dossiers, op_schaal
-from intake.models import DoelgroepCategorie
 from zevenaar_inburgering import termijnen
 from zevenaar_inburgering.parameters.models import geheel
 
-from ..models import CursusStatus, Ontzorging, VasteLastSoort
-from ..ontzorgen.rules import regulier_einde
+from ..models import AndereGrondslag, CursusStatus, Ontzorging, VasteLastSoort
+from ..ontzorgen.rules import ontzorgen_mogelijk, regulier_einde
 from ..ontzorgen.services import (
     cursus_vastleggen,
     machtiging_vastleggen,
@@ -42,7 +41,8 @@ LASTEN = {
 
 
 def _kandidaten(vandaag: date) -> list:
-    """Demo asielstatushouders with bijstand and a klantmanager, oldest first."""
+    """Demo holders of an asylum permit (nareizigers included) with bijstand and a
+    klantmanager, oldest first (Pw art. 56a: ontzorgen_mogelijk)."""
     dossiers = (
         demo_dossiers()
         .filter(bijstand=True, bijstand_start__isnull=False)
@@ -50,11 +50,7 @@ def _kandidaten(vandaag: date) -> list:
         .select_related("casusregisseur", "rsd_klantmanager", "gemeente")
         .order_by("bijstand_start", "bsn")
     )
-    return [
-        d
-        for d in dossiers
-        if d.doelgroep_categorie == DoelgroepCategorie.ASIEL and d.casusregisseur
-    ]
+    return [d for d in dossiers if ontzorgen_mogelijk(d) and d.casusregisseur]
 
 
 def vul_ontzorgen(vandaag: date, stdout) -> None:
@@ -169,9 +165,10 @@ def _verlengen(ontzorging, dossier, vandaag):
         startdatum=ontzorging.startdatum,
         bijstand_einde=None,
         verlengd_tot=termijnen.verlengd_einde(regulier, maanden=maanden),
+        andere_grondslag=AndereGrondslag.PW57_BUDGETBEHEER,
         verlenging_reden="Schulden bij de energieleverancier nog niet geregeld; "
-        f"{'drie' if maanden == 3 else 'zes'} maanden langer ontzorgen in "
-        "afwachting van budgetbeheer.",
+        f"{'drie' if maanden == 3 else 'zes'} maanden langer budgetbeheer tot die "
+        "geregeld zijn.",
         acting_user=dossier.casusregisseur,
     )
 

@@ -70,7 +70,14 @@ class StartForm(forms.Form):
 class PeriodeForm(ModelveldenForm):
     prefix = "periode"
     model = Ontzorging
-    velden = ("startdatum", "bijstand_einde", "verlengd_tot", "verlenging_reden")
+    velden = (
+        "startdatum",
+        "bijstand_einde",
+        "verlengd_tot",
+        "andere_grondslag",
+        "verlenging_reden",
+    )
+    labels = {"andere_grondslag": "Grondslag na de periode van artikel 56a"}
     widgets = {
         "startdatum": DateInput(),
         "bijstand_einde": DateInput(),
@@ -79,7 +86,10 @@ class PeriodeForm(ModelveldenForm):
     }
     help_texts = {
         "bijstand_einde": "Stopt de bijstand, dan stopt het ontzorgen ook.",
-        "verlengd_tot": "Alleen als maatwerk, met een reden, na het gewone einde.",
+        "verlengd_tot": "Alleen als maatwerk, met een andere grondslag en een reden, "
+        "na het gewone einde.",
+        "andere_grondslag": "Participatiewet art. 56a geldt zes maanden; langer "
+        "ontzorgen kan alleen op een andere grondslag.",
     }
 
 

@@ -31,6 +31,7 @@ from .handhaving import (  # noqa: F401
 )
 from .ontzorgen import (  # noqa: F401
     STANDAARD_VASTE_LASTEN,
+    AndereGrondslag,
     Betaling,
     BetalingQuerySet,
     CursusStatus,

@@ -18,16 +18,36 @@ class CursusStatus(models.TextChoices):
     AFGEROND = "afgerond", "Afgerond"
 
 
+class AndereGrondslag(models.TextChoices):
+    """The basis for ontzorgen after the Pw art. 56a period (DOMAIN.md §5, §13.5):
+    56a covers six months; longer only on another basis [S: Schulinck]."""
+
+    PW57_BUDGETBEHEER = "pw57_budgetbeheer", "Participatiewet art. 57 (budgetbeheer)"
+    SCHULDHULPVERLENING = (
+        "schuldhulpverlening",
+        "Wet gemeentelijke schuldhulpverlening (budgetbeheer)",
+    )
+    VRIJWILLIG = (
+        "vrijwillig",
+        "Vrijwillig, op verzoek van de klant (met machtiging)",
+    )
+
+
 class OntzorgingQuerySet(RsdScopedQuerySet):
     pass
 
 
 class Ontzorging(models.Model):
-    """The ontzorgen period of an asielstatushouder with a right to bijstand (Pw art.
-    56a [S]): from the date the right starts for `duur_maanden` (the dated parameter
-    on that date), earlier over when the bijstand ends, longer only as maatwerk with a
-    reason. `einddatum` is derived by rules.ontzorgen_einde() and stored so lists and
-    signals can filter on it."""
+    """The ontzorgen period of a holder of an asylum permit with a right to bijstand
+    (Pw art. 56a [S]): from the date the right starts for `duur_maanden` (the dated
+    parameter on that date, six months), earlier over when the bijstand ends, longer
+    only as maatwerk on another basis (`andere_grondslag`) with a reason.
+    `einddatum` is derived by rules.ontzorgen_einde() and stored so lists and
+    signals can filter on it.
+
+    An extension recorded before the basis was asked has none; there is no check
+    constraint for it, so those rows stay valid: the page asks for it and a new
+    ontzorgingsbeschikking is refused until it is recorded."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     inburgeraar = models.OneToOneField(
@@ -37,6 +57,13 @@ class Ontzorging(models.Model):
     duur_maanden = models.PositiveSmallIntegerField("duur (maanden)")
     bijstand_einde = models.DateField("bijstand beëindigd op", null=True, blank=True)
     verlengd_tot = models.DateField("verlengd tot (maatwerk)", null=True, blank=True)
+    andere_grondslag = models.CharField(
+        "grondslag na de periode van art. 56a",
+        max_length=30,
+        choices=AndereGrondslag.choices,
+        blank=True,
+        help_text="Verplicht bij een verlenging: artikel 56a geldt zes maanden.",
+    )
     verlenging_reden = models.TextField("reden van de verlenging", blank=True)
     einddatum = models.DateField(db_index=True)
     machtiging_getekend_op = models.DateField(
@@ -72,6 +99,10 @@ class Ontzorging(models.Model):
             models.CheckConstraint(
                 condition=Q(verlengd_tot__isnull=True) | ~Q(verlenging_reden=""),
                 name="ontzorging_verlenging_needs_reden",
+            ),
+            models.CheckConstraint(
+                condition=Q(andere_grondslag="") | Q(verlengd_tot__isnull=False),
+                name="ontzorging_andere_grondslag_only_when_verlengd",
             ),
             models.CheckConstraint(
                 condition=Q(einddatum__gte=models.F("startdatum")),

@@ -2,10 +2,12 @@
 RSD makes, the course "omgaan met geld" and the ontzorgingsbeschikking.
 
 Legal basis: Participatiewet art. 56a [S: Schulinck, "Ontzorgen van
-inburgeringsplichtige asielstatushouders met recht op bijstand"]. Ontzorgen lasts
-`ontzorgen_maanden` (a dated parameter, 6 by default) from the date the right to
-bijstand starts, ends earlier when the bijstand ends, and lasts longer only as
-maatwerk with a reason.
+inburgeringsplichtige asielstatushouders met recht op bijstand"], for holders of an
+asylum permit (a nareiziger's derived one included; not a family member with a
+regular permit: rules.ontzorgen_weigering, DOMAIN.md §13.5). Ontzorgen lasts
+`ontzorgen_maanden` (a dated parameter, 6 by default: the 56a period) from the date
+the right to bijstand starts, ends earlier when the bijstand ends, and lasts longer
+only as maatwerk on another basis (Ontzorging.andere_grondslag) with a reason.
 
 The package, by part:
 

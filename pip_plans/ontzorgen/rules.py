@@ -6,19 +6,48 @@ from decimal import Decimal
 
 from django.db import models
 
-from intake.models import DoelgroepCategorie, Inburgeraar
+from intake.models import Inburgeraar, Verblijfsvergunning
 from zevenaar_inburgering.nl import datum_tekst, maand_tekst
 from zevenaar_inburgering.termijnen import maand_begin, maanden_verschil, periode_einde
 
-from ..models import CursusStatus, Frequentie, Ontzorging
+from ..models import AndereGrondslag, CursusStatus, Frequentie, Ontzorging
+
+
+def ontzorgen_weigering(inburgeraar: Inburgeraar) -> str:
+    """Why this dossier cannot get financieel ontzorgen ('' when it can).
+
+    Pw art. 56a [S: Schulinck]: holders of an asylum residence permit, also a
+    derived one (nareiziger), with a right to bijstand. A family member with a
+    regular permit counts as asielstatushouder for the inburgering offer (the
+    doelgroep category) but not here, so the rule asks the permit, not the
+    doelgroep (DOMAIN.md §13.5)."""
+    if not inburgeraar.heeft_asielvergunning:
+        reden = (
+            "Financieel ontzorgen (Participatiewet art. 56a) is alleen voor houders "
+            "van een asielvergunning, ook een afgeleide asielvergunning (nareiziger). "
+        )
+        if inburgeraar.verblijfsvergunning == Verblijfsvergunning.REGULIER:
+            return reden + (
+                "Deze inburgeraar heeft een reguliere verblijfsvergunning: een "
+                "gezinslid van een asielstatushouder telt wel als asielstatushouder "
+                "voor de inburgering, maar niet voor het ontzorgen."
+            )
+        return reden + (
+            "De verblijfsvergunning van deze inburgeraar is niet bekend: leg die "
+            "eerst vast bij de gegevens van het dossier."
+        )
+    if not inburgeraar.bijstand:
+        return (
+            "Financieel ontzorgen (Participatiewet art. 56a) is alleen voor "
+            "asielstatushouders met recht op bijstand; deze inburgeraar heeft geen "
+            "bijstand."
+        )
+    return ""
 
 
 def ontzorgen_mogelijk(inburgeraar: Inburgeraar) -> bool:
-    """Pw art. 56a [S]: asielstatushouders with a right to bijstand."""
-    return (
-        inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL
-        and inburgeraar.bijstand
-    )
+    """Pw art. 56a [S]: see ontzorgen_weigering()."""
+    return not ontzorgen_weigering(inburgeraar)
 
 
 # How many months lie between two payments of each frequency.
@@ -78,9 +107,12 @@ def periode_fouten(
     bijstand_einde: date | None,
     verlengd_tot: date | None,
     verlenging_reden: str,
+    andere_grondslag: str = "",
 ) -> dict[str, str]:
-    """What is wrong with a period (empty: nothing). A longer period is maatwerk: only
-    with a reason and after the regular end (DOMAIN.md §5)."""
+    """What is wrong with a period (empty: nothing). Pw art. 56a covers the regular
+    `duur_maanden` (six) only; a longer period is maatwerk on another basis (e.g.
+    budgetbeheer, Pw art. 57) [S: Schulinck; DOMAIN.md §5, §13.5]: only after the
+    regular end, with that basis and a reason."""
     fouten = {}
     regulier = regulier_einde(startdatum, duur_maanden)
     if bijstand_einde is not None and bijstand_einde < startdatum:
@@ -88,19 +120,29 @@ def periode_fouten(
             "De bijstand kan niet eindigen vóór de start van het ontzorgen "
             f"({datum_tekst(startdatum)})."
         )
+    if andere_grondslag and andere_grondslag not in AndereGrondslag.values:
+        fouten["andere_grondslag"] = "Kies een grondslag uit de lijst."
     if verlengd_tot is not None:
         if verlengd_tot <= regulier:
             fouten["verlengd_tot"] = (
                 "Een verlenging ligt na het gewone einde van het ontzorgen "
                 f"({datum_tekst(regulier)})."
             )
+        if not andere_grondslag:
+            fouten["andere_grondslag"] = (
+                f"Participatiewet art. 56a geldt {duur_maanden} maanden, tot en met "
+                f"{datum_tekst(regulier)}. Langer ontzorgen kan alleen op een andere "
+                "grondslag: kies die, bijvoorbeeld budgetbeheer (Participatiewet "
+                "art. 57)."
+            )
         if not verlenging_reden.strip():
             fouten["verlenging_reden"] = (
                 "Een verlenging is maatwerk: schrijf op waarom het ontzorgen langer duurt."
             )
-    elif verlenging_reden.strip():
+    elif verlenging_reden.strip() or andere_grondslag:
         fouten["verlengd_tot"] = (
-            "Vul in tot wanneer het ontzorgen is verlengd, of maak de reden leeg."
+            "Vul in tot wanneer het ontzorgen is verlengd, of maak de reden en de "
+            "andere grondslag leeg."
         )
     return fouten
 

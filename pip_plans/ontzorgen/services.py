@@ -32,7 +32,7 @@ from ..tijdlijn import GebeurtenisSoort
 from .rules import (
     cursus_fouten,
     ontzorgen_einde,
-    ontzorgen_mogelijk,
+    ontzorgen_weigering,
     periode_fouten,
     regulier_einde,
 )
@@ -85,11 +85,9 @@ def ontzorging_starten(
     # Serialise two starts of the same dossier.
     inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
     inburgeraar.wi2021_vereist("Financieel ontzorgen")
-    if not ontzorgen_mogelijk(inburgeraar):
-        raise ValidationError(
-            "Financieel ontzorgen geldt alleen voor asielstatushouders met recht op "
-            "bijstand (Participatiewet artikel 56a)."
-        )
+    weigering = ontzorgen_weigering(inburgeraar)
+    if weigering:
+        raise ValidationError(weigering, code="geen_56a")
     if Ontzorging.objects.filter(inburgeraar=inburgeraar).exists():
         raise ValidationError("Het ontzorgen is voor dit dossier al gestart.")
     startdatum = startdatum or inburgeraar.bijstand_start
@@ -128,9 +126,11 @@ def ontzorging_periode_wijzigen(
     verlengd_tot: date | None,
     verlenging_reden: str,
     acting_user: User,
+    andere_grondslag: str = "",
 ) -> Ontzorging:
-    """Correct the start, record the end of the bijstand, or extend (maatwerk). A
-    new start takes the duration of the parameter on that date."""
+    """Correct the start, record the end of the bijstand, or extend (maatwerk, on
+    another basis than Pw art. 56a: `andere_grondslag`). A new start takes the
+    duration of the parameter on that date."""
     current = _ontzorging_vergrendelen(ontzorging, versie)
     duur = (
         current.duur_maanden
@@ -144,6 +144,7 @@ def ontzorging_periode_wijzigen(
         bijstand_einde=bijstand_einde,
         verlengd_tot=verlengd_tot,
         verlenging_reden=verlenging_reden,
+        andere_grondslag=andere_grondslag,
     )
     if fouten:
         raise ValidationError(fouten)
@@ -165,6 +166,7 @@ def ontzorging_periode_wijzigen(
     current.bijstand_einde = bijstand_einde
     current.verlengd_tot = verlengd_tot
     current.verlenging_reden = verlenging_reden if verlengd_tot else ""
+    current.andere_grondslag = andere_grondslag if verlengd_tot else ""
     current.einddatum = einde
     _opslaan(current)
     omschrijving = (
@@ -174,7 +176,10 @@ def ontzorging_periode_wijzigen(
     if bijstand_einde is not None:
         omschrijving += f"; bijstand beëindigd op {datum_tekst(bijstand_einde)}"
     if verlengd_tot is not None:
-        omschrijving += f"; verlengd tot {datum_tekst(verlengd_tot)} (maatwerk)"
+        omschrijving += (
+            f"; verlengd tot {datum_tekst(verlengd_tot)} (maatwerk, op grond van "
+            f"{current.get_andere_grondslag_display()})"
+        )
     _vastleggen(current.inburgeraar, acting_user, omschrijving)
     return current
 
@@ -277,7 +282,20 @@ def zelfredzaamheid_vastleggen(
     return current
 
 
-def beschikking_fouten(lasten: Sequence[VasteLast]) -> list[str]:
+def beschikking_fouten(
+    lasten: Sequence[VasteLast], ontzorging: Ontzorging | None = None
+) -> list[str]:
+    if (
+        ontzorging is not None
+        and ontzorging.verlengd_tot
+        and not (ontzorging.andere_grondslag)
+    ):
+        # An extension from before the basis was asked (migration 0008).
+        return [
+            "Het ontzorgen is verlengd na de periode van Participatiewet art. 56a, "
+            "maar de andere grondslag is niet vastgelegd. Kies die eerst bij "
+            "'Periode wijzigen of verlengen'."
+        ]
     if not lasten:
         return ["Leg eerst vast welke vaste lasten worden betaald."]
     onvolledig = [
@@ -297,14 +315,16 @@ def ontzorgingsbeschikking_opmaken(
 ) -> Brief:
     """The ontzorgingsbeschikking (part of the PIP in brede zin [S: Schulinck]):
     the period, the fixed costs with payee and amount, the machtiging, Pw art. 56a
-    and the bezwaar clause. Rendered and stored in this transaction."""
+    for its regular months (up to `regulier_einde`) and the other basis for an
+    extension after them, and the bezwaar clause. Rendered and stored in this
+    transaction."""
     current = (
         Ontzorging.objects.select_for_update(of=("self",))
         .select_related("inburgeraar__gemeente", "inburgeraar__casusregisseur")
         .get(pk=ontzorging.pk)
     )
     lasten = list(current.vaste_lasten.all())
-    fouten = beschikking_fouten(lasten)
+    fouten = beschikking_fouten(lasten, current)
     if fouten:
         raise ValidationError(fouten)
     inburgeraar = current.inburgeraar

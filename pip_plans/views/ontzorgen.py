@@ -35,7 +35,7 @@ from ..forms.ontzorgen import (
 )
 from ..models import Betaling, Brief, Ontzorging, VasteLast
 from ..ontzorgen.betalingsoverzicht import betalingsoverzicht
-from ..ontzorgen.rules import fase_van, ontzorgen_mogelijk, regulier_einde
+from ..ontzorgen.rules import fase_van, ontzorgen_weigering, regulier_einde
 from ..ontzorgen.services import (
     beschikking_fouten,
     cursus_vastleggen,
@@ -95,7 +95,7 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
     context = {
         "dossier": dossier,
         "ontzorging": ontzorging,
-        "mogelijk": ontzorgen_mogelijk(dossier),
+        "weigering": ontzorgen_weigering(dossier),
         "fout": forms.get("fout", False),
     }
     if ontzorging is None:
@@ -149,7 +149,7 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
                 "zelfredzaamheid_form": forms.get("zelfredzaamheid_form")
                 or ZelfredzaamheidForm(instance=ontzorging),
                 "beschikking_fouten": forms.get("beschikking_fouten")
-                or beschikking_fouten(lasten),
+                or beschikking_fouten(lasten, ontzorging),
                 "beschikking_fout": "beschikking_fouten" in forms,
             }
         )

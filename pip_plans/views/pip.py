@@ -180,9 +180,13 @@ def beschikking_detail(request, pk):
 @role_required(DOSSIER_ROLES)
 @require_GET
 def beschikking_pdf(request, pk):
-    """The stored PDF, only through this permission-checked view (SECURITY AC-08)."""
+    """The stored PDF, only through this permission-checked view (SECURITY AC-08).
+    Not for an anonymised dossier: its PDF is kept for the archive (DOMAIN §13.6,
+    docs/archief.md), not for the screens."""
     beschikking = get_object_or_404(
-        Beschikking.objects.visible_to(request.user).select_related("inburgeraar"),
+        Beschikking.objects.visible_to(request.user)
+        .filter(inburgeraar__geanonimiseerd_op__isnull=True)
+        .select_related("inburgeraar"),
         pk=pk,
     )
     # Open the file first: a missing file is a 404, not a logged download.
@@ -199,9 +203,13 @@ def beschikking_pdf(request, pk):
 @require_GET
 def brief_pdf(request, pk):
     """A stored letter, only through this permission-checked view (SECURITY AC-08);
-    Brief.visible_to keeps handhaving letters from an RSD klantmanager."""
+    Brief.visible_to keeps handhaving letters from an RSD klantmanager. Not for an
+    anonymised dossier, as `beschikking_pdf`."""
     brief = get_object_or_404(
-        Brief.objects.visible_to(request.user).select_related("inburgeraar"), pk=pk
+        Brief.objects.visible_to(request.user)
+        .filter(inburgeraar__geanonimiseerd_op__isnull=True)
+        .select_related("inburgeraar"),
+        pk=pk,
     )
     # Open the file first: a missing file is a 404, not a logged download.
     response = document_response(brief.pdf, download_name=f"{brief.kenmerk}.pdf")

@@ -4,6 +4,8 @@ import and the brede intake, with their domain states as traits.
     InburgeraarFactory()                          # asielstatushouder in Zevenaar
     InburgeraarFactory(met_bijstand=True)         # ... with bijstand from 1 April 2026
     InburgeraarFactory(gezinsmigrant=True)        # a gezinsvormer
+    InburgeraarFactory(gezinslid_asiel=True)      # family of a statushouder, regular permit
+    InburgeraarFactory(nareiziger=True)           # ... with a derived asylum permit
     BredeIntakeFactory(inburgeraar=d)             # just started
     BredeIntakeFactory(inburgeraar=d, compleet=True)  # statutory parts filled
     BredeIntakeFactory(inburgeraar=d, afgerond=True)  # completed (PIP may follow)
@@ -37,6 +39,7 @@ from intake.models import (
     Opleidingsniveau,
     Relatie,
     Uitkomst,
+    Verblijfsvergunning,
     Werkervaring,
     WetRegime,
 )
@@ -68,10 +71,30 @@ class InburgeraarFactory(factory.django.DjangoModelFactory):
     geboortedatum = dt.date(1990, 5, 17)
     gemeente = factory.LazyFunction(lambda: gemeente("Zevenaar"))
     doelgroep = Doelgroep.ASIELSTATUSHOUDER
+    # An asielstatushouder holds an asylum permit; everyone else, a family member
+    # of an asielstatushouder included, a regular one unless a trait says so.
+    verblijfsvergunning = factory.LazyAttribute(
+        lambda o: (
+            Verblijfsvergunning.ASIEL
+            if o.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+            else Verblijfsvergunning.REGULIER
+        )
+    )
     datum_kennisgeving = dt.date(2026, 3, 5)
 
     class Params:
         gezinsmigrant = factory.Trait(doelgroep=Doelgroep.GEZINSVORMER)
+        # A family member of an asielstatushouder with a regular permit: asiel for
+        # the inburgering offer, not for Pw art. 56a.
+        gezinslid_asiel = factory.Trait(
+            doelgroep=Doelgroep.GEZINSHERENIGER_ASIEL,
+            verblijfsvergunning=Verblijfsvergunning.REGULIER,
+        )
+        # A nareiziger: a derived asylum permit.
+        nareiziger = factory.Trait(
+            doelgroep=Doelgroep.GEZINSHERENIGER_ASIEL,
+            verblijfsvergunning=Verblijfsvergunning.ASIEL_AFGELEID,
+        )
         met_bijstand = factory.Trait(bijstand=True, bijstand_start=dt.date(2026, 4, 1))
         # A plicht that started before 1 January 2022: the Wet inburgering 2013.
         wi2013 = factory.Trait(
@@ -288,5 +311,6 @@ def nieuw_dossier_post(bsn: str, gemeente, **changes) -> dict:
         "wet_regime": "wi2021",
         "doelgroep": "asielstatushouder",
         "status": "signaal_ontvangen",
+        "verblijfsvergunning": "asiel",
         **changes,
     }

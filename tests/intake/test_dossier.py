@@ -35,6 +35,7 @@ def form_data(dossier: Inburgeraar, **changes) -> dict:
         "bijstand_start": dossier.bijstand_start.isoformat()
         if dossier.bijstand_start
         else "",
+        "verblijfsvergunning": dossier.verblijfsvergunning,
         "versie": dossier.versie,
     }
     data.update(changes)

@@ -75,6 +75,23 @@ def test_nieuw_creates_a_dossier_with_timeline_and_log(casusregisseur):
     assert Verwerking.objects.get(actie=Actie.IMPORTEREN).object_id == str(dossier.pk)
 
 
+def test_a_new_asielstatushouder_starts_with_an_asylum_permit_others_unknown(
+    casusregisseur,
+):
+    """DUO reports the doelgroep, not the permit: a family member of an
+    asielstatushouder may be a nareiziger (derived asylum permit) or hold a regular
+    permit, so it is not guessed (Pw art. 56a, DOMAIN.md §13.5)."""
+    importeer(
+        csv_file(
+            nieuw("S1", make_bsn(1)),
+            nieuw("S2", make_bsn(2), doelgroep="gezinshereniger_asiel"),
+        ),
+        casusregisseur,
+    )
+    vergunningen = dict(Inburgeraar.objects.values_list("bsn", "verblijfsvergunning"))
+    assert vergunningen == {make_bsn(1): "asiel", make_bsn(2): "onbekend"}
+
+
 def test_the_same_file_twice_changes_nothing(casusregisseur):
     content = csv_file(nieuw("S1", make_bsn(1)), nieuw("S2", make_bsn(2)))
     importeer(content, casusregisseur)

@@ -96,6 +96,7 @@ GEVALLEN = [
             einddatum=dt.date(2026, 12, 1),
             verlengd_tot=dt.date(2026, 12, 1),
             verlenging_reden="Cursus omgaan met geld loopt nog.",
+            andere_grondslag="pw57_budgetbeheer",
         ),
         object_is_dossier=False,
     ),

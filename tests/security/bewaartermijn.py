@@ -30,11 +30,11 @@ ZONDER_KANARIE = {
     "intake.DuoImportRegel.soort": "the signal's kind: kept",
     "intake.DuoSignaal.signaal_id": "DUO's reference of the signal: kept",
     "pip_plans.Beschikking.kenmerk": "the decision's reference number: kept",
-    "pip_plans.Beschikking.pdf": "a stored name; file and name checked apart",
-    "pip_plans.Beschikking.sha256": "a digest; cleared with the file",
+    "pip_plans.Beschikking.pdf": "a stored name: kept with the file (archived)",
+    "pip_plans.Beschikking.sha256": "a digest: kept with the file (archived)",
     "pip_plans.Brief.kenmerk": "the letter's reference number: kept",
-    "pip_plans.Brief.pdf": "a stored name; file and name checked apart",
-    "pip_plans.Brief.sha256": "a digest; cleared with the file",
+    "pip_plans.Brief.pdf": "a stored name: kept with the file (archived)",
+    "pip_plans.Brief.sha256": "a digest: kept with the file (archived)",
     "pip_plans.Handhavingszaak.overtreden_voorschrift": (
         "the article of law the rapport names, no personal data: kept"
     ),

@@ -6,9 +6,12 @@ The scenario: three dossiers with every kind of related row, built by one builde
 with a canary prefix in every free text. "Oud" was closed in 2019 (voldaan), "recent"
 in 2023 (verhuisd), "open" is still in traject. The job runs on 15 January 2025 with
 a bewaartermijn of 5 years (limit 15 January 2020): only "oud" is due. Afterwards
-no canary, BSN, v-nummer or birth date of "oud" may be anywhere in the database or
-in private storage, while the rows of the other two are unchanged to the byte, the
-kwartaalrapportage gives the same figures, and the verwerkingenlog has one row.
+no canary, BSN, v-nummer or birth date of "oud" may be anywhere in the database,
+while the rows of the other two are unchanged to the byte, the kwartaalrapportage
+gives the same figures, and the verwerkingenlog has one row. Its decisions (the
+beschikking and the letter, with their PDFs) are archival records: exported to the
+archive package and kept (DOMAIN §13.6; the package itself in
+test_rl10_archief.py).
 
 This module: the run over that scenario. When a dossier is due is in
 test_rl10_when_a_dossier_is_due.py, the command and the schedule in
@@ -20,6 +23,7 @@ import logging
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.db import DatabaseError, models, transaction
 
 import pytest
@@ -49,7 +53,7 @@ from tests.security.bewaartermijn import (
     database_als_tekst,
     draai,
 )
-from zevenaar_inburgering.documents import private_storage
+from zevenaar_inburgering.documents import private_storage, verify_document
 from zevenaar_inburgering.validators import is_valid_bsn
 from zevenaar_inburgering.verwerkingen.log import bsn_hash
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
@@ -203,31 +207,36 @@ def test_rl10_old_closed_dossier_leaves_no_personal_value_anywhere(drie):
     assert signaal.inburgeraar_id is None
 
 
-def test_rl10_generated_documents_are_deleted(drie):
+def test_rl10_decisions_are_archived_and_kept(drie):
+    """DOMAIN §13.6: the decisions go to the archive package and stay in the app;
+    only those of the dossier due are exported (the archive's format and failures:
+    test_rl10_archief.py)."""
     oud = drie["oud"]
-    namen = [
-        Beschikking.objects.get(inburgeraar=oud).pdf,
-        Brief.objects.get(inburgeraar=oud).pdf,
+    rijen = [
+        Beschikking.objects.get(inburgeraar=oud),
+        Brief.objects.get(inburgeraar=oud),
     ]
-    assert all(private_storage.exists(naam) for naam in namen)
+    bestanden = _bestanden()
 
     draai()
 
-    assert not any(private_storage.exists(naam) for naam in namen)
-    assert not private_storage.exists(f"beschikkingen/{oud.pk}")
-    assert not private_storage.exists(f"brieven/{oud.pk}")
-    for model in (Beschikking, Brief):
-        rij = model.objects.get(inburgeraar=oud)
-        assert (rij.pdf, rij.sha256) == ("", "")
-    bestanden = _bestanden()
-    assert len(bestanden) == 4  # two PDFs each of recent and open
-    assert not any(OUD.encode() in inhoud for inhoud in bestanden.values())
+    assert _bestanden() == bestanden  # no PDF deleted, none changed
+    for rij in rijen:
+        na = type(rij).objects.get(pk=rij.pk)
+        assert (na.pdf, na.sha256) == (rij.pdf, rij.sha256)
+        assert verify_document(na.pdf, na.sha256)
+    pakketten = sorted(Path(settings.ARCHIEF_EXPORT_ROOT).glob("*/*/manifest.json"))
+    assert [p.parent.name for p in pakketten] == [str(oud.pk)]
+    assert {p.name for p in pakketten[0].parent.iterdir()} == {
+        "manifest.json",
+        *(f"{rij.kenmerk}.{ext}" for rij in rijen for ext in ("pdf", "json")),
+    }
 
 
 def test_rl10_recent_and_open_dossiers_are_untouched(drie):
     voor = {naam: _momentopname(drie[naam]) for naam in ("recent", "open")}
-    bestanden = {k: v for k, v in _bestanden().items() if OUD.encode() not in v}
-    assert len(bestanden) == 4
+    bestanden = _bestanden()
+    assert len(bestanden) == 6  # the beschikking and the waarschuwing of each
 
     draai()
 

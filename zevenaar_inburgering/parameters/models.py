@@ -149,6 +149,24 @@ DEFAULTS: dict[str, Default] = {
         "Een open signaal zoveel dagen na de vervaldatum gaat ook naar de teamleider",
         "Lokaal beleid [U]",
     ),
+    # --- Archiving (DOMAIN.md §13.6): what the archive package says of a decision,
+    # on its dagtekening (zevenaar_inburgering/archief.py, docs/archief.md).
+    "archief_bewaren": Default(
+        Decimal(0),
+        "1 = bewaren, 0 = vernietigen",
+        "Archiefnominatie van beschikkingen, brieven en beslissingen op bezwaar in het "
+        "archiefpakket: blijvend bewaren (1) of vernietigen na de bewaartermijn (0)",
+        "Selectielijst gemeenten en intergemeentelijke organen 2020; te bevestigen "
+        "door de gemeentearchivaris [U]",
+    ),
+    "archief_bewaartermijn_jaren": Default(
+        Decimal(10),
+        "jaren",
+        "Bewaartermijn volgens de selectielijst van beschikkingen, brieven en "
+        "beslissingen op bezwaar in het archiefpakket",
+        "Selectielijst gemeenten en intergemeentelijke organen 2020; te bevestigen "
+        "door de gemeentearchivaris [U]",
+    ),
     # --- Kwartaalrapportage: money, housing and the policy goals (DESIGN.md §2.8).
     # Amounts that differ per gemeente carry a gemeente; without a row: 0, shown
     # as "niet ingesteld" in the report.

@@ -4,7 +4,8 @@
 
 The same as the nightly Celery task `intake.dossiers_anonimiseren`; see
 intake/anonimiseren.py for what "closed" means, and every app's retentie.py for what
-is wiped and kept.
+is wiped and kept. The decisions are first exported to their archive package
+(docs/archief.md); when that fails the command stops and changes nothing.
 """
 
 import argparse
@@ -18,6 +19,7 @@ from intake.anonimiseren import (
     dossiers_anonimiseren,
     te_anonimiseren,
 )
+from zevenaar_inburgering.archief import ArchiefExportMislukt
 
 
 def _datum(tekst: str) -> date:
@@ -62,7 +64,12 @@ class Command(BaseCommand):
                 "gewijzigd."
             )
             return
-        aantal = dossiers_anonimiseren(peildatum=peildatum)
+        try:
+            aantal = dossiers_anonimiseren(peildatum=peildatum)
+        except ArchiefExportMislukt as exc:
+            raise CommandError(
+                f"Archiefexport mislukt; er is niets geanonimiseerd. {exc}"
+            ) from exc
         self.stdout.write(
             f"{aantal} dossier(s) geanonimiseerd (peildatum {peildatum:%d-%m-%Y}, "
             f"bewaartermijn {jaren} jaar)."

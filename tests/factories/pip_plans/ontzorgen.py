@@ -41,6 +41,7 @@ class OntzorgingFactory(factory.django.DjangoModelFactory):
                 lambda o: periode_einde(o.startdatum, maanden=o.duur_maanden + 3)
             ),
             verlenging_reden="Maatwerk: de schulden zijn nog niet geregeld.",
+            andere_grondslag=models.AndereGrondslag.PW57_BUDGETBEHEER,
         )
         bijstand_beeindigd = factory.Trait(
             bijstand_einde=factory.LazyAttribute(

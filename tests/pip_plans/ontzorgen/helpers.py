@@ -31,9 +31,11 @@ def periode_wijzigen(
     bijstand_einde=None,
     verlengd_tot=None,
     verlenging_reden="",
+    andere_grondslag="",
 ):
     """ontzorging_periode_wijzigen: by default the period as `starten` leaves it
-    (from April, the bijstand not ended, not verlengd), at versie 1."""
+    (from April, the bijstand not ended, not verlengd), at versie 1. An extension
+    (`verlengd_tot`) needs `andere_grondslag`."""
     return ontzorging_periode_wijzigen(
         ontzorging=ontzorging,
         versie=versie,
@@ -41,6 +43,7 @@ def periode_wijzigen(
         bijstand_einde=bijstand_einde,
         verlengd_tot=verlengd_tot,
         verlenging_reden=verlenging_reden,
+        andere_grondslag=andere_grondslag,
         acting_user=user,
     )
 

@@ -103,7 +103,7 @@ def test_the_beschikking_names_period_costs_machtiging_and_bezwaar(
 @pytest.mark.pdf
 @pytest.mark.django_db
 @freeze_time("2026-05-15")
-def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
+def test_the_beschikking_asks_for_the_machtiging_and_names_an_extensions_basis(
     dossier, casusregisseur
 ):
     ontzorging = starten(dossier, casusregisseur)
@@ -113,6 +113,7 @@ def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
         casusregisseur,
         verlengd_tot=D(2026, 12, 31),
         verlenging_reden="U leert nog omgaan met de energierekening.",
+        andere_grondslag="pw57_budgetbeheer",
     )
     text = pdf_text(
         ontzorgingsbeschikking_opmaken(
@@ -120,7 +121,19 @@ def test_the_beschikking_asks_for_the_machtiging_and_names_an_extension(
         )
     )
     assert "tot en met 31 december 2026" in text
-    assert "langer dan de gewone 6 maanden (tot en met 30 september 2026)" in text
+    assert "langer dan de gewone 6 maanden." in text
+    # Pw art. 56a for its six months, the other basis after them (DOMAIN.md §13.5).
+    for verwacht in (
+        "De eerste 6 maanden, tot en met 30 september 2026, ontzorgen wij u op grond "
+        "van de Participatiewet, artikel 56a.",
+        "Daarna, tot en met 31 december 2026, ontzorgen wij u op een andere "
+        "grondslag: Participatiewet art. 57 (budgetbeheer).",
+        "artikel 56a (financieel ontzorgen van inburgeringsplichtige houders van een "
+        "asielvergunning met recht op bijstand) voor de periode tot en met "
+        "30 september 2026, en voor de periode daarna op grond van Participatiewet "
+        "art. 57 (budgetbeheer).",
+    ):
+        assert verwacht in text, verwacht
     assert "U leert nog omgaan met de energierekening." in text
     assert "hebben wij uw machtiging nodig" in text
     assert "Participatiewet, artikel 18" in text

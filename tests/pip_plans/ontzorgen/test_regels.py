@@ -48,14 +48,41 @@ def periode(**changes):
         "bijstand_einde": None,
         "verlengd_tot": None,
         "verlenging_reden": "",
+        "andere_grondslag": "",
     }
     data.update(changes)
     return periode_fouten(**data)
 
 
+PW57 = "pw57_budgetbeheer"
+
+
 def test_a_regular_period_has_no_errors():
     assert periode() == {}
-    assert periode(verlengd_tot=D(2026, 12, 31), verlenging_reden="Schulden") == {}
+    assert (
+        periode(
+            verlengd_tot=D(2026, 12, 31),
+            verlenging_reden="Schulden",
+            andere_grondslag=PW57,
+        )
+        == {}
+    )
+
+
+def test_an_extension_past_the_56a_months_needs_another_basis():
+    fouten = periode(verlengd_tot=D(2026, 12, 31), verlenging_reden="Schulden")
+    assert fouten["andere_grondslag"].startswith(
+        "Participatiewet art. 56a geldt 6 maanden, tot en met 30 september 2026."
+    )
+
+
+def test_another_basis_without_an_extension_or_an_unknown_one_is_refused():
+    assert "verlengd_tot" in periode(andere_grondslag=PW57)
+    assert "andere_grondslag" in periode(
+        verlengd_tot=D(2026, 12, 31),
+        verlenging_reden="Schulden",
+        andere_grondslag="beleidsregel",
+    )
 
 
 def test_an_extension_needs_a_reason():

@@ -68,10 +68,8 @@ def test_the_duration_is_the_parameter_on_the_start_date(dossier, casusregisseur
 @pytest.mark.django_db
 def test_starting_is_refused_without_a_right_to_bijstand(casusregisseur, zevenaar):
     zonder = InburgeraarFactory(gemeente=zevenaar)
-    gezin = InburgeraarFactory(gemeente=zevenaar, gezinsmigrant=True, met_bijstand=True)
-    for dossier in (zonder, gezin):
-        with pytest.raises(ValidationError, match="alleen voor asielstatushouders"):
-            starten(dossier, casusregisseur)
+    with pytest.raises(ValidationError, match="met recht op bijstand"):
+        starten(zonder, casusregisseur)
     assert not Ontzorging.objects.exists()
 
 
@@ -103,10 +101,15 @@ def test_an_extension_is_stored_with_its_reason(dossier, casusregisseur):
         casusregisseur,
         verlengd_tot=D(2026, 12, 31),
         verlenging_reden="Huurachterstand; budgetbeheer wordt aangevraagd.",
+        andere_grondslag="pw57_budgetbeheer",
     )
     assert ontzorging.einddatum == D(2026, 12, 31)
     assert ontzorging.versie == 2
-    assert "verlengd tot 31 december 2026 (maatwerk)" in gebeurtenissen(dossier)[-1]
+    assert ontzorging.andere_grondslag == "pw57_budgetbeheer"
+    assert (
+        "verlengd tot 31 december 2026 (maatwerk, op grond van Participatiewet art. "
+        "57 (budgetbeheer))" in gebeurtenissen(dossier)[-1]
+    )
 
 
 @pytest.mark.django_db

@@ -55,6 +55,7 @@ def test_casusregisseur_starts_and_fills_in_ontzorgen(
             "periode-bijstand_einde": "",
             "periode-verlengd_tot": "2026-12-31",
             "periode-verlenging_reden": "Huurachterstand.",
+            "periode-andere_grondslag": "pw57_budgetbeheer",
             "periode-versie": "1",
         },
     )
@@ -127,18 +128,19 @@ def test_the_beschikking_is_refused_while_costs_are_incomplete(
     assert not Brief.objects.exists()
 
 
-def test_ontzorgen_is_not_offered_without_a_right_to_bijstand(
+def test_ontzorgen_is_not_offered_without_an_asylum_permit(
     client_for, casusregisseur, zevenaar
 ):
     gezin = InburgeraarFactory(gemeente=zevenaar, gezinsmigrant=True)
     client = client_for(casusregisseur)
     html = client.get(pagina(gezin)).content.decode()
-    assert "niet in aanmerking" in html
+    assert "alleen voor houders van een asielvergunning" in html
+    assert 'name="start-startdatum"' not in html
     response = client.post(
         actie("ontzorgen_starten", gezin), {"start-startdatum": "2026-04-01"}
     )
     assert response.status_code == 400
-    assert "alleen voor asielstatushouders" in response.content.decode()
+    assert "alleen voor houders van een asielvergunning" in response.content.decode()
     assert not Ontzorging.objects.exists()
 
 
