@@ -4,7 +4,7 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
-from intake.models import Status
+from intake.models import Inburgeraar, Status
 from pip_plans.models import Beschikking, WijzigingReden
 from pip_plans.rules import MIN_PVT_UREN
 from pip_plans.services import pip as pip_services
@@ -227,6 +227,9 @@ def _voldaan(rng: random.Random, persoon: Persoon) -> None:
         data["onderwijsroute_resultaat"] = (
             "Taalniveau B1 behaald en ingeschreven bij een mbo-opleiding (niveau 3)."
         )
+    # The builder chose "voldaan" for this person; the rule records it as an event
+    # (intake.services.status), so the route runs until the afronding closes it.
+    Inburgeraar.objects.filter(pk=persoon.dossier.pk).update(status=Status.IN_TRAJECT)
     afronding_vastleggen(
         inburgeraar=persoon.dossier,
         data=data,

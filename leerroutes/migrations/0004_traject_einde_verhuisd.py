@@ -30,7 +30,7 @@ def voldaan_op_overnemen(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("leerroutes", "0003_voldaan_zonder_map_ter_controle"),
-        ("intake", "0011_statuswijziging"),
+        ("intake", "0012_statuswijziging"),
     ]
 
     operations = [

@@ -116,21 +116,28 @@ def plicht_hier_geeindigd(op: date, pad: str = "") -> Q:
     """Left the plicht here on or before `op` without meeting it: moved, ended,
     exempted or ontheven, by the date of that event (intake.models.status). From that
     date the person leaves the route counts, the op-koers base and the bases of the
-    policy goals."""
-    return Q(**{f"{pad}status__in": VERTROKKEN, f"{pad}status_sinds__lte": op})
+    policy goals. A dossier closed before status events existed and without a
+    known date counts as ended (as the report always counted it)."""
+    return Q(**{f"{pad}status__in": VERTROKKEN}) & _sinds_tot(op, pad)
 
 
 def voldaan_tot(op: date, pad: str = "") -> Q:
     """Met the plicht on or before `op`, by the date of the voldaan event (the rule
     or DUO's decision)."""
-    return Q(**{f"{pad}status": Status.AFGEROND_VOLDAAN, f"{pad}status_sinds__lte": op})
+    return Q(**{f"{pad}status": Status.AFGEROND_VOLDAAN}) & _sinds_tot(op, pad)
 
 
 def in_voorraad(op: date) -> Q:
     """The stock on `op`: the plicht had started and had not ended (by the date of
     the event that ended it)."""
-    return Q(start_inburgeringsplicht__lte=op) & ~Q(
-        status__in=GESLOTEN_STATUSSEN, status_sinds__lte=op
+    return Q(start_inburgeringsplicht__lte=op) & ~(
+        Q(status__in=GESLOTEN_STATUSSEN) & _sinds_tot(op)
+    )
+
+
+def _sinds_tot(op: date, pad: str = "") -> Q:
+    return Q(**{f"{pad}status_sinds__lte": op}) | Q(
+        **{f"{pad}status_sinds__isnull": True}
     )
 
 

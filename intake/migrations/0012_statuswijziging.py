@@ -27,7 +27,7 @@ def status_sinds_overnemen(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("intake", "0010_geen_pip_deadline_wi2013"),
+        ("intake", "0011_verblijfsvergunning"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
