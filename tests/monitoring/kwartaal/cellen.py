@@ -87,7 +87,7 @@ UIT = ("instroom", "Instroom en uitstroom", "Uitstroom: plicht voldaan (kwartaal
 VOORRAAD = (
     "instroom",
     "Instroom en uitstroom",
-    "Voorraad: begonnen, nog niet afgerond (huidige status)",
+    "Voorraad op de peildatum: begonnen, nog niet afgerond",
 )
 TIJDIG = ("intake_pip", "In het kwartaal", "waarvan binnen de termijn van 10 weken")
 MEDIAAN = (

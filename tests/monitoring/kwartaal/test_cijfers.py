@@ -60,7 +60,7 @@ def test_instroom_voorraad_en_uitstroom(zevenaar_k4):
     assert aantallen(c, s, t, "Uitstroom: plicht voldaan (kwartaal)") == (1, 0, 1)
     # Started by the peildatum, minus the end states: A1 voldaan, A2 verhuisd.
     assert aantallen(
-        c, s, t, "Voorraad: begonnen, nog niet afgerond (huidige status)"
+        c, s, t, "Voorraad op de peildatum: begonnen, nog niet afgerond"
     ) == (8, 3, 11)
 
 

@@ -62,7 +62,7 @@ def test_gemeente_en_regio(scenario, zevenaar_k4):
     voorraad = (
         "instroom",
         "Instroom en uitstroom",
-        "Voorraad: begonnen, nog niet afgerond (huidige status)",
+        "Voorraad op de peildatum: begonnen, nog niet afgerond",
     )
     assert aantallen(regio, *voorraad) == (10, 4, 14)
     # Brede intakes gestart in K4: Zevenaar (3, 1, 4) and D2 (15-10).

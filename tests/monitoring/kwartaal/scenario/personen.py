@@ -58,6 +58,10 @@ D2   D   gv  2022-03-01  -            -               intake_loopt      -
 W1   W   ash 2022-12-01  -            -               signaal_ontvangen 2022-11-01
 """
 EXTRA = {
+    # The dates of the status events (intake.models.status): A1's voldaan by the
+    # rule when its afronding completed, A2's move when its traject ended.
+    "A1": {"status_sinds": D(2022, 12, 12)},
+    "A2": {"status_sinds": D(2022, 9, 30)},
     "A6": {"kennisgeving": None},  # the PIP wait counts from the start of the plicht
     "G2": {"bijstand": True, "bijstand_start": D(2022, 12, 1)},
     "X2": {"wet_regime": WetRegime.WI2013},
