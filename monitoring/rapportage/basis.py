@@ -5,13 +5,27 @@ query (see monitoring/rapportage/cijfers.py for the definitions)."""
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Aggregate, Count, FloatField, Func, IntegerField, Q
+from django.db.models import (
+    Aggregate,
+    Case,
+    Count,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from intake.models import (
     GESLOTEN_STATUSSEN,
     Inburgeraar,
     Leerroute,
     Status,
+    Statuswijziging,
     WetRegime,
 )
 from leerroutes.models import KoersStatus
@@ -132,6 +146,21 @@ def in_voorraad(op: date) -> Q:
     the event that ended it)."""
     return Q(start_inburgeringsplicht__lte=op) & ~(
         Q(status__in=GESLOTEN_STATUSSEN) & _sinds_tot(op)
+    )
+
+
+def status_op(op: date):
+    """The status on `op`: the current one when it was reached by then (or its date
+    is unknown); otherwise the status the first later event changed (its
+    `vorige_status`), so a report on an earlier quarter shows who was where then."""
+    eerste_latere = Statuswijziging.objects.filter(
+        inburgeraar=OuterRef("pk"), datum__gt=op
+    ).order_by("datum", "vastgelegd_op")
+    return Case(
+        When(_sinds_tot(op), then=F("status")),
+        default=Coalesce(
+            Subquery(eerste_latere.values("vorige_status")[:1]), F("status")
+        ),
     )
 
 

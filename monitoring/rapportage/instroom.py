@@ -5,7 +5,14 @@ from django.db.models import Count, Exists, OuterRef, Q
 from intake.models import BredeIntake, Status
 from leerroutes.models import Traject
 
-from .basis import Periode, aantal, in_voorraad, per_categorie, voldaan_tot
+from .basis import (
+    Periode,
+    aantal,
+    in_voorraad,
+    per_categorie,
+    status_op,
+    voldaan_tot,
+)
 from .cellen import rij_per_cat, tabel
 
 
@@ -17,11 +24,11 @@ def instroom_sectie(p: Periode, basis, wi2013) -> dict:
         "uitstroom": aantal(voldaan_tot(p.eind) & Q(status_sinds__gte=p.begin)),
         "voorraad": aantal(in_voorraad(p.eind)),
     } | {
-        f"status_{status}": aantal(gestart & Q(status=status))
+        f"status_{status}": aantal(gestart & Q(status_op=status))
         for status in Status.values
         if status != Status.ONTKOPPELD
     }
-    w = per_categorie(basis, "", metingen)
+    w = per_categorie(basis.annotate(status_op=status_op(p.eind)), "", metingen)
     w13 = per_categorie(wi2013, "", {"voorraad": aantal(in_voorraad(p.eind))})
     statussen = [
         rij_per_cat(f"  {label}", w[f"status_{status}"])
@@ -57,8 +64,9 @@ def instroom_sectie(p: Periode, basis, wi2013) -> dict:
             tabel(
                 "Stand per status",
                 statussen,
-                toelichting="De status bij het maken van het rapport, van iedereen "
-                "wiens plicht op de peildatum was begonnen.",
+                toelichting="De status op de peildatum, van iedereen wiens plicht "
+                "toen was begonnen (een latere status telt vanaf de datum van de "
+                "gebeurtenis).",
             ),
         ],
     }

@@ -2,7 +2,6 @@
 
 from django.db.models import Q
 
-from intake.models import GESLOTEN_STATUSSEN
 from leerroutes.models import KoersStatus
 from pip_plans.models import Inburgeringstermijn, Verlenging
 from zevenaar_inburgering.termijnen import einde_na
@@ -12,6 +11,7 @@ from .basis import (
     MET_OORDEEL,
     Periode,
     aantal,
+    in_voorraad,
     per_categorie,
     plicht_hier_geeindigd,
     van,
@@ -44,11 +44,10 @@ def termijnen_sectie(p: Periode, basis) -> dict:
         "termijn__inburgeraar__",
         {"verlengd": aantal(Q(besluitdatum__range=p.bereik))},
     )
-    # The judgement is today's (the routestand), so its base is who is open today.
+    # Who was in the stock on the peildatum, with the latest judgement (the
+    # routestand is derived nightly; it is not kept per date).
     koers = per_categorie(
-        basis.filter(start_inburgeringsplicht__lte=p.eind).exclude(
-            status__in=GESLOTEN_STATUSSEN
-        ),
+        basis.filter(in_voorraad(p.eind)),
         "",
         {
             "op_koers": aantal(Q(routestand__koers=KoersStatus.OP_KOERS)),

@@ -73,6 +73,7 @@ def test_stand_per_status(zevenaar_k4):
     assert stand("Intake loopt") == (1, 1, 2)  # A8, G1
     assert stand("PIP in concept") == (1, 0, 1)  # A7
     assert stand("PIP vastgesteld") == (1, 0, 1)  # A6
+    # A3 and A5 are voldaan now, by events of 2025: on the peildatum in traject.
     assert stand("In traject") == (3, 2, 5)  # A3 A4 A5, G2 G3 (not X2: Wi2013)
     assert stand("Voldaan") == (1, 0, 1)  # A1
     assert stand("Verhuisd") == (1, 0, 1)  # A2
@@ -195,17 +196,19 @@ def test_ontzorgen_en_handhaving(zevenaar_k4):
 
 def test_beleidsdoelen_2022_tot_nu_toe(zevenaar_k4):
     c, s, t = zevenaar_k4, "doelen", "Doel 1–3 per cohort"
-    # Cohort 2022: asiel A1–A10. Latest vastgesteld PIP B1 or Z: A1 (Z), A2 (B1),
-    # A3 (v2 Z), A4 (v2 afschalen, still B1), A6 (B1) = 5; A5 has onderwijs, A7 only
-    # a concept, A8–A10 none. The windows end at the peildatum for all of them.
-    assert cel(c, s, t, "2022", "Aantal in cohort") == {"n": 10}
-    # Doel 1: duurzaam werk by 31-12-2022 among the 5: A1 (01-11-2022) = 1/5 = 20 %.
-    assert cel(c, s, t, "2022", "Doel 1") == pct(20.0, 1, 5)
-    # Doel 2: meedoen by 31-12-2022: A1 (01-06), A2 (01-08), A5 (31-12, the last
-    # day) = 3/10 = 30 %. A3 only from 01-02-2023.
-    assert cel(c, s, t, "2022", "Doel 2") == pct(30.0, 3, 10)
-    # Doel 3: voldaan by 31-12-2022: A1 = 1/10.
-    assert cel(c, s, t, "2022", "Doel 3") == pct(10.0, 1, 10)
+    # Cohort 2022: asiel A1–A10 less A2, who moved away on 30-09-2022 (its plicht
+    # ended here: it leaves the bases from that date) = 9. Latest vastgesteld PIP B1
+    # or Z: A1 (Z), A3 (v2 Z), A4 (v2 afschalen, still B1), A6 (B1) = 4; A5 has
+    # onderwijs, A7 only a concept, A8–A10 none. The windows end at the peildatum.
+    assert cel(c, s, t, "2022", "Aantal in cohort") == {"n": 9}
+    # Doel 1: duurzaam werk by 31-12-2022 among the 4: A1 (01-11-2022) = 1/4 = 25 %.
+    assert cel(c, s, t, "2022", "Doel 1") == pct(25.0, 1, 4)
+    # Doel 2: meedoen by 31-12-2022: A1 (01-06), A5 (31-12, the last day) = 2/9 =
+    # 22,2 %. A3 only from 01-02-2023.
+    assert cel(c, s, t, "2022", "Doel 2") == pct(22.2, 2, 9)
+    # Doel 3: voldaan by 31-12-2022 (the date of the voldaan event): A1 = 1/9; A3
+    # and A5 are voldaan now, but only since 2025.
+    assert cel(c, s, t, "2022", "Doel 3") == pct(11.1, 1, 9)
     assert cel(c, s, t, "2022", "Stand") == {"tekst": "tot nu toe"}
     # Op koers: A3 and A5 (the denominator: test_regressies.py).
     assert cel(c, s, t, "2022", "Op koers")["teller"] == 2
@@ -214,8 +217,8 @@ def test_beleidsdoelen_2022_tot_nu_toe(zevenaar_k4):
     # The charts carry the same shares and the targets.
     grafiek = zevenaar_k4["grafieken"]["doelen"]
     assert [g["streef"] for g in grafiek] == [40.0, 80.0, 80.0]
-    assert grafiek[0]["staven"] == [{"label": "2022", **pct(20.0, 1, 5)}]
-    assert grafiek[1]["staven"] == [{"label": "2022", **pct(30.0, 3, 10)}]
+    assert grafiek[0]["staven"] == [{"label": "2022", **pct(25.0, 1, 4)}]
+    assert grafiek[1]["staven"] == [{"label": "2022", **pct(22.2, 2, 9)}]
 
 
 def test_beleidsdoelen_na_drie_jaar(scenario):
@@ -224,17 +227,18 @@ def test_beleidsdoelen_na_drie_jaar(scenario):
     plicht (the month-end rule, DOMAIN §13.1): the anniversary itself is outside."""
     c = bereken(jaar=2025, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
     s, t = "doelen", "Doel 1–3 per cohort"
-    # Doel 1 among A1 A2 A3 A4 A6 (B1/Z): A1 01-11-2022 yes; A2 14-02-2025 is the
-    # third anniversary of 14-02-2022: no; A3 none; A4 01-05-2025 is the last day of
-    # the 3 years from 02-05-2022: yes; A6 01-06-2023 <= 02-10-2025: yes. A5
-    # (01-01-2023) has the onderwijsroute: not counted. 3/5 = 60 %.
-    assert cel(c, s, t, "2022", "Doel 1") == pct(60.0, 3, 5)
-    # Doel 2 (2 years): A1, A2, A3 (01-02-2023 <= 03-04-2024), A5 (31-12-2022); A4
-    # 02-05-2024 is the second anniversary of 02-05-2022: no. 4/10 = 40 %.
-    assert cel(c, s, t, "2022", "Doel 2") == pct(40.0, 4, 10)
-    # Doel 3 (3 years): A1 (12-12-2022), A3 (03-04-2025, the last day of its 3
-    # years); A5 01-08-2025 is the third anniversary of 01-08-2022: no. 2/10 = 20 %.
-    assert cel(c, s, t, "2022", "Doel 3") == pct(20.0, 2, 10)
+    # A2 moved away on 30-09-2022: not in the bases. Doel 1 among A1 A3 A4 A6
+    # (B1/Z): A1 01-11-2022 yes; A3 none; A4 01-05-2025 is the last day of the 3
+    # years from 02-05-2022: yes; A6 01-06-2023 <= 02-10-2025: yes. A5 (01-01-2023)
+    # has the onderwijsroute: not counted. 3/4 = 75 %.
+    assert cel(c, s, t, "2022", "Doel 1") == pct(75.0, 3, 4)
+    # Doel 2 (2 years): A1, A3 (01-02-2023 <= 03-04-2024), A5 (31-12-2022); A4
+    # 02-05-2024 is the second anniversary of 02-05-2022: no. 3/9 = 33,3 %.
+    assert cel(c, s, t, "2022", "Doel 2") == pct(33.3, 3, 9)
+    # Doel 3 (3 years, by the date of the voldaan event): A1 (12-12-2022), A3
+    # (03-04-2025, the last day of its 3 years); A5 01-08-2025 is the third
+    # anniversary of 01-08-2022: no. 2/9 = 22,2 %.
+    assert cel(c, s, t, "2022", "Doel 3") == pct(22.2, 2, 9)
     assert cel(c, s, t, "2022", "Stand") == {"tekst": "definitief"}
     # Cohort 2023: X4 alone; no B1/Z PIP (no denominator), nothing reached.
     assert cel(c, s, t, "2023", "Aantal in cohort") == {"n": 1}

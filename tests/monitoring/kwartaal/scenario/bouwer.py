@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from intake.models import Inburgeraar, IntakeStatus
+from intake.models import Inburgeraar, IntakeStatus, Status, Statuswijziging
 from pip_plans.models import Pip, Taalniveau, WijzigingReden
 from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory, make_bsn
 from tests.factories.leerroutes import (
@@ -131,6 +131,22 @@ class Bouwer:
 
     def afronding(self, code, **data):
         AfrondingFactory(inburgeraar=self.p[code], **data)
+
+    def statuswijziging(self, code, status, datum, bron, **velden):
+        """The event that gave the person its (final) status: from in_traject."""
+        persoon = self.p[code]
+        Statuswijziging.objects.create(
+            inburgeraar=persoon,
+            status=status,
+            vorige_status=Status.IN_TRAJECT,
+            datum=datum,
+            bron=bron,
+            vastgelegd_door=self.user,
+            **velden,
+        )
+        Inburgeraar.objects.filter(pk=persoon.pk).update(
+            status=status, status_sinds=datum
+        )
 
     def termijn(self, code, start, einde, oorspronkelijk=None, verlengingen=()):
         """The first beschikking (of PIP version 1) and its termijn; `verlengingen`

@@ -38,9 +38,9 @@ PERSONEN = """
 code gem dg  start       pip_deadline pip_vastgesteld status            huisvesting
 A1   Z   ash 2022-01-10  2022-03-21   2022-03-01      afgerond_voldaan  2021-03-01
 A2   Z   ash 2022-02-14  2022-04-25   2022-04-20      verhuisd          2021-05-10
-A3   Z   ash 2022-04-04  2022-06-13   2022-06-01      in_traject        2021-06-30
+A3   Z   ash 2022-04-04  2022-06-13   2022-06-01      afgerond_voldaan  2021-06-30
 A4   Z   gva 2022-05-02  2022-07-11   2022-10-03      in_traject        2021-07-01
-A5   Z   ash 2022-08-01  2022-10-10   2022-10-10      in_traject        2022-06-15
+A5   Z   ash 2022-08-01  2022-10-10   2022-10-10      afgerond_voldaan  2022-06-15
 A6   Z   ash 2022-10-03  2022-12-12   2022-12-01      pip_vastgesteld   2022-09-01
 A7   Z   ash 2022-10-10  2022-12-19   -               pip_concept       2022-09-20
 A8   Z   ash 2022-10-17  2022-12-26   -               intake_loopt      2022-10-01
@@ -58,10 +58,6 @@ D2   D   gv  2022-03-01  -            -               intake_loopt      -
 W1   W   ash 2022-12-01  -            -               signaal_ontvangen 2022-11-01
 """
 EXTRA = {
-    # The dates of the status events (intake.models.status): A1's voldaan by the
-    # rule when its afronding completed, A2's move when its traject ended.
-    "A1": {"status_sinds": D(2022, 12, 12)},
-    "A2": {"status_sinds": D(2022, 9, 30)},
     "A6": {"kennisgeving": None},  # the PIP wait counts from the start of the plicht
     "G2": {"bijstand": True, "bijstand_start": D(2022, 12, 1)},
     "X2": {"wet_regime": WetRegime.WI2013},

@@ -2,7 +2,7 @@
 their hours, exams and afronding.
 """
 
-from intake.models import Leerroute
+from intake.models import Leerroute, Status, StatusBron
 from leerroutes.models import Examenonderdeel, Niveau, Onderdeel, TrajectEinde
 from pip_plans.models import Taalniveau, WijzigingReden
 from tests.monitoring.kwartaal.scenario.bouwer import Bouwer
@@ -143,5 +143,20 @@ def afrondingen(b: Bouwer) -> None:
     b.afronding("A4", participatieverklaring_getekend_op=D(2022, 9, 28))  # K3
     b.afronding("A5", voldaan_op=D(2025, 8, 1))  # on the third anniversary: outside
     b.afronding("G2", participatieverklaring_getekend_op=D(2022, 12, 15))
+    # The status events (intake.models.status): the voldaan rule fires when the
+    # afronding is complete; A2 moved away when its traject ended.
+    for code, datum in (
+        ("A1", D(2022, 12, 12)),
+        ("A3", D(2025, 4, 3)),
+        ("A5", D(2025, 8, 1)),
+    ):
+        b.statuswijziging(code, Status.AFGEROND_VOLDAAN, datum, StatusBron.REGEL)
+    b.statuswijziging(
+        "A2",
+        Status.VERHUISD,
+        D(2022, 9, 30),
+        StatusBron.GEMEENTE,
+        nieuwe_gemeente="Arnhem",
+    )
     b.afronding("G3", map_afgerond_op=D(2022, 10, 1))
     b.afronding("X1", participatieverklaring_getekend_op=D(2022, 10, 20))
