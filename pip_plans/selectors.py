@@ -8,7 +8,13 @@ from django.db.models import OuterRef, Subquery
 
 from intake.models import BredeIntake, Inburgeraar
 from intake.views import get_dossier as intake_get_dossier
-from pip_plans.models import Handhavingszaak, Pip, PipStatus
+from pip_plans.models import (
+    ROUTE_WIJZIGENDE_REDENEN,
+    Handhavingszaak,
+    InkomendeVerhuizing,
+    Pip,
+    PipStatus,
+)
 
 
 def actieve_intake(inburgeraar: Inburgeraar) -> BredeIntake | None:
@@ -64,6 +70,18 @@ def geldende_pip(inburgeraar: Inburgeraar, *, pips=None) -> Pip | None:
     return (
         _vastgesteld(pips).filter(inburgeraar=inburgeraar).order_by("-versie").first()
     )
+
+
+def vaste_leerroute(pip: Pip) -> str | None:
+    """The leerroute a concept PIP must keep, or None when it may choose one. A
+    change other than schakelen or a herziening na bezwaar keeps the route of the
+    version in force; the first PIP here after an incoming verhuizing keeps the route
+    the previous gemeente set (DOMAIN §3.4, rule 7)."""
+    vorige = geldende_pip(pip.inburgeraar)
+    if vorige is not None:
+        return None if pip.reden in ROUTE_WIJZIGENDE_REDENEN else vorige.leerroute
+    verhuizing = InkomendeVerhuizing.objects.filter(inburgeraar=pip.inburgeraar).first()
+    return verhuizing.leerroute if verhuizing else None
 
 
 def geldende_pips(inburgeraars) -> dict:

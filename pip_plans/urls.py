@@ -30,6 +30,11 @@ urlpatterns = [
         name="bezwaar_beslissen",
     ),
     path("termijnen/verlengen/", pip.verlenging, name="verlenging"),
+    path(
+        "dossiers/<uuid:pk>/termijn/verhuizing/",
+        pip.inkomende_verhuizing,
+        name="inkomende_verhuizing",
+    ),
     path("brieven/<uuid:pk>/pdf/", pip.brief_pdf, name="brief_pdf"),
     # --- Ontzorgen ---------------------------------------------------------------
     # Casusregisseur (DOSSIER_ROLES): the dossier's ontzorgen page and its forms.

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from intake.views import apply_form_errors
 from pip_plans.forms.pip import PipForm, WijzigingForm
-from pip_plans.models import ROUTE_WIJZIGENDE_REDENEN, Pip
-from pip_plans.selectors import get_dossier, route_advies_voor
+from pip_plans.models import Pip
+from pip_plans.selectors import get_dossier, route_advies_voor, vaste_leerroute
 from pip_plans.services import pip as pip_services
 from pip_plans.views.pip import render_overzicht
 from zevenaar_inburgering.accounts.decorators import role_required
@@ -65,7 +65,7 @@ def pip_bewerken(request, pk, pip_id):
             request, "Een vastgesteld PIP verandert niet meer. Start een wijziging."
         )
         return redirect("pip_plans:pip", pk=dossier.pk)
-    route_vast = pip.versie > 1 and pip.reden not in ROUTE_WIJZIGENDE_REDENEN
+    route_vast = vaste_leerroute(pip) is not None
     form = PipForm(request.POST or None, instance=pip, route_vast=route_vast)
     status = 200
     if request.method == "POST":

@@ -9,6 +9,7 @@ from intake.models import Inburgeraar, Leerroute
 from ..models import (
     Inburgeringstermijn,
     Pip,
+    VerhuizingBron,
     VerlengingReden,
     WijzigingReden,
 )
@@ -56,11 +57,13 @@ class PipForm(forms.ModelForm):
         self.fields["bewerkversie"].initial = self.instance.bewerkversie
         if route_vast:
             # Only schakelen and a herziening after bezwaar change the leerroute;
-            # the service enforces it too.
+            # after a verhuizing the previous gemeente's route stays
+            # (pip_plans.selectors.vaste_leerroute; the service enforces it too).
             self.fields["leerroute"].disabled = True
             self.fields["leerroute"].help_text = (
-                "Alleen een wijziging 'schakelen' of een herziening na bezwaar "
-                "verandert de leerroute."
+                "De leerroute ligt vast: alleen een wijziging 'schakelen' of een "
+                "herziening na bezwaar verandert hem, en na een verhuizing blijft de "
+                "leerroute van de vorige gemeente."
             )
         afschalen = self.instance.reden == WijzigingReden.AFSCHALEN
         wijziging = self.instance.reden != WijzigingReden.INITIEEL
@@ -217,3 +220,47 @@ class VerlengingForm(forms.Form):
             termijn.pk: self.cleaned_data.get(f"einde_{termijn.pk}") or voor_allen
             for termijn in self.cleaned_data.get("termijnen", [])
         }
+
+
+class InkomendeVerhuizingForm(forms.Form):
+    """The termijn and leerroute of a person who moved in from outside the region,
+    as the previous gemeente or DUO gave them (pip_plans.services.verhuizing)."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    vorige_gemeente = forms.CharField(label="Vorige gemeente", max_length=100)
+    verhuisdatum = forms.DateField(label="Datum van de verhuizing", widget=DateInput())
+    bron = forms.ChoiceField(label="Gegevens van", choices=VerhuizingBron.choices)
+    kenmerk = forms.CharField(
+        label="Kenmerk van de overdracht", max_length=60, required=False
+    )
+    leerroute = forms.ChoiceField(
+        label="Leerroute van de vorige gemeente",
+        choices=[("", "Kies de leerroute"), *Leerroute.choices],
+        error_messages={
+            "required": "Kies de leerroute die de vorige gemeente vaststelde."
+        },
+    )
+    termijn_start = forms.DateField(
+        label="Start van de inburgeringstermijn",
+        widget=DateInput(),
+        help_text="De dag na de dagtekening van het eerste PIP bij de vorige gemeente.",
+    )
+    einddatum = forms.DateField(
+        label="Einde van de termijn (van DUO)",
+        widget=DateInput(),
+        help_text="Zoals DUO het noemt, met verlengingen.",
+    )
+    verlenging_besluitdatum = forms.DateField(
+        label="Datum DUO-besluit over de verlenging",
+        widget=DateInput(),
+        required=False,
+        help_text="Alleen als het einde na de drie jaar ligt.",
+    )
+    verlenging_kenmerk = forms.CharField(
+        label="Kenmerk DUO-besluit over de verlenging", max_length=60, required=False
+    )
+    verlenging_reden = forms.ChoiceField(
+        label="Reden van de verlenging",
+        choices=[("", "—"), *VerlengingReden.choices],
+        required=False,
+    )

@@ -247,13 +247,15 @@ class InburgeringstermijnQuerySet(models.QuerySet):
 
 
 class Inburgeringstermijn(models.Model):
-    """The three years, set once by the first beschikking (Wet art. 11)."""
+    """The three years, set once by the first beschikking (Wet art. 11). After an
+    incoming verhuizing the termijn set elsewhere is taken over as it is
+    (InkomendeVerhuizing): then it has no beschikking of ours."""
 
     inburgeraar = models.OneToOneField(
         Inburgeraar, on_delete=models.PROTECT, related_name="termijn"
     )
     eerste_beschikking = models.OneToOneField(
-        Beschikking, on_delete=models.PROTECT, related_name="+"
+        Beschikking, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     startdatum = models.DateField()
     oorspronkelijke_einddatum = models.DateField()
@@ -310,3 +312,48 @@ class Verlenging(models.Model):
 
     def __str__(self) -> str:
         return f"Verlenging tot {self.nieuwe_einddatum}"
+
+
+class VerhuizingBron(models.TextChoices):
+    VORIGE_GEMEENTE = "vorige_gemeente", "Overdracht van de vorige gemeente"
+    DUO = "duo", "Gegevens van DUO (Portaal Inburgering)"
+
+
+class InkomendeVerhuizingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "InkomendeVerhuizingQuerySet":
+        return scoped(self, user)
+
+
+class InkomendeVerhuizing(models.Model):
+    """A person who moved in from a gemeente outside the region while their termijn
+    ran (DOMAIN §13.5): the termijn and the leerroute set there are kept; the
+    first PIP here sets no new termijn (Wet art. 11) and keeps the leerroute."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inburgeraar = models.OneToOneField(
+        Inburgeraar, on_delete=models.PROTECT, related_name="inkomende_verhuizing"
+    )
+    termijn = models.OneToOneField(
+        Inburgeringstermijn,
+        on_delete=models.PROTECT,
+        related_name="inkomende_verhuizing",
+    )
+    vorige_gemeente = models.CharField("vorige gemeente", max_length=100)
+    verhuisdatum = models.DateField("datum van de verhuizing")
+    bron = models.CharField(max_length=20, choices=VerhuizingBron.choices)
+    kenmerk = models.CharField("kenmerk van de overdracht", max_length=60, blank=True)
+    leerroute = models.CharField(
+        "leerroute van de vorige gemeente", max_length=20, choices=Leerroute.choices
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    objects = InkomendeVerhuizingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "inkomende verhuizingen"
+
+    def __str__(self) -> str:
+        return f"Verhuisd uit {self.vorige_gemeente} op {self.verhuisdatum}"

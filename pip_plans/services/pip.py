@@ -35,9 +35,9 @@ from zevenaar_inburgering.verwerkingen import log
 from .. import rules
 from ..brieven import verzenddatum_fouten
 from ..models import (
-    ROUTE_WIJZIGENDE_REDENEN,
     Beschikking,
     Inburgeringstermijn,
+    InkomendeVerhuizing,
     KnmVorm,
     Pip,
     PipStatus,
@@ -47,7 +47,12 @@ from ..models import (
     WijzigingReden,
 )
 from ..ontzorgen.rules import ontzorgen_mogelijk
-from ..selectors import actieve_intake, geldende_pip, route_advies_voor
+from ..selectors import (
+    actieve_intake,
+    geldende_pip,
+    route_advies_voor,
+    vaste_leerroute,
+)
 from ..tijdlijn import GebeurtenisSoort
 
 STANDAARD_TAALNIVEAU = {
@@ -73,8 +78,12 @@ def pip_opstellen(*, inburgeraar: Inburgeraar, acting_user: User) -> Pip:
     if Pip.objects.filter(inburgeraar=inburgeraar).exists():
         raise ValidationError("Dit dossier heeft al een PIP. Start een wijziging.")
     vandaag = timezone.localdate()
-    advies = route_advies_voor(inburgeraar)
-    leerroute = advies.route if advies else ""
+    verhuizing = InkomendeVerhuizing.objects.filter(inburgeraar=inburgeraar).first()
+    if verhuizing is not None:
+        leerroute = verhuizing.leerroute  # kept after a verhuizing (DOMAIN §3.4)
+    else:
+        advies = route_advies_voor(inburgeraar)
+        leerroute = advies.route if advies else ""
     pip = Pip.objects.create(
         inburgeraar=inburgeraar,
         versie=1,
@@ -173,9 +182,9 @@ def pip_bewerken(
         )
     if current.bewerkversie != bewerkversie:
         raise verouderd("dit PIP")
-    vorige = geldende_pip(current.inburgeraar)
-    if vorige is not None and current.reden not in ROUTE_WIJZIGENDE_REDENEN:
-        data = {**data, "leerroute": vorige.leerroute}
+    vast = vaste_leerroute(current)
+    if vast is not None:
+        data = {**data, "leerroute": vast}
     for name, value in data.items():
         setattr(current, name, value)
     if current.leerroute == Leerroute.ONDERWIJS:
@@ -218,6 +227,12 @@ def vaststellen_fouten(
             fouten["__all__"] = (
                 "Rond eerst de brede intake af: een PIP wordt vastgesteld op basis van de "
                 "brede intake (Wet inburgering 2021 art. 15)."
+            )
+        vast = vaste_leerroute(pip)
+        if vast is not None and pip.leerroute != vast:
+            fouten["leerroute"] = (
+                "Na een verhuizing blijft de leerroute die de vorige gemeente "
+                f"vaststelde: {Leerroute(vast).label}."
             )
     else:
         termijn = Inburgeringstermijn.objects.filter(inburgeraar=inburgeraar).first()
@@ -305,6 +320,12 @@ def pip_vaststellen(
             "termijn_start": start,
             "termijn_einde": einde,
             "eerste": eerste,
+            # The termijn taken over after an incoming verhuizing, with DUO's
+            # verlengingen: the letter states it instead of starting one.
+            "verhuizing": getattr(termijn, "inkomende_verhuizing", None)
+            if termijn
+            else None,
+            "verlengingen": list(termijn.verlengingen.all()) if termijn else [],
             "ondertekenaar": acting_user,
             "datum": dagtekening,
             "gemeente": inburgeraar.gemeente,
@@ -334,6 +355,7 @@ def pip_vaststellen(
             oorspronkelijke_einddatum=einde,
             einddatum=einde,
         )
+    if eerste:
         Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
             pip_vastgesteld_op=dagtekening,
             status=Status.PIP_VASTGESTELD,

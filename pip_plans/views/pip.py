@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intake.services import pip_uitstel_vastleggen
@@ -14,6 +15,7 @@ from zevenaar_inburgering.verwerkingen import log
 
 from ..forms.bezwaar import BezwaarForm, formulieren
 from ..forms.pip import (
+    InkomendeVerhuizingForm,
     UitstelForm,
     VerlengingForm,
     WijzigingForm,
@@ -28,6 +30,7 @@ from ..models import (
 )
 from ..selectors import actieve_intake, get_dossier, route_advies_voor
 from ..services import pip as pip_services
+from ..services.verhuizing import inkomende_verhuizing_vastleggen
 
 
 def _pip_url(dossier) -> str:
@@ -71,6 +74,7 @@ def _overzicht_context(request, dossier, **forms) -> dict:
     termijn = (
         Inburgeringstermijn.objects.visible_to(request.user)
         .filter(inburgeraar=dossier)
+        .select_related("inkomende_verhuizing")
         .prefetch_related("verlengingen")
         .first()
     )
@@ -85,6 +89,11 @@ def _overzicht_context(request, dossier, **forms) -> dict:
         "advies": route_advies_voor(dossier),
         "uitstel_form": forms.get("uitstel_form") or UitstelForm(instance=dossier),
         "wijziging_form": forms.get("wijziging_form") or WijzigingForm(),
+        "verhuizing_form": forms.get("verhuizing_form")
+        or InkomendeVerhuizingForm(initial={"versie": dossier.versie}),
+        "verhuizing": getattr(termijn, "inkomende_verhuizing", None)
+        if termijn
+        else None,
         "fout_besluit": forms.get("fout_besluit"),
     }
 
@@ -152,6 +161,28 @@ def uitstel(request, pk):
             acting_user=request.user,
         ),
         message="Uitstel van de PIP-deadline vastgelegd.",
+    )
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def inkomende_verhuizing(request, pk):
+    """Take over the termijn and leerroute after a verhuizing from outside the
+    region (the Inburgeringstermijn card)."""
+    dossier = get_dossier(request, pk)
+    form = InkomendeVerhuizingForm(request.POST)
+    return _action(
+        request,
+        dossier,
+        form,
+        form_name="verhuizing_form",
+        save=lambda data: inkomende_verhuizing_vastleggen(
+            inburgeraar=dossier,
+            acting_user=request.user,
+            vandaag=timezone.localdate(),
+            **data,
+        ),
+        message="Verhuizing vastgelegd: de termijn en de leerroute zijn overgenomen.",
     )
 
 
