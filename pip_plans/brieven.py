@@ -1,7 +1,7 @@
 """Generated letters (Brief): the ontzorgingsbeschikking, the letters of a
-handhavingszaak and the beslissing op bezwaar. Rendered to PDF with WeasyPrint,
-stored privately with their sha256, never changed afterwards; downloaded only
-through views.brief_pdf (SECURITY AC-08)."""
+handhavingszaak, the beslissing op bezwaar and the overdracht to a new gemeente.
+Rendered to PDF with WeasyPrint, stored privately with their sha256, never changed
+afterwards; downloaded only through views.brief_pdf (SECURITY AC-08)."""
 
 from datetime import date
 
@@ -23,6 +23,7 @@ KENMERK_PREFIX = {
     BriefSoort.RAPPORT: "RAPP",
     BriefSoort.BOETEBESCHIKKING: "BOETE",
     BriefSoort.BESLISSING_OP_BEZWAAR: "BOB",
+    BriefSoort.OVERDRACHT: "OVERDR",
 }
 # Letters after which the inburgeraar may go to the next instance within the
 # statutory six weeks: bezwaar against a besluit, beroep against the beslissing op

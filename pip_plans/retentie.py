@@ -78,6 +78,7 @@ ZAAKTYPE_BRIEF = {
     BriefSoort.RAPPORT: "Handhaving inburgeringsplicht",
     BriefSoort.BOETEBESCHIKKING: "Handhaving inburgeringsplicht",
     BriefSoort.BESLISSING_OP_BEZWAAR: "Bezwaar inburgering",
+    BriefSoort.OVERDRACHT: "Verhuizing inburgering",
 }
 
 

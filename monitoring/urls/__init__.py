@@ -34,6 +34,11 @@ urlpatterns = [
         dossier.status_vastleggen,
         name="status_vastleggen",
     ),
+    path(
+        "dossiers/<uuid:pk>/overdracht/",
+        dossier.overdracht_maken,
+        name="overdracht",
+    ),
     path("signalen/voorkeuren/", views.voorkeuren, name="voorkeuren"),
     path(
         "signalen/<uuid:pk>/uitstellen/",

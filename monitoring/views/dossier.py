@@ -1,9 +1,11 @@
 """The dossier overview: the dossier with its household and timeline, and what
 every app shows of it (route and koers, ontzorgen, handhaving). It reads all four
-apps, so it lives in monitoring; the small forms on it (notes, household) post here
-and call intake's services."""
+apps, so it lives in monitoring; the small forms on it (notes, household, status,
+the overdracht after a verhuizing) post here and call the apps' services."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,6 +18,8 @@ from intake.forms import (
 )
 from intake.models import GESLOTEN_STATUSSEN, Inburgeraar, Statuswijziging
 from intake.views import form_action
+from leerroutes.overdracht import overdracht_opmaken
+from pip_plans.models import Brief, BriefSoort
 from pip_plans.selectors import get_dossier
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
@@ -57,6 +61,9 @@ def _dossier_context(request, dossier: Inburgeraar, **forms) -> dict:
         "status_form": forms.get("status_form")
         or StatusForm(initial={"versie": dossier.versie}),
         "status_open": dossier.status not in GESLOTEN_STATUSSEN,
+        "overdrachten": Brief.objects.visible_to(request.user).filter(
+            inburgeraar=dossier, soort=BriefSoort.OVERDRACHT
+        ),
     }
 
 
@@ -161,3 +168,18 @@ def status_vastleggen(request, pk):
         message="Status vastgelegd.",
         anchor="#status",
     )
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def overdracht_maken(request, pk):
+    """The overdracht PDF for the new gemeente (leerroutes/overdracht.py), from the
+    Status card once the verhuizing is recorded."""
+    dossier = get_dossier(request, pk)
+    try:
+        brief = overdracht_opmaken(inburgeraar=dossier, acting_user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Overdracht {brief.kenmerk} gemaakt.")
+    return redirect(reverse("monitoring:dossier", args=[dossier.pk]) + "#status")

@@ -20,6 +20,8 @@ class BriefSoort(models.TextChoices):
     RAPPORT = "rapport", "Afschrift van het rapport"
     BOETEBESCHIKKING = "boetebeschikking", "Boetebeschikking"
     BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", "Beslissing op bezwaar"
+    # To the new gemeente after a verhuizing (leerroutes/overdracht.py).
+    OVERDRACHT = "overdracht", "Overdracht aan de nieuwe gemeente"
 
 
 # Letters that are a besluit: bezwaar is open against them (Awb art. 8:1, 7:1).
@@ -100,6 +102,7 @@ class Brief(models.Model):
                     Q(soort="ontzorgingsbeschikking", ontzorging__isnull=False)
                     | Q(soort__in=ZAAKBRIEVEN, handhavingszaak__isnull=False)
                     | Q(soort="beslissing_op_bezwaar", bezwaar__isnull=False)
+                    | Q(soort="overdracht")
                 ),
                 name="brief_belongs_to_its_case",
             ),
