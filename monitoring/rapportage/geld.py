@@ -15,8 +15,10 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractQuarter
 
+from intake.models import Leerroute
 from leerroutes.models import ContractOnderdeel, Traject, Urenregistratie
 from monitoring.models import Uitvoeringskosten
+from pip_plans.selectors import geldende_pip_waarde
 from zevenaar_inburgering.nl import getal
 from zevenaar_inburgering.parameters.models import Parameter
 
@@ -24,22 +26,45 @@ from .basis import Periode, asiel_doelgroepen, per_categorie, van
 from .cellen import euro, rij, rij_per_cat, tabel, tekst
 
 SPUK_CODES = {"asiel": "spuk_asiel", "gezin_overig": "spuk_gezin_overig"}
+TOESLAG_ONDERWIJSROUTE = "spuk_onderwijsroute_toeslag"
+
+
+def bedrag_op(code: str, datumveld: str) -> Subquery:
+    """Per dossier: the value of parameter `code` valid on the dossier's
+    `datumveld` for its gemeente (NULL when no row applies)."""
+    return Subquery(
+        Parameter.objects.filter(code=code)
+        .geldig_op(OuterRef(datumveld), OuterRef("gemeente"))
+        .values("waarde")[:1]
+    )
 
 
 def spuk_bedrag():
     """Per dossier: the SPUK amount for its categorie, valid on its start date."""
-
-    def bedrag(code):
-        return Subquery(
-            Parameter.objects.filter(code=code)
-            .geldig_op(OuterRef("start_inburgeringsplicht"), OuterRef("gemeente"))
-            .values("waarde")[:1]
-        )
-
+    start = "start_inburgeringsplicht"
     return Case(
-        When(doelgroep__in=asiel_doelgroepen(), then=bedrag(SPUK_CODES["asiel"])),
-        default=bedrag(SPUK_CODES["gezin_overig"]),
+        When(
+            doelgroep__in=asiel_doelgroepen(),
+            then=bedrag_op(SPUK_CODES["asiel"], start),
+        ),
+        default=bedrag_op(SPUK_CODES["gezin_overig"], start),
         output_field=DecimalField(max_digits=12, decimal_places=2),
+    )
+
+
+def onderwijsroute_toeslag(p: Periode, basis):
+    """The asielstatushouders for the SPUK onderwijsroute top-up (DOMAIN.md §10),
+    annotated with `toeslag`: housed in the report's year up to the peildatum, whose
+    PIP in force on the peildatum sets the onderwijsroute; the amount is the one
+    valid on the date of housing for their gemeente (paid once, in that year; none
+    before 2026, when no row of the parameter applies)."""
+    return (
+        basis.filter(
+            doelgroep__in=asiel_doelgroepen(), datum_huisvesting__range=p.jaar_bereik
+        )
+        .annotate(route=geldende_pip_waarde("leerroute", op=p.eind))
+        .filter(route=Leerroute.ONDERWIJS)
+        .annotate(toeslag=bedrag_op(TOESLAG_ONDERWIJSROUTE, "datum_huisvesting"))
     )
 
 
@@ -55,21 +80,25 @@ def per_kwartaal(qs, datumveld: str, som) -> dict[int, Decimal]:
 
 def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
     """Money of the year up to the peildatum: SPUK income (persons whose plicht
-    started this year × the dated amount), committed (contract price of the
+    started this year × the dated amount, plus the onderwijsroute top-up for the
+    asielstatushouders housed this year), committed (contract price of the
     trajecten started) and spent (hours attended × the contract's hourly price of
     the onderdeel); uitvoeringskosten against the budget."""
     spuk_qs = basis.filter(start_inburgeringsplicht__range=p.jaar_bereik).annotate(
         spuk=spuk_bedrag()
     )
-    spuk = per_categorie(
-        spuk_qs,
-        "",
-        {
-            "bedrag": lambda cat: Sum("spuk", filter=cat),
-            "personen": lambda cat: Count("pk", filter=cat),
-        },
-    )
+    spuk = _som_en_aantal(spuk_qs, "spuk")
+    toeslag_qs = onderwijsroute_toeslag(p, basis)
+    toeslag = _som_en_aantal(toeslag_qs, "toeslag")
+    spuk_totaal = {
+        cat: (spuk["bedrag"][cat] or 0) + (toeslag["bedrag"][cat] or 0)
+        for cat in spuk["bedrag"]
+    }
     spuk_kw = per_kwartaal(spuk_qs, "start_inburgeringsplicht", Sum("spuk"))
+    for kw, bedrag in per_kwartaal(
+        toeslag_qs, "datum_huisvesting", Sum("toeslag")
+    ).items():
+        spuk_kw[kw] = spuk_kw.get(kw, 0) + bedrag
     trajecten = van(Traject, basis).filter(ingekocht=True, start__range=p.jaar_bereik)
     gecommitteerd = per_categorie(
         trajecten,
@@ -125,7 +154,17 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
             f"Inburgeringsvoorzieningen {p.jaar} tot en met de peildatum",
             [
                 rij_per_cat("Inburgeringsplichtigen voor de SPUK", spuk["personen"]),
-                rij_per_cat("SPUK-inkomsten", spuk["bedrag"], euro),
+                rij_per_cat("SPUK per doelgroep (start plicht)", spuk["bedrag"], euro),
+                rij_per_cat(
+                    f"Asielstatushouders met onderwijsroute, gehuisvest in {p.jaar}",
+                    toeslag["personen"],
+                ),
+                rij_per_cat(
+                    "SPUK-toeslag onderwijsroute (jaar van huisvesting)",
+                    toeslag["bedrag"],
+                    euro,
+                ),
+                rij_per_cat("SPUK-inkomsten", spuk_totaal, euro),
                 rij_per_cat(
                     "Gecommitteerd (contractprijs gestarte trajecten)",
                     gecommitteerd["bedrag"],
@@ -136,7 +175,11 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
                 ),
             ],
             toelichting="SPUK: per persoon van wie de plicht dit jaar begon, het "
-            "bedrag per doelgroep dat gold op de startdatum (parameters).",
+            "bedrag per doelgroep dat gold op de startdatum (parameters). Daarbij "
+            "eenmalig de toeslag onderwijsroute (vanaf 2026) per asielstatushouder "
+            "die dit jaar is gehuisvest en van wie het PIP op de peildatum de "
+            "onderwijsroute vaststelt, het bedrag dat gold op de datum van "
+            "huisvesting.",
         ),
         tabel(
             f"Uitvoeringskosten {p.jaar}",
@@ -170,6 +213,18 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
         {
             "reeksen": ["SPUK-inkomsten", "Gecommitteerd", "Besteed"],
             "groepen": geld_grafiek,
+        },
+    )
+
+
+def _som_en_aantal(qs, veld: str) -> dict:
+    """One query: the sum of `veld` and the number of persons, per categorie."""
+    return per_categorie(
+        qs,
+        "",
+        {
+            "bedrag": lambda cat: Sum(veld, filter=cat),
+            "personen": lambda cat: Count("pk", filter=cat),
         },
     )
 

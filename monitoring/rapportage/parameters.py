@@ -15,6 +15,7 @@ GEMEENTE_PARAMETERS = [
 ALGEMENE_PARAMETERS = [
     "spuk_asiel",
     "spuk_gezin_overig",
+    "spuk_onderwijsroute_toeslag",
     "aandeel_inburgeringsplichtig_pct",
     "doel1_duurzaam_werk_pct",
     "doel2_meedoen_pct",

@@ -182,6 +182,17 @@ DEFAULTS: dict[str, Default] = {
         "SPUK Wi2021 per gezins- of overige migrant",
         "Regeling inburgering 2021, jaarlijks gepubliceerd [U]",
     ),
+    # No value before 2026: the 2022-2025 onderwijsroute money was a separate
+    # national SPUK, not an amount per person (DOMAIN.md §10).
+    "spuk_onderwijsroute_toeslag": Default(
+        Decimal(0),
+        "euro per persoon",
+        "SPUK Wi2021-toeslag onderwijsroute (vanaf 2026): eenmalig, in het jaar van "
+        "huisvesting, per asielstatushouder van wie het PIP de onderwijsroute "
+        "vaststelt, zodat de trajectprijs ten minste € 17.000 is; bedrag te "
+        "bevestigen [U]",
+        "Regeling inburgering 2021 / Kamerbrief onderwijsroute 2026-2029 [U]",
+    ),
     "invoeringskosten": Default(
         Decimal(0),
         "euro",
