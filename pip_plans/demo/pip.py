@@ -22,6 +22,7 @@ from intake.models import (
     IntakeOnderdeel,
     IntakeOnderdeelSoort,
     IntakeStatus,
+    Leerroute,
     Status,
     Werkervaring,
 )
@@ -29,7 +30,7 @@ from intake.rules import LBT_A1_OF_LAGER, LBT_A2, LBT_B1_OF_HOGER
 from zevenaar_inburgering.termijnen import verlengd_einde
 
 from .. import rules
-from ..models import Pip
+from ..models import Pip, VerhuizingBron
 from ..services.bezwaar import bezwaar_beslissen, bezwaar_registreren
 from ..services.pip import (
     pip_bewerken,
@@ -38,6 +39,7 @@ from ..services.pip import (
     pip_wijziging_starten,
     verlenging_vastleggen,
 )
+from ..services.verhuizing import inkomende_verhuizing_vastleggen
 
 SEED = 2026
 # While the intake is planned or running the college may wait for information
@@ -281,8 +283,41 @@ def vul_aan(*, stdout, vandaag: date | None = None) -> None:
             uitstel_gegeven += 1
             tel("PIP-deadline uitgesteld")
     _wijzigingen(rng, vastgesteld, vandaag, tel)
+    _inkomende_verhuizing(dossiers, vandaag, tel)
     for wat, aantal in sorted(aantallen.items()):
         stdout.write(f"  {wat:<36}{aantal:>5}")
+
+
+def _inkomende_verhuizing(dossiers, vandaag: date, tel) -> None:
+    """One person whose intake runs here after moving in from Arnhem: the
+    previous gemeente's termijn and B1-route are taken over (DOMAIN §13.5), so
+    their first PIP here keeps both."""
+    for dossier in dossiers:
+        start = dossier.start_inburgeringsplicht
+        if (
+            dossier.status != Status.INTAKE_LOOPT
+            or dossier.wet_regime != "wi2021"
+            or start is None
+            or start > vandaag - timedelta(days=45)
+        ):
+            continue
+        # Arnhem set the PIP two weeks after the start; the move was ten days ago.
+        termijn_start = start + timedelta(days=14)
+        inkomende_verhuizing_vastleggen(
+            inburgeraar=dossier,
+            acting_user=dossier.casusregisseur,
+            vandaag=vandaag,
+            versie=Inburgeraar.objects.get(pk=dossier.pk).versie,
+            vorige_gemeente="Arnhem",
+            verhuisdatum=vandaag - timedelta(days=10),
+            bron=VerhuizingBron.VORIGE_GEMEENTE,
+            kenmerk=f"ARN-INB-{termijn_start:%Y}-0107",
+            leerroute=Leerroute.B1,
+            termijn_start=termijn_start,
+            einddatum=rules.termijn_einde(termijn_start),
+        )
+        tel("termijn overgenomen na verhuizing")
+        return
 
 
 def _wijzigingen(rng, vastgesteld, vandaag: date, tel) -> None:

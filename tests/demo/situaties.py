@@ -26,6 +26,7 @@ from pip_plans.models import (
     Bezwaar,
     Brief,
     Handhavingszaak,
+    InkomendeVerhuizing,
     Maatregel,
     Ontzorging,
     Pip,
@@ -55,6 +56,11 @@ def situaties(vandaag: date) -> dict[str, Callable[[], bool]]:
     standen = Routestand.objects.all()
     return {
         # Intakes and PIPs (pip_plans.demo.pip).
+        "termijn overgenomen na een inkomende verhuizing": lambda: (
+            InkomendeVerhuizing.objects.filter(
+                termijn__eerste_beschikking__isnull=True
+            ).exists()
+        ),
         "intake loopt": lambda: BredeIntake.objects.filter(status="loopt").exists(),
         "intake afgerond": lambda: BredeIntake.objects.filter(
             status="afgerond"
