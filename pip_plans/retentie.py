@@ -16,8 +16,8 @@ package in. Destroying the app's copy after the selectielijst term is a decision
 the gemeentearchivaris, not of this job.
 
 Kept, because the kwartaalrapportage and the nightly derived state read them and
-they do not identify a person on their own: the previous gemeente and the leerroute
-of an incoming verhuizing, the dates of PIP, beschikking, termijn,
+they do not identify a person on their own: the date and the leerroute of an
+incoming verhuizing, the dates of PIP, beschikking, termijn,
 verlengingen, ontzorgen, payments, handhaving and bezwaar, routes, levels, hours,
 amounts, categories and outcomes, the kenmerk of beschikkingen and brieven.
 
@@ -167,8 +167,10 @@ REGELS = [
         "it holds only dates, which the kwartaalrapportage and the termijn "
         "signals count",
     ),
-    # The kenmerk is the other gemeente's or DUO's reference to the person.
-    Wissen(InkomendeVerhuizing, "inburgeraar", {"kenmerk": ""}),
+    # The kenmerk is the other gemeente's or DUO's reference to the person; the
+    # gemeente they came from may identify them (as the new gemeente of a move,
+    # intake/retentie.py).
+    Wissen(InkomendeVerhuizing, "inburgeraar", {"kenmerk": "", "vorige_gemeente": ""}),
     # The reason may be health (ziekte, bevalling, instelling: AVG art. 9).
     Wissen(
         Verlenging,

@@ -52,6 +52,7 @@ from tests.factories.intake import (
     HuishoudlidFactory,
     InburgeraarFactory,
     NotitieFactory,
+    StatuswijzigingFactory,
     WerkervaringFactory,
 )
 from tests.factories.leerroutes import (
@@ -74,6 +75,7 @@ from tests.factories.pip_plans import (
     BriefFactory,
     HandhavingszaakFactory,
     InburgeringstermijnFactory,
+    InkomendeVerhuizingFactory,
     MaatregelFactory,
     OntzorgingFactory,
     PipFactory,
@@ -251,6 +253,15 @@ def _pip_en_termijn(b: _Bouw) -> None:
     )
     termijn.einddatum = verlenging.nieuwe_einddatum
     termijn.save(update_fields=["einddatum"])
+    # As if the termijn had come with the person from another gemeente.
+    b.maak(
+        InkomendeVerhuizingFactory,
+        termijn=termijn,
+        verhuisdatum=b.dag(3, 5),
+        vastgelegd_door=b.user,
+    )
+    # The termijn job's event (and DUO's verlenging after it).
+    b.maak(StatuswijzigingFactory, datum=b.dag(5, 2, 3), vastgelegd_door=b.user)
     b.objects.update(pip=pip, beschikking=beschikking, termijn=termijn)
     b.objects["bezwaar"] = b.maak(
         BezwaarFactory, beschikking=beschikking, ontvangen_op=b.dag(3, 20), beslist=True

@@ -38,6 +38,9 @@ from intake.models import (
     Notitie,
     Opleidingsniveau,
     Relatie,
+    Status,
+    StatusBron,
+    Statuswijziging,
     Uitkomst,
     Verblijfsvergunning,
     Werkervaring,
@@ -124,6 +127,18 @@ class NotitieFactory(DossierrijFactory):
 
     auteur = factory.SubFactory(UserFactory)
     tekst = "Kennismakingsgesprek gevoerd."
+
+
+class StatuswijzigingFactory(DossierrijFactory):
+    """The nightly job's "termijn overschreden" (intake.services.status)."""
+
+    class Meta:
+        model = Statuswijziging
+
+    status = Status.TERMIJN_OVERSCHREDEN
+    vorige_status = Status.IN_TRAJECT
+    datum = dt.date(2026, 6, 1)
+    bron = StatusBron.TERMIJN
 
 
 class HuishoudenFactory(factory.django.DjangoModelFactory):

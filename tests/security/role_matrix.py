@@ -141,6 +141,9 @@ MATRIX: dict[str, Row] = {
     "monitoring:notitie_toevoegen": DOSSIER_ACTION,
     "monitoring:huishoudlid_toevoegen": DOSSIER_ACTION,
     "monitoring:huishouden_koppelen": DOSSIER_ACTION,
+    "monitoring:status_vastleggen": DOSSIER_ACTION,
+    # The overdracht after a verhuizing: made by the dossier roles only.
+    "monitoring:overdracht": DOSSIER_ACTION,
     "intake:duo_import": DOSSIER_LIST,
     # An import is seen by its uploader (cr) and functioneel beheer of the gemeente.
     "intake:duo_import_resultaat": DOSSIER_PAGE,
@@ -169,6 +172,7 @@ MATRIX: dict[str, Row] = {
     "pip_plans:bezwaar_termijn": DOSSIER_ACTION,
     "pip_plans:bezwaar_verdagen": DOSSIER_ACTION,
     "pip_plans:verlenging": DOSSIER_LIST,
+    "pip_plans:inkomende_verhuizing": DOSSIER_ACTION,
     # The ontzorgingsbeschikking: the RSD klantmanager may download it for their own
     # client (the handhaving letters not: tests/security/test_ac08_documents.py).
     "pip_plans:brief_pdf": Row(200, 404, 200, 404, 403, 200, L, T),

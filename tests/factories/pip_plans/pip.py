@@ -186,3 +186,20 @@ class BezwaarFactory(factory.django.DjangoModelFactory):
             uitkomst=models.BezwaarUitkomst.ONGEGROND,
             toelichting="De B1-route past bij de uitkomst van de leerbaarheidstoets.",
         )
+
+
+class InkomendeVerhuizingFactory(factory.django.DjangoModelFactory):
+    """The termijn and B1-route taken over from Arnhem (pip_plans.services.verhuizing)."""
+
+    class Meta:
+        model = models.InkomendeVerhuizing
+
+    termijn = factory.SubFactory(InburgeringstermijnFactory)
+    inburgeraar = factory.SelfAttribute("termijn.inburgeraar")
+    vorige_gemeente = "Arnhem"
+    verhuisdatum = factory.LazyAttribute(lambda o: o.termijn.startdatum)
+    bron = models.VerhuizingBron.VORIGE_GEMEENTE
+    leerroute = Leerroute.B1
+    vastgelegd_door = factory.LazyAttribute(
+        lambda o: behandelaar(o.termijn.inburgeraar)
+    )

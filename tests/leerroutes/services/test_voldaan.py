@@ -10,7 +10,7 @@ from django.utils import timezone
 
 import pytest
 
-from intake.models import Status
+from intake.models import Status, StatusBron, Statuswijziging
 from leerroutes.models import (
     Afronding,
     Examenpoging,
@@ -143,7 +143,14 @@ def test_b1_exams_knm_and_participatieverklaring_fulfil_the_plicht(
     assert stand.koers == ""
     assert stand.koers_redenen == ["inburgeringsplicht voldaan op 20-10-2026"]
     assert Examenpoging.objects.count() == 7
-    assert op_tijdlijn(in_traject, "leerroute", "Inburgeringsplicht voldaan op 20-10")
+    # The rule's status event, on the timeline with its date and source.
+    wijziging = Statuswijziging.objects.get(inburgeraar=in_traject)
+    assert (wijziging.status, wijziging.datum, wijziging.bron) == (
+        Status.AFGEROND_VOLDAAN,
+        dt.date(2026, 10, 20),
+        StatusBron.REGEL,
+    )
+    assert op_tijdlijn(in_traject, "status", wijziging.omschrijving)
     assert op_tijdlijn(in_traject, "leerroute", "Examen Spreken B1 (02-09-2026)")
     assert gelogd(in_traject, "Examen vastgelegd")
 
