@@ -281,12 +281,13 @@ class RegionBuilder(TimelineBuilder):
 
         for adult in adults:
             adult.casusregisseur = casusregisseur
-            adult.status = self.status_for(adult)
+            adult.status = voor_verhuizing = self.status_for(adult)
             if moved and adult.status in TRAJECT_STATUSES:
                 adult.status = Status.VERHUISD
             self.set_bijstand(adult, on_bijstand, asiel, klantmanager)
             self.people.append(adult)
-            self.add_timeline(adult, asiel)
+            laatste = self.add_timeline(adult, asiel)
+            self.plan_status_event(adult, voor_verhuizing=voor_verhuizing, na=laatste)
 
     def build(self) -> None:
         share = self.target / TARGET_DOSSIERS
@@ -317,3 +318,4 @@ class RegionBuilder(TimelineBuilder):
             fields[type(obj)].update(values)
         for model, objs in changed.items():
             model.objects.bulk_update(objs, sorted(fields[model]), batch_size=500)
+        self.record_status_events()

@@ -122,6 +122,10 @@ class PersonBuilder:
         self.events: list[Gebeurtenis] = []
         # auto_now_add overwrites these on insert; save() sets them back afterwards.
         self.history: list[tuple[models.Model, dict[str, datetime]]] = []
+        # The legal status events, recorded after the save (verloop.py), drawn from
+        # a stream of their own: the rest of the region stays as it was.
+        self.status_events: list = []
+        self.event_rng = random.Random(f"{SEED}-statussen")
         self.wi2021_households = 0
 
     # Small random helpers ----------------------------------------------------------
@@ -140,9 +144,10 @@ class PersonBuilder:
         """A date that has not come yet is not known yet."""
         return day if day <= self.today else None
 
-    def moment(self, day: date) -> datetime:
-        """A time during office hours on `day`."""
-        minutes = self.rng.randint(8 * 60 + 30, 16 * 60 + 30)
+    def moment(self, day: date, rng: random.Random | None = None) -> datetime:
+        """A time during office hours on `day` (drawn from `rng`, default the
+        builder's)."""
+        minutes = (rng or self.rng).randint(8 * 60 + 30, 16 * 60 + 30)
         return timezone.make_aware(
             datetime.combine(day, time(minutes // 60, minutes % 60))
         )

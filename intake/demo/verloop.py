@@ -1,15 +1,22 @@
-"""The course of each demo dossier: its bijstand, a status that fits its age, and
-its timeline with notes."""
+"""The course of each demo dossier: its bijstand, a status that fits its age, its
+timeline with notes, and the events of its legal status."""
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
 
 from intake.models import (
+    BRONNEN,
     Gebeurtenis,
     Inburgeraar,
     Notitie,
     Status,
+    StatusBron,
+    Statuswijziging,
     WetRegime,
 )
+from intake.services.status import status_vastleggen
 from intake.tijdlijn import GebeurtenisSoort
 from zevenaar_inburgering.accounts.models import User
 
@@ -22,6 +29,26 @@ from .data import (
     TRAJECT_NOTES,
 )
 from .personen import PersonBuilder
+
+# The legal end statuses the builder chooses that are recorded as events here (the
+# status before it stays until the save); voldaan follows from the rule, in
+# leerroutes' part.
+GEBEURTENIS_STATUSSEN = (Status.ONTHEVEN, Status.VRIJGESTELD, Status.VERHUISD)
+# DUO's besluit kenmerk: "DUO-ONT-2026-483920".
+KENMERK_SOORT = {Status.ONTHEVEN: "ONT", Status.VRIJGESTELD: "VRIJ"}
+NIEUWE_GEMEENTEN = ("Arnhem", "Nijmegen", "Doetinchem", "Apeldoorn", "Utrecht")
+
+
+@dataclass
+class StatusEvent:
+    """A legal status change, recorded after the save through the service."""
+
+    person: Inburgeraar
+    status: str
+    datum: date
+    na: datetime  # the person's last line on the timeline before it
+    kenmerk: str = ""
+    nieuwe_gemeente: str = ""
 
 
 class TimelineBuilder(PersonBuilder):
@@ -94,8 +121,78 @@ class TimelineBuilder(PersonBuilder):
             return Status.TERMIJN_OVERSCHREDEN
         return Status.IN_TRAJECT
 
-    def add_timeline(self, person: Inburgeraar, asiel: bool) -> None:
-        """The 'aangemaakt' event at the DUO signal and, for some, notes after it."""
+    def plan_status_event(
+        self, person: Inburgeraar, *, voor_verhuizing: str, na: datetime
+    ) -> None:
+        """For a person the builder gave an ontheffing, vrijstelling or move: the
+        event, with the date, source and what the source states, recorded after
+        the save (`record_status_events`); until then the person has the status
+        before it (`voor_verhuizing` for a move; in traject before DUO's besluit).
+        The date lies between the person's last note (`na`) and yesterday, never
+        before the start of the plicht."""
+        if person.status not in GEBEURTENIS_STATUSSEN:
+            return
+        rng = self.event_rng
+        start = person.start_inburgeringsplicht
+        if person.status == Status.VERHUISD:
+            # Moved away some weeks after settling here.
+            vroegst = (person.datum_brp_inschrijving or start) + timedelta(days=30)
+            vorige = voor_verhuizing
+        else:
+            # DUO decides a year after the PIP clock started at the earliest
+            # (`later_status`).
+            vroegst = max(
+                person.datum_kennisgeving, person.datum_brp_inschrijving
+            ) + timedelta(weeks=52)
+            vorige = Status.IN_TRAJECT
+        laatst = max(self.today - timedelta(days=1), start)
+        vroegst = min(max(vroegst, timezone.localtime(na).date(), start), laatst)
+        event = StatusEvent(
+            person=person,
+            status=person.status,
+            datum=vroegst + timedelta(days=rng.randint(0, (laatst - vroegst).days)),
+            na=na,
+        )
+        if StatusBron.DUO in BRONNEN[event.status]:
+            event.kenmerk = (
+                f"DUO-{KENMERK_SOORT[event.status]}-{event.datum.year}-"
+                f"{rng.randint(100_000, 999_999)}"
+            )
+        else:
+            event.nieuwe_gemeente = rng.choice(NIEUWE_GEMEENTEN)
+        self.status_events.append(event)
+        person.status = vorige
+
+    def record_status_events(self) -> None:
+        """The planned events through `status_vastleggen`, by the casusregisseur,
+        with the source BRONNEN allows (DUO's besluit with its kenmerk, the move
+        with the new gemeente). The record and its line on the timeline are dated
+        on the event's day, after the person's last note; one of today keeps the
+        time it was recorded (office hours may not have come yet)."""
+        for event in self.status_events:
+            wijziging = status_vastleggen(
+                event.person,
+                status=event.status,
+                datum=event.datum,
+                bron=BRONNEN[event.status][0],
+                kenmerk=event.kenmerk,
+                nieuwe_gemeente=event.nieuwe_gemeente,
+                acting_user=event.person.casusregisseur,
+                vandaag=self.today,
+            )
+            if event.datum >= self.today:
+                continue
+            when = self.moment(event.datum, self.event_rng)
+            if timezone.localtime(event.na).date() == event.datum:
+                when = max(when, event.na + timedelta(minutes=5))
+            Statuswijziging.objects.filter(pk=wijziging.pk).update(vastgelegd_op=when)
+            Gebeurtenis.objects.filter(
+                inburgeraar=event.person, soort=GebeurtenisSoort.STATUS
+            ).update(tijdstip=when)
+
+    def add_timeline(self, person: Inburgeraar, asiel: bool) -> datetime:
+        """The 'aangemaakt' event at the DUO signal and, for some, notes after it.
+        Returns the moment of the last of them."""
         created = self.moment(person.datum_kennisgeving)
         event = Gebeurtenis(
             inburgeraar=person,
@@ -126,6 +223,7 @@ class TimelineBuilder(PersonBuilder):
         self.history.append(
             (person, {"aangemaakt_op": created, "gewijzigd_op": last_change})
         )
+        return last_change
 
     def notes_for(self, person: Inburgeraar, asiel: bool) -> list[tuple[str, date]]:
         rng = self.rng

@@ -19,7 +19,16 @@ from django.utils import timezone
 import pytest
 
 from intake.demo.regio import demo_dossiers
-from intake.models import BredeIntake, DoelgroepCategorie, Inburgeraar, Status
+from intake.models import (
+    BRONNEN,
+    BredeIntake,
+    DoelgroepCategorie,
+    Gebeurtenis,
+    Inburgeraar,
+    Status,
+    StatusBron,
+)
+from intake.tijdlijn import GebeurtenisSoort
 from leerroutes.models import (
     Afronding,
     Contract,
@@ -204,6 +213,29 @@ def test_who_finished_their_route_has_voldaan(demo_regio):
     for afronding in voldaan.select_related("inburgeraar"):
         assert afronding.inburgeraar.status == Status.AFGEROND_VOLDAAN
     assert Traject.objects.filter(einde_reden="voldaan").exists()
+
+
+def test_ontheffing_vrijstelling_and_move_are_events_on_the_timeline(demo_regio):
+    vandaag = timezone.localdate()
+    dossiers = demo_dossiers().filter(
+        status__in=(Status.ONTHEVEN, Status.VRIJGESTELD, Status.VERHUISD)
+    )
+    assert dossiers.filter(status=Status.ONTHEVEN).exists()
+    for dossier in dossiers.prefetch_related("statuswijzigingen"):
+        (wijziging,) = dossier.statuswijzigingen.all()
+        assert wijziging.status == dossier.status
+        assert wijziging.bron in BRONNEN[dossier.status]
+        assert dossier.start_inburgeringsplicht <= wijziging.datum <= vandaag
+        assert dossier.status_sinds == wijziging.datum
+        if wijziging.bron == StatusBron.DUO:
+            assert wijziging.kenmerk.startswith("DUO-")
+        else:
+            assert wijziging.nieuwe_gemeente
+        assert Gebeurtenis.objects.filter(
+            inburgeraar=dossier,
+            soort=GebeurtenisSoort.STATUS,
+            omschrijving=wijziging.omschrijving,
+        ).exists()
 
 
 def test_begeleiding_by_vluchtelingenwerk_and_no_meeting_after_voldaan(demo_regio):
