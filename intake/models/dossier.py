@@ -362,6 +362,10 @@ class Inburgeraar(models.Model):
         indexes = [
             models.Index(fields=["gemeente", "status"]),
             models.Index(fields=["achternaam", "voornamen"]),
+            # The dossier page's housemates: same postcode and huisnummer.
+            models.Index(
+                fields=["postcode", "huisnummer"], name="inburgeraar_adres_idx"
+            ),
         ]
 
     def __str__(self) -> str:
