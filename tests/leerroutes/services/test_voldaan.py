@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
+from freezegun import freeze_time
 
 from intake.models import Status, StatusBron, Statuswijziging
 from leerroutes.models import (
@@ -113,6 +114,7 @@ def test_onderwijsroute_result_needs_a_description(in_traject, casusregisseur):
 # --- Fulfilment ----------------------------------------------------------------------
 
 
+@freeze_time("2026-11-02 10:00:00")  # after the exams: the event's date is in the past
 def test_b1_exams_knm_and_participatieverklaring_fulfil_the_plicht(
     in_traject, casusregisseur
 ):
