@@ -60,13 +60,45 @@ class Command(BaseCommand):
             help="Aantal keer dat elke pagina wordt gemeten (standaard 30).",
         )
         parser.add_argument(
+            "--doorvoer",
+            type=int,
+            default=20,
+            help="Seconden belasting per pagina onder gunicorn met wrk (standaard 20; "
+            "0 slaat de doorvoerstap over).",
+        )
+        parser.add_argument(
+            "--clients",
+            type=int,
+            default=4,
+            help="Gelijktijdige verbindingen in de doorvoerstap (standaard 4).",
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=2,
+            help="gunicorn-workers in de doorvoerstap (standaard 2, als make run).",
+        )
+        parser.add_argument(
             "--keepdb",
             action="store_true",
             help="Bewaar de benchmarkdatabase en gebruik een bestaande opnieuw.",
         )
 
-    def handle(self, *args, n: int, keepdb: bool, herhalingen: int, **options):
+    def handle(
+        self,
+        *args,
+        n: int,
+        keepdb: bool,
+        herhalingen: int,
+        doorvoer: int,
+        clients: int,
+        workers: int,
+        **options,
+    ):
         self.verbosity = options["verbosity"]
+        self.doorvoer_seconden = doorvoer
+        self.clients = clients
+        self.workers = workers
         if n < 1:
             raise CommandError("--n moet minstens 1 zijn.")
         if herhalingen < 2:
@@ -194,23 +226,74 @@ class Command(BaseCommand):
         if cijfers is not None:
             self.dashboard_rapport(cijfers)
         client = ingelogd(casus)
-        self.pagina(client, "Werkvoorraad", reverse("monitoring:werkvoorraad"))
+        casus_paginas = [("Werkvoorraad", reverse("monitoring:werkvoorraad"))]
+        if dossier is not None:
+            casus_paginas.append(
+                ("Dossierpagina", reverse("monitoring:dossier", args=[dossier.pk]))
+            )
+        self.pagina(client, *casus_paginas[0])
         self.pagina(
             client,
             "Werkvoorraad, pagina 40",
             reverse("monitoring:werkvoorraad") + "?pagina=40",
         )
         if dossier is not None:
+            self.pagina(client, *casus_paginas[1])
             self.pagina(
                 client,
-                "Dossierpagina",
-                reverse("monitoring:dossier", args=[dossier.pk]),
+                "PIP-pagina",
+                reverse("pip_plans:pip", args=[dossier.pk]),
             )
+            self.pagina(
+                client,
+                "Routepagina",
+                reverse("leerroutes:route", args=[dossier.pk]),
+            )
+        self.doorvoer(client, casus_paginas)
         client = ingelogd(beleid)
         self.pagina(client, "Dashboard beleidsdoelen", reverse("monitoring:dashboard"))
         self.pagina(
             client, "Kwartaalrapporten", reverse("monitoring:kwartaalrapporten")
         )
+
+    def doorvoer(self, client: Client, paginas: list[tuple[str, str]]) -> None:
+        """Each page under gunicorn (`--workers`) with `--clients` concurrent wrk
+        connections for `--doorvoer` seconds, as the client's logged-in user."""
+        from monitoring.benchmark import doorvoer
+
+        if self.doorvoer_seconden <= 0:
+            return
+        stappen = [
+            f"{naam}, {self.clients} clients (gunicorn {self.workers} workers)"
+            for naam, _ in paginas
+        ]
+        if not doorvoer.wrk_beschikbaar():
+            for stap in stappen:
+                self.rijen.append(
+                    (stap, None, None, "wrk ontbreekt: apt-get install wrk")
+                )
+            return
+        naam = settings.SESSION_COOKIE_NAME
+        cookie = f"{naam}={client.cookies[naam].value}"
+        self.stdout.write(
+            f"Doorvoer: gunicorn met {self.workers} workers, {self.clients} clients, "
+            f"{self.doorvoer_seconden} s per pagina"
+        )
+        with doorvoer.Server(connection.settings_dict, self.workers) as server:
+            for stap, (_, pad) in zip(stappen, paginas, strict=True):
+                url = server.basis + pad
+                status = doorvoer.status(url, cookie)
+                if status != 200:
+                    self.rijen.append((stap, None, None, f"status {status}"))
+                    self.mislukte_paginas.append(f"{stap} ({status})")
+                    continue
+                uitslag = doorvoer.belast(
+                    url, cookie, clients=self.clients, seconden=self.doorvoer_seconden
+                )
+                self.rijen.append((stap, None, None, uitslag.omschrijving()))
+                self.stdout.write(f"  {stap}: {uitslag.omschrijving()}")
+                if uitslag.fouten:
+                    self.mislukte_paginas.append(f"{stap} ({uitslag.fouten} fouten)")
 
     def dashboard_rapport(self, cijfers: dict) -> None:
         """A finished region report, so the dashboard shows its charts and tables
@@ -240,11 +323,14 @@ class Command(BaseCommand):
             return
         # Counted by an execute wrapper: the debug query log does not survive a
         # request of the test client here.
-        queries: list[str] = []
+        queries: list[tuple[float, str, object]] = []
 
         def tel(execute, sql, params, many, context):
-            queries.append(sql)
-            return execute(sql, params, many, context)
+            begin = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                queries.append((time.perf_counter() - begin, sql, params))
 
         with connection.execute_wrapper(tel):
             client.get(url)
@@ -265,6 +351,23 @@ class Command(BaseCommand):
         )
         self.rijen.append((naam, p50, len(queries), opmerking))
         self.stdout.write(f"  {naam}: {opmerking}, {len(queries)} queries")
+        if self.verbosity >= 2:
+            self.plannen(queries)
+
+    def plannen(self, queries: list[tuple[float, str, object]], aantal: int = 2):
+        """With -v 2: the plans of a page's slowest SELECTs, as PostgreSQL executes
+        them (EXPLAIN (ANALYZE, BUFFERS)): where a page's time goes, and whether
+        its lookups use an index (a "Seq Scan" on a big table is the sign that one
+        is missing; docs/development.md keeps what was learned from them)."""
+        selects = [q for q in queries if q[1].lstrip().upper().startswith("SELECT")]
+        for duur, sql, params in sorted(selects, key=lambda q: -q[0])[:aantal]:
+            self.stdout.write(
+                f"    {duur * 1000:7.1f} ms  {' '.join(sql.split())[:300]}"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+                for (regel,) in cursor.fetchall():
+                    self.stdout.write(f"        {regel}")
 
     def aantallen(self) -> None:
         from intake.models import BredeIntake, Inburgeraar
