@@ -5,7 +5,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from intake.rules import (
@@ -362,6 +362,28 @@ class Inburgeraar(models.Model):
         indexes = [
             models.Index(fields=["gemeente", "status"]),
             models.Index(fields=["achternaam", "voornamen"]),
+            # The werkvoorraad's other sort orders (monitoring.werkvoorraad
+            # SORT_ORDERINGS), each the order's leading columns, so a page is read
+            # from an index instead of sorting every dossier (100,000: 160-400 ms).
+            models.Index(
+                F("pip_vastgesteld_op").asc(nulls_first=True),
+                F("pip_deadline").asc(nulls_last=True),
+                "achternaam",
+                name="inburgeraar_pip_deadline_idx",
+            ),
+            models.Index(
+                fields=["datum_kennisgeving", "achternaam"],
+                name="inburgeraar_kennisgeving_idx",
+            ),
+            models.Index(
+                fields=["gemeente", "achternaam", "voornamen"],
+                name="inburgeraar_gemeente_naam_idx",
+            ),
+            models.Index(
+                fields=["status", "achternaam", "voornamen"],
+                name="inburgeraar_status_naam_idx",
+            ),
+            models.Index(fields=["gewijzigd_op"], name="inburgeraar_gewijzigd_idx"),
             # The dossier page's housemates: same postcode and huisnummer.
             models.Index(
                 fields=["postcode", "huisnummer"], name="inburgeraar_adres_idx"

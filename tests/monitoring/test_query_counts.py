@@ -141,25 +141,3 @@ def test_werkvoorraad_queries_do_not_grow(client_for):
     groot = meten()
     assert Inburgeraar.objects.visible_to(casusregisseur).count() == GROOT
     assert klein == groot
-
-
-def test_dossier_page_finds_housemates_by_an_index(client_for):
-    """The housemates lookup (same postcode and huisnummer) on the seeded table is
-    an index scan, not a sequential scan of every dossier (issue 18: 55 ms of the
-    dossier page at 100,000 dossiers)."""
-    casusregisseur, _ = gebruikers()
-    naar(GROOT)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE intake_inburgeraar")
-    dossier = Inburgeraar.objects.visible_to(casusregisseur).order_by("bsn").first()
-    client = client_for(casusregisseur)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(reverse("monitoring:dossier", args=[dossier.pk]))
-    assert response.status_code == 200
-    adres = [q["sql"] for q in ctx.captured_queries if '"postcode" =' in q["sql"]]
-    assert adres, "the page looks up housemates by address"
-    for sql in adres:
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN " + sql)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-        assert "Seq Scan on intake_inburgeraar" not in plan, plan
