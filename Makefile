@@ -18,14 +18,16 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # front-end assets, poppler for PDF text checks, and Chromium for the browser tests.
 APT_PACKAGES := postgresql redis-server libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
 	fonts-dejavu-core poppler-utils nodejs npm python3-venv
-APT_TEST_PACKAGES := chromium
+# wrk: the benchmark's throughput step, tested against a live server.
+APT_TEST_PACKAGES := chromium wrk
 
-.PHONY: help run test test-calendar lint setup system-packages test-packages venv assets env services db demo stop
+.PHONY: help run test test-calendar benchmark lint setup system-packages test-packages venv assets env services db demo stop
 
 help:
 	@echo "make run   - install, start PostgreSQL and Redis, load the demo region, serve on http://127.0.0.1:8000"
 	@echo "make test  - the same set-up, then the whole test suite (browser tests included)"
 	@echo "make test-calendar - the suite without browser tests on three other days (a 1st, a 31st, 29 Feb 2028)"
+	@echo "make benchmark [N=100000] - time the sweep, the report, the pages and the throughput (keeps its database)"
 	@echo "make lint  - ruff"
 	@echo "make stop  - stop the PostgreSQL and Redis started by make"
 
@@ -45,9 +47,13 @@ system-packages:
 	fi
 
 test-packages:
-	@if ! command -v chromium >/dev/null; then
+	@missing=""
+	for pkg in $(APT_TEST_PACKAGES); do
+	  command -v "$$pkg" >/dev/null || missing="$$missing $$pkg"
+	done
+	if [ -n "$${missing// }" ]; then
 	  $(SUDO) apt-get update -qq
-	  $(SUDO) apt-get install -y -qq $(APT_TEST_PACKAGES) >/dev/null
+	  $(SUDO) apt-get install -y -qq $$missing >/dev/null
 	fi
 
 $(VENV)/.installed: pyproject.toml
@@ -115,6 +121,12 @@ run: demo
 	DEMO_MODE=True $(VENV)/bin/gunicorn zevenaar_inburgering.wsgi --bind 127.0.0.1:8000 --workers 2 \
 	  --access-logfile - &
 	wait
+
+# The throughput step loads gunicorn with wrk (Debian package). The benchmark database
+# is kept (--keepdb): seeding 100,000 dossiers takes minutes, a next run reuses it.
+N ?= 100000
+benchmark: setup test-packages
+	@$(PY) manage.py benchmark --n $(N) --keepdb
 
 lint: venv
 	@$(VENV)/bin/ruff check .

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,8 +144,9 @@ def status(url: str, cookie: str) -> int:
     """The status of one GET, redirects not followed (a 302 to the login or the
     second factor would otherwise pass for a page)."""
     opener = urllib.request.build_opener(GeenRedirect)
-    if not url.startswith("http://127.0.0.1:"):
-        raise ValueError(f"alleen de lokale benchmarkserver: {url}")
+    delen = urllib.parse.urlsplit(url)
+    if delen.scheme != "http" or delen.hostname not in ("127.0.0.1", "localhost"):
+        raise ValueError(f"alleen een lokale server: {url}")
     verzoek = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310
     try:
         with opener.open(verzoek, timeout=30) as antwoord:
