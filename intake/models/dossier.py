@@ -151,7 +151,7 @@ class InburgeraarQuerySet(models.QuerySet):
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.role in DOSSIER_ROLES:
-            return self.filter(gemeente__in=user.gemeenten.values("pk"))
+            return self.filter(gemeente_id__in=user.gemeente_pks())
         if user.role == Role.RSD_KLANTMANAGER:
             return self.filter(rsd_klanten([user.pk]))
         return self.none()
