@@ -34,6 +34,26 @@ def test_visible_to_follows_the_role(
     assert visible(functioneel_beheerder) == {dossier}
 
 
+def test_a_change_of_the_users_gemeenten_counts_at_once(
+    dossier, dossier_duiven, casusregisseur
+):
+    """visible_to reads the user's gemeente ids once per user object; changing
+    them through that object is seen by the next query, and so is a fresh object
+    after a change made elsewhere (the admin)."""
+    assert set(Inburgeraar.objects.visible_to(casusregisseur)) == {dossier}
+    casusregisseur.gemeenten.add(dossier_duiven.gemeente)
+    assert set(Inburgeraar.objects.visible_to(casusregisseur)) == {
+        dossier,
+        dossier_duiven,
+    }
+    casusregisseur.gemeenten.remove(dossier.gemeente)
+    assert set(Inburgeraar.objects.visible_to(casusregisseur)) == {dossier_duiven}
+    elders = type(casusregisseur).objects.get(pk=casusregisseur.pk)
+    elders.gemeenten.set([dossier.gemeente])
+    opnieuw = type(casusregisseur).objects.get(pk=casusregisseur.pk)
+    assert set(Inburgeraar.objects.visible_to(opnieuw)) == {dossier}
+
+
 def test_inactive_user_sees_nothing(dossier, casusregisseur):
     casusregisseur.is_active = False
     casusregisseur.save()
