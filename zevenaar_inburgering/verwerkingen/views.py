@@ -7,14 +7,14 @@ never appears in a URL, a log line or the session table.
 import datetime as dt
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zevenaar_inburgering import exports
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import VERWERKINGENLOG_ROLES
-from zevenaar_inburgering.exports import csv_response, safe_cell
+from zevenaar_inburgering.paginering import Paginering
 
 from . import log
 from .forms import VerwerkingZoekForm
@@ -73,7 +73,8 @@ def verwerkingen_zoeken(request):
             initial={k: criteria.get(k) for k in ("gebruiker", "van", "tot")},
             user=request.user,
         )
-    page = Paginator(_results(request, criteria), settings.PAGE_SIZE).get_page(
+    # The log holds millions of rows: pages without a total (no COUNT).
+    page = Paginering(_results(request, criteria), settings.PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     return render(
@@ -84,49 +85,54 @@ def verwerkingen_zoeken(request):
     )
 
 
+EXPORT_KOLOMMEN = [
+    "Tijdstip",
+    "Actie",
+    "Omschrijving",
+    "Handeling",
+    "Verwerkingsactiviteit",
+    "Grondslag",
+    "Gebruiker",
+    "Rol",
+    "Object",
+    "Object-id",
+    "Soorten gegevens",
+    "Resultaat",
+    "Trace-id",
+    "Span-id",
+]
+
+
+def _export_regel(row: Verwerking) -> list:
+    return [
+        timezone.localtime(row.tijdstip).isoformat(timespec="seconds"),
+        row.get_actie_display(),
+        row.actie_naam,
+        row.handeling,
+        row.verwerkingsactiviteit.naam,
+        row.verwerkingsactiviteit.grondslag,
+        row.actor.get_username() if row.actor else "systeem",
+        row.actor_rol,
+        row.object_type,
+        row.object_id,
+        ", ".join(row.soorten_gegevens),
+        row.get_resultaat_display(),
+        row.trace_id,
+        row.span_id,
+    ]
+
+
 @role_required(VERWERKINGENLOG_ROLES)
 @require_GET
 def verwerkingen_export(request):
+    """The search's rows, streamed. An export for one BSN (an inzageverzoek) is
+    logged once, before the response is returned: after the query has started
+    (csv_download reads the first row), so the export does not list itself."""
     criteria = _criteria(request)
-    response, writer = csv_response(
-        "verwerkingenlog.csv",
-        [
-            "Tijdstip",
-            "Actie",
-            "Omschrijving",
-            "Handeling",
-            "Verwerkingsactiviteit",
-            "Grondslag",
-            "Gebruiker",
-            "Rol",
-            "Object",
-            "Object-id",
-            "Soorten gegevens",
-            "Resultaat",
-            "Trace-id",
-            "Span-id",
-        ],
+    rows = _results(request, criteria).iterator(chunk_size=exports.CHUNK_SIZE)
+    response = exports.csv_download(
+        "verwerkingenlog.csv", EXPORT_KOLOMMEN, map(_export_regel, rows)
     )
-    for row in _results(request, criteria).iterator(chunk_size=2000):
-        writer.writerow(
-            safe_cell(value)
-            for value in [
-                timezone.localtime(row.tijdstip).isoformat(timespec="seconds"),
-                row.get_actie_display(),
-                row.actie_naam,
-                row.handeling,
-                row.verwerkingsactiviteit.naam,
-                row.verwerkingsactiviteit.grondslag,
-                row.actor.get_username() if row.actor else "systeem",
-                row.actor_rol,
-                row.object_type,
-                row.object_id,
-                ", ".join(row.soorten_gegevens),
-                row.get_resultaat_display(),
-                row.trace_id,
-                row.span_id,
-            ]
-        )
     if criteria.get("betrokkene_id"):
         log.log_verwerkingen_exported(
             betrokkene_id=criteria["betrokkene_id"], user=request.user
