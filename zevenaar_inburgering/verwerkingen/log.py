@@ -2,7 +2,8 @@
 
 Services call the write events, views the read events; each writes its rows in the
 caller's transaction, so a change and its log row commit or fail together. Every
-function writes all its rows with one INSERT, whatever the number of betrokkenen.
+function writes all its rows with one INSERT, whatever the number of betrokkenen;
+a streamed export (log_dossiers_exported) writes one INSERT per chunk it sends.
 """
 
 import hashlib
