@@ -51,14 +51,19 @@ def test_the_export_neutralises_formulas(client_for, casusregisseur, zevenaar):
     assert rij[0].startswith("'=1+2")
 
 
+@pytest.mark.parametrize(
+    ("first_chunk", "chunk", "in_view"),
+    [(100, 2, 2), (1, 3, 1)],  # chunks of 2 + 2 + 1 and of 1 + 3 + 1 dossiers
+)
 def test_every_exported_dossier_is_logged_once_under_one_trace_over_several_chunks(
-    client_for, casusregisseur, vijf, monkeypatch
+    client_for, casusregisseur, vijf, monkeypatch, first_chunk, chunk, in_view
 ):
-    monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(exports, "FIRST_CHUNK_SIZE", first_chunk)
+    monkeypatch.setattr(exports, "CHUNK_SIZE", chunk)
     response = client_for(casusregisseur).get(EXPORT, HTTP_USER_AGENT="pytest-export")
     # The first chunk is read and logged in the view, the rest as the stream runs,
     # after the view (and the middleware's request context) has returned.
-    assert exportrijen().count() == 2
+    assert exportrijen().count() == in_view
     with CaptureQueriesContext(connection) as ctx:
         rows = csv_rows(response)[1:]
     inserts = [
@@ -66,7 +71,7 @@ def test_every_exported_dossier_is_logged_once_under_one_trace_over_several_chun
         for q in ctx.captured_queries
         if 'INSERT INTO "verwerkingen_verwerking"' in q["sql"]
     ]
-    assert len(inserts) == 2  # one per further chunk: 2 + 2 + 1 dossiers
+    assert len(inserts) == 2  # one per further chunk
     assert len(rows) == 5
 
     logged = list(exportrijen())

@@ -129,6 +129,8 @@ def verwerkingen_export(request):
     logged once, before the response is returned: after the query has started
     (csv_download reads the first row), so the export does not list itself."""
     criteria = _criteria(request)
+    # One server-side cursor rather than exports.chunks(): the log can hold millions
+    # of rows, too many keys to read first, and this export logs no row per chunk.
     rows = _results(request, criteria).iterator(chunk_size=exports.CHUNK_SIZE)
     response = exports.csv_download(
         "verwerkingenlog.csv", EXPORT_KOLOMMEN, map(_export_regel, rows)
