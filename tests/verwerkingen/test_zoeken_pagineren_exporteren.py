@@ -8,6 +8,7 @@ from django.urls import reverse
 import pytest
 
 from tests.downloads import csv_rows
+from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering import exports
 from zevenaar_inburgering.verwerkingen import log
 from zevenaar_inburgering.verwerkingen.models import Actie, Verwerking
@@ -127,3 +128,30 @@ def test_the_export_holds_only_the_users_gemeenten(
     log.log_dossier_viewed(dossier_duiven, user=casusregisseur)
     rows = csv_rows(client_for(functioneel_beheerder).get(EXPORT))[1:]
     assert [r[9] for r in rows] == [str(dossier.pk)]
+
+
+def test_the_export_reads_in_chunks_without_skipping_or_repeating_a_row(
+    client_for, functioneel_beheerder, dossier, casusregisseur, zevenaar, monkeypatch
+):
+    """Rows written together share their tijdstip: the chunks continue after the
+    last row by (tijdstip, id), also inside such a group."""
+    anderen = [InburgeraarFactory(gemeente=zevenaar) for _ in range(4)]
+    log.log_dossiers_listed([dossier, *anderen], user=casusregisseur)  # 5, one moment
+    log.log_dossier_viewed(dossier, user=casusregisseur)
+    log.log_dossier_viewed(anderen[0], user=casusregisseur)
+    verwacht = [
+        str(span)
+        for span in Verwerking.objects.order_by("-tijdstip", "id").values_list(
+            "span_id", flat=True
+        )
+    ]
+    monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
+    with CaptureQueriesContext(connection) as ctx:
+        rows = csv_rows(client_for(functioneel_beheerder).get(EXPORT))[1:]
+    assert [r[13] for r in rows] == verwacht
+    chunk_queries = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if 'FROM "verwerkingen_verwerking"' in q["sql"] and "LIMIT 2" in q["sql"]
+    ]
+    assert len(chunk_queries) == 4  # 2 + 2 + 2 + 1 of the 7 rows

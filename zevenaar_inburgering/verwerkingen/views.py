@@ -7,6 +7,7 @@ never appears in a URL, a log line or the session table.
 import datetime as dt
 
 from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -47,6 +48,31 @@ def _results(request, criteria: dict):
         )
         qs = qs.filter(tijdstip__lt=end + dt.timedelta(days=1))
     return qs.order_by("-tijdstip", "id")
+
+
+def _in_blokken(results):
+    """The rows of `_results()` in their order (newest first, then by id),
+    CHUNK_SIZE per query, each query continuing after the last row of the one before
+    (keyset pagination on the tijdstip index).
+
+    Not one server-side cursor: outside a transaction PostgreSQL materialises such a
+    cursor whole before its first row (5 s for a million rows). Not the keys first
+    (exports.chunks): a million keys. Each query here reads its own chunk from the
+    index; the log is append-only, so the chunks neither skip nor repeat a row, and
+    rows written meanwhile (this export's own log row) are newer than the first."""
+    laatste = None
+    while True:
+        blok = results
+        if laatste is not None:
+            blok = results.filter(tijdstip__lte=laatste.tijdstip).filter(
+                Q(tijdstip__lt=laatste.tijdstip)
+                | Q(tijdstip=laatste.tijdstip, id__gt=laatste.id)
+            )
+        rows = list(blok[: exports.CHUNK_SIZE])
+        yield from rows
+        if len(rows) < exports.CHUNK_SIZE:
+            return
+        laatste = rows[-1]
 
 
 @role_required(VERWERKINGENLOG_ROLES)
@@ -129,9 +155,7 @@ def verwerkingen_export(request):
     logged once, before the response is returned: after the query has started
     (csv_download reads the first row), so the export does not list itself."""
     criteria = _criteria(request)
-    # One server-side cursor rather than exports.chunks(): the log can hold millions
-    # of rows, too many keys to read first, and this export logs no row per chunk.
-    rows = _results(request, criteria).iterator(chunk_size=exports.CHUNK_SIZE)
+    rows = _in_blokken(_results(request, criteria))
     response = exports.csv_download(
         "verwerkingenlog.csv", EXPORT_KOLOMMEN, map(_export_regel, rows)
     )
