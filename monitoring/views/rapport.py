@@ -15,7 +15,7 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.middleware import telt_niet_als_activiteit
 from zevenaar_inburgering.accounts.models import MONITORING_ROLES
 from zevenaar_inburgering.documents import document_response
-from zevenaar_inburgering.exports import csv_response, safe_cell
+from zevenaar_inburgering.exports import csv_download
 
 
 def _rapporten(request):
@@ -117,9 +117,8 @@ def kwartaalrapport_pdf(request, pk):
 def kwartaalrapport_csv(request, pk):
     """The figures as CSV, suppressed exactly as in the PDF."""
     rapport = get_object_or_404(_rapporten(request).klaar(), pk=pk)
-    response, writer = csv_response(
-        bestandsnaam(rapport, "csv"), ["Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"]
+    return csv_download(
+        bestandsnaam(rapport, "csv"),
+        ["Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"],
+        weergave.csv_rijen(rapport.cijfers),
     )
-    for regel in weergave.csv_rijen(rapport.cijfers):
-        writer.writerow([safe_cell(cel) for cel in regel])
-    return response

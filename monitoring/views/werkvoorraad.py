@@ -5,7 +5,6 @@ the highest app it reads."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,7 +18,8 @@ from monitoring.models import Signaal
 from monitoring.werkvoorraad import werkvoorraad as werkvoorraad_dossiers
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
-from zevenaar_inburgering.exports import csv_response, safe_cell
+from zevenaar_inburgering.exports import chunks, csv_download
+from zevenaar_inburgering.paginering import Paginering
 from zevenaar_inburgering.verwerkingen import log
 
 ZOEK_SESSION_KEY = "werkvoorraad_zoek"
@@ -67,8 +67,14 @@ def render_werkvoorraad(
             initial={**filters, "zoek": zoek.get("woorden") and zoek["omschrijving"]},
             user=request.user,
         )
-    page = Paginator(
-        werkvoorraad_dossiers(request.user, filters, zoek), settings.PAGE_SIZE
+    # The casusregisseur does want the total of their (filtered) list: "N dossiers"
+    # stays. It costs no query when the list fits on the page it shows (a filter or
+    # search usually narrows it that far); only a longer list is counted, once, over
+    # the indexed scope (issue 18).
+    page = Paginering(
+        werkvoorraad_dossiers(request.user, filters, zoek),
+        settings.PAGE_SIZE,
+        tellen=True,
     ).get_page(request.GET.get("pagina"))
     log.log_dossiers_listed(page.object_list, user=request.user)
     selected = set()
@@ -143,56 +149,61 @@ def toewijzen(request):
     return render_werkvoorraad(request, toewijzen_form=form)
 
 
+WERKVOORRAAD_KOLOMMEN = [
+    "Naam",
+    "Geboortedatum",
+    "v-nummer",
+    "Gemeente",
+    "Doelgroep",
+    "Status",
+    "DUO-kennisgeving",
+    "Casusregisseur",
+    "RSD-klantmanager",
+    "Op koers",
+    "Volgend voortgangsgesprek",
+    "Ontzorgen tot",
+    "Handhaving loopt",
+    "Samenloop",
+]
+
+
+def _datum(value) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def _export_regel(d) -> tuple:
+    # Not every dossier has a routestand (leerroutes); getattr covers that.
+    stand = getattr(d, "routestand", None)
+    ontzorging = getattr(d, "ontzorging", None)
+    return (
+        d.naam,
+        _datum(d.geboortedatum),
+        d.v_nummer,
+        d.gemeente,
+        d.get_doelgroep_display(),
+        d.get_status_display(),
+        _datum(d.datum_kennisgeving),
+        d.casusregisseur or "",
+        d.rsd_klantmanager or "",
+        stand.get_koers_display() if stand and stand.koers else "",
+        _datum(stand.volgend_voortgangsgesprek) if stand else "",
+        _datum(ontzorging.einddatum) if ontzorging else "",
+        "ja" if d.handhaving_lopend else "",
+        "ja" if d.heeft_samenloop else "",
+    )
+
+
 @role_required(DOSSIER_ROLES)
 @require_GET
 def werkvoorraad_export(request):
+    """The werkvoorraad as filtered, streamed; each chunk of dossiers is logged
+    (one row per dossier) before its lines are sent."""
     filters, zoek = _werkvoorraad_state(request)
-    dossiers = list(werkvoorraad_dossiers(request.user, filters, zoek))
-    response, writer = csv_response(
-        "werkvoorraad.csv",
-        [
-            "Naam",
-            "Geboortedatum",
-            "v-nummer",
-            "Gemeente",
-            "Doelgroep",
-            "Status",
-            "DUO-kennisgeving",
-            "Casusregisseur",
-            "RSD-klantmanager",
-            "Op koers",
-            "Volgend voortgangsgesprek",
-            "Ontzorgen tot",
-            "Handhaving loopt",
-            "Samenloop",
-        ],
+    dossiers = log.log_dossiers_exported(
+        chunks(werkvoorraad_dossiers(request.user, filters, zoek)),
+        user=request.user,
+        handeling="Werkvoorraad",
     )
-    for d in dossiers:
-        # Not every dossier has a routestand (leerroutes); getattr covers that.
-        stand = getattr(d, "routestand", None)
-        ontzorging = getattr(d, "ontzorging", None)
-        writer.writerow(
-            safe_cell(v)
-            for v in (
-                d.naam,
-                d.geboortedatum.strftime("%d-%m-%Y"),
-                d.v_nummer,
-                d.gemeente,
-                d.get_doelgroep_display(),
-                d.get_status_display(),
-                d.datum_kennisgeving.strftime("%d-%m-%Y")
-                if d.datum_kennisgeving
-                else "",
-                d.casusregisseur or "",
-                d.rsd_klantmanager or "",
-                stand.get_koers_display() if stand and stand.koers else "",
-                stand.volgend_voortgangsgesprek.strftime("%d-%m-%Y")
-                if stand and stand.volgend_voortgangsgesprek
-                else "",
-                ontzorging.einddatum.strftime("%d-%m-%Y") if ontzorging else "",
-                "ja" if d.handhaving_lopend else "",
-                "ja" if d.heeft_samenloop else "",
-            )
-        )
-    log.log_dossiers_exported(dossiers, user=request.user, handeling="Werkvoorraad")
-    return response
+    return csv_download(
+        "werkvoorraad.csv", WERKVOORRAAD_KOLOMMEN, map(_export_regel, dossiers)
+    )

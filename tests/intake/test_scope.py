@@ -5,6 +5,7 @@ from django.urls import reverse
 import pytest
 
 from intake.models import Inburgeraar
+from tests.downloads import csv_text
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.verwerkingen.models import Resultaat, Verwerking
 
@@ -138,7 +139,7 @@ def test_werkvoorraad_search_and_export_show_only_what_is_in_scope(
     assert "0 dossiers" in page
 
     client.post(reverse("monitoring:werkvoorraad"), {"zoek": "", "sorteer": "naam"})
-    export = client.get(reverse("monitoring:werkvoorraad_export")).content.decode()
+    export = csv_text(client.get(reverse("monitoring:werkvoorraad_export")))
     assert dossier.achternaam in export
     assert dossier_duiven.achternaam not in export
 

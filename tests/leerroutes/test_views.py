@@ -20,6 +20,7 @@ from leerroutes.models import (
 )
 from leerroutes.services.uren import UrenInvoer, uren_schrijven
 from leerroutes.services.voortgang import voortgangsgesprek_plannen
+from tests.downloads import csv_text
 from tests.factories.intake import InburgeraarFactory
 from tests.factories.leerroutes import taalaanbieder
 from tests.leerroutes.paginas import geweigerd
@@ -218,7 +219,7 @@ def test_werkvoorraad_export_has_the_koers(client_for, casusregisseur, traject):
         koers="niet_op_koers"
     )
     response = client_for(casusregisseur).get(reverse("monitoring:werkvoorraad_export"))
-    content = response.content.decode("utf-8-sig")
+    content = csv_text(response)
     assert "Op koers" in content.splitlines()[0]
     assert "Niet op koers" in content
 

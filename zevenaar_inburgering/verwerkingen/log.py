@@ -2,19 +2,20 @@
 
 Services call the write events, views the read events; each writes its rows in the
 caller's transaction, so a change and its log row commit or fail together. Every
-function writes all its rows with one INSERT, whatever the number of betrokkenen.
+function writes all its rows with one INSERT, whatever the number of betrokkenen;
+a streamed export (log_dossiers_exported) writes one INSERT per chunk it sends.
 """
 
 import hashlib
 import hmac
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
 
-from .context import get_oorsprong
+from .context import Oorsprong, get_oorsprong
 from .models import Actie, Resultaat, Verwerking, Verwerkingsactiviteit
 
 SYSTEEM = "Liemers Inburgering 0.1"
@@ -102,14 +103,20 @@ def _write(
     activiteit: str = DOSSIERVOERING,
     soorten_gegevens: list[str] | None = None,
     resultaat: str = Resultaat.OK,
+    oorsprong: Oorsprong | None = None,
+    parent_span: uuid.UUID | None = None,
 ) -> None:
-    """Write one row per betrokkene, children of one span for this action."""
+    """Write one row per betrokkene, children of one span for this action.
+
+    An action written in several parts (a streamed export) passes the request's
+    `oorsprong` and its own `parent_span` to every part."""
     subjects = [_subject(obj) for obj in betrokkenen]
     if not subjects:
         return
-    oorsprong = get_oorsprong()
+    oorsprong = oorsprong or get_oorsprong()
     register = _activiteit(activiteit)
-    parent_span = uuid.uuid4() if len(subjects) > 1 else None
+    if parent_span is None and len(subjects) > 1:
+        parent_span = uuid.uuid4()
     now = timezone.now()
     actor = user if user is not None and user.is_authenticated else None
     Verwerking.objects.bulk_create(
@@ -209,14 +216,31 @@ def log_dossiers_imported(inburgeraars, *, user, actie_naam: str) -> None:
     )
 
 
-def log_dossiers_exported(inburgeraars, *, user, handeling: str) -> None:
-    _write(
-        betrokkenen=inburgeraars,
-        user=user,
-        actie=Actie.EXPORTEREN,
-        actie_naam="Dossier geëxporteerd (CSV)",
-        handeling=handeling,
-    )
+def log_dossiers_exported(chunks: Iterable[list], *, user, handeling: str) -> Iterator:
+    """The dossiers of `chunks` (lists, as exports.chunks() reads them), one by one,
+    each chunk logged with one INSERT before any of its dossiers is yielded.
+
+    For a streamed export: the caller writes a CSV row per dossier while the next
+    chunk is read. All rows share the request's trace id and one parent span. The
+    request's oorsprong is taken now, in the view: the stream runs after the view
+    has returned, when the middleware has reset it."""
+    oorsprong = get_oorsprong()
+    parent_span = uuid.uuid4()
+
+    def dossiers():
+        for chunk in chunks:
+            _write(
+                betrokkenen=chunk,
+                user=user,
+                actie=Actie.EXPORTEREN,
+                actie_naam="Dossier geëxporteerd (CSV)",
+                handeling=handeling,
+                oorsprong=oorsprong,
+                parent_span=parent_span,
+            )
+            yield from chunk
+
+    return dossiers()
 
 
 # Every category the retention job erases. The same list on every row: the job

@@ -7,14 +7,15 @@ never appears in a URL, a log line or the session table.
 import datetime as dt
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zevenaar_inburgering import exports
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import VERWERKINGENLOG_ROLES
-from zevenaar_inburgering.exports import csv_response, safe_cell
+from zevenaar_inburgering.paginering import Paginering
 
 from . import log
 from .forms import VerwerkingZoekForm
@@ -49,6 +50,31 @@ def _results(request, criteria: dict):
     return qs.order_by("-tijdstip", "id")
 
 
+def _in_blokken(results):
+    """The rows of `_results()` in their order (newest first, then by id),
+    CHUNK_SIZE per query, each query continuing after the last row of the one before
+    (keyset pagination on the tijdstip index).
+
+    Not one server-side cursor: outside a transaction PostgreSQL materialises such a
+    cursor whole before its first row (5 s for a million rows). Not the keys first
+    (exports.chunks): a million keys. Each query here reads its own chunk from the
+    index; the log is append-only, so the chunks neither skip nor repeat a row, and
+    rows written meanwhile (this export's own log row) are newer than the first."""
+    laatste = None
+    while True:
+        blok = results
+        if laatste is not None:
+            blok = results.filter(tijdstip__lte=laatste.tijdstip).filter(
+                Q(tijdstip__lt=laatste.tijdstip)
+                | Q(tijdstip=laatste.tijdstip, id__gt=laatste.id)
+            )
+        rows = list(blok[: exports.CHUNK_SIZE])
+        yield from rows
+        if len(rows) < exports.CHUNK_SIZE:
+            return
+        laatste = rows[-1]
+
+
 @role_required(VERWERKINGENLOG_ROLES)
 @require_http_methods(["GET", "POST"])
 def verwerkingen_zoeken(request):
@@ -73,7 +99,8 @@ def verwerkingen_zoeken(request):
             initial={k: criteria.get(k) for k in ("gebruiker", "van", "tot")},
             user=request.user,
         )
-    page = Paginator(_results(request, criteria), settings.PAGE_SIZE).get_page(
+    # The log holds millions of rows: pages without a total (no COUNT).
+    page = Paginering(_results(request, criteria), settings.PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     return render(
@@ -84,49 +111,54 @@ def verwerkingen_zoeken(request):
     )
 
 
+EXPORT_KOLOMMEN = [
+    "Tijdstip",
+    "Actie",
+    "Omschrijving",
+    "Handeling",
+    "Verwerkingsactiviteit",
+    "Grondslag",
+    "Gebruiker",
+    "Rol",
+    "Object",
+    "Object-id",
+    "Soorten gegevens",
+    "Resultaat",
+    "Trace-id",
+    "Span-id",
+]
+
+
+def _export_regel(row: Verwerking) -> list:
+    return [
+        timezone.localtime(row.tijdstip).isoformat(timespec="seconds"),
+        row.get_actie_display(),
+        row.actie_naam,
+        row.handeling,
+        row.verwerkingsactiviteit.naam,
+        row.verwerkingsactiviteit.grondslag,
+        row.actor.get_username() if row.actor else "systeem",
+        row.actor_rol,
+        row.object_type,
+        row.object_id,
+        ", ".join(row.soorten_gegevens),
+        row.get_resultaat_display(),
+        row.trace_id,
+        row.span_id,
+    ]
+
+
 @role_required(VERWERKINGENLOG_ROLES)
 @require_GET
 def verwerkingen_export(request):
+    """The search's rows, streamed. An export for one BSN (an inzageverzoek) is
+    logged once, before the response is returned: after the query has started
+    (csv_download reads the first row), so the export does not list itself."""
     criteria = _criteria(request)
-    response, writer = csv_response(
-        "verwerkingenlog.csv",
-        [
-            "Tijdstip",
-            "Actie",
-            "Omschrijving",
-            "Handeling",
-            "Verwerkingsactiviteit",
-            "Grondslag",
-            "Gebruiker",
-            "Rol",
-            "Object",
-            "Object-id",
-            "Soorten gegevens",
-            "Resultaat",
-            "Trace-id",
-            "Span-id",
-        ],
+    rows = _in_blokken(_results(request, criteria))
+    response = exports.csv_download(
+        "verwerkingenlog.csv", EXPORT_KOLOMMEN, map(_export_regel, rows)
     )
-    for row in _results(request, criteria).iterator(chunk_size=2000):
-        writer.writerow(
-            safe_cell(value)
-            for value in [
-                timezone.localtime(row.tijdstip).isoformat(timespec="seconds"),
-                row.get_actie_display(),
-                row.actie_naam,
-                row.handeling,
-                row.verwerkingsactiviteit.naam,
-                row.verwerkingsactiviteit.grondslag,
-                row.actor.get_username() if row.actor else "systeem",
-                row.actor_rol,
-                row.object_type,
-                row.object_id,
-                ", ".join(row.soorten_gegevens),
-                row.get_resultaat_display(),
-                row.trace_id,
-                row.span_id,
-            ]
-        )
     if criteria.get("betrokkene_id"):
         log.log_verwerkingen_exported(
             betrokkene_id=criteria["betrokkene_id"], user=request.user
