@@ -65,4 +65,6 @@ RUN groupadd --system app \
 USER app
 
 EXPOSE 8000
-CMD ["gunicorn", "zevenaar_inburgering.wsgi", "--bind", "0.0.0.0:8000"]
+# --timeout 300: a streamed CSV export of a whole region takes longer than the default
+# 30 s (docs/operations.md).
+CMD ["gunicorn", "zevenaar_inburgering.wsgi", "--bind", "0.0.0.0:8000", "--timeout", "300"]

@@ -118,8 +118,10 @@ run: demo
 	  --schedule "$(STATE)/celerybeat-schedule" --pidfile= &
 	echo "Liemers Inburgering: http://127.0.0.1:8000  (Ctrl-C stops web, worker and beat)"
 	# Demo mode: a visible banner, and demo users may skip the two-factor set-up.
+	# --timeout 300: a streamed CSV export of a whole region keeps its worker busy for
+	# more than gunicorn's default 30 s (docs/operations.md).
 	DEMO_MODE=True $(VENV)/bin/gunicorn zevenaar_inburgering.wsgi --bind 127.0.0.1:8000 --workers 2 \
-	  --access-logfile - &
+	  --timeout 300 --access-logfile - &
 	wait
 
 # The throughput step loads gunicorn with wrk (Debian package). The benchmark database
