@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import inloggen, new_context
+from tests.e2e.stappen import menu_volgen
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.accounts import gemeente
 from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory
@@ -24,7 +25,12 @@ from tests.factories.pip_plans.pip import BeschikkingFactory
 
 pytestmark = pytest.mark.e2e
 
-ROLLEN = ("casusregisseur", "klantmanager", "beleidsmedewerker", "functioneel_beheerder")
+ROLLEN = (
+    "casusregisseur",
+    "klantmanager",
+    "beleidsmedewerker",
+    "functioneel_beheerder",
+)
 HOOGTE = 900
 OPEN = re.compile(r"\bshow\b")
 GEMEENTEN = ("Zevenaar", "Duiven", "Westervoort")
@@ -64,6 +70,13 @@ PAGINAS = {
     "beleidsmedewerker": (*RAPPORTPAGINAS, "/ketenoverleg/nieuw/"),
     "functioneel_beheerder": (*DOSSIERPAGINAS, *RAPPORTPAGINAS, "/verwerkingenlog/"),
 }
+# The last link of each role's menu (functioneel beheer: in the Beheer dropdown).
+LAATSTE_IN_MENU = {
+    "casusregisseur": ("Ketenoverleg", "/ketenoverleg/"),
+    "klantmanager": ("Signalen per e-mail", "/signalen/voorkeuren/"),
+    "beleidsmedewerker": ("Ketenoverleg", "/ketenoverleg/"),
+    "functioneel_beheerder": ("Verwerkingenlog", "/verwerkingenlog/"),
+}
 # Django's own admin (its templates, not base.html) is checked for the status only.
 ALLEEN_STATUS = {"/beheer/"}
 PAGINAS["functioneel_beheerder"] += tuple(ALLEEN_STATUS)
@@ -98,7 +111,12 @@ def wereld(
     handhavingszaak; two more dossiers for the lists. Every user has a long name and
     all three gemeenten."""
     gemeenten = [gemeente(naam) for naam in GEMEENTEN]
-    for user in (casusregisseur, klantmanager, beleidsmedewerker, functioneel_beheerder):
+    for user in (
+        casusregisseur,
+        klantmanager,
+        beleidsmedewerker,
+        functioneel_beheerder,
+    ):
         user.first_name, user.last_name = LANGE_NAAM
         user.save()
         user.gemeenten.set(gemeenten)
@@ -193,6 +211,10 @@ def test_the_menu_opens_by_keyboard_behind_the_toggler(ingelogd, rol, breedte):
     expect(menu(page).get_by_text("Zevenaar", exact=False)).to_be_visible()
     uitloggen_zichtbaar(page, what + " met het menu open")
     geen_horizontale_scroll(page, what + " met het menu open")
+    # Nothing in the open menu is cut off on the right (a long name wraps).
+    for item in menu(page).locator("a:visible, button:visible").all():
+        vak = item.bounding_box()
+        assert vak["x"] + vak["width"] <= breedte, (what, item.inner_text(), vak)
     assert_accessible(page, what + " met het menu en de accountgegevens open")
 
 
@@ -215,6 +237,10 @@ def test_from_1400_px_the_bar_is_expanded_on_one_line(ingelogd, rol):
     assert all(abs(y - midden) <= 6 for y in regels), (rol, midden, regels)
     uitloggen_zichtbaar(page, f"de startpagina van {rol} op 1400 px")
     assert_accessible(page, f"de startpagina van {rol} op 1400 px")
+    # The last page of the role's menu, through its dropdown where it has one.
+    laatste, pad = LAATSTE_IN_MENU[rol]
+    menu_volgen(page, laatste)
+    expect(page).to_have_url(re.compile(re.escape(pad) + "$"))
 
 
 @pytest.mark.parametrize("breedte", (320, 1280))
@@ -250,7 +276,9 @@ def test_logging_out_works_without_javascript(browser, live_server, casusregisse
         # Without JavaScript the menu is shown opened (css/nojs.css).
         expect(page.get_by_role("button", name="Menu openen")).to_be_hidden()
         expect(menu(page).get_by_role("link", name="Werkvoorraad")).to_be_visible()
-        expect(menu(page).get_by_role("link", name="Signalen per e-mail")).to_be_visible()
+        expect(
+            menu(page).get_by_role("link", name="Signalen per e-mail")
+        ).to_be_visible()
         geen_horizontale_scroll(page, "de werkvoorraad zonder JavaScript")
         page.get_by_role("button", name="Uitloggen").click()
         page.wait_for_load_state()
