@@ -10,15 +10,21 @@ fails here rather than for a real user."""
 
 import re
 
+from django.utils import timezone
+
 import pytest
 from playwright.sync_api import expect
 
+from monitoring.models import KwartaalrapportStatus
+from monitoring.rapportage.basis import laatste_afgesloten_kwartaal
+from monitoring.rapportage.cijfers import bereken
 from tests.e2e.conftest import inloggen, new_context
 from tests.e2e.stappen import menu_volgen
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.accounts import gemeente
 from tests.factories.intake import BredeIntakeFactory, InburgeraarFactory
 from tests.factories.leerroutes import TrajectFactory
+from tests.factories.monitoring import KwartaalrapportFactory
 from tests.factories.pip_plans.handhaving import HandhavingszaakFactory
 from tests.factories.pip_plans.ontzorgen import VasteLastFactory
 from tests.factories.pip_plans.pip import BeschikkingFactory
@@ -108,8 +114,8 @@ def wereld(
 ):
     """A dossier of `casusregisseur` and `klantmanager` with a completed brede
     intake, a traject (a vastgesteld PIP), ontzorgen with the rent and a
-    handhavingszaak; two more dossiers for the lists. Every user has a long name and
-    all three gemeenten."""
+    handhavingszaak; two more dossiers for the lists; the region's report of the last
+    quarter. Every user has a long name and all three gemeenten."""
     gemeenten = [gemeente(naam) for naam in GEMEENTEN]
     for user in (
         casusregisseur,
@@ -142,6 +148,21 @@ def wereld(
             rsd_klantmanager=klantmanager,
             met_bijstand=True,
         )
+    # A finished report of the region: the dashboard's charts and wide tables.
+    jaar, kwartaal = laatste_afgesloten_kwartaal(timezone.localdate())
+    cijfers = bereken(jaar=jaar, kwartaal=kwartaal)
+    KwartaalrapportFactory(
+        jaar=jaar,
+        kwartaal=kwartaal,
+        gemeente=None,
+        aangevraagd_door=beleidsmedewerker,
+        status=KwartaalrapportStatus.KLAAR,
+        cijfers=cijfers,
+        parameters=cijfers["parameters"],
+        pdf="test.pdf",
+        sha256="0" * 64,
+        gereed_op=timezone.now(),
+    )
     return {"pk": dossier.pk, "zaak": zaak.pk}
 
 
