@@ -110,9 +110,14 @@ UITSTEKERS = """() => {
 
 @pytest.fixture
 def wereld(
-    zevenaar, casusregisseur, klantmanager, beleidsmedewerker, functioneel_beheerder
+    dossier,
+    zevenaar,
+    casusregisseur,
+    klantmanager,
+    beleidsmedewerker,
+    functioneel_beheerder,
 ):
-    """A dossier of `casusregisseur` and `klantmanager` with a completed brede
+    """`dossier` (of `casusregisseur` and `klantmanager`) with a completed brede
     intake, a traject (a vastgesteld PIP), ontzorgen with the rent and a
     handhavingszaak; two more dossiers for the lists; the region's report of the last
     quarter. Every user has a long name and all three gemeenten."""
@@ -126,15 +131,9 @@ def wereld(
         user.first_name, user.last_name = LANGE_NAAM
         user.save()
         user.gemeenten.set(gemeenten)
-    dossier = InburgeraarFactory(
-        gemeente=zevenaar,
-        casusregisseur=casusregisseur,
-        rsd_klantmanager=klantmanager,
-        met_bijstand=True,
-        voornamen="Amal",
-        achternaam="Haddad",
-        email="amal.haddad.met.een.heel.lang.adres@voorbeeld-inburgering.nl",
-    )
+    # A long e-mail address: one word that must break, not widen the page.
+    dossier.email = "amal.haddad.met.een.heel.lang.adres@voorbeeld-inburgering.nl"
+    dossier.save()
     BredeIntakeFactory(inburgeraar=dossier, compleet=True)
     traject = TrajectFactory(inburgeraar=dossier)
     BeschikkingFactory(pip=traject.pip, met_bestand=True)
