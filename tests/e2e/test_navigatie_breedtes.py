@@ -284,22 +284,26 @@ def test_every_page_of_the_role_fits_the_width(ingelogd, wereld, rol, breedte):
     assert not fouten, "\n\n".join(fouten)
 
 
-def test_logging_out_works_without_javascript(browser, live_server, casusregisseur):
-    context = new_context(
-        browser,
-        live_server,
-        java_script_enabled=False,
-        viewport={"width": 320, "height": HOOGTE},
-    )
+def test_without_javascript_the_menu_is_open_and_logging_out_works(
+    browser, live_server, functioneel_beheerder
+):
+    context = new_context(browser, live_server, java_script_enabled=False)
     try:
-        page = inloggen(context.new_page(), casusregisseur)
-        # Without JavaScript the menu is shown opened (css/nojs.css).
-        expect(page.get_by_role("button", name="Menu openen")).to_be_hidden()
-        expect(menu(page).get_by_role("link", name="Werkvoorraad")).to_be_visible()
-        expect(
-            menu(page).get_by_role("link", name="Signalen per e-mail")
-        ).to_be_visible()
-        geen_horizontale_scroll(page, "de werkvoorraad zonder JavaScript")
+        page = inloggen(context.new_page(), functioneel_beheerder)
+        # The menu is shown opened (css/nojs.css), below the line with "Uitloggen",
+        # the Beheer and account dropdowns' links with it.
+        for breedte in (320, 1400):
+            page.set_viewport_size({"width": breedte, "height": HOOGTE})
+            what = f"de werkvoorraad zonder JavaScript op {breedte} px"
+            expect(page.get_by_role("button", name="Menu openen")).to_be_hidden()
+            for naam in ("Werkvoorraad", "Verwerkingenlog", "Signalen per e-mail"):
+                expect(menu(page).get_by_role("link", name=naam)).to_be_visible()
+            uitloggen = page.get_by_role("button", name="Uitloggen").bounding_box()
+            assert menu(page).bounding_box()["y"] >= (
+                uitloggen["y"] + uitloggen["height"]
+            ), what
+            uitloggen_zichtbaar(page, what)
+            geen_horizontale_scroll(page, what)
         page.get_by_role("button", name="Uitloggen").click()
         page.wait_for_load_state()
         page.goto("/werkvoorraad/")
