@@ -13,15 +13,20 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    verwerkingenlog = user.has_role(VERWERKINGENLOG_ROLES)
+    admin = user.is_active and user.is_staff
     return {
         "nav": {
             "dossiers": user.has_role(DOSSIER_ROLES),
             "duo_import": user.has_role(DUO_IMPORT_ROLES),
             "rsd": user.has_role(RSD_ROLES),
-            "verwerkingenlog": user.has_role(VERWERKINGENLOG_ROLES),
-            "admin": user.is_active and user.is_staff,
+            "verwerkingenlog": verwerkingenlog,
+            "admin": admin,
             "monitoring": user.has_role(MONITORING_ROLES),
             "keten": user.has_role(KETEN_ROLES),
+            # Functioneel beheer: its many pages grouped in one "Beheer" dropdown,
+            # so that the bar fits.
+            "beheer": verwerkingenlog or admin,
         },
     }
 

@@ -48,10 +48,14 @@ def browser():
         browser.close()
 
 
-def new_context(browser, live_server):
-    """A browser context of its own (cookies, session) on the live server."""
+def new_context(browser, live_server, **opties):
+    """A browser context of its own (cookies, session) on the live server; `opties`
+    go to Playwright's `new_context` (e.g. `java_script_enabled=False`)."""
     context = browser.new_context(
-        base_url=live_server.url, locale="nl-NL", timezone_id="Europe/Amsterdam"
+        base_url=live_server.url,
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+        **opties,
     )
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)

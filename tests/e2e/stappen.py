@@ -1,8 +1,10 @@
-"""Steps the browser journeys share: click and wait, open a dossier and one of its
-tabs, start the brede intake, a status message, a table row, a form refused with
-its message, Dutch dates, and the check for duplicate ids."""
+"""Steps the browser journeys share: click and wait, follow a link of the main menu,
+open a dossier and one of its tabs, start the brede intake, a status message, a
+table row, a form refused with its message, Dutch dates, and the check for
+duplicate ids."""
 
 import datetime as dt
+import re
 
 from django.utils import translation
 from django.utils.formats import date_format
@@ -42,6 +44,26 @@ def assert_unique_ids(page, what: str) -> None:
 def klik_en_wacht(page, locator) -> None:
     locator.click()
     page.wait_for_load_state()
+
+
+def menu_volgen(page, naam: str) -> None:
+    """Follow the main menu's link `naam` as a person would: below 1400 px open the
+    menu behind its toggler first, and the dropdown ("Beheer", the account) that
+    holds the link."""
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    toggler = menu.get_by_role("button", name="Menu openen")
+    if toggler.is_visible() and toggler.get_attribute("aria-expanded") == "false":
+        toggler.click()
+        # Opened, not still sliding open (a click then may miss its target).
+        expect(menu.locator("#hoofdmenu")).to_have_class(re.compile(r"\bshow\b"))
+    # (A link in a closed dropdown is hidden: found only with include_hidden.)
+    link = page.get_by_role("link", name=naam, exact=True, include_hidden=True)
+    dropdown = menu.locator(".dropdown").filter(has=link)
+    if dropdown.count():
+        knop = dropdown.get_by_role("button")
+        if knop.get_attribute("aria-expanded") == "false":
+            knop.click()
+    klik_en_wacht(page, menu.get_by_role("link", name=naam, exact=True))
 
 
 def dossier_openen(page, live_server, dossier) -> None:

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from monitoring.models import Kwartaalrapport, KwartaalrapportStatus
 from monitoring.rapportage.basis import Periode, laatste_afgesloten_kwartaal
 from monitoring.rapportage.rapport import rapport_maken
-from tests.e2e.stappen import assert_unique_ids, klik_en_wacht
+from tests.e2e.stappen import assert_unique_ids, klik_en_wacht, menu_volgen
 from tests.e2e.test_accessibility import assert_accessible
 from tests.e2e.test_handhaving_journey import pdf_tekst
 from tests.factories.accounts import UserFactory, gemeente
@@ -197,8 +197,7 @@ def test_beleidsmedewerker_makes_and_downloads_a_kwartaalrapport(
     assert_unique_ids(page, "het dashboard")
 
     # --- Kwartaalrapporten: request Zevenaar's report of the last quarter -------------
-    menu = page.get_by_role("navigation", name="Hoofdmenu")
-    klik_en_wacht(page, menu.get_by_role("link", name="Kwartaalrapporten"))
+    menu_volgen(page, "Kwartaalrapporten")
     expect(page).to_have_url(f"{live_server.url}/kwartaalrapporten/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Kwartaalrapporten")
     formulier = page.locator("form").filter(

@@ -28,6 +28,7 @@ from tests.e2e.stappen import (
     gemeld,
     intake_starten,
     klik_en_wacht,
+    menu_volgen,
     nl_datum,
 )
 from tests.e2e.test_accessibility import assert_accessible
@@ -195,8 +196,7 @@ def test_casusregisseur_resolves_and_snoozes_signals(
     pip_signaal.refresh_from_db()
     assert pip_signaal.is_open
 
-    menu = page.get_by_role("navigation", name="Hoofdmenu")
-    klik_en_wacht(page, menu.get_by_role("link", name="Werkvoorraad"))
+    menu_volgen(page, "Werkvoorraad")
     expect(page).to_have_url(werkvoorraad_url)
     expect(items).to_have_count(1)
     expect(te_doen).not_to_contain_text("Brede intake niet gestart")
