@@ -10,6 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError
 
+from zevenaar_inburgering.verwerkingen import log
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
 # Every app whose tables hold personal data or its log; all their rows are compared.
@@ -33,19 +34,21 @@ def stored_documents() -> set[Path]:
 
 @contextmanager
 def log_write_fails(when=lambda row: True):
-    """Make the verwerkingenlog INSERT raise for a batch with a row matching `when`;
-    yields the list of rows it was asked to write (and refused)."""
-    original = Verwerking.objects.bulk_create
+    """Make the verwerkingenlog INSERT (verwerkingen.log._insert) raise for a batch
+    with a row matching `when`; yields the rows it was asked to write (and refused),
+    as unsaved Verwerking objects."""
+    original = log._insert
     attempted = []
 
-    def bulk_create(objs, *args, **kwargs):
-        objs = list(objs)
-        if any(when(row) for row in objs):
-            attempted.extend(objs)
+    def insert(rijen):
+        rijen = list(rijen)
+        rows = [Verwerking(**rij) for rij in rijen]
+        if any(when(row) for row in rows):
+            attempted.extend(rows)
             raise DatabaseError("verwerkingenlog niet bereikbaar (test)")
-        return original(objs, *args, **kwargs)
+        return original(rijen)
 
-    with mock.patch.object(Verwerking.objects, "bulk_create", bulk_create):
+    with mock.patch.object(log, "_insert", insert):
         yield attempted
 
 

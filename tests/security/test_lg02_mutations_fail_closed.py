@@ -6,7 +6,7 @@ transaction that rolls back; reads are in test_lg02_reads_fail_closed.py, "no
 sampling" in test_lg02_no_sampling.py, the static guards in test_lg02_static_guards.py.
 
 The log writer is made to fail where a real failure would surface: the single
-INSERT of `Verwerking.objects.bulk_create` in verwerkingen.log._write raises a
+INSERT of verwerkingen.log._insert (called by log._write) raises a
 DatabaseError. Every mutation test first shows that the request attempted the
 write and changed nothing, then repeats the same request without the failure to
 show it is a real, logged change (so the first half cannot pass vacuously).

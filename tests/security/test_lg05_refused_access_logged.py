@@ -43,6 +43,7 @@ from tests.factories.leerroutes import taalaanbieder
 from tests.factories.pip_plans import BezwaarFactory
 from tests.monitoring.conftest import handhavingszaak, termijn
 from tests.urlwalk import _walk
+from zevenaar_inburgering.verwerkingen import log
 from zevenaar_inburgering.verwerkingen.log import bsn_hash
 from zevenaar_inburgering.verwerkingen.middleware import (
     named_arguments,
@@ -363,9 +364,7 @@ def test_lg05_a_refusal_that_cannot_be_logged_is_an_error(
     client = client_for(andere_casusregisseur)
     client.raise_request_exception = False
     url = reverse("monitoring:dossier", args=[world["dossier"].pk])
-    with mock.patch.object(
-        Verwerking.objects, "bulk_create", side_effect=DatabaseError("test")
-    ):
+    with mock.patch.object(log, "_insert", side_effect=DatabaseError("test")):
         response = client.get(url)
     assert response.status_code == 500
     assert "Doelwit" not in response.content.decode()

@@ -45,6 +45,18 @@ def test_a_list_page_writes_one_row_per_dossier_shown(
     assert sorted(r.object_id for r in rows) == sorted(str(d.pk) for d in shown)
     assert len({r.parent_span_id for r in rows}) == 1  # children of one span
     assert len({r.trace_id for r in rows}) == 1
+    # Written by one INSERT of log._insert: the model's defaults per row.
+    assert len({r.pk for r in rows}) == len({r.span_id for r in rows}) == 7
+    assert {(r.vertrouwelijkheid, r.betrokkene_id_type, r.afnemer) for r in rows} == {
+        (Verwerking._meta.get_field("vertrouwelijkheid").default, "BSN", "")
+    }
+    assert all(r.tijdstip_registratie is not None for r in rows)
+
+
+def test_a_row_with_an_unknown_column_is_refused(dossier, casusregisseur):
+    with pytest.raises(ValueError, match="geen kolommen"):
+        log._insert([{"object_id": str(dossier.pk), "bsn": dossier.bsn}])
+    assert not Verwerking.objects.exists()
 
 
 def test_a_change_writes_a_row_in_the_same_transaction(dossier, casusregisseur):

