@@ -35,7 +35,9 @@ def _werkvoorraad_state(request):
 
 
 def _te_doen(request, uitstellen_form=None, fout_signaal=None) -> list[Signaal]:
-    """The user's open signals (monitoring), each with its snooze form."""
+    """The user's open signals (monitoring). The signal whose snooze was refused
+    gets its bound form back (errors and what was typed); the template writes the
+    other rows' empty snooze fields itself (see uitstellen_velden)."""
     signalen = list(
         Signaal.objects.visible_to(request.user)
         .te_doen(timezone.localdate())
@@ -45,9 +47,7 @@ def _te_doen(request, uitstellen_form=None, fout_signaal=None) -> list[Signaal]:
     )
     for signaal in signalen:
         signaal.uitstellen_form = (
-            uitstellen_form
-            if signaal.pk == fout_signaal
-            else UitstellenForm(prefix=f"signaal-{signaal.pk}")
+            uitstellen_form if signaal.pk == fout_signaal else None
         )
     return signalen
 
@@ -99,6 +99,8 @@ def render_werkvoorraad(
             "uitstellen_fouten": losse_fouten,
             "vandaag": timezone.localdate(),
             "fout_signaal": fout_signaal,
+            # Labels and limits of the empty snooze fields of every other row.
+            "uitstellen_velden": UitstellenForm(),
             "fout": status == 400,
         },
         status=status,

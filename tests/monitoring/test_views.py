@@ -35,6 +35,22 @@ def test_te_doen_on_the_werkvoorraad(client_for, casusregisseur, signaal):
     assert signaal.inburgeraar.naam in html
 
 
+def test_each_signal_has_its_own_snooze_fields(client_for, casusregisseur, signaal):
+    """The empty fields the template writes itself carry the names the snooze view
+    reads (the form's prefix), required, with the form's labels and limits."""
+    html = te_doen(client_for(casusregisseur))
+    veld = f"signaal-{signaal.pk}"
+    for fragment in (
+        f'<label for="id_{veld}-tot" class="form-label requiredField">Uitstellen tot',
+        f'<input type="date" name="{veld}-tot" class="dateinput form-control" '
+        f'required id="id_{veld}-tot">',
+        f'<label for="id_{veld}-reden" class="form-label requiredField">Reden',
+        f'<input type="text" name="{veld}-reden" maxlength="300" '
+        f'class="textinput form-control" required id="id_{veld}-reden">',
+    ):
+        assert fragment in html
+
+
 def test_snooze_with_a_reason(client_for, casusregisseur, signaal):
     client = client_for(casusregisseur)
     url = reverse("monitoring:signaal_uitstellen", args=[signaal.pk])

@@ -257,6 +257,16 @@ class Command(BaseCommand):
                 reverse("leerroutes:route", args=[dossier.pk]),
             )
         self.doorvoer(client, casus_paginas)
+        # The regional casusregisseur has no signals of their own; a gemeente's
+        # casusregisseur has thousands, and their werkvoorraad shows the 50 most
+        # urgent, each with its snooze form.
+        drukste = drukste_casusregisseur()
+        if drukste is not None:
+            self.pagina(
+                ingelogd(drukste),
+                "Werkvoorraad met 50 signalen",
+                reverse("monitoring:werkvoorraad"),
+            )
         client = ingelogd(beleid)
         self.pagina(client, "Dashboard beleidsdoelen", reverse("monitoring:dashboard"))
         self.pagina(
@@ -448,6 +458,24 @@ class Command(BaseCommand):
             + f" De gewone database ({settings.DATABASES['default']['NAME']}) is niet "
             "aangeraakt."
         )
+
+
+def drukste_casusregisseur():
+    """The user with the most open signals (the sweep has run)."""
+    from django.db.models import Count
+
+    from monitoring.models import Signaal
+    from zevenaar_inburgering.accounts.models import User
+
+    rij = (
+        Signaal.objects.te_doen(timezone.localdate())
+        .filter(verantwoordelijke__isnull=False)
+        .values("verantwoordelijke")
+        .annotate(aantal=Count("pk"))
+        .order_by("-aantal")
+        .first()
+    )
+    return User.objects.get(pk=rij["verantwoordelijke"]) if rij else None
 
 
 def ingelogd(user) -> Client:
