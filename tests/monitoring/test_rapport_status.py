@@ -63,3 +63,26 @@ def test_other_roles_and_gemeenten_cannot_poll(
     assert _status(client_for(casusregisseur), rapport, "wachtrij").status_code == 403
     beleid_duiven = UserFactory(role=Role.BELEIDSMEDEWERKER, gemeenten=[duiven])
     assert _status(client_for(beleid_duiven), rapport, "wachtrij").status_code == 404
+
+
+def test_the_report_list_does_not_read_the_figures(
+    client_for, rapport, beleidsmedewerker
+):
+    """The list shows state and period only; every report's figures (a JSON of the
+    whole report) are not read for it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client_for(beleidsmedewerker).get(
+            reverse("monitoring:kwartaalrapporten")
+        )
+    assert response.status_code == 200
+    assert rapport.periode in response.content.decode()
+    lijst = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if "monitoring_kwartaalrapport" in q["sql"]
+    ]
+    assert lijst
+    assert not any('"cijfers"' in sql for sql in lijst)
