@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from freezegun import freeze_time
 
 from leerroutes.models import (
     Examenpoging,
@@ -132,6 +133,8 @@ def test_bad_hours_keep_input_and_change_nothing(client_for, casusregisseur, tra
     assert not Urenregistratie.objects.exists()
 
 
+# The exam date lies in the past only after it: a later date is refused.
+@freeze_time("2026-12-07 10:00:00")
 def test_exam_form_records_an_attempt(client_for, casusregisseur, traject):
     client = client_for(casusregisseur)
     response = client.post(
