@@ -125,9 +125,13 @@ TEMPLATES = [
                 "zevenaar_inburgering.context_processors.navigation",
                 "zevenaar_inburgering.context_processors.beveiliging",
             ],
+            # {{ form|formulier }}: crispy's markup written in Python (issue 18).
+            "libraries": {"formulier": "zevenaar_inburgering.formulier"},
         },
     },
 ]
+# Django's form renderer with the common widgets written in Python (issue 18).
+FORM_RENDERER = "zevenaar_inburgering.formulier.WidgetRenderer"
 
 DATABASES = {
     "default": env.db(
@@ -146,6 +150,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # (EXPLAIN ANALYZE at 100,000 dossiers: 2.6 s of JIT for a 1.8 s query; the report
 # figures 6.5 s with JIT, 3.5 s without). Short queries never gain from it.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# QuerySet.iterator() without a server-side cursor: every model select of a form
+# (ModelChoiceField iterates its queryset) cost DECLARE, FETCH and CLOSE, three
+# round trips for a list of a few rows (issue 18). Big sets are read in keyset
+# chunks instead (zevenaar_inburgering.exports.chunks).
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
