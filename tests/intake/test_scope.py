@@ -55,6 +55,15 @@ def test_a_change_of_the_users_gemeenten_counts_at_once(
     assert set(Inburgeraar.objects.visible_to(opnieuw)) == {dossier}
 
 
+def test_the_users_gemeenten_are_read_once_for_the_scope_and_the_menu(
+    casusregisseur, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        str(Inburgeraar.objects.visible_to(casusregisseur).query)
+        assert [g.naam for g in casusregisseur.eigen_gemeenten()] == ["Zevenaar"]
+        str(Inburgeraar.objects.visible_to(casusregisseur).query)
+
+
 def test_inactive_user_sees_nothing(dossier, casusregisseur):
     casusregisseur.is_active = False
     casusregisseur.save()
