@@ -61,6 +61,9 @@ def _route_context(request, dossier, **forms) -> dict:
     afronding = Afronding.objects.visible_to(request.user).filter(
         inburgeraar=dossier
     ).first() or Afronding(inburgeraar=dossier)
+    examens = list(
+        Examenpoging.objects.visible_to(request.user).filter(inburgeraar=dossier)
+    )
     leerroute = pip.leerroute if pip else ""
     toewijzen_form = forms.get("toewijzen_form")
     if toewijzen_form is None and pip is not None:
@@ -83,11 +86,11 @@ def _route_context(request, dossier, **forms) -> dict:
         "rapportages": Voortgangsrapportage.objects.visible_to(request.user)
         .filter(inburgeraar=dossier)
         .select_related("aanbieder")[:RECENTE_RAPPORTAGES],
-        "examens": list(
-            Examenpoging.objects.visible_to(request.user).filter(inburgeraar=dossier)
-        ),
+        "examens": examens,
         "afronding": afronding,
-        "voldaan": voldaan_toets(dossier) if pip else None,
+        "voldaan": voldaan_toets(
+            dossier, pip=pip, afronding=afronding, examens=examens
+        ),
         "routestand": _routestand(request, dossier),
         "toewijzen_form": toewijzen_form,
         "uren_form": forms.get("uren_form")

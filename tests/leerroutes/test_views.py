@@ -187,6 +187,24 @@ def test_route_page_queries_do_not_grow_with_hours(
         assert client.get(url).status_code == 200
 
 
+def test_route_page_reads_the_pip_the_afronding_and_the_exams_once(
+    client_for, casusregisseur, traject
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(casusregisseur)
+    url = reverse("leerroutes:route", args=[traject.inburgeraar.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    for tabel in ("pip_plans_pip", "leerroutes_afronding", "leerroutes_examenpoging"):
+        uit_tabel = [
+            q for q in queries if q["sql"].startswith(f'SELECT "{tabel}"."id"')
+        ]
+        assert len(uit_tabel) == 1, tabel
+
+
 def test_werkvoorraad_filters_on_koers_and_due_gesprek(
     client_for, casusregisseur, traject
 ):
