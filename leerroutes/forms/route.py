@@ -5,6 +5,7 @@ leerroutes.rules."""
 from django import forms
 
 from intake.forms import DateInput
+from zevenaar_inburgering.tabelformulier import Tabelformulier
 from zevenaar_inburgering.widgets import MaandInput
 
 from ..models import (
@@ -55,10 +56,11 @@ def _uren_veld(label: str) -> forms.DecimalField:
         decimal_places=1,
         required=False,
         localize=True,  # 12,5 as Dutch users type it
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
 
-class MaandUrenForm(forms.Form):
+class MaandUrenForm(Tabelformulier):
     """One month of hours for every onderdeel of the open traject: a row per
     onderdeel (aanwezig, geroosterd); an empty row is skipped. The template writes
     the rows by hand (a table), not with crispy: the route page stays fast."""
@@ -70,9 +72,6 @@ class MaandUrenForm(forms.Form):
         input_formats=["%Y-%m", "%m-%Y", "%Y-%m-%d"],
         help_text="Bijvoorbeeld 2026-10.",
     )
-    # The keys of the recorded rows the user agreed to replace (the confirmation
-    # button posts them, comma-separated).
-    bevestigd = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, onderdelen: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,9 +120,6 @@ class MaandUrenForm(forms.Form):
             for o in self.onderdelen
             if self.cleaned_data[f"uren_aanwezig_{o}"] is not None
         }
-
-    def bevestigde_sleutels(self) -> frozenset[str]:
-        return frozenset(filter(None, self.cleaned_data["bevestigd"].split(",")))
 
 
 class VoortgangForm(forms.ModelForm):

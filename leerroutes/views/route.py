@@ -192,7 +192,7 @@ def uren(request, pk):
             inburgeraar=dossier,
             maand=data["maand"],
             uren=form.uren(),
-            bevestigd=form.bevestigde_sleutels(),
+            bevestigd=data["bevestigd"],
             acting_user=request.user,
         ),
         message="Uren vastgelegd.",

@@ -158,8 +158,8 @@ def test_a_payment_is_recorded_once_per_cost_and_month(
     assert vervangen
     assert Betaling.objects.get().bedrag == Decimal("655")
     assert gebeurtenissen(dossier)[-2:] == [
-        "Betaling vastgelegd: Huur mei 2026 € 650,00, betaald op 1 mei 2026",
-        "Betaling vervangen: Huur mei 2026 € 655,00, betaald op 1 mei 2026",
+        "Betalingen mei 2026, betaald op 1 mei 2026: Huur € 650,00",
+        "Betalingen mei 2026, betaald op 1 mei 2026: Huur € 655,00 (vervangen)",
     ]
 
 
@@ -181,7 +181,9 @@ def test_a_wrong_payment_is_refused(
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
         betalen(huur(ontzorging), klantmanager, **kwargs)
-    assert veld in error.value.message_dict
+    # An amount's error belongs to the cost's row of the form.
+    rij = f"bedrag_{huur(ontzorging).pk}" if veld == "bedrag" else veld
+    assert rij in error.value.message_dict
     assert not Betaling.objects.exists()
 
 
