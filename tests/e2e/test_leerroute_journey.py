@@ -157,10 +157,9 @@ def test_casusregisseur_follows_a_leerroute(
     uren_sectie = page.locator("#uren")
     uren_sectie.get_by_text("Uren vastleggen", exact=True).click()
     uren = page.locator("form[action$='/route/uren/']")
-    uren.get_by_label("Onderdeel").select_option(label="NT2 (taal)")
     uren.get_by_label("Maand").fill(f"{volgende_maand:%Y-%m}")
-    uren.get_by_label("Uren aanwezig").fill("40,5")
-    uren.get_by_label("Uren geroosterd").fill("45")
+    uren.get_by_label("Uren aanwezig NT2 (taal)").fill("40,5")
+    uren.get_by_label("Uren geroosterd NT2 (taal)").fill("45")
     klik_en_wacht(page, uren.get_by_role("button", name="Uren opslaan"))
 
     uren = formulier_met_fout(
@@ -171,8 +170,8 @@ def test_casusregisseur_follows_a_leerroute(
     )
     # What was typed stays.
     expect(uren.get_by_label("Maand")).to_have_value(f"{volgende_maand:%Y-%m}")
-    expect(uren.get_by_label("Uren aanwezig")).to_have_value("40,5")
-    expect(uren.get_by_label("Uren geroosterd")).to_have_value("45")
+    expect(uren.get_by_label("Uren aanwezig NT2 (taal)")).to_have_value("40,5")
+    expect(uren.get_by_label("Uren geroosterd NT2 (taal)")).to_have_value("45")
     assert not dossier.uren.exists()
     assert_accessible(page, "de routepagina met een fout in de uren")
 
@@ -223,9 +222,8 @@ def test_casusregisseur_follows_a_leerroute(
         maand = maanden_later(deze_maand, -terug)
         page.locator("#uren").get_by_text("Uren vastleggen", exact=True).click()
         uren = page.locator("form[action$='/route/uren/']")
-        uren.get_by_label("Onderdeel").select_option(label="NT2 (taal)")
         uren.get_by_label("Maand").fill(f"{maand:%Y-%m}")
-        uren.get_by_label("Uren aanwezig").fill(INHAALUREN)
+        uren.get_by_label("Uren aanwezig NT2 (taal)").fill(INHAALUREN)
         klik_en_wacht(page, uren.get_by_role("button", name="Uren opslaan"))
         gemeld(page, "Uren vastgelegd.")
     assert dossier.uren.count() == 1 + len(INHAALMAANDEN)

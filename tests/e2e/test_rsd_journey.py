@@ -84,20 +84,24 @@ def test_klantmanager_records_a_payment_and_an_activity(
     )
     assert_accessible(page, "de ontzorgenpagina van de klantmanager")
     betaling = page.locator("#betaling form")
-    betaling.get_by_label("Vaste last").select_option(label="Huur")
+    # The form opens on the first month not yet paid, the rent due filled in.
+    eerste_maand = maanden_later(vorige_maand, -1)
+    expect(betaling.get_by_label("Betaling voor de maand")).to_have_value(
+        f"{eerste_maand:%Y-%m}"
+    )
+    expect(betaling.get_by_label("Betaald bedrag Huur (€)")).to_have_value("650,00")
     # A month before the period: refused, what was typed stays.
     betaling.get_by_label("Betaling voor de maand").fill(
         f"{maanden_later(vorige_maand, -3):%Y-%m}"
     )
-    betaling.get_by_label("Betaald bedrag (€)").fill("650,00")
     betaling.get_by_label("Betaald op").fill(vandaag.isoformat())
-    klik_en_wacht(page, betaling.get_by_role("button", name="Betaling opslaan"))
+    klik_en_wacht(page, betaling.get_by_role("button", name="Betalingen opslaan"))
     expect(page).to_have_title(
         f"Fout: Financieel ontzorgen — {dossier.naam} — Liemers Inburgering"
     )
     expect(page.locator("#betaling form")).to_contain_text("periode")
     expect(
-        page.locator("#betaling form").get_by_label("Betaald bedrag (€)")
+        page.locator("#betaling form").get_by_label("Betaald bedrag Huur (€)")
     ).to_have_value("650,00")
     assert not Betaling.objects.exists()
     assert_accessible(page, "de ontzorgenpagina met een fout")
@@ -105,7 +109,7 @@ def test_klantmanager_records_a_payment_and_an_activity(
 
     betaling = page.locator("#betaling form")
     betaling.get_by_label("Betaling voor de maand").fill(f"{vorige_maand:%Y-%m}")
-    klik_en_wacht(page, betaling.get_by_role("button", name="Betaling opslaan"))
+    klik_en_wacht(page, betaling.get_by_role("button", name="Betalingen opslaan"))
     expect(page).to_have_title(
         f"Financieel ontzorgen — {dossier.naam} — Liemers Inburgering"
     )
