@@ -16,8 +16,6 @@ from leerroutes.services.traject import traject_toewijzen
 from pip_plans.models import Betaling, Inburgeringstermijn
 from tests.e2e.stappen import assert_unique_ids, gemeld, klik_en_wacht
 from tests.e2e.test_accessibility import assert_accessible
-from tests.e2e.test_leerroute_journey import aanbieder, dossier_in_termijn  # noqa: F401
-from tests.e2e.test_rsd_journey import klant_met_ontzorgen  # noqa: F401
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.e2e
@@ -28,7 +26,7 @@ def test_casusregisseur_records_a_month_of_hours_for_every_onderdeel(
     login,
     casusregisseur,
     dossier_in_termijn,
-    aanbieder,  # noqa: F811
+    aanbieder,
 ):
     dossier = dossier_in_termijn
     termijn = Inburgeringstermijn.objects.get(inburgeraar=dossier)
@@ -83,7 +81,7 @@ def test_klantmanager_records_a_months_payments_for_every_vaste_last(
     live_server,
     login,
     klantmanager,
-    klant_met_ontzorgen,  # noqa: F811
+    klant_met_ontzorgen,
 ):
     dossier = klant_met_ontzorgen
     vandaag = timezone.localdate()

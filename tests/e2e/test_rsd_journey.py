@@ -12,41 +12,12 @@ from playwright.sync_api import expect
 
 from leerroutes.models import Participatieactiviteit
 from pip_plans.models import Betaling
-from pip_plans.ontzorgen.services import ontzorging_starten
-from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
 from tests.e2e.stappen import assert_unique_ids, klik_en_wacht
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def klant_met_ontzorgen(dossier, casusregisseur, klantmanager):
-    """`dossier` (a client of `klantmanager`) whose ontzorgen started two months ago,
-    with the rent filled in."""
-    vandaag = timezone.localdate()
-    start = maanden_later(vandaag.replace(day=1), -2)
-    dossier.bijstand_start = start
-    dossier.save()
-    ontzorging = ontzorging_starten(
-        inburgeraar=dossier, startdatum=start, acting_user=casusregisseur
-    )
-    huur = ontzorging.vaste_lasten.get(soort="huur")
-    vaste_last_wijzigen(
-        vaste_last=huur,
-        versie=huur.versie,
-        data={
-            "soort": "huur",
-            "begunstigde": "Woonstichting De Liemers",
-            "iban": "NL91ABNA0417164300",
-            "bedrag": Decimal("650.00"),
-            "frequentie": "maand",
-        },
-        acting_user=klantmanager,
-    )
-    return dossier
 
 
 def test_klantmanager_records_a_payment_and_an_activity(
