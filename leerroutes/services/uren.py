@@ -283,8 +283,8 @@ def uren_vastleggen(
     uren_geroosterd: Decimal | None,
     acting_user: User,
 ) -> None:
-    """Hours for one onderdeel in one month, replacing what was recorded (for
-    callers without a person to ask: the demo region and scenarios)."""
+    """Hours for one onderdeel in one month, replacing what was recorded without
+    asking (for callers with nobody to ask, such as scripts and test scenarios)."""
     maand_uren_vastleggen(
         inburgeraar=inburgeraar,
         maand=maand,

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from intake.services import (
-    ALLES_VERVANGEN,
     Overschrijving,
     vervangen_bevestigd,
     wijzigingen_vastleggen,
@@ -241,25 +240,3 @@ def betalingen_vastleggen(
         (betaling, last.pk in bestaand)
         for betaling, (last, _) in zip(betalingen, rijen, strict=True)
     ]
-
-
-def betaling_vastleggen(
-    *,
-    vaste_last: VasteLast,
-    maand: date,
-    bedrag: Decimal,
-    betaald_op: date,
-    acting_user: User,
-) -> tuple[Betaling, bool]:
-    """One payment, replacing what was recorded for that cost and month (for
-    callers without a person to ask: the demo region). Returns (betaling,
-    vervangen)."""
-    [resultaat] = betalingen_vastleggen(
-        ontzorging=vaste_last.ontzorging,
-        maand=maand,
-        betaald_op=betaald_op,
-        bedragen={vaste_last: bedrag},
-        bevestigd=ALLES_VERVANGEN,
-        acting_user=acting_user,
-    )
-    return resultaat
