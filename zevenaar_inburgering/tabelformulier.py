@@ -3,6 +3,8 @@ hours per onderdeel, a month's payments per vaste last) whose template writes th
 rows by hand instead of with crispy, and which may ask to confirm replacing rows
 already recorded (intake.services.BevestigingNodig)."""
 
+from dataclasses import dataclass
+
 from django import forms
 
 
@@ -19,17 +21,46 @@ class BevestigdVeld(forms.CharField):
         return frozenset(filter(None, super().to_python(value).split(",")))
 
 
+@dataclass(frozen=True)
+class Invoer:
+    """What the template needs to write one input by hand (includes/rijveld.html):
+    Django's widget templates cost about 0.2 ms an input, and a table form has a
+    dozen."""
+
+    naam: str
+    id: str
+    label: str
+    type: str
+    waarde: str  # what was typed, or the initial value as the widget writes it
+    fout: str
+    uitleg: str
+    verplicht: bool
+    attrs: dict
+
+
 class Tabelformulier(forms.Form):
-    """Its inputs carry Bootstrap's classes themselves (Django adds aria-invalid and
-    aria-describedby), so the template renders each with `{{ veld }}`: no crispy
-    for the rows (includes/rijveld.html)."""
+    """A form whose template writes its inputs by hand, a row per item, instead of
+    with crispy or Django's widget templates."""
 
     bevestigd = BevestigdVeld()
+    # The fields above the rows (a month, a date), by name.
+    kopvelden: tuple[str, ...] = ()
 
-    def __getitem__(self, naam):
-        veld = super().__getitem__(naam)
-        klassen = "form-control form-control-sm"
-        if self.is_bound and naam in self.errors:
-            klassen += " is-invalid"
-        veld.field.widget.attrs["class"] = klassen
-        return veld
+    def kop(self) -> dict[str, Invoer]:
+        return {naam: self.invoer(naam) for naam in self.kopvelden}
+
+    def invoer(self, naam: str) -> Invoer:
+        veld = self[naam]
+        widget = veld.field.widget
+        waarde = widget.format_value(veld.value())
+        return Invoer(
+            naam=veld.html_name,
+            id=veld.auto_id,
+            label=veld.label,
+            type=widget.input_type,
+            waarde="" if waarde is None else str(waarde),
+            fout=" ".join(veld.errors) if self.is_bound else "",
+            uitleg=veld.help_text,
+            verplicht=veld.field.required,
+            attrs=widget.attrs,
+        )

@@ -66,6 +66,7 @@ class MaandUrenForm(Tabelformulier):
     the rows by hand (a table), not with crispy: the route page stays fast."""
 
     prefix = "uren"
+    kopvelden = ("maand",)
 
     maand = forms.DateField(
         widget=MaandInput(),
@@ -86,12 +87,12 @@ class MaandUrenForm(Tabelformulier):
             )
 
     def rijen(self) -> list[dict]:
-        """Per onderdeel its label and its two bound fields, for the table."""
+        """Per onderdeel its label and its two inputs, for the table."""
         return [
             {
                 "label": Onderdeel(o).label,
-                "aanwezig": self[f"uren_aanwezig_{o}"],
-                "geroosterd": self[f"uren_geroosterd_{o}"],
+                "aanwezig": self.invoer(f"uren_aanwezig_{o}"),
+                "geroosterd": self.invoer(f"uren_geroosterd_{o}"),
             }
             for o in self.onderdelen
         ]

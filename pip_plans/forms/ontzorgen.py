@@ -183,6 +183,7 @@ class BetalingenForm(Tabelformulier):
     writes the rows by hand (a table)."""
 
     prefix = "betaling"
+    kopvelden = ("maand", "betaald_op")
 
     maand = forms.DateField(
         label="Betaling voor de maand",
@@ -206,9 +207,10 @@ class BetalingenForm(Tabelformulier):
             )
 
     def rijen(self) -> list[dict]:
-        """Per vaste last the cost and its bound amount field, for the table."""
+        """Per vaste last the cost and its amount input, for the table."""
         return [
-            {"last": last, "bedrag": self[f"bedrag_{last.pk}"]} for last in self.lasten
+            {"last": last, "bedrag": self.invoer(f"bedrag_{last.pk}")}
+            for last in self.lasten
         ]
 
     def clean(self):

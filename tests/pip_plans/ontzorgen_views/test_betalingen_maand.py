@@ -90,13 +90,13 @@ def test_the_form_opens_on_the_first_month_not_yet_paid_with_the_amounts_due(
     client = client_for(klantmanager)
     VasteLast.objects.filter(soort=VasteLastSoort.HUUR).update(bedrag=Decimal(650))
     html = client.get(rsd_pagina(dossier)).content.decode()
-    assert 'name="betaling-maand" value="2026-04"' in html  # April: nothing paid
-    assert f'name="betaling-bedrag_{huur(ontzorging).pk}" value="650,00"' in html
+    assert 'id="id_betaling-maand" value="2026-04"' in html  # April: nothing paid
+    assert f'id="id_betaling-bedrag_{huur(ontzorging).pk}" value="650,00"' in html
 
     april = {last: "10,00" for last in lasten(ontzorging).values()}
     assert betalen(client, dossier, april, maand="2026-04").status_code == 302
     html = client.get(rsd_pagina(dossier)).content.decode()
-    assert 'name="betaling-maand" value="2026-05"' in html
+    assert 'id="id_betaling-maand" value="2026-05"' in html
 
 
 def test_overwriting_a_payment_asks_first_and_changes_nothing_without_confirmation(
