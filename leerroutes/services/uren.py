@@ -159,9 +159,13 @@ def geen_traject_reden(trajecten: list[Traject], maand: date) -> str:
 
 def _traject_in_maand(inburgeraar: Inburgeraar, maand: date) -> Traject:
     """The traject that ran in `maand` (the latest started, if two did); a
-    ValidationError on `maand` that names why there is none."""
+    ValidationError on `maand` that names why there is none. The person's trajecten
+    stay locked: two entries of the same month wait for each other, so the second
+    sees the first's hours and asks before replacing them."""
     trajecten = list(
-        Traject.objects.filter(inburgeraar=inburgeraar).select_related("aanbieder")
+        Traject.objects.select_for_update(of=("self",))
+        .filter(inburgeraar=inburgeraar)
+        .select_related("aanbieder")
     )
     # The traject must have started by the last day of the month: one starting on
     # the 1st of the next month (a new aanbieder) does not take this month's hours.
@@ -191,16 +195,16 @@ def maand_uren_vastleggen(
     uren: dict[str, tuple[Decimal | None, Decimal | None]],
     bevestigd,
     acting_user: User,
-) -> list[Urenregistratie]:
+) -> None:
     """One month of hours, entered by hand, for several onderdelen at once
     (`uren`: onderdeel -> (aanwezig, geroosterd)), at the aanbieder of the traject
     that ran that month. All or nothing: an error in any row writes nothing.
 
     Hours already recorded for an onderdeel in that month with other values are
     replaced only when their key (`onderdeel`) is in `bevestigd`; otherwise
-    BevestigingNodig says what would change. Returns the replaced rows as they were.
-    One line on the timeline for the month, one verwerkingenlog row per onderdeel.
-    Errors are keyed "<veld>_<onderdeel>" (or "maand") for the form's rows."""
+    BevestigingNodig says what would change. One line on the timeline for the
+    month, one verwerkingenlog row per onderdeel. Errors are keyed
+    "<veld>_<onderdeel>" (or "maand") for the form's rows."""
     maand = maand_begin(maand)
     if not uren:
         raise ValidationError("Vul voor ten minste één onderdeel de uren aanwezig in.")
@@ -220,25 +224,27 @@ def maand_uren_vastleggen(
     traject = _traject_in_maand(inburgeraar, maand)
     bestaand = {
         u.onderdeel: u
-        for u in Urenregistratie.objects.select_for_update().filter(
+        for u in Urenregistratie.objects.filter(
             aanbieder=traject.aanbieder_id,
             inburgeraar=inburgeraar,
             maand=maand,
             onderdeel__in=list(uren),
         )
     }
-    overschrijvingen = [
-        Overschrijving(
-            sleutel=onderdeel,
-            wat=Onderdeel(onderdeel).label,
-            oud=_uren_paar(oud.uren_aanwezig, oud.uren_geroosterd),
-            nieuw=_uren_paar(*nieuw),
-        )
-        for onderdeel, nieuw in uren.items()
-        if (oud := bestaand.get(onderdeel))
-        and (oud.uren_aanwezig, oud.uren_geroosterd) != nieuw
-    ]
-    vervangen_bevestigd(overschrijvingen, bevestigd)
+    vervangen_bevestigd(
+        [
+            Overschrijving(
+                sleutel=onderdeel,
+                wat=Onderdeel(onderdeel).label,
+                oud=_uren_paar(oud.uren_aanwezig, oud.uren_geroosterd),
+                nieuw=_uren_paar(*nieuw),
+            )
+            for onderdeel, nieuw in uren.items()
+            if (oud := bestaand.get(onderdeel))
+            and (oud.uren_aanwezig, oud.uren_geroosterd) != nieuw
+        ],
+        bevestigd,
+    )
     uren_schrijven(
         [
             UrenInvoer(
@@ -271,7 +277,6 @@ def maand_uren_vastleggen(
         handeling="Uren",
     )
     routestand_bijwerken([inburgeraar.pk])
-    return [bestaand[o.sleutel] for o in overschrijvingen]
 
 
 def uren_vastleggen(

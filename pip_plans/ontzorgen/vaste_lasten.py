@@ -163,9 +163,9 @@ def betalingen_vastleggen(
     # Lock the costs: two recordings of the same month wait for each other.
     lasten = {
         last.pk: last
-        for last in VasteLast.objects.select_for_update(of=("self",))
-        .select_related("inburgeraar")
-        .filter(ontzorging=ontzorging, pk__in=[last.pk for last in bedragen])
+        for last in VasteLast.objects.select_for_update(of=("self",)).filter(
+            ontzorging=ontzorging, pk__in=[last.pk for last in bedragen]
+        )
     }
     if len(lasten) != len(bedragen):
         raise ValidationError("Een van de vaste lasten hoort niet bij dit ontzorgen.")
