@@ -14,9 +14,19 @@ from .dossier import (
     verouderd,
 )
 from .status import status_vastleggen, termijnen_bijwerken
-from .vastleggen import wijziging_vastleggen
+from .vastleggen import (
+    ALLES_VERVANGEN,
+    BevestigingNodig,
+    Overschrijving,
+    vervangen_bevestigd,
+    wijziging_vastleggen,
+    wijzigingen_vastleggen,
+)
 
 __all__ = [
+    "ALLES_VERVANGEN",
+    "BevestigingNodig",
+    "Overschrijving",
     "VerouderdDossier",
     "display_value",
     "dossiers_toewijzen",
@@ -29,5 +39,7 @@ __all__ = [
     "status_vastleggen",
     "termijnen_bijwerken",
     "verouderd",
+    "vervangen_bevestigd",
     "wijziging_vastleggen",
+    "wijzigingen_vastleggen",
 ]

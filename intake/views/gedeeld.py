@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from ..models import Inburgeraar
+from ..services import BevestigingNodig
 
 
 def get_dossier(request, pk, *, annoteer=None) -> Inburgeraar:
@@ -24,7 +25,11 @@ def get_dossier(request, pk, *, annoteer=None) -> Inburgeraar:
 
 
 def apply_form_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, on the field where it belongs."""
+    """Show a service's ValidationError on the form, on the field where it belongs.
+    A batch that would replace recorded rows also gives the form the rows, so the
+    page can show old against new and a button to confirm."""
+    if isinstance(error, BevestigingNodig):
+        form.overschrijvingen = error.overschrijvingen
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)

@@ -5,6 +5,7 @@ leerroutes.rules."""
 from django import forms
 
 from intake.forms import DateInput
+from zevenaar_inburgering.tabelformulier import Tabelformulier
 from zevenaar_inburgering.widgets import MaandInput
 
 from ..models import (
@@ -47,28 +48,79 @@ class ToewijzenForm(forms.Form):
         return {o: self.cleaned_data.get(f"uren_{o}") for o in self.onderdelen}
 
 
-class UrenForm(forms.Form):
-    onderdeel = forms.ChoiceField(choices=Onderdeel.choices)
+def _uren_veld(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_value=744,
+        decimal_places=1,
+        required=False,
+        localize=True,  # 12,5 as Dutch users type it
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+
+
+class MaandUrenForm(Tabelformulier):
+    """One month of hours for every onderdeel of the open traject: a row per
+    onderdeel (aanwezig, geroosterd); an empty row is skipped. The template writes
+    the rows by hand (a table), not with crispy: the route page stays fast."""
+
+    prefix = "uren"
+    kopvelden = ("maand",)
+
     maand = forms.DateField(
         widget=MaandInput(),
         input_formats=["%Y-%m", "%m-%Y", "%Y-%m-%d"],
         help_text="Bijvoorbeeld 2026-10.",
     )
-    uren_aanwezig = forms.DecimalField(
-        label="Uren aanwezig",
-        min_value=0,
-        max_value=744,
-        decimal_places=1,
-        localize=True,  # 12,5 as Dutch users type it
-    )
-    uren_geroosterd = forms.DecimalField(
-        label="Uren geroosterd",
-        min_value=0,
-        max_value=744,
-        decimal_places=1,
-        required=False,
-        localize=True,
-    )
+
+    def __init__(self, *args, onderdelen: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.onderdelen = onderdelen
+        for onderdeel in onderdelen:
+            label = Onderdeel(onderdeel).label
+            self.fields[f"uren_aanwezig_{onderdeel}"] = _uren_veld(
+                f"Uren aanwezig {label}"
+            )
+            self.fields[f"uren_geroosterd_{onderdeel}"] = _uren_veld(
+                f"Uren geroosterd {label}"
+            )
+
+    def rijen(self) -> list[dict]:
+        """Per onderdeel its label and its two inputs, for the table."""
+        return [
+            {
+                "label": Onderdeel(o).label,
+                "aanwezig": self.invoer(f"uren_aanwezig_{o}"),
+                "geroosterd": self.invoer(f"uren_geroosterd_{o}"),
+            }
+            for o in self.onderdelen
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for onderdeel in self.onderdelen:
+            if (
+                data.get(f"uren_aanwezig_{onderdeel}") is None
+                and data.get(f"uren_geroosterd_{onderdeel}") is not None
+                and f"uren_aanwezig_{onderdeel}" not in self.errors
+            ):
+                self.add_error(
+                    f"uren_aanwezig_{onderdeel}",
+                    "Vul ook de uren aanwezig in (0 als er geen les is gevolgd).",
+                )
+        return data
+
+    def uren(self) -> dict:
+        """The filled rows: onderdeel -> (aanwezig, geroosterd)."""
+        return {
+            o: (
+                self.cleaned_data[f"uren_aanwezig_{o}"],
+                self.cleaned_data[f"uren_geroosterd_{o}"],
+            )
+            for o in self.onderdelen
+            if self.cleaned_data[f"uren_aanwezig_{o}"] is not None
+        }
 
 
 class VoortgangForm(forms.ModelForm):

@@ -90,6 +90,11 @@ class Traject(models.Model):
     def is_open(self) -> bool:
         return self.einde is None
 
+    def onderdeel_codes(self) -> list[str]:
+        """Its onderdelen in the order of Onderdeel (from prefetched rows, if any)."""
+        volgorde = list(Onderdeel.values)
+        return sorted((o.onderdeel for o in self.onderdelen.all()), key=volgorde.index)
+
 
 class TrajectOnderdeel(models.Model):
     traject = models.ForeignKey(

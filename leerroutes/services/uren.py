@@ -14,8 +14,14 @@ from django.utils import timezone
 from intake.models import (
     Inburgeraar,
 )
-from intake.services import wijziging_vastleggen
+from intake.services import (
+    ALLES_VERVANGEN,
+    Overschrijving,
+    vervangen_bevestigd,
+    wijzigingen_vastleggen,
+)
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst, maand_tekst
 from zevenaar_inburgering.termijnen import maand_begin, maand_einde
 
 from ..models import (
@@ -128,7 +134,151 @@ def uren_schrijven(invoer: list[UrenInvoer], *, bron: str, acting_user: User) ->
     return len(rijen)
 
 
+def geen_traject_reden(trajecten: list[Traject], maand: date) -> str:
+    """Why no traject takes the hours of `maand`, naming the real cause: none was
+    ever assigned, the traject starts later, or it had ended (`trajecten`: all of
+    the person's, any order)."""
+    if not trajecten:
+        return "Er is nog geen traject: wijs eerst een aanbieder toe."
+    eerste = min(trajecten, key=lambda t: t.start)
+    if maand_einde(maand) < eerste.start:
+        return (
+            f"In {maand_tekst(maand)} liep er nog geen traject: het traject bij "
+            f"{eerste.aanbieder} begint op {datum_tekst(eerste.start)}. Kies een "
+            f"maand vanaf {maand_tekst(eerste.start)}."
+        )
+    eerder = max(
+        (t for t in trajecten if t.einde and t.einde < maand), key=lambda t: t.einde
+    )
+    return (
+        f"In {maand_tekst(maand)} liep er geen traject: het traject bij "
+        f"{eerder.aanbieder} is beëindigd op {datum_tekst(eerder.einde)}. Wijs een "
+        "aanbieder toe voor deze maand of kies een eerdere maand."
+    )
+
+
+def _traject_in_maand(inburgeraar: Inburgeraar, maand: date) -> Traject:
+    """The traject that ran in `maand` (the latest started, if two did); a
+    ValidationError on `maand` that names why there is none. The person's trajecten
+    stay locked: two entries of the same month wait for each other, so the second
+    sees the first's hours and asks before replacing them."""
+    trajecten = list(
+        Traject.objects.select_for_update(of=("self",))
+        .filter(inburgeraar=inburgeraar)
+        .select_related("aanbieder")
+    )
+    # The traject must have started by the last day of the month: one starting on
+    # the 1st of the next month (a new aanbieder) does not take this month's hours.
+    lopend = [
+        t
+        for t in trajecten
+        if t.start <= maand_einde(maand) and (t.einde is None or t.einde >= maand)
+    ]
+    if not lopend:
+        raise ValidationError({"maand": geen_traject_reden(trajecten, maand)})
+    return max(lopend, key=lambda t: (t.start, t.aangemaakt_op))
+
+
+def _uren_tekst(uren: Decimal | None) -> str:
+    return "—" if uren is None else f"{uren.normalize():f}".replace(".", ",")
+
+
+def _uren_paar(aanwezig: Decimal | None, geroosterd: Decimal | None) -> str:
+    return f"{_uren_tekst(aanwezig)} aanwezig, {_uren_tekst(geroosterd)} geroosterd"
+
+
 @transaction.atomic
+def maand_uren_vastleggen(
+    *,
+    inburgeraar: Inburgeraar,
+    maand: date,
+    uren: dict[str, tuple[Decimal | None, Decimal | None]],
+    bevestigd,
+    acting_user: User,
+) -> None:
+    """One month of hours, entered by hand, for several onderdelen at once
+    (`uren`: onderdeel -> (aanwezig, geroosterd)), at the aanbieder of the traject
+    that ran that month. All or nothing: an error in any row writes nothing.
+
+    Hours already recorded for an onderdeel in that month with other values are
+    replaced only when their key (`onderdeel`) is in `bevestigd`; otherwise
+    BevestigingNodig says what would change. One line on the timeline for the
+    month, one verwerkingenlog row per onderdeel. Errors are keyed
+    "<veld>_<onderdeel>" (or "maand") for the form's rows."""
+    maand = maand_begin(maand)
+    if not uren:
+        raise ValidationError("Vul voor ten minste één onderdeel de uren aanwezig in.")
+    vandaag = timezone.localdate()
+    fouten = {}
+    for onderdeel, (aanwezig, geroosterd) in uren.items():
+        for veld, fout in uren_fouten_per_veld(
+            onderdeel=onderdeel,
+            maand=maand,
+            uren_aanwezig=aanwezig,
+            uren_geroosterd=geroosterd,
+            vandaag=vandaag,
+        ).items():
+            fouten[veld if veld == "maand" else f"{veld}_{onderdeel}"] = fout
+    if fouten:
+        raise ValidationError(fouten)
+    traject = _traject_in_maand(inburgeraar, maand)
+    bestaand = {
+        u.onderdeel: u
+        for u in Urenregistratie.objects.filter(
+            aanbieder=traject.aanbieder_id,
+            inburgeraar=inburgeraar,
+            maand=maand,
+            onderdeel__in=list(uren),
+        )
+    }
+    vervangen_bevestigd(
+        [
+            Overschrijving(
+                sleutel=onderdeel,
+                wat=Onderdeel(onderdeel).label,
+                oud=_uren_paar(oud.uren_aanwezig, oud.uren_geroosterd),
+                nieuw=_uren_paar(*nieuw),
+            )
+            for onderdeel, nieuw in uren.items()
+            if (oud := bestaand.get(onderdeel))
+            and (oud.uren_aanwezig, oud.uren_geroosterd) != nieuw
+        ],
+        bevestigd,
+    )
+    uren_schrijven(
+        [
+            UrenInvoer(
+                inburgeraar_id=inburgeraar.pk,
+                traject=traject,
+                onderdeel=onderdeel,
+                maand=maand,
+                uren_aanwezig=aanwezig,
+                uren_geroosterd=geroosterd,
+            )
+            for onderdeel, (aanwezig, geroosterd) in uren.items()
+        ],
+        bron=UrenBron.HANDMATIG,
+        acting_user=acting_user,
+    )
+    labels = {o: Onderdeel(o).label for o in uren}
+    wijzigingen_vastleggen(
+        inburgeraar,
+        gebruiker=acting_user,
+        soort=GebeurtenisSoort.LEERROUTE,
+        omschrijving=f"Uren {maand_tekst(maand)}: "
+        + "; ".join(
+            f"{labels[o]} {_uren_tekst(a)} aanwezig" for o, (a, _) in uren.items()
+        ),
+        actie_namen=[
+            f"Uren {'vervangen' if o in bestaand else 'vastgelegd'} ({labels[o]}, "
+            f"{maand_tekst(maand)})"
+            for o in uren
+        ],
+        handeling="Uren",
+    )
+    routestand_bijwerken([inburgeraar.pk])
+
+
 def uren_vastleggen(
     *,
     inburgeraar: Inburgeraar,
@@ -138,57 +288,12 @@ def uren_vastleggen(
     uren_geroosterd: Decimal | None,
     acting_user: User,
 ) -> None:
-    """Hours for one month, entered by hand, at the aanbieder of the traject that
-    ran that month."""
-    maand = maand_begin(maand)
-    fouten = uren_fouten_per_veld(
-        onderdeel=onderdeel,
+    """Hours for one onderdeel in one month, replacing what was recorded without
+    asking (for callers with nobody to ask, such as scripts and test scenarios)."""
+    maand_uren_vastleggen(
+        inburgeraar=inburgeraar,
         maand=maand,
-        uren_aanwezig=uren_aanwezig,
-        uren_geroosterd=uren_geroosterd,
-        vandaag=timezone.localdate(),
-    )
-    if fouten:
-        raise ValidationError(fouten)
-    # The traject must have started by the last day of the month: one starting on
-    # the 1st of the next month (a new aanbieder) does not take this month's hours.
-    traject = (
-        Traject.objects.filter(
-            inburgeraar=inburgeraar,
-            start__lte=maand_einde(maand),
-        )
-        .exclude(einde__lt=maand)
-        .select_related("aanbieder")
-        .order_by("-start")
-        .first()
-    )
-    if traject is None:
-        raise ValidationError(
-            {
-                "maand": "In die maand liep er geen traject; wijs eerst een aanbieder toe."
-            }
-        )
-    uren_schrijven(
-        [
-            UrenInvoer(
-                inburgeraar_id=inburgeraar.pk,
-                traject=traject,
-                onderdeel=onderdeel,
-                maand=maand,
-                uren_aanwezig=uren_aanwezig,
-                uren_geroosterd=uren_geroosterd,
-            )
-        ],
-        bron=UrenBron.HANDMATIG,
+        uren={onderdeel: (uren_aanwezig, uren_geroosterd)},
+        bevestigd=ALLES_VERVANGEN,
         acting_user=acting_user,
     )
-    wijziging_vastleggen(
-        inburgeraar,
-        gebruiker=acting_user,
-        soort=GebeurtenisSoort.LEERROUTE,
-        omschrijving=f"Uren {Onderdeel(onderdeel).label} {maand:%m-%Y}: "
-        f"{uren_aanwezig} aanwezig",
-        actie_naam="Uren vastgelegd",
-        handeling="Uren",
-    )
-    routestand_bijwerken([inburgeraar.pk])

@@ -19,8 +19,8 @@ from zevenaar_inburgering.verwerkingen import log
 from ..forms.route import (
     AfrondingForm,
     ExamenForm,
+    MaandUrenForm,
     ToewijzenForm,
-    UrenForm,
     VoortgangForm,
 )
 from ..models import (
@@ -28,6 +28,7 @@ from ..models import (
     Examenpoging,
     Organisatie,
     OrganisatieSoort,
+    Traject,
     Urenregistratie,
     Voortgangsrapportage,
 )
@@ -36,7 +37,7 @@ from ..services.traject import (
     geplande_uren_voorstel,
     traject_toewijzen,
 )
-from ..services.uren import uren_vastleggen
+from ..services.uren import maand_uren_vastleggen
 from ..services.voldaan import afronding_vastleggen, examen_vastleggen, voldaan_toets
 from ..services.voortgang import (
     voortgang_vastleggen,
@@ -54,9 +55,15 @@ RECENTE_UREN = 24  # months × onderdelen shown in the hours table
 RECENTE_RAPPORTAGES = 10
 
 
+def _maand_uren_form(traject, *args, **kwargs) -> MaandUrenForm:
+    """The hours of a month for every onderdeel of `traject` (the open one)."""
+    return MaandUrenForm(*args, onderdelen=traject.onderdeel_codes(), **kwargs)
+
+
 def _route_context(request, dossier, **forms) -> dict:
     pip = geldende_pip(dossier)
     trajecten = _trajecten(request, dossier)
+    open_traject = next((t for t in trajecten if t.is_open), None)
     vandaag = timezone.localdate()
     afronding = Afronding.objects.visible_to(request.user).filter(
         inburgeraar=dossier
@@ -78,7 +85,7 @@ def _route_context(request, dossier, **forms) -> dict:
         "pip": pip,
         "asiel": dossier.doelgroep_categorie == DoelgroepCategorie.ASIEL,
         "trajecten": trajecten,
-        "open_traject": next((t for t in trajecten if t.is_open), None),
+        "open_traject": open_traject,
         "uren_grafiek": uren_per_onderdeel(request, dossier, trajecten),
         "recente_uren": Urenregistratie.objects.visible_to(request.user)
         .filter(inburgeraar=dossier)
@@ -94,7 +101,11 @@ def _route_context(request, dossier, **forms) -> dict:
         "routestand": _routestand(request, dossier),
         "toewijzen_form": toewijzen_form,
         "uren_form": forms.get("uren_form")
-        or UrenForm(initial={"maand": vandaag.replace(day=1)}),
+        or (
+            _maand_uren_form(open_traject, initial={"maand": vandaag.replace(day=1)})
+            if open_traject
+            else None
+        ),
         "voortgang_form": forms.get("voortgang_form")
         or VoortgangForm(initial={"datum": vandaag}),
         "examen_form": forms.get("examen_form") or ExamenForm(),
@@ -159,15 +170,37 @@ def toewijzen(request, pk):
     )
 
 
-uren = dossier_formulier(
-    ROUTE,
-    UrenForm,
-    form_name="uren_form",
-    save=lambda dossier, data, user: uren_vastleggen(
-        inburgeraar=dossier, acting_user=user, **data
-    ),
-    message="Uren vastgelegd.",
-)
+@role_required(DOSSIER_ROLES)
+@require_POST
+def uren(request, pk):
+    """A month of hours for every onderdeel of the open traject, in one submit;
+    recorded hours are replaced only after the user confirmed (BevestigingNodig)."""
+    dossier = get_dossier(request, pk)
+    traject = (
+        Traject.objects.visible_to(request.user)
+        .filter(inburgeraar=dossier, einde__isnull=True)
+        .prefetch_related("onderdelen")
+        .first()
+    )
+    if traject is None:
+        messages.error(request, "Er loopt geen traject: wijs eerst een aanbieder toe.")
+        return redirect("leerroutes:route", pk=dossier.pk)
+    form = _maand_uren_form(traject, request.POST)
+    return _actie(
+        request,
+        dossier,
+        form,
+        form_name="uren_form",
+        save=lambda data: maand_uren_vastleggen(
+            inburgeraar=dossier,
+            maand=data["maand"],
+            uren=form.uren(),
+            bevestigd=data["bevestigd"],
+            acting_user=request.user,
+        ),
+        message="Uren vastgelegd.",
+        pagina=ROUTE,
+    )
 
 
 voortgang = dossier_formulier(

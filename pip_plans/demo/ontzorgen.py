@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from intake.demo.regio import demo_dossiers, op_schaal
+from intake.services import ALLES_VERVANGEN
 from zevenaar_inburgering import termijnen
 from zevenaar_inburgering.parameters.models import geheel
 
@@ -27,7 +28,7 @@ from ..ontzorgen.services import (
     ontzorgingsbeschikking_opmaken,
     zelfredzaamheid_vastleggen,
 )
-from ..ontzorgen.vaste_lasten import betaling_vastleggen, vaste_last_wijzigen
+from ..ontzorgen.vaste_lasten import betalingen_vastleggen, vaste_last_wijzigen
 
 SEED = 56
 
@@ -186,14 +187,15 @@ def _betalingen(rng, ontzorging, klantmanager, vandaag) -> None:
         )
         if betaald_op > vandaag or (maand == laatste_maand and rng.random() < 0.3):
             continue
-        for last in ontzorging.vaste_lasten.all():
-            betaling_vastleggen(
-                vaste_last=last,
-                maand=maand,
-                bedrag=last.bedrag,
-                betaald_op=betaald_op,
-                acting_user=klantmanager,
-            )
+        # A month's payments in one go, as RSD records them: one timeline line.
+        betalingen_vastleggen(
+            ontzorging=ontzorging,
+            maand=maand,
+            betaald_op=betaald_op,
+            bedragen={last: last.bedrag for last in ontzorging.vaste_lasten.all()},
+            bevestigd=ALLES_VERVANGEN,
+            acting_user=klantmanager,
+        )
 
 
 def _cursus(rng, ontzorging, dossier, vandaag) -> None:

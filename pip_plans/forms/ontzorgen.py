@@ -7,9 +7,9 @@ locking)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from intake.forms import DateInput
+from zevenaar_inburgering.tabelformulier import Tabelformulier
 from zevenaar_inburgering.validators import normalise_iban
 from zevenaar_inburgering.widgets import MaandInput
 
@@ -177,37 +177,57 @@ class VerwijderenForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class BetalingForm(forms.Form):
-    prefix = "betaling"
+class BetalingenForm(Tabelformulier):
+    """What RSD paid in one month for every vaste last of the ontzorging: a row per
+    cost (its amount; empty: not paid this month), one payment date. The template
+    writes the rows by hand (a table)."""
 
-    vaste_last = forms.ModelChoiceField(
-        label="Vaste last",
-        queryset=VasteLast.objects.none(),
-        empty_label="Kies een vaste last",
-    )
+    prefix = "betaling"
+    kopvelden = ("maand", "betaald_op")
+
     maand = forms.DateField(
         label="Betaling voor de maand",
         widget=MaandInput(),
         input_formats=MAAND_FORMATEN,
         help_text="Een maand binnen de periode van het ontzorgen, bijvoorbeeld 2026-04.",
     )
-    bedrag = forms.DecimalField(
-        label="Betaald bedrag (€)",
-        max_digits=9,
-        decimal_places=2,
-        localize=True,  # 650,00 as Dutch users type it
-    )
-    betaald_op = forms.DateField(
-        label="Betaald op", widget=DateInput(), initial=timezone.localdate
-    )
+    betaald_op = forms.DateField(label="Betaald op", widget=DateInput())
 
-    def __init__(self, *args, lasten, **kwargs):
+    def __init__(self, *args, lasten: list[VasteLast], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["vaste_last"].queryset = lasten
+        self.lasten = lasten
+        for last in lasten:
+            self.fields[f"bedrag_{last.pk}"] = forms.DecimalField(
+                label=f"Betaald bedrag {last} (€)",
+                max_digits=9,
+                decimal_places=2,
+                required=False,
+                localize=True,  # 650,00 as Dutch users type it
+                widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            )
 
-    def clean_bedrag(self):
-        # Said at once, with the other fields' errors; the service checks it too.
-        bedrag = self.cleaned_data["bedrag"]
-        if bedrag <= 0:
-            raise ValidationError("Het bedrag moet groter zijn dan € 0,00.")
-        return bedrag
+    def rijen(self) -> list[dict]:
+        """Per vaste last the cost and its amount input, for the table."""
+        return [
+            {"last": last, "bedrag": self.invoer(f"bedrag_{last.pk}")}
+            for last in self.lasten
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for last in self.lasten:
+            # Said at once, with the other rows' errors; the service checks it too.
+            bedrag = data.get(f"bedrag_{last.pk}")
+            if bedrag is not None and bedrag <= 0:
+                self.add_error(
+                    f"bedrag_{last.pk}", "Het bedrag moet groter zijn dan € 0,00."
+                )
+        return data
+
+    def bedragen(self) -> dict:
+        """The filled rows: vaste last -> amount."""
+        return {
+            last: self.cleaned_data[f"bedrag_{last.pk}"]
+            for last in self.lasten
+            if self.cleaned_data[f"bedrag_{last.pk}"] is not None
+        }

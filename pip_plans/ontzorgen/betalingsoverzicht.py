@@ -162,3 +162,20 @@ def betalingsoverzicht(
         nog_open=sum((c.nog_open for c in alle_cellen), Decimal(0)),
         bedragen_onbekend=any(c.verschuldigd and c.bedrag is None for c in alle_cellen),
     )
+
+
+def eerste_open_maand(overzicht: Betalingsoverzicht, *, tot_en_met: date) -> date:
+    """The month the payment form offers: the first month of the period up to
+    `tot_en_met` (this month) in which a cost is due and not paid; when all are
+    paid, the month after the last one with a payment (never past the period). So
+    the form never opens on a month already paid."""
+    for regel in overzicht.maanden:
+        if regel.maand > tot_en_met:
+            break
+        if any(cel.status == "open" for cel in regel.cellen):
+            return regel.maand
+    betaald = [r.maand for r in overzicht.maanden if r.betaald]
+    maanden = [r.maand for r in overzicht.maanden]
+    if not betaald:
+        return maanden[0]
+    return next((m for m in maanden if m > betaald[-1]), maanden[-1])

@@ -9,12 +9,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from intake.services import (
+    Overschrijving,
+    vervangen_bevestigd,
+    wijzigingen_vastleggen,
+)
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.nl import datum_tekst, euro, maand_tekst
 from zevenaar_inburgering.termijnen import maand_begin
 from zevenaar_inburgering.validators import normalise_iban
 
 from ..models import Betaling, Frequentie, Ontzorging, VasteLast, VasteLastSoort
+from ..tijdlijn import GebeurtenisSoort
 from .rules import betaling_fouten
 from .services import _vastleggen, verouderd
 
@@ -126,48 +132,111 @@ def vaste_last_verwijderen(
     _vastleggen(current.inburgeraar, acting_user, f"Vaste last verwijderd: {tekst}")
 
 
+def _betaling_tekst(bedrag: Decimal, betaald_op: date) -> str:
+    return f"{euro(bedrag)}, betaald op {datum_tekst(betaald_op)}"
+
+
 @transaction.atomic
-def betaling_vastleggen(
+def betalingen_vastleggen(
     *,
-    vaste_last: VasteLast,
+    ontzorging: Ontzorging,
     maand: date,
-    bedrag: Decimal,
     betaald_op: date,
+    bedragen: dict[VasteLast, Decimal],
+    bevestigd,
     acting_user: User,
-) -> tuple[Betaling, bool]:
-    """What RSD paid for one fixed cost in one month. One row per cost and month:
-    recording the same month again replaces it. Returns (betaling, vervangen)."""
-    # Lock the cost: two recordings of the same month wait for each other.
-    last = (
-        VasteLast.objects.select_for_update(of=("self",))
-        .select_related("ontzorging", "inburgeraar")
-        .get(pk=vaste_last.pk)
-    )
+) -> list[tuple[Betaling, bool]]:
+    """What RSD paid in one month for several fixed costs of `ontzorging` at once
+    (`bedragen`: vaste last -> amount), all paid on `betaald_op`. All or nothing:
+    an error in any row writes nothing.
+
+    One row per cost and month: a recorded payment with another amount or date is
+    replaced only when its key (the vaste last's id) is in `bevestigd`; otherwise
+    BevestigingNodig says what would change. One line on the timeline for the
+    month, one verwerkingenlog row per payment. Errors are keyed "bedrag_<id>" for
+    the form's rows (or "maand", "betaald_op"). Returns (betaling, vervangen) per
+    row."""
+    if not bedragen:
+        raise ValidationError(
+            "Vul voor ten minste één vaste last het betaalde bedrag in."
+        )
+    # Lock the costs: two recordings of the same month wait for each other.
+    lasten = {
+        last.pk: last
+        for last in VasteLast.objects.select_for_update(of=("self",)).filter(
+            ontzorging=ontzorging, pk__in=[last.pk for last in bedragen]
+        )
+    }
+    if len(lasten) != len(bedragen):
+        raise ValidationError("Een van de vaste lasten hoort niet bij dit ontzorgen.")
     maand = maand_begin(maand)
-    fouten = betaling_fouten(
-        maand=maand,
-        bedrag=bedrag,
-        betaald_op=betaald_op,
-        startdatum=last.ontzorging.startdatum,
-        einddatum=last.ontzorging.einddatum,
-        vandaag=timezone.localdate(),
-    )
+    fouten = {}
+    for last, bedrag in bedragen.items():
+        for veld, fout in betaling_fouten(
+            maand=maand,
+            bedrag=bedrag,
+            betaald_op=betaald_op,
+            startdatum=ontzorging.startdatum,
+            einddatum=ontzorging.einddatum,
+            vandaag=timezone.localdate(),
+        ).items():
+            fouten[f"bedrag_{last.pk}" if veld == "bedrag" else veld] = fout
     if fouten:
         raise ValidationError(fouten)
-    betaling, nieuw = Betaling.objects.update_or_create(
-        vaste_last=last,
-        maand=maand,
-        defaults={
-            "inburgeraar": last.inburgeraar,
-            "bedrag": bedrag,
-            "betaald_op": betaald_op,
-            "vastgelegd_door": acting_user,
-        },
+    rijen = [(lasten[last.pk], bedrag) for last, bedrag in bedragen.items()]
+    bestaand = {
+        b.vaste_last_id: b
+        for b in Betaling.objects.filter(vaste_last__in=list(lasten), maand=maand)
+    }
+    vervangen_bevestigd(
+        [
+            Overschrijving(
+                sleutel=str(last.pk),
+                wat=str(last),
+                oud=_betaling_tekst(oud.bedrag, oud.betaald_op),
+                nieuw=_betaling_tekst(bedrag, betaald_op),
+            )
+            for last, bedrag in rijen
+            if (oud := bestaand.get(last.pk))
+            and (oud.bedrag, oud.betaald_op) != (bedrag, betaald_op)
+        ],
+        bevestigd,
     )
-    _vastleggen(
-        last.inburgeraar,
-        acting_user,
-        f"Betaling {'vastgelegd' if nieuw else 'vervangen'}: {last} "
-        f"{maand_tekst(maand)} {euro(bedrag)}, betaald op {datum_tekst(betaald_op)}",
+    betalingen = Betaling.objects.bulk_create(
+        [
+            Betaling(
+                vaste_last=last,
+                inburgeraar_id=ontzorging.inburgeraar_id,
+                maand=maand,
+                bedrag=bedrag,
+                betaald_op=betaald_op,
+                vastgelegd_door=acting_user,
+            )
+            for last, bedrag in rijen
+        ],
+        update_conflicts=True,
+        unique_fields=["vaste_last", "maand"],
+        update_fields=["bedrag", "betaald_op", "vastgelegd_door", "vastgelegd_op"],
     )
-    return betaling, not nieuw
+    wijzigingen_vastleggen(
+        ontzorging.inburgeraar,
+        gebruiker=acting_user,
+        soort=GebeurtenisSoort.ONTZORGEN,
+        omschrijving=f"Betalingen {maand_tekst(maand)}, betaald op "
+        f"{datum_tekst(betaald_op)}: "
+        + "; ".join(
+            f"{last} {euro(bedrag)}" + (" (vervangen)" if last.pk in bestaand else "")
+            for last, bedrag in rijen
+        ),
+        # The kind of cost, not its description or payee (verwerkingenlog).
+        actie_namen=[
+            f"Betaling {'vervangen' if last.pk in bestaand else 'vastgelegd'} "
+            f"({last.get_soort_display()}, {maand_tekst(maand)})"
+            for last, _ in rijen
+        ],
+        handeling="Financieel ontzorgen",
+    )
+    return [
+        (betaling, last.pk in bestaand)
+        for betaling, (last, _) in zip(betalingen, rijen, strict=True)
+    ]

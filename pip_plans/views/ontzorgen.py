@@ -24,7 +24,7 @@ from zevenaar_inburgering.nl import datum_tekst, euro, maand_tekst
 from zevenaar_inburgering.verwerkingen import log
 
 from ..forms.ontzorgen import (
-    BetalingForm,
+    BetalingenForm,
     CursusForm,
     MachtigingForm,
     PeriodeForm,
@@ -34,7 +34,7 @@ from ..forms.ontzorgen import (
     ZelfredzaamheidForm,
 )
 from ..models import Betaling, Brief, Ontzorging, VasteLast
-from ..ontzorgen.betalingsoverzicht import betalingsoverzicht
+from ..ontzorgen.betalingsoverzicht import betalingsoverzicht, eerste_open_maand
 from ..ontzorgen.rules import fase_van, ontzorgen_weigering, regulier_einde
 from ..ontzorgen.services import (
     beschikking_fouten,
@@ -46,7 +46,7 @@ from ..ontzorgen.services import (
     zelfredzaamheid_vastleggen,
 )
 from ..ontzorgen.vaste_lasten import (
-    betaling_vastleggen,
+    betalingen_vastleggen,
     vaste_last_toevoegen,
     vaste_last_verwijderen,
     vaste_last_wijzigen,
@@ -118,18 +118,18 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
         )
     )
     regulier = regulier_einde(ontzorging.startdatum, ontzorging.duur_maanden)
-    in_periode = ontzorging.startdatum <= vandaag <= ontzorging.einddatum
+    overzicht = betalingsoverzicht(
+        startdatum=ontzorging.startdatum,
+        einddatum=ontzorging.einddatum,
+        lasten=lasten,
+        betalingen=betalingen,
+    )
     context.update(
         {
             "fase": fase_van(ontzorging, vandaag),
             "regulier_einde": regulier,
             "lasten": lasten,
-            "overzicht": betalingsoverzicht(
-                startdatum=ontzorging.startdatum,
-                einddatum=ontzorging.einddatum,
-                lasten=lasten,
-                betalingen=betalingen,
-            ),
+            "overzicht": overzicht,
             "brieven": list(
                 Brief.objects.visible_to(request.user).filter(ontzorging=ontzorging)
             ),
@@ -154,18 +154,25 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
             }
         )
     else:
-        context["betaling_form"] = forms.get("betaling_form") or BetalingForm(
-            lasten=VasteLast.objects.visible_to(request.user).filter(
-                ontzorging=ontzorging
-            ),
-            initial={
-                "maand": termijnen.maand_begin(
-                    vandaag if in_periode else ontzorging.startdatum
-                ),
-                "betaald_op": vandaag,
-            },
+        context["betaling_form"] = forms.get("betaling_form") or _betalingen_form(
+            lasten, overzicht, vandaag
         )
     return context
+
+
+def _betalingen_form(lasten, overzicht, vandaag) -> BetalingenForm:
+    """The payment form on the first month not yet paid (never a month already
+    paid), each cost due then filled in with its amount: one submit pays them."""
+    maand = eerste_open_maand(overzicht, tot_en_met=termijnen.maand_begin(vandaag))
+    regel = next(r for r in overzicht.maanden if r.maand == maand)
+    te_betalen = {
+        f"bedrag_{last.pk}": cel.bedrag
+        for last, cel in zip(lasten, regel.cellen, strict=True)
+        if cel.status == "open" and cel.bedrag is not None
+    }
+    return BetalingenForm(
+        lasten=lasten, initial={"maand": maand, "betaald_op": vandaag, **te_betalen}
+    )
 
 
 def _render(request, dossier, pagina: str, status: int = 200, **forms):
@@ -433,20 +440,20 @@ def rsd_betaling(request, pk):
     ontzorging = _vereist_ontzorging(request, dossier)
     if ontzorging is None:
         return _terug(dossier, RSD)
-    form = BetalingForm(
+    form = BetalingenForm(
         request.POST,
-        lasten=VasteLast.objects.visible_to(request.user).filter(ontzorging=ontzorging),
+        lasten=list(
+            VasteLast.objects.visible_to(request.user).filter(ontzorging=ontzorging)
+        ),
     )
 
     def melding(resultaat) -> str:
-        betaling, vervangen = resultaat
-        wat = (
-            f"{betaling.vaste_last} {maand_tekst(betaling.maand)}: "
-            f"{euro(betaling.bedrag)}"
+        betaling = resultaat[0][0]
+        regels = "; ".join(
+            f"{b.vaste_last} {euro(b.bedrag)}" + (" (vervangen)" if vervangen else "")
+            for b, vervangen in resultaat
         )
-        if vervangen:
-            return f"Betaling vervangen (de eerdere betaling is overschreven): {wat}."
-        return f"Betaling vastgelegd: {wat}."
+        return f"Betalingen voor {maand_tekst(betaling.maand)} vastgelegd: {regels}."
 
     return _actie(
         request,
@@ -454,11 +461,12 @@ def rsd_betaling(request, pk):
         RSD,
         form,
         form_name="betaling_form",
-        save=lambda data: betaling_vastleggen(
-            vaste_last=data["vaste_last"],
+        save=lambda data: betalingen_vastleggen(
+            ontzorging=ontzorging,
             maand=data["maand"],
-            bedrag=data["bedrag"],
             betaald_op=data["betaald_op"],
+            bedragen=form.bedragen(),
+            bevestigd=data["bevestigd"],
             acting_user=request.user,
         ),
         message=melding,

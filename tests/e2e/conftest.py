@@ -5,14 +5,28 @@ on purpose instead of being skipped. Never run `playwright install`: it download
 browser of its own, and these machines have no internet but the package registries.
 """
 
+import datetime as dt
 import os
+from decimal import Decimal
 from pathlib import Path
+
+from django.utils import timezone
 
 import pytest
 
+from intake.models import BredeIntake, IntakeGezondheid
+from leerroutes.models import Contract, Organisatie
+from pip_plans.models import Inburgeringstermijn
+from pip_plans.ontzorgen.services import ontzorging_starten
+from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
+from pip_plans.services import pip as pip_services
 from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.intake import klaar_voor_pip
+from tests.factories.leerroutes import taalaanbieder
+from tests.factories.pip_plans import complete_pip_data
 from tests.otp import app_voor, code
 from zevenaar_inburgering.accounts.models import Role
+from zevenaar_inburgering.termijnen import maanden_later
 
 # Playwright's sync API runs an event loop in this thread; without this Django's ORM
 # (used by the fixtures and the assertions on the database) refuses to run here.
@@ -145,3 +159,90 @@ def statische_bestanden_zonder_hash(settings):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+# --- Dossiers several journeys start from ----------------------------------------
+
+MAANDEN_IN_TERMIJN = 20
+
+
+@pytest.fixture
+def dossier_in_termijn(dossier, casusregisseur):
+    """`dossier` (asiel, Zevenaar) whose first PIP (B1-route) was vastgesteld 20
+    months and a day ago, so that its termijn started exactly 20 months ago. The
+    database refuses to move a termijn's start, so the PIP is vastgesteld with that
+    dagtekening, and the dates before it (kennisgeving, intake) are moved back too."""
+    vandaag = timezone.localdate()
+    termijn_start = maanden_later(vandaag, -MAANDEN_IN_TERMIJN)
+    dagtekening = termijn_start - dt.timedelta(days=1)
+    klaar_voor_pip(dossier, casusregisseur)
+    dossier.datum_kennisgeving = dagtekening - dt.timedelta(days=60)
+    dossier.datum_brp_inschrijving = dagtekening - dt.timedelta(days=64)
+    dossier.bijstand_start = dagtekening - dt.timedelta(days=50)
+    dossier.refresh_pip_deadline()
+    dossier.save()
+    BredeIntake.objects.filter(inburgeraar=dossier).update(
+        gestart_op=dagtekening - dt.timedelta(days=40),
+        lbt_datum=dagtekening - dt.timedelta(days=35),
+        afgerond_op=dagtekening - dt.timedelta(days=20),
+    )
+    IntakeGezondheid.objects.filter(intake__inburgeraar=dossier).update(
+        besproken_op=dagtekening - dt.timedelta(days=30)
+    )
+    pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=casusregisseur)
+    pip = pip_services.pip_bewerken(
+        pip=pip,
+        data=complete_pip_data(),
+        bewerkversie=pip.bewerkversie,
+        acting_user=casusregisseur,
+    )
+    pip_services.pip_vaststellen(
+        pip=pip, acting_user=casusregisseur, dagtekening=dagtekening
+    )
+    termijn = Inburgeringstermijn.objects.get(inburgeraar=dossier)
+    assert termijn.startdatum == termijn_start
+    dossier.refresh_from_db()
+    return dossier
+
+
+@pytest.fixture
+def aanbieder(db):
+    """A taalaanbieder with a valid keurmerk and a B1-route contract (600 NT2, 80
+    KNM), both running from before the termijn's start until after today whatever
+    day the test runs."""
+    aanbieder = taalaanbieder()
+    vandaag = timezone.localdate()
+    van, tot = maanden_later(vandaag, -24), maanden_later(vandaag, 24)
+    Organisatie.objects.filter(pk=aanbieder.pk).update(
+        keurmerk_geldig_van=van, keurmerk_geldig_tot=tot
+    )
+    Contract.objects.filter(aanbieder=aanbieder).update(start=van, einde=tot)
+    aanbieder.refresh_from_db()
+    return aanbieder
+
+
+@pytest.fixture
+def klant_met_ontzorgen(dossier, casusregisseur, klantmanager):
+    """`dossier` (a client of `klantmanager`) whose ontzorgen started two months ago,
+    with the rent filled in."""
+    vandaag = timezone.localdate()
+    start = maanden_later(vandaag.replace(day=1), -2)
+    dossier.bijstand_start = start
+    dossier.save()
+    ontzorging = ontzorging_starten(
+        inburgeraar=dossier, startdatum=start, acting_user=casusregisseur
+    )
+    huur = ontzorging.vaste_lasten.get(soort="huur")
+    vaste_last_wijzigen(
+        vaste_last=huur,
+        versie=huur.versie,
+        data={
+            "soort": "huur",
+            "begunstigde": "Woonstichting De Liemers",
+            "iban": "NL91ABNA0417164300",
+            "bedrag": Decimal("650.00"),
+            "frequentie": "maand",
+        },
+        acting_user=klantmanager,
+    )
+    return dossier

@@ -12,16 +12,12 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from intake.models import BredeIntake, IntakeGezondheid
 from leerroutes.models import (
-    Contract,
     Examenpoging,
-    Organisatie,
     Participatieactiviteit,
     Traject,
 )
 from pip_plans.models import Inburgeringstermijn
-from pip_plans.services import pip as pip_services
 from tests.e2e.stappen import (
     assert_unique_ids,
     dossier_openen,
@@ -34,73 +30,14 @@ from tests.e2e.stappen import (
     tabelrij,
 )
 from tests.e2e.test_accessibility import assert_accessible
-from tests.factories.intake import klaar_voor_pip
-from tests.factories.leerroutes import taalaanbieder
-from tests.factories.pip_plans import complete_pip_data
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.e2e
 
-MAANDEN_IN_TERMIJN = 20
 # Earlier months with hours that bring the 40,5 hours of last month up to schedule:
 # 40,5 + 6 × 60 = 400,5 of 680 hours after 20 of 36 months (about 379 expected).
 INHAALMAANDEN = range(2, 8)
 INHAALUREN = "60"
-
-
-@pytest.fixture
-def dossier_in_termijn(dossier, casusregisseur):
-    """`dossier` (asiel, Zevenaar) whose first PIP (B1-route) was vastgesteld 20
-    months and a day ago, so that its termijn started exactly 20 months ago. The
-    database refuses to move a termijn's start, so the PIP is vastgesteld with that
-    dagtekening, and the dates before it (kennisgeving, intake) are moved back too."""
-    vandaag = timezone.localdate()
-    termijn_start = maanden_later(vandaag, -MAANDEN_IN_TERMIJN)
-    dagtekening = termijn_start - dt.timedelta(days=1)
-    klaar_voor_pip(dossier, casusregisseur)
-    dossier.datum_kennisgeving = dagtekening - dt.timedelta(days=60)
-    dossier.datum_brp_inschrijving = dagtekening - dt.timedelta(days=64)
-    dossier.bijstand_start = dagtekening - dt.timedelta(days=50)
-    dossier.refresh_pip_deadline()
-    dossier.save()
-    BredeIntake.objects.filter(inburgeraar=dossier).update(
-        gestart_op=dagtekening - dt.timedelta(days=40),
-        lbt_datum=dagtekening - dt.timedelta(days=35),
-        afgerond_op=dagtekening - dt.timedelta(days=20),
-    )
-    IntakeGezondheid.objects.filter(intake__inburgeraar=dossier).update(
-        besproken_op=dagtekening - dt.timedelta(days=30)
-    )
-    pip = pip_services.pip_opstellen(inburgeraar=dossier, acting_user=casusregisseur)
-    pip = pip_services.pip_bewerken(
-        pip=pip,
-        data=complete_pip_data(),
-        bewerkversie=pip.bewerkversie,
-        acting_user=casusregisseur,
-    )
-    pip_services.pip_vaststellen(
-        pip=pip, acting_user=casusregisseur, dagtekening=dagtekening
-    )
-    termijn = Inburgeringstermijn.objects.get(inburgeraar=dossier)
-    assert termijn.startdatum == termijn_start
-    dossier.refresh_from_db()
-    return dossier
-
-
-@pytest.fixture
-def aanbieder(db):
-    """A taalaanbieder with a valid keurmerk and a B1-route contract (600 NT2, 80
-    KNM), both running from before the termijn's start until after today whatever
-    day the test runs."""
-    aanbieder = taalaanbieder()
-    vandaag = timezone.localdate()
-    van, tot = maanden_later(vandaag, -24), maanden_later(vandaag, 24)
-    Organisatie.objects.filter(pk=aanbieder.pk).update(
-        keurmerk_geldig_van=van, keurmerk_geldig_tot=tot
-    )
-    Contract.objects.filter(aanbieder=aanbieder).update(start=van, einde=tot)
-    aanbieder.refresh_from_db()
-    return aanbieder
 
 
 def test_casusregisseur_follows_a_leerroute(
@@ -157,10 +94,9 @@ def test_casusregisseur_follows_a_leerroute(
     uren_sectie = page.locator("#uren")
     uren_sectie.get_by_text("Uren vastleggen", exact=True).click()
     uren = page.locator("form[action$='/route/uren/']")
-    uren.get_by_label("Onderdeel").select_option(label="NT2 (taal)")
     uren.get_by_label("Maand").fill(f"{volgende_maand:%Y-%m}")
-    uren.get_by_label("Uren aanwezig").fill("40,5")
-    uren.get_by_label("Uren geroosterd").fill("45")
+    uren.get_by_label("Uren aanwezig NT2 (taal)").fill("40,5")
+    uren.get_by_label("Uren geroosterd NT2 (taal)").fill("45")
     klik_en_wacht(page, uren.get_by_role("button", name="Uren opslaan"))
 
     uren = formulier_met_fout(
@@ -171,8 +107,8 @@ def test_casusregisseur_follows_a_leerroute(
     )
     # What was typed stays.
     expect(uren.get_by_label("Maand")).to_have_value(f"{volgende_maand:%Y-%m}")
-    expect(uren.get_by_label("Uren aanwezig")).to_have_value("40,5")
-    expect(uren.get_by_label("Uren geroosterd")).to_have_value("45")
+    expect(uren.get_by_label("Uren aanwezig NT2 (taal)")).to_have_value("40,5")
+    expect(uren.get_by_label("Uren geroosterd NT2 (taal)")).to_have_value("45")
     assert not dossier.uren.exists()
     assert_accessible(page, "de routepagina met een fout in de uren")
 
@@ -223,9 +159,8 @@ def test_casusregisseur_follows_a_leerroute(
         maand = maanden_later(deze_maand, -terug)
         page.locator("#uren").get_by_text("Uren vastleggen", exact=True).click()
         uren = page.locator("form[action$='/route/uren/']")
-        uren.get_by_label("Onderdeel").select_option(label="NT2 (taal)")
         uren.get_by_label("Maand").fill(f"{maand:%Y-%m}")
-        uren.get_by_label("Uren aanwezig").fill(INHAALUREN)
+        uren.get_by_label("Uren aanwezig NT2 (taal)").fill(INHAALUREN)
         klik_en_wacht(page, uren.get_by_role("button", name="Uren opslaan"))
         gemeld(page, "Uren vastgelegd.")
     assert dossier.uren.count() == 1 + len(INHAALMAANDEN)

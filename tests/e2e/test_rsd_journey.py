@@ -12,41 +12,12 @@ from playwright.sync_api import expect
 
 from leerroutes.models import Participatieactiviteit
 from pip_plans.models import Betaling
-from pip_plans.ontzorgen.services import ontzorging_starten
-from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
 from tests.e2e.stappen import assert_unique_ids, klik_en_wacht
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.intake import InburgeraarFactory
 from zevenaar_inburgering.termijnen import maanden_later
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def klant_met_ontzorgen(dossier, casusregisseur, klantmanager):
-    """`dossier` (a client of `klantmanager`) whose ontzorgen started two months ago,
-    with the rent filled in."""
-    vandaag = timezone.localdate()
-    start = maanden_later(vandaag.replace(day=1), -2)
-    dossier.bijstand_start = start
-    dossier.save()
-    ontzorging = ontzorging_starten(
-        inburgeraar=dossier, startdatum=start, acting_user=casusregisseur
-    )
-    huur = ontzorging.vaste_lasten.get(soort="huur")
-    vaste_last_wijzigen(
-        vaste_last=huur,
-        versie=huur.versie,
-        data={
-            "soort": "huur",
-            "begunstigde": "Woonstichting De Liemers",
-            "iban": "NL91ABNA0417164300",
-            "bedrag": Decimal("650.00"),
-            "frequentie": "maand",
-        },
-        acting_user=klantmanager,
-    )
-    return dossier
 
 
 def test_klantmanager_records_a_payment_and_an_activity(
@@ -84,20 +55,24 @@ def test_klantmanager_records_a_payment_and_an_activity(
     )
     assert_accessible(page, "de ontzorgenpagina van de klantmanager")
     betaling = page.locator("#betaling form")
-    betaling.get_by_label("Vaste last").select_option(label="Huur")
+    # The form opens on the first month not yet paid, the rent due filled in.
+    eerste_maand = maanden_later(vorige_maand, -1)
+    expect(betaling.get_by_label("Betaling voor de maand")).to_have_value(
+        f"{eerste_maand:%Y-%m}"
+    )
+    expect(betaling.get_by_label("Betaald bedrag Huur (€)")).to_have_value("650,00")
     # A month before the period: refused, what was typed stays.
     betaling.get_by_label("Betaling voor de maand").fill(
         f"{maanden_later(vorige_maand, -3):%Y-%m}"
     )
-    betaling.get_by_label("Betaald bedrag (€)").fill("650,00")
     betaling.get_by_label("Betaald op").fill(vandaag.isoformat())
-    klik_en_wacht(page, betaling.get_by_role("button", name="Betaling opslaan"))
+    klik_en_wacht(page, betaling.get_by_role("button", name="Betalingen opslaan"))
     expect(page).to_have_title(
         f"Fout: Financieel ontzorgen — {dossier.naam} — Liemers Inburgering"
     )
     expect(page.locator("#betaling form")).to_contain_text("periode")
     expect(
-        page.locator("#betaling form").get_by_label("Betaald bedrag (€)")
+        page.locator("#betaling form").get_by_label("Betaald bedrag Huur (€)")
     ).to_have_value("650,00")
     assert not Betaling.objects.exists()
     assert_accessible(page, "de ontzorgenpagina met een fout")
@@ -105,7 +80,7 @@ def test_klantmanager_records_a_payment_and_an_activity(
 
     betaling = page.locator("#betaling form")
     betaling.get_by_label("Betaling voor de maand").fill(f"{vorige_maand:%Y-%m}")
-    klik_en_wacht(page, betaling.get_by_role("button", name="Betaling opslaan"))
+    klik_en_wacht(page, betaling.get_by_role("button", name="Betalingen opslaan"))
     expect(page).to_have_title(
         f"Financieel ontzorgen — {dossier.naam} — Liemers Inburgering"
     )

@@ -127,9 +127,11 @@ def test_bad_hours_keep_input_and_change_nothing(client_for, casusregisseur, tra
     client = client_for(casusregisseur)
     response = client.post(
         reverse("leerroutes:uren", args=[traject.inburgeraar.pk]),
-        {"onderdeel": "nt2", "maand": "2099-01", "uren_aanwezig": "12,5"},
+        {"uren-maand": "2099-01", "uren-uren_aanwezig_nt2": "12,5"},
     )
-    assert "De maand ligt in de toekomst." in geweigerd(response)
+    html = geweigerd(response)
+    assert "De maand ligt in de toekomst." in html
+    assert 'value="12,5"' in html
     assert not Urenregistratie.objects.exists()
 
 

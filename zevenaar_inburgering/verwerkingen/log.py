@@ -99,7 +99,7 @@ def _write(
     betrokkenen: Iterable,
     user,
     actie: str,
-    actie_naam: str,
+    actie_naam: str | list[str],
     handeling: str,
     activiteit: str = DOSSIERVOERING,
     soorten_gegevens: list[str] | None = None,
@@ -109,11 +109,14 @@ def _write(
 ) -> None:
     """Write one row per betrokkene, children of one span for this action.
 
+    `actie_naam` may be a list with a name per betrokkene (a batch of changes to
+    one dossier: one row per change).
     An action written in several parts (a streamed export) passes the request's
     `oorsprong` and its own `parent_span` to every part."""
     subjects = [_subject(obj) for obj in betrokkenen]
     if not subjects:
         return
+    namen = [actie_naam] * len(subjects) if isinstance(actie_naam, str) else actie_naam
     oorsprong = oorsprong or get_oorsprong()
     register = _activiteit(activiteit)
     if parent_span is None and len(subjects) > 1:
@@ -126,7 +129,7 @@ def _write(
             "parent_span_id": parent_span,
             "tijdstip": now,
             "actie": actie,
-            "actie_naam": actie_naam,
+            "actie_naam": naam,
             "handeling": handeling,
             "verwerkingsactiviteit_id": register.pk,
             "bewaartermijn": register.bewaartermijn,
@@ -143,7 +146,7 @@ def _write(
             "systeem": SYSTEEM,
             "uitvoerder": settings.OIN,
         }
-        for subject in subjects
+        for subject, naam in zip(subjects, namen, strict=True)
     )
 
 
@@ -236,6 +239,20 @@ def log_dossiers_changed(
         user=user,
         actie=Actie.WIJZIGEN,
         actie_naam=actie_naam,
+        handeling=handeling,
+    )
+
+
+def log_dossier_changes(
+    inburgeraar, *, user, actie_namen: list[str], handeling: str
+) -> None:
+    """A batch of changes to one dossier (a month of hours, a month's payments):
+    one row per change, under one span."""
+    _write(
+        betrokkenen=[inburgeraar] * len(actie_namen),
+        user=user,
+        actie=Actie.WIJZIGEN,
+        actie_naam=actie_namen,
         handeling=handeling,
     )
 

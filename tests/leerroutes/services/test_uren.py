@@ -118,7 +118,7 @@ def test_manual_hours_rules(in_traject, casusregisseur):
     assert list(fout.value.message_dict) == ["maand"]
     with pytest.raises(ValidationError) as fout:
         vastleggen(dt.date(2026, 4, 1), 10, Decimal(8))
-    assert list(fout.value.message_dict) == ["uren_geroosterd"]
+    assert list(fout.value.message_dict) == ["uren_geroosterd_nt2"]  # the form's row
     with pytest.raises(ValidationError, match="geen traject") as fout:
         vastleggen(dt.date(2026, 2, 1), 10)  # the traject starts 2 March
     assert list(fout.value.message_dict) == ["maand"]
@@ -139,8 +139,8 @@ def test_manual_hours_rules(in_traject, casusregisseur):
     )
     assert Urenregistratie.objects.count() == 2
     assert Routestand.objects.get().uren_gevolgd == 16
-    assert op_tijdlijn(in_traject, "leerroute", "Uren NT2 (taal) 04-2026: 12")
-    assert gelogd(in_traject, "Uren vastgelegd")
+    assert op_tijdlijn(in_traject, "leerroute", "Uren april 2026: NT2 (taal) 12 aanw")
+    assert gelogd(in_traject, "Uren vervangen (NT2 (taal), april 2026)")
 
 
 def test_hours_need_a_traject_that_ran_in_that_month(dossier, casusregisseur):

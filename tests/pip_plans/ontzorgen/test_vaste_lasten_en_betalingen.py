@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 import pytest
 from freezegun import freeze_time
 
+from intake.services import ALLES_VERVANGEN
 from pip_plans.forms.ontzorgen import VasteLastForm
 from pip_plans.models import Betaling, VasteLastSoort
 from pip_plans.ontzorgen.vaste_lasten import (
-    betaling_vastleggen,
+    betalingen_vastleggen,
     vaste_last_toevoegen,
     vaste_last_verwijderen,
     vaste_last_wijzigen,
@@ -120,13 +121,7 @@ def test_a_cost_with_payments_cannot_be_removed(dossier, casusregisseur, klantma
     vaste_last_verwijderen(vaste_last=water, versie=1, acting_user=casusregisseur)
     assert ontzorging.vaste_lasten.count() == 3
     with freeze_time("2026-05-15"):
-        betaling_vastleggen(
-            vaste_last=huur(ontzorging),
-            maand=APRIL,
-            bedrag=Decimal("650"),
-            betaald_op=D(2026, 4, 1),
-            acting_user=klantmanager,
-        )
+        betalen(huur(ontzorging), klantmanager, maand=APRIL, betaald_op=D(2026, 4, 1))
     with pytest.raises(ValidationError, match="betalingen vastgelegd"):
         vaste_last_verwijderen(
             vaste_last=huur(ontzorging), versie=1, acting_user=casusregisseur
@@ -137,13 +132,16 @@ def test_a_cost_with_payments_cannot_be_removed(dossier, casusregisseur, klantma
 
 
 def betalen(last, user, maand=MEI, bedrag="650", betaald_op=MEI):
-    return betaling_vastleggen(
-        vaste_last=last,
+    """One payment, replacing a recorded one without asking; (betaling, vervangen)."""
+    [resultaat] = betalingen_vastleggen(
+        ontzorging=last.ontzorging,
         maand=maand,
-        bedrag=Decimal(bedrag),
         betaald_op=betaald_op,
+        bedragen={last: Decimal(bedrag)},
+        bevestigd=ALLES_VERVANGEN,
         acting_user=user,
     )
+    return resultaat
 
 
 @pytest.mark.django_db
@@ -158,8 +156,8 @@ def test_a_payment_is_recorded_once_per_cost_and_month(
     assert vervangen
     assert Betaling.objects.get().bedrag == Decimal("655")
     assert gebeurtenissen(dossier)[-2:] == [
-        "Betaling vastgelegd: Huur mei 2026 € 650,00, betaald op 1 mei 2026",
-        "Betaling vervangen: Huur mei 2026 € 655,00, betaald op 1 mei 2026",
+        "Betalingen mei 2026, betaald op 1 mei 2026: Huur € 650,00",
+        "Betalingen mei 2026, betaald op 1 mei 2026: Huur € 655,00 (vervangen)",
     ]
 
 
@@ -181,7 +179,9 @@ def test_a_wrong_payment_is_refused(
     ontzorging = starten(dossier, casusregisseur)
     with pytest.raises(ValidationError) as error:
         betalen(huur(ontzorging), klantmanager, **kwargs)
-    assert veld in error.value.message_dict
+    # An amount's error belongs to the cost's row of the form.
+    rij = f"bedrag_{huur(ontzorging).pk}" if veld == "bedrag" else veld
+    assert rij in error.value.message_dict
     assert not Betaling.objects.exists()
 
 

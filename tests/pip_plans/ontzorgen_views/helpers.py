@@ -44,12 +44,15 @@ def last_post(last, **changes) -> dict:
 
 
 def betaling_post(last, **changes) -> dict:
-    data = {
-        "vaste_last": str(last.pk),
-        "maand": "2026-05",
-        "bedrag": "650,00",
-        "betaald_op": "2026-05-01",
-    }
+    """The payment form with `last` paid (`bedrag`); other fields by name."""
+    return betalingen_post({last: changes.pop("bedrag", "650,00")}, **changes)
+
+
+def betalingen_post(bedragen: dict, **changes) -> dict:
+    """The payment form with a row per vaste last in `bedragen` (last -> typed
+    amount)."""
+    data = {"maand": "2026-05", "betaald_op": "2026-05-01"}
+    data.update({f"bedrag_{last.pk}": bedrag for last, bedrag in bedragen.items()})
     data.update(changes)
     return {f"betaling-{k}": v for k, v in data.items()}
 

@@ -31,8 +31,9 @@ def test_rsd_records_a_payment_and_the_machtiging(
     response = client.get(rsd_pagina(dossier))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "vervangt die de eerdere betaling" in html
-    assert 'value="2026-05"' in html  # this month is offered
+    assert "vervangt u die pas na bevestiging" in html
+    # The first month not yet paid is offered: April, the period's first month.
+    assert 'value="2026-04"' in html
 
     last = huur(ontzorging)
     response = client.post(
@@ -45,10 +46,10 @@ def test_rsd_records_a_payment_and_the_machtiging(
 
     response = client.post(
         actie("rsd_ontzorgen_betaling", dossier),
-        betaling_post(last, bedrag="655,50"),
+        betaling_post(last, bedrag="655,50", bevestigd=str(last.pk)),
         follow=True,
     )
-    assert "Betaling vervangen" in response.content.decode()
+    assert "Huur € 655,50 (vervangen)" in response.content.decode()
     assert Betaling.objects.get().bedrag == Decimal("655.50")
 
     response = client.post(
