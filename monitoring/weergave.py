@@ -13,9 +13,11 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils import timezone
 
+from monitoring.rapportage.basis import Periode
+from zevenaar_inburgering.nl import datum_tekst, getal
 from zevenaar_inburgering.nl import euro as euro_tekst
-from zevenaar_inburgering.nl import getal
 
 
 def grens() -> int:
@@ -71,13 +73,26 @@ def tabellen_voor_weergave(cijfers: dict) -> list[dict]:
     ]
 
 
-def csv_rijen(cijfers: dict):
-    """(sectie, tabel, rij, kolom, waarde) for every cell, suppressed as shown."""
+CSV_KOLOMMEN = ["Stand", "Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"]
+
+
+def csv_rijen(cijfers: dict, gemaakt_op=None):
+    """(stand, sectie, tabel, rij, kolom, waarde) for every cell, suppressed as
+    shown; the first column says on every line whether the figure is provisional,
+    so no copied or filtered line loses it."""
+    stand_tekst = stand(cijfers, gemaakt_op)["stand_tekst"]
     for sectie in tabellen_voor_weergave(cijfers):
         for t in sectie["tabellen"]:
             for r in t["rijen"]:
                 for kolom, waarde in zip(t["kolommen"], r["cellen"], strict=False):
-                    yield sectie["titel"], t["titel"], r["label"].strip(), kolom, waarde
+                    yield (
+                        stand_tekst,
+                        sectie["titel"],
+                        t["titel"],
+                        r["label"].strip(),
+                        kolom,
+                        waarde,
+                    )
 
 
 # --- Charts ----------------------------------------------------------------------------
@@ -218,9 +233,31 @@ def grafieken(cijfers: dict) -> dict:
     }
 
 
-def context(cijfers: dict) -> dict:
-    """What the dashboard and the PDF template need."""
+def stand(cijfers: dict, gemaakt_op=None) -> dict:
+    """Whether the report is provisional and the date of its data: the one place
+    the dashboard, the PDF and the CSV read them from. A report stored before the
+    date of the data was kept falls back to the day it was made."""
+    if cijfers.get("stand"):
+        datum = date.fromisoformat(cijfers["stand"])
+    else:
+        datum = timezone.localtime(gemaakt_op).date()
+    voorlopig = Periode(cijfers["jaar"], cijfers["kwartaal"]).voorlopig_op(datum)
+    titel = (
+        f"Kwartaalrapportage inburgering {cijfers['jaar']}, kwartaal "
+        f"{cijfers['kwartaal']}"
+    )
     return {
+        "voorlopig": voorlopig,
+        "stand": datum,
+        "titel": f"Voorlopige {titel[0].lower()}{titel[1:]}" if voorlopig else titel,
+        "stand_tekst": ("voorlopig" if voorlopig else "definitief")
+        + f", stand van {datum_tekst(datum)}",
+    }
+
+
+def context(cijfers: dict, gemaakt_op=None) -> dict:
+    """What the dashboard and the PDF template need."""
+    return stand(cijfers, gemaakt_op) | {
         "cijfers": cijfers,
         "peildatum": date.fromisoformat(cijfers["peildatum"]),
         "secties": tabellen_voor_weergave(cijfers),

@@ -21,6 +21,7 @@ from tests.monitoring.kwartaal.cellen import (
     rij,
     vind_tabel,
 )
+from tests.monitoring.kwartaal.scenario import STAND
 
 pytestmark = pytest.mark.django_db
 
@@ -225,7 +226,7 @@ def test_beleidsdoelen_na_drie_jaar(scenario):
     """2025 K4: the 2022 cohort has had its 3 years; cohort 2023 (X4) its 2. "Within
     N years" ends on the last day of the period of N years from the start of the
     plicht (the month-end rule, DOMAIN §13.1): the anniversary itself is outside."""
-    c = bereken(jaar=2025, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
+    c = bereken(stand=STAND, jaar=2025, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
     s, t = "doelen", "Doel 1–3 per cohort"
     # A2 moved away on 30-09-2022: not in the bases. Doel 1 among A1 A3 A4 A6
     # (B1/Z): A1 01-11-2022 yes; A3 none; A4 01-05-2025 is the last day of the 3
@@ -272,7 +273,7 @@ def test_doel4_ketenoverleg(scenario, zevenaar_k4):
         "Aanwezige ketenpartners": {"tekst": "gehaald"},
     }
     # By the end of K2 only the March meeting had been held.
-    k2 = bereken(jaar=2022, kwartaal=2, gemeente=scenario.gedeeld.zevenaar)
+    k2 = bereken(stand=STAND, jaar=2022, kwartaal=2, gemeente=scenario.gedeeld.zevenaar)
     assert rij(k2, "doelen", "Doel 4", "Totaal") == {
         "Onderwerp": {"tekst": "1 van 2"},
         "Aanwezige ketenpartners": {"tekst": "nog niet gehaald"},
@@ -342,7 +343,7 @@ def test_taakstelling(scenario, zevenaar_k4):
     # 2021 (seed): 34 per half year; 65 % of 34 = 22,1 → 22 expected. Housed
     # asielstatushouders of Zevenaar: first half A1 01-03, A2 10-05, A3 30-06 (the
     # last day) = 3; second half A4 01-07 = 1 (D1 lives in Duiven).
-    c = bereken(jaar=2021, kwartaal=4, gemeente=zevenaar)
+    c = bereken(stand=STAND, jaar=2021, kwartaal=4, gemeente=zevenaar)
     tabel = vind_tabel(c, s, t)
     assert tabel["kolommen"] == [
         "Taakstelling (personen)",
@@ -357,7 +358,7 @@ def test_taakstelling(scenario, zevenaar_k4):
     assert cel(c, s, t, "2e halfjaar 2021", "Gehuisvest") == {"n": 1}
     assert cel(c, s, t, "2e halfjaar 2021", "Waarvan") == {"tekst": "22"}
     # In K2 only the first half year is shown.
-    k2 = bereken(jaar=2021, kwartaal=2, gemeente=zevenaar)
+    k2 = bereken(stand=STAND, jaar=2021, kwartaal=2, gemeente=zevenaar)
     assert [r["label"] for r in vind_tabel(k2, s, t)["rijen"]] == ["1e halfjaar 2021"]
 
     # 2022: no taakstelling set. Housed: first half A5 15-06 = 1; second half A6

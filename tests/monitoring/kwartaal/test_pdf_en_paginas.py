@@ -23,8 +23,9 @@ from monitoring.rapportage.rapport import (
 from tests.downloads import csv_rows
 from tests.factories.accounts import UserFactory
 from tests.monitoring.kwartaal.cellen import ASIEL, GEZIN, JAAR, SPUK, TOTAAL, cel
-from tests.monitoring.kwartaal.scenario import D
+from tests.monitoring.kwartaal.scenario import STAND, D
 from zevenaar_inburgering.accounts.models import Role
+from zevenaar_inburgering.nl import datum_tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def test_pdf_volgt_de_instelling(zevenaar_k4):
 
 
 def test_dashboard_met_grafieken(client_for, beleidsmedewerker, scenario):
-    rapport_klaar(bereken(jaar=2022, kwartaal=4))
+    rapport_klaar(bereken(stand=STAND, jaar=2022, kwartaal=4))
     response = client_for(beleidsmedewerker).get(DASHBOARD)
     assert response.status_code == 200
     html = response.content.decode()
@@ -165,11 +166,13 @@ def test_aanvragen_maken_en_downloaden(
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "kwartaalrapport-2022-k4-zevenaar.csv" in response["Content-Disposition"]
     regels = csv_rows(response)
-    assert regels[0] == ["Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"]
+    assert regels[0] == ["Stand", "Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"]
+    stand = f"definitief, stand van {datum_tekst(timezone.localdate())}"
     sectie, tabel = "Instroom, voorraad en uitstroom", "Instroom en uitstroom"
-    assert [sectie, tabel, JAAR[2], GEZIN, "<5"] in regels
-    assert [sectie, tabel, JAAR[2], ASIEL, "10"] in regels
+    assert [stand, sectie, tabel, JAAR[2], GEZIN, "<5"] in regels
+    assert [stand, sectie, tabel, JAAR[2], ASIEL, "10"] in regels
     assert [
+        stand,
         "Geld",
         "Inburgeringsvoorzieningen 2022 tot en met de peildatum",
         "SPUK-inkomsten",
@@ -233,7 +236,7 @@ def test_aanvragen_fout(
 
 @pytest.mark.parametrize("persona", ["casusregisseur", "klantmanager"])
 def test_andere_rollen_krijgen_403(request, client_for, persona, scenario):
-    rapport = rapport_klaar(bereken(jaar=2022, kwartaal=4))
+    rapport = rapport_klaar(bereken(stand=STAND, jaar=2022, kwartaal=4))
     client = client_for(request.getfixturevalue(persona))
     for url in (
         DASHBOARD,
@@ -256,9 +259,10 @@ def test_beleidsmedewerker_van_duiven_ziet_zevenaar_niet(client_for, duiven, sce
         username="beleid.duiven", role=Role.BELEIDSMEDEWERKER, gemeenten=[duiven]
     )
     van_zevenaar = rapport_klaar(
-        bereken(jaar=2022, kwartaal=4, gemeente=zevenaar), gemeente=zevenaar
+        bereken(stand=STAND, jaar=2022, kwartaal=4, gemeente=zevenaar),
+        gemeente=zevenaar,
     )
-    van_de_regio = rapport_klaar(bereken(jaar=2022, kwartaal=4))
+    van_de_regio = rapport_klaar(bereken(stand=STAND, jaar=2022, kwartaal=4))
     client = client_for(eigen)
     for naam in ("status", "pdf", "csv"):
         url = reverse(f"monitoring:kwartaalrapport_{naam}", args=[van_zevenaar.pk])

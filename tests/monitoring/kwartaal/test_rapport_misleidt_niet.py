@@ -1,0 +1,102 @@
+"""A report that cannot mislead (issue 19, item 5): a quarter that had not ended on
+the date of the data is "Voorlopig" on the dashboard, in the PDF and in the CSV; the
+default quarter is the last one ended; the gebied select shows the report's gebied."""
+
+from django.urls import reverse
+
+import pytest
+from freezegun import freeze_time
+
+from monitoring.forms.rapport import REGIO, AanvraagForm
+from monitoring.models import Kwartaalrapport
+from monitoring.rapportage.basis import Periode
+from monitoring.rapportage.cijfers import bereken
+from monitoring.rapportage.rapport import rapport_maken
+from tests.downloads import csv_rows
+from tests.monitoring.kwartaal.scenario import STAND, D
+from tests.monitoring.kwartaal.test_pdf_en_paginas import pdf_tekst, rapport_klaar
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("monitoring:dashboard")
+AANVRAGEN = reverse("monitoring:kwartaalrapport_aanvragen")
+
+
+def test_voorlopig_tot_en_met_de_laatste_dag_van_het_kwartaal():
+    k4 = Periode(2026, 4)
+    assert k4.voorlopig_op(D(2026, 12, 5))
+    assert k4.voorlopig_op(D(2026, 12, 31))
+    assert not k4.voorlopig_op(D(2027, 1, 1))
+
+
+@pytest.mark.pdf
+@freeze_time("2026-12-05 10:00")
+def test_k4_in_december_is_voorlopig_in_html_pdf_en_csv(
+    client_for, beleidsmedewerker, zevenaar, django_capture_on_commit_callbacks
+):
+    client = client_for(beleidsmedewerker)
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(
+            AANVRAGEN, {"jaar": "2026", "kwartaal": "4", "gebied": str(zevenaar.pk)}
+        )
+    assert response.status_code == 302
+    rapport = rapport_maken(Kwartaalrapport.objects.get().pk)
+    assert rapport.cijfers["stand"] == "2026-12-05"
+
+    html = client.get(f"{DASHBOARD}?rapport={rapport.pk}").content.decode()
+    assert "Voorlopig" in html
+    assert "stand van 5 december 2026" in html
+
+    response = client.get(reverse("monitoring:kwartaalrapport_pdf", args=[rapport.pk]))
+    tekst = pdf_tekst(b"".join(response.streaming_content))
+    assert "Voorlopige kwartaalrapportage inburgering 2026, kwartaal 4" in tekst
+    assert "stand van 5 december 2026" in tekst
+    assert "VOORLOPIG" in tekst  # the footer, on every page
+
+    response = client.get(reverse("monitoring:kwartaalrapport_csv", args=[rapport.pk]))
+    regels = csv_rows(response)
+    assert regels[0][0] == "Stand"
+    assert {r[0] for r in regels[1:]} == {"voorlopig, stand van 5 december 2026"}
+
+
+@freeze_time("2027-01-04 10:00")
+def test_na_afloop_definitief(client_for, beleidsmedewerker, scenario):
+    rapport = rapport_klaar(bereken(stand=D(2027, 1, 4), jaar=2026, kwartaal=4))
+    html = client_for(beleidsmedewerker).get(DASHBOARD).content.decode()
+    assert str(rapport.cijfers["jaar"]) in html
+    assert "stand van 4 januari 2027" in html
+    assert "Voorlopig" not in html
+    regels = csv_rows(
+        client_for(beleidsmedewerker).get(
+            reverse("monitoring:kwartaalrapport_csv", args=[rapport.pk])
+        )
+    )
+    assert regels[1][0] == "definitief, stand van 4 januari 2027"
+
+
+@freeze_time("2026-12-05 10:00")
+def test_standaard_het_laatste_afgesloten_kwartaal(
+    client_for, beleidsmedewerker, scenario
+):
+    form = AanvraagForm(user=beleidsmedewerker)
+    assert (form["jaar"].value(), form["kwartaal"].value()) == (2026, 3)
+    # The dashboard opens on the report of the last quarter that ended, not on the
+    # newer provisional one of the running quarter.
+    rapport_klaar(bereken(stand=D(2026, 10, 2), jaar=2026, kwartaal=3))
+    rapport_klaar(bereken(stand=D(2026, 12, 5), jaar=2026, kwartaal=4))
+    html = client_for(beleidsmedewerker).get(DASHBOARD).content.decode()
+    assert "2026, kwartaal 3" in html and "Voorlopig" not in html
+
+
+def test_gebied_select_toont_het_gebied_van_het_rapport(
+    client_for, beleidsmedewerker, scenario
+):
+    zevenaar = scenario.gedeeld.zevenaar
+    rapport = rapport_klaar(
+        bereken(stand=STAND, jaar=2022, kwartaal=4, gemeente=zevenaar),
+        gemeente=zevenaar,
+    )
+    client = client_for(beleidsmedewerker)
+    html = client.get(f"{DASHBOARD}?rapport={rapport.pk}").content.decode()
+    assert f'<option value="{zevenaar.pk}" selected>Zevenaar</option>' in html
+    assert f'<option value="{REGIO}" selected>' not in html
