@@ -2,11 +2,22 @@
 the geometry of the charts (SVG drawn by templates/monitoring/rapport/_grafieken.html,
 the same on the dashboard and in the PDF).
 
-Suppression (settings.KLEINE_AANTALLEN_GRENS, 5 by default): a number of persons from
-1 up to the limit is shown as "<5"; a percentage or median is shown as "<5" when it
-rests on fewer persons than the limit, or when its numerator is such a small number
-(from a percentage and its base the count could be worked back). Zero is shown.
-Money is not suppressed: it is accounted publicly per gemeente.
+Suppression (settings.KLEINE_AANTALLEN_GRENS, 5 by default), the same on the
+dashboard, in the PDF and in the CSV:
+- a number of persons from 1 up to the limit reads "minder dan 5 personen"; zero is
+  shown;
+- a percentage or median that rests on fewer persons than the limit, or whose
+  numerator is such a small number (from a percentage and its base the count could be
+  worked back), reads "niet getoond: minder dan 5 personen": words, never a "<5"
+  that reads as a share in a percentage column or on a percentage scale;
+- an amount that rests on counts of persons (a cell's "aantallen": the fines, the
+  SPUK per person, the contract price per traject) is not shown when one of them is
+  small: "Boetes <5" beside "€ 800,00" would reveal one fine;
+- complementary suppression: in a row per categorie, when one of the two categories
+  is suppressed and the total is shown, the other categorie reads "niet getoond" as
+  well, or the total minus the other would give the suppressed figure.
+Other money (uitvoeringskosten, the budget) is accounted publicly per gemeente and
+never suppressed.
 """
 
 from datetime import date
@@ -15,7 +26,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone
 
-from monitoring.rapportage.basis import Periode
+from monitoring.rapportage.basis import KOLOMMEN, Periode
 from zevenaar_inburgering.nl import datum_tekst, getal
 from zevenaar_inburgering.nl import euro as euro_tekst
 
@@ -29,28 +40,64 @@ def _klein(aantal: int) -> bool:
 
 
 def verborgen() -> str:
-    return f"<{grens()}"
+    """A suppressed number of persons."""
+    return f"minder dan {grens()} personen"
 
 
-def toon(cel: dict) -> str:
-    """The text of one cell as a beleidsmedewerker may see it."""
+def niet_getoond() -> str:
+    """A suppressed percentage, median or amount: it rests on too few persons."""
+    return f"niet getoond: {verborgen()}"
+
+
+def onderdrukt(cel: dict) -> bool:
+    """Whether the cell is too small to show (the rule, see the module docstring)."""
     if "n" in cel:
-        return verborgen() if _klein(cel["n"]) else getal(cel["n"], decimalen=1)
+        return _klein(cel["n"])
+    if "pct" in cel:
+        return cel["noemer"] != 0 and (cel["noemer"] < grens() or _klein(cel["teller"]))
+    if "dagen" in cel:
+        return cel["noemer"] != 0 and cel["noemer"] < grens()
+    if "euro" in cel:
+        return any(_klein(aantal) for aantal in cel.get("aantallen", []))
+    return False
+
+
+AANVULLEND = "niet getoond"  # complementary suppression: not small itself
+
+
+def toon(cel: dict, aanvullend: bool = False) -> str:
+    """The text of one cell as a beleidsmedewerker may see it; `aanvullend`: the
+    cell is suppressed only so that a suppressed neighbour cannot be worked back."""
+    if onderdrukt(cel):
+        return verborgen() if "n" in cel else niet_getoond()
+    if aanvullend:
+        return AANVULLEND
+    if "n" in cel:
+        return getal(cel["n"], decimalen=1)
     if "pct" in cel:
         if cel["noemer"] == 0:
             return "—"
-        if cel["noemer"] < grens() or _klein(cel["teller"]):
-            return verborgen()
         return f"{getal(cel['pct'], decimalen=1)}%"
     if "dagen" in cel:
         if cel["noemer"] == 0 or cel["dagen"] is None:
             return "—"
-        return (
-            verborgen() if cel["noemer"] < grens() else getal(cel["dagen"], decimalen=1)
-        )
+        return getal(cel["dagen"], decimalen=1)
     if "euro" in cel:
         return euro_tekst(Decimal(cel["euro"]))
     return cel.get("tekst", "")
+
+
+def aanvullend_onderdrukt(kolommen: list[str], cellen: list[dict]) -> list[bool]:
+    """Complementary suppression, per cell of a row: in a row per categorie (two
+    categories and their total), one suppressed categorie beside a shown total and
+    a shown other categorie could be worked back (total minus the other), so the
+    other categorie is suppressed too; the total, the figure most read, stays."""
+    aanvullend = [False] * len(cellen)
+    if list(kolommen) == KOLOMMEN and len(cellen) == 3:
+        eerste, tweede, totaal = (onderdrukt(c) for c in cellen)
+        if eerste != tweede and not totaal:
+            aanvullend[1 if eerste else 0] = True
+    return aanvullend
 
 
 def tabellen_voor_weergave(cijfers: dict) -> list[dict]:
@@ -62,7 +109,17 @@ def tabellen_voor_weergave(cijfers: dict) -> list[dict]:
                 {
                     **t,
                     "rijen": [
-                        {"label": r["label"], "cellen": [toon(c) for c in r["cellen"]]}
+                        {
+                            "label": r["label"],
+                            "cellen": [
+                                toon(c, aanvullend)
+                                for c, aanvullend in zip(
+                                    r["cellen"],
+                                    aanvullend_onderdrukt(t["kolommen"], r["cellen"]),
+                                    strict=True,
+                                )
+                            ],
+                        }
                         for r in t["rijen"]
                     ],
                 }
@@ -154,7 +211,7 @@ def doelen_grafieken(grafiek: list[dict]) -> list[dict]:
         staven = []
         for s in doel["staven"]:
             tekst = toon(s)
-            waarde = s["pct"] if tekst not in (verborgen(), "—") else None
+            waarde = None if onderdrukt(s) or s["noemer"] == 0 else s["pct"]
             staven.append(
                 {"label": f"Cohort {s['label']}", "waarde": waarde, "tekst": tekst}
             )
@@ -182,8 +239,25 @@ def trechter_grafiek(stappen: list[dict]) -> dict:
 def geld_grafiek(geld: dict) -> dict:
     """Grouped vertical bars per quarter, one colour per series."""
     hoogte, onder, links = 260, 220, 90
-    groepen = geld["groepen"]
-    maximum = max((w for g in groepen for w in g["reeksen"]), default=0) or 1
+    # A suppressed bar (None) has no height and does not set the scale, whose
+    # maximum is printed.
+    groepen = [
+        {
+            **groep,
+            "reeksen": [
+                None if onderdrukt({"euro": "0", "aantallen": aantallen}) else waarde
+                for waarde, aantallen in zip(
+                    groep["reeksen"],
+                    groep.get("aantallen", [[] for _ in groep["reeksen"]]),
+                    strict=True,
+                )
+            ],
+        }
+        for groep in geld["groepen"]
+    ]
+    maximum = (
+        max((w for g in groepen for w in g["reeksen"] if w is not None), default=0) or 1
+    )
     groep_breedte = (BREEDTE - links - 10) / max(len(groepen), 1)
     balk = min(36, groep_breedte / (len(geld["reeksen"]) + 1))
     uit_groepen = []
@@ -191,7 +265,7 @@ def geld_grafiek(geld: dict) -> dict:
         x0 = links + gi * groep_breedte + balk / 2
         balken = []
         for ri, waarde in enumerate(groep["reeksen"]):
-            h = (onder - 20) * waarde / maximum
+            h = 0 if waarde is None else (onder - 20) * waarde / maximum
             balken.append(
                 {
                     "x": round(x0 + ri * balk, 1),
@@ -199,7 +273,9 @@ def geld_grafiek(geld: dict) -> dict:
                     "breedte": round(balk - 2, 1),
                     "hoogte": round(h, 1),
                     "kleur": KLEUREN[ri % len(KLEUREN)],
-                    "tekst": euro_tekst(Decimal(str(round(waarde, 2)))),
+                    "tekst": niet_getoond()
+                    if waarde is None
+                    else euro_tekst(Decimal(str(round(waarde, 2)))),
                     "reeks": geld["reeksen"][ri],
                 }
             )

@@ -17,8 +17,22 @@ def pct(teller, noemer) -> dict:
     return {"pct": waarde, "teller": teller, "noemer": noemer}
 
 
-def euro(bedrag) -> dict:
-    return {"euro": str(Decimal(bedrag or 0).quantize(Decimal("0.01")))}
+def euro(bedrag, aantallen=()) -> dict:
+    """An amount; `aantallen` are the counts of persons it rests on (the fines, the
+    SPUK per person), so that it is suppressed with them: an amount divided by a
+    known price would give the suppressed count."""
+    cel = {"euro": str(Decimal(bedrag or 0).quantize(Decimal("0.01")))}
+    if aantallen:
+        cel["aantallen"] = [int(a or 0) for a in aantallen]
+    return cel
+
+
+def euro_per_cat(label: str, bedragen: dict, *aantallen: dict) -> dict:
+    """A row of amounts per categorie, each with the counts it rests on."""
+    return rij(
+        label,
+        [euro(bedragen[cat], [a[cat] for a in aantallen]) for cat, _ in CATEGORIEEN],
+    )
 
 
 def dagen(waarde, aantal) -> dict:

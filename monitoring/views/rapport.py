@@ -76,7 +76,7 @@ def _overzicht(request, form, status=200):
     return render(
         request,
         "monitoring/rapport/overzicht.html",
-        {"rapporten": rapporten, "form": form},
+        {"rapporten": rapporten, "form": form, "grens": weergave.grens()},
         status=status,
     )
 

@@ -57,6 +57,8 @@ def aantallen(cijfers, code: str, titel: str, label: str) -> tuple:
 
 
 def bedragen(cijfers, code: str, titel: str, label: str) -> tuple:
+    """The (asiel, gezin, totaal) amounts of a row of money (without the counts
+    they rest on)."""
     cellen = rij(cijfers, code, titel, label)
     return tuple(cellen[k]["euro"] for k in KOLOMMEN)
 

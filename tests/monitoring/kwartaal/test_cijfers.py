@@ -326,13 +326,33 @@ def test_geld(zevenaar_k4):
     # K3 SPUK A5 12.713; committed 0; spent A3 July 300.
     # K4 SPUK A6–A10 63.565 + G1 590 = 64.155; committed A3 Z + A4 + A5 = 37.000;
     #    spent 300 + 160 + 180 + 100 + 306 = 1.046.
+    # With each series, the persons its amount rests on (SPUK: the persons and
+    # those with a top-up, none in 2022; gecommitteerd: the persons whose traject
+    # started): K1 A1 A2 and A1; K2 A3 A4 G2 G3 and A2 A3; K3 A5; K4 A6–A10 G1
+    # and A3 A4 A5. Spent rests on hours, not on a count.
     assert c["grafieken"]["geld"] == {
         "reeksen": ["SPUK-inkomsten", "Gecommitteerd", "Besteed"],
         "groepen": [
-            {"label": "K1", "reeksen": [25426.0, 12000.0, 0.0]},
-            {"label": "K2", "reeksen": [26606.0, 20000.0, 450.0]},
-            {"label": "K3", "reeksen": [12713.0, 0.0, 300.0]},
-            {"label": "K4", "reeksen": [64155.0, 37000.0, 1046.0]},
+            {
+                "label": "K1",
+                "reeksen": [25426.0, 12000.0, 0.0],
+                "aantallen": [[2, 0], [1], []],
+            },
+            {
+                "label": "K2",
+                "reeksen": [26606.0, 20000.0, 450.0],
+                "aantallen": [[4, 0], [2], []],
+            },
+            {
+                "label": "K3",
+                "reeksen": [12713.0, 0.0, 300.0],
+                "aantallen": [[1, 0], [0], []],
+            },
+            {
+                "label": "K4",
+                "reeksen": [64155.0, 37000.0, 1046.0],
+                "aantallen": [[6, 0], [3], []],
+            },
         ],
     }
 

@@ -7,12 +7,14 @@ from django.urls import reverse
 import pytest
 from freezegun import freeze_time
 
+from monitoring import weergave
 from monitoring.forms.rapport import REGIO, AanvraagForm
 from monitoring.models import Kwartaalrapport
 from monitoring.rapportage.basis import Periode
 from monitoring.rapportage.cijfers import bereken
 from monitoring.rapportage.rapport import rapport_maken
 from tests.downloads import csv_rows
+from tests.monitoring.kwartaal.cellen import aantallen, getoond
 from tests.monitoring.kwartaal.scenario import STAND, D
 from tests.monitoring.kwartaal.test_pdf_en_paginas import pdf_tekst, rapport_klaar
 
@@ -100,3 +102,31 @@ def test_gebied_select_toont_het_gebied_van_het_rapport(
     html = client.get(f"{DASHBOARD}?rapport={rapport.pk}").content.decode()
     assert f'<option value="{zevenaar.pk}" selected>Zevenaar</option>' in html
     assert f'<option value="{REGIO}" selected>' not in html
+
+
+# --- Suppression: no small number shown, none to be worked back -------------------
+
+KLEIN = "minder dan 5 personen"
+NIET = "niet getoond: minder dan 5 personen"
+
+
+def test_een_boete_toont_aantal_noch_bedrag(scenario):
+    """Zevenaar's only fine of 2022 K3 (A5, € 500): "Boetes <5" beside € 500,00
+    would give it away."""
+    k3 = bereken(stand=STAND, jaar=2022, kwartaal=3, gemeente=scenario.gedeeld.zevenaar)
+    rij = ("ontzorgen_handhaving", "Handhaving en bezwaar (kwartaal)")
+    assert aantallen(k3, *rij, "Boetes opgelegd") == (1, 0, 1)
+    assert getoond(k3, *rij, "Boetes opgelegd") == (KLEIN, "0", KLEIN)
+    assert getoond(k3, *rij, "Boetes: totaalbedrag") == (NIET, "€ 0,00", NIET)
+    tekst = str(list(weergave.csv_rijen(k3)))
+    assert "500,00" not in tekst
+
+
+def test_geld_grafiek_verbergt_een_staaf_op_weinig_personen(zevenaar_k4):
+    """K1's SPUK of € 25.426 is 2 × € 12.713: its bar is not drawn, and the scale's
+    maximum comes from the bars shown."""
+    geld = weergave.grafieken(zevenaar_k4)["geld"]
+    k1_spuk = geld["groepen"][0]["balken"][0]
+    assert (k1_spuk["hoogte"], k1_spuk["tekst"]) == (0, NIET)
+    k4_spuk = geld["groepen"][3]["balken"][0]
+    assert k4_spuk["tekst"] == "€ 64.155,00" and k4_spuk["hoogte"] > 0
