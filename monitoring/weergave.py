@@ -76,7 +76,7 @@ def toon(cel: dict, aanvullend: bool = False) -> str:
         return getal(cel["n"], decimalen=1)
     if "pct" in cel:
         if cel["noemer"] == 0:
-            return "—"
+            return f"— ({cel['zonder_basis']})" if cel.get("zonder_basis") else "—"
         return f"{getal(cel['pct'], decimalen=1)}%"
     if "dagen" in cel:
         if cel["noemer"] == 0 or cel["dagen"] is None:

@@ -10,11 +10,16 @@ def n(waarde) -> dict:
     return {"n": int(waarde or 0)}
 
 
-def pct(teller, noemer) -> dict:
-    """A share of persons; suppressed when the denominator is below the minimum."""
+def pct(teller, noemer, zonder_basis: str = "") -> dict:
+    """A share of persons; suppressed when the denominator is below the minimum.
+    `zonder_basis`: why there is no share when nobody is in the base, shown with
+    the "—"."""
     teller, noemer = int(teller or 0), int(noemer or 0)
     waarde = round(100 * teller / noemer, 1) if noemer else None
-    return {"pct": waarde, "teller": teller, "noemer": noemer}
+    cel = {"pct": waarde, "teller": teller, "noemer": noemer}
+    if zonder_basis and not noemer:
+        cel["zonder_basis"] = zonder_basis
+    return cel
 
 
 def euro(bedrag, aantallen=()) -> dict:

@@ -17,6 +17,7 @@ from tests.monitoring.kwartaal.cellen import (
     aantallen,
     bedragen,
     cel,
+    getoond_cel,
     pct,
     rij,
     vind_tabel,
@@ -243,13 +244,19 @@ def test_beleidsdoelen_na_drie_jaar(scenario):
     assert cel(c, s, t, "2022", "Stand") == {"tekst": "definitief"}
     # Cohort 2023: X4 alone; no B1/Z PIP (no denominator), nothing reached.
     assert cel(c, s, t, "2023", "Aantal in cohort") == {"n": 1}
-    assert cel(c, s, t, "2023", "Doel 1") == pct(None, 0, 0)
+    assert cel(c, s, t, "2023", "Doel 1") == pct(None, 0, 0) | {
+        "zonder_basis": "niemand in dit cohort heeft de B1- of Z-route"
+    }
+    assert (
+        getoond_cel(c, s, t, "2023", "Doel 1")
+        == "— (niemand in dit cohort heeft de B1- of Z-route)"
+    )
     assert cel(c, s, t, "2023", "Doel 2") == pct(0.0, 0, 1)
     assert cel(c, s, t, "2023", "Stand") == {"tekst": "Doel 2 definitief"}
     # No ketenoverleg in 2025.
     assert rij(c, s, "Doel 4", "Totaal") == {
-        "Onderwerp": {"tekst": "0 van 2"},
-        "Aanwezige ketenpartners": {"tekst": "nog niet gehaald"},
+        "Onderwerp": {"tekst": "0 overleggen gehouden"},
+        "Aanwezige ketenpartners": {"tekst": "streven (minstens 2) nog niet gehaald"},
     }
 
 
@@ -269,14 +276,14 @@ def test_doel4_ketenoverleg(scenario, zevenaar_k4):
     partners = eerste["Aanwezige ketenpartners"]["tekst"].split(", ")
     assert sorted(partners) == ["RSD Kwartaal", "Taalschool Kwartaal"]
     assert rij(zevenaar_k4, "doelen", t, "Totaal") == {
-        "Onderwerp": {"tekst": "2 van 2"},
-        "Aanwezige ketenpartners": {"tekst": "gehaald"},
+        "Onderwerp": {"tekst": "2 overleggen gehouden"},
+        "Aanwezige ketenpartners": {"tekst": "streven (minstens 2) gehaald"},
     }
     # By the end of K2 only the March meeting had been held.
     k2 = bereken(stand=STAND, jaar=2022, kwartaal=2, gemeente=scenario.gedeeld.zevenaar)
     assert rij(k2, "doelen", "Doel 4", "Totaal") == {
-        "Onderwerp": {"tekst": "1 van 2"},
-        "Aanwezige ketenpartners": {"tekst": "nog niet gehaald"},
+        "Onderwerp": {"tekst": "1 overleg gehouden"},
+        "Aanwezige ketenpartners": {"tekst": "streven (minstens 2) nog niet gehaald"},
     }
 
 
