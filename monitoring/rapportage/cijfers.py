@@ -37,6 +37,7 @@ from .doelen import beleidsdoelen_sectie
 from .geld import geld_sectie
 from .instroom import instroom_sectie, trechter
 from .intake_pip import intake_pip_sectie
+from .kwaliteit import kwaliteit_sectie
 from .ontzorgen_handhaving import ontzorgen_handhaving_sectie
 from .parameters import gebruikte_parameters
 from .routes import leerroutes_sectie
@@ -62,6 +63,7 @@ def bereken(
     secties.insert(3, doelen)
     secties.append(geld)
     secties.append(taakstelling_sectie(p, basis, gemeente, parameters))
+    secties.append(kwaliteit_sectie(basis, gemeente))
     return {
         "jaar": jaar,
         "kwartaal": kwartaal,

@@ -21,10 +21,13 @@ def intake_pip_sectie(p: Periode, basis) -> dict:
     intakes = per_categorie(
         van(BredeIntake, basis),
         "inburgeraar__",
+        # Persons, not intake rows: a verhuizing brings a second intake.
         {
-            "gestart": aantal(Q(gestart_op__range=p.bereik)),
+            "gestart": aantal(Q(gestart_op__range=p.bereik), "inburgeraar", True),
             "afgerond": aantal(
-                Q(status=IntakeStatus.AFGEROND, afgerond_op__range=p.bereik)
+                Q(status=IntakeStatus.AFGEROND, afgerond_op__range=p.bereik),
+                "inburgeraar",
+                True,
             ),
         },
     )
@@ -59,8 +62,10 @@ def intake_pip_sectie(p: Periode, basis) -> dict:
             tabel(
                 "In het kwartaal",
                 [
-                    rij_per_cat("Brede intakes gestart", intakes["gestart"]),
-                    rij_per_cat("Brede intakes afgerond", intakes["afgerond"]),
+                    rij_per_cat("Brede intake gestart (personen)", intakes["gestart"]),
+                    rij_per_cat(
+                        "Brede intake afgerond (personen)", intakes["afgerond"]
+                    ),
                     rij_per_cat("PIP's vastgesteld", pips["vastgesteld"]),
                     rij(
                         "  waarvan binnen de termijn van 10 weken",

@@ -91,9 +91,9 @@ def test_stand_per_status(zevenaar_k4):
 def test_brede_intake_en_pip(zevenaar_k4):
     c, s, t = zevenaar_k4, "intake_pip", "In het kwartaal"
     # Gestart in K4: A6 10-10, A7 20-10, A8 01-11, G1 21-11 (not X1, ontkoppeld).
-    assert aantallen(c, s, t, "Brede intakes gestart") == (3, 1, 4)
+    assert aantallen(c, s, t, "Brede intake gestart (personen)") == (3, 1, 4)
     # Afgerond in K4: A5 05-10, A6 01-11, A7 20-11 (A8 and G1 still running).
-    assert aantallen(c, s, t, "Brede intakes afgerond") == (3, 0, 3)
+    assert aantallen(c, s, t, "Brede intake afgerond (personen)") == (3, 0, 3)
     # First PIP vastgesteld in K4: A4 03-10, A5 10-10, A6 01-12, G2 15-11.
     assert aantallen(c, s, t, "PIP's vastgesteld") == (3, 1, 4)
     # Within the deadline (vastgesteld <= pip_deadline): A5 (10-10 on its deadline

@@ -67,7 +67,7 @@ def test_gemeente_en_regio(scenario, zevenaar_k4):
     )
     assert aantallen(regio, *voorraad) == (10, 4, 14)
     # Brede intakes gestart in K4: Zevenaar (3, 1, 4) and D2 (15-10).
-    intakes = ("intake_pip", "In het kwartaal", "Brede intakes gestart")
+    intakes = ("intake_pip", "In het kwartaal", "Brede intake gestart (personen)")
     assert aantallen(duiven, *intakes) == (0, 1, 1)
     assert aantallen(regio, *intakes) == (3, 2, 5)
 

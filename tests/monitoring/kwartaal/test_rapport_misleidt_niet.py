@@ -7,6 +7,7 @@ from django.urls import reverse
 import pytest
 from freezegun import freeze_time
 
+from intake.models import IntakeAanleiding
 from monitoring import weergave
 from monitoring.forms.rapport import REGIO, AanvraagForm
 from monitoring.models import Kwartaalrapport
@@ -14,6 +15,7 @@ from monitoring.rapportage.basis import Periode
 from monitoring.rapportage.cijfers import bereken
 from monitoring.rapportage.rapport import rapport_maken
 from tests.downloads import csv_rows
+from tests.factories.intake import BredeIntakeFactory
 from tests.monitoring.kwartaal.cellen import aantallen, getoond
 from tests.monitoring.kwartaal.scenario import STAND, D
 from tests.monitoring.kwartaal.test_pdf_en_paginas import pdf_tekst, rapport_klaar
@@ -130,3 +132,64 @@ def test_geld_grafiek_verbergt_een_staaf_op_weinig_personen(zevenaar_k4):
     assert (k1_spuk["hoogte"], k1_spuk["tekst"]) == (0, NIET)
     k4_spuk = geld["groepen"][3]["balken"][0]
     assert k4_spuk["tekst"] == "€ 64.155,00" and k4_spuk["hoogte"] > 0
+
+
+# --- Kwaliteit van de gegevens ------------------------------------------------------
+
+WEGGELATEN = ("kwaliteit", "Dossiers die niet in de cijfers zitten")
+
+
+def test_weggelaten_dossiers_per_reden(scenario, zevenaar_k4):
+    """X1 (ontkoppeld), X2 (Wet inburgering 2013) and X3 (no start of the plicht),
+    asielstatushouders of Zevenaar, are in no figure: the report says so."""
+    c = zevenaar_k4
+    assert aantallen(
+        c, *WEGGELATEN, "Wet inburgering 2021 zonder start van de inburgeringsplicht"
+    ) == (1, 0, 1)
+    assert aantallen(
+        c, *WEGGELATEN, "Wet inburgering 2013 (alleen in hun eigen voorraadregel)"
+    ) == (1, 0, 1)
+    assert aantallen(c, *WEGGELATEN, "Ontkoppeld na een correctiesignaal van DUO") == (
+        1,
+        0,
+        1,
+    )
+    # Duiven has none of them; the region has Zevenaar's.
+    duiven = bereken(
+        stand=STAND, jaar=2022, kwartaal=4, gemeente=scenario.gedeeld.duiven
+    )
+    regio = bereken(stand=STAND, jaar=2022, kwartaal=4)
+    zonder = "Wet inburgering 2021 zonder start van de inburgeringsplicht"
+    assert aantallen(duiven, *WEGGELATEN, zonder) == (0, 0, 0)
+    assert aantallen(regio, *WEGGELATEN, zonder) == (1, 0, 1)
+    # Once the start is recorded, the dossier counts and the row is empty.
+    x3 = scenario.personen["X3"]
+    x3.start_inburgeringsplicht = D(2022, 11, 1)
+    x3.save(update_fields=["start_inburgeringsplicht"])
+    na = bereken(stand=STAND, jaar=2022, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
+    assert aantallen(na, *WEGGELATEN, zonder) == (0, 0, 0)
+
+
+def test_brede_intakes_tellen_personen(scenario, zevenaar_k4):
+    """A second intake of A6 in the same quarter (after a verhuizing) does not make
+    A6 two persons; the quality block counts A6 among those with more than one."""
+    rij = ("intake_pip", "In het kwartaal", "Brede intake gestart (personen)")
+    assert aantallen(zevenaar_k4, *rij) == (3, 1, 4)
+    a6 = scenario.personen["A6"]
+    a6.intakes.update(vervangen_op=D(2022, 12, 1))
+    BredeIntakeFactory(
+        inburgeraar=a6,
+        aanleiding=IntakeAanleiding.VERHUIZING,
+        gestart_op=D(2022, 12, 1),
+        gestart_door=scenario.gedeeld.user,
+        onderdelen=False,
+    )
+    na = bereken(stand=STAND, jaar=2022, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
+    assert aantallen(na, *rij) == (3, 1, 4)
+    meer = ("kwaliteit", "Meegeteld, met meer dan één brede intake")
+    assert aantallen(zevenaar_k4, *meer, "Personen met meer dan één brede intake") == (
+        0,
+        0,
+        0,
+    )
+    assert aantallen(na, *meer, "Personen met meer dan één brede intake") == (1, 0, 1)
