@@ -1,6 +1,6 @@
 """The cells and tables of a report section: plain data (JSON-safe)."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .basis import CATEGORIEEN, KOLOMMEN
 
@@ -8,6 +8,12 @@ from .basis import CATEGORIEEN, KOLOMMEN
 def n(waarde) -> dict:
     """A number of persons (or cases): suppressed below the minimum when shown."""
     return {"n": int(waarde or 0)}
+
+
+def verwacht_aantal(aantal: Decimal, percentage: Decimal) -> Decimal:
+    """An expected number of persons: `percentage` % of `aantal`, in whole persons,
+    a half rounded up (65 % of 50 = 32,5 is 33; Python's round() would give 32)."""
+    return (aantal * percentage / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 def pct(teller, noemer, zonder_basis: str = "") -> dict:

@@ -210,7 +210,7 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
                 # The sum less one part gives the other: it rests on both counts
                 # (on the top-up's only where it adds an amount).
                 euro_per_cat(
-                    "SPUK-inkomsten",
+                    "SPUK toegekend voor het cohort (geen ontvangen geld)",
                     spuk_totaal,
                     spuk["personen"],
                     {
@@ -219,7 +219,8 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
                     },
                 ),
                 euro_per_cat(
-                    "Gecommitteerd (contractprijs gestarte trajecten)",
+                    "Gecommitteerd: contractprijs per gestart traject "
+                    "(een routewissel telt als twee)",
                     gecommitteerd["bedrag"],
                     gecommitteerd["personen"],
                 ),
@@ -227,12 +228,17 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
                     "Besteed (aanwezige uren × uurprijs)", uitgegeven["bedrag"], euro
                 ),
             ],
-            toelichting="SPUK: per persoon van wie de plicht dit jaar begon, het "
-            "bedrag per doelgroep dat gold op de startdatum (parameters). Daarbij "
+            toelichting="SPUK toegekend: per persoon van wie de plicht dit jaar "
+            "begon, het bedrag per doelgroep dat gold op de startdatum "
+            "(parameters). Dat is het bedrag dat voor dit cohort wordt toegekend, "
+            "niet het geld dat is ontvangen, en het telt ook wie later is "
+            "vrijgesteld, ontheven of verhuisd. Daarbij "
             "eenmalig de toeslag onderwijsroute (vanaf 2026) per asielstatushouder "
             "die dit jaar is gehuisvest en van wie het PIP op de peildatum de "
             "onderwijsroute vaststelt, het bedrag dat gold op de datum van "
-            "huisvesting.",
+            "huisvesting. Gecommitteerd: de contractprijs van elk ingekocht traject "
+            "dat dit jaar begon; wie van route wisselt, heeft twee trajecten en telt "
+            "twee keer.",
         ),
         tabel(
             f"Uitvoeringskosten {p.jaar}",
@@ -276,7 +282,7 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
     return (
         {"code": "geld", "titel": "Geld", "tabellen": tabellen},
         {
-            "reeksen": ["SPUK-inkomsten", "Gecommitteerd", "Besteed"],
+            "reeksen": ["SPUK toegekend", "Gecommitteerd", "Besteed"],
             "groepen": geld_grafiek,
         },
     )

@@ -84,7 +84,11 @@ def intake_pip_sectie(p: Periode, basis) -> dict:
                     rij_per_cat("PIP te laat op de peildatum", pips["te_laat"]),
                 ],
                 toelichting="Binnen de termijn: vastgesteld uiterlijk op de "
-                "PIP-deadline (10 weken, met opschorting).",
+                "PIP-deadline (10 weken, met opschorting). De mediaan telt vanaf de "
+                "kennisgeving van DUO, de deadline vanaf de kennisgeving of de "
+                "latere inschrijving in de gemeente (BRP): een PIP dat op tijd is, "
+                "kan dus meer dan 70 dagen na de kennisgeving liggen. Brede "
+                "intakes tellen personen.",
             )
         ],
     }

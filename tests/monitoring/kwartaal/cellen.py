@@ -97,4 +97,8 @@ MEDIAAN = (
     "In het kwartaal",
     "mediaan aantal dagen van kennisgeving tot PIP",
 )
-SPUK = ("geld", "Inburgeringsvoorzieningen 2022", "SPUK-inkomsten")
+SPUK_LABEL = "SPUK toegekend voor het cohort (geen ontvangen geld)"
+SPUK = ("geld", "Inburgeringsvoorzieningen 2022", SPUK_LABEL)
+GECOMMITTEERD_LABEL = (
+    "Gecommitteerd: contractprijs per gestart traject (een routewissel telt als twee)"
+)

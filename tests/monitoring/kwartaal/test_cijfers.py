@@ -12,7 +12,9 @@ import pytest
 from monitoring.rapportage.cijfers import bereken
 from tests.monitoring.kwartaal.cellen import (
     ASIEL,
+    GECOMMITTEERD_LABEL,
     GEZIN,
+    SPUK_LABEL,
     TOTAAL,
     aantallen,
     bedragen,
@@ -293,12 +295,12 @@ def test_geld(zevenaar_k4):
     # Plicht started in 2022: 10 asiel (A1–A10), 3 gezin (G1–G3); X4 starts 2023.
     assert aantallen(c, s, t, "Inburgeringsplichtigen voor de SPUK") == (10, 3, 13)
     # 10 × 12.713 = 127.130; 3 × 590 = 1.770; together 128.900.
-    assert bedragen(c, s, t, "SPUK-inkomsten") == ("127130.00", "1770.00", "128900.00")
+    assert bedragen(c, s, t, SPUK_LABEL) == ("127130.00", "1770.00", "128900.00")
     # Contract price of the bought trajecten started in 2022: A1 Z 12.000 (15-03),
     # A2 B1 10.000 (01-05), A3 B1 10.000 (15-06) and Z 12.000 (16-11), A4 B1 10.000
     # (10-10), A5 onderwijs 15.000 (17-10) = 69.000. A6 starts in 2023; G2 and G3
     # chose their own course (not bought).
-    assert bedragen(c, s, t, "Gecommitteerd (contractprijs gestarte trajecten)") == (
+    assert bedragen(c, s, t, GECOMMITTEERD_LABEL) == (
         "69000.00",
         "0.00",
         "69000.00",
@@ -338,7 +340,7 @@ def test_geld(zevenaar_k4):
     # started): K1 A1 A2 and A1; K2 A3 A4 G2 G3 and A2 A3; K3 A5; K4 A6–A10 G1
     # and A3 A4 A5. Spent rests on hours, not on a count.
     assert c["grafieken"]["geld"] == {
-        "reeksen": ["SPUK-inkomsten", "Gecommitteerd", "Besteed"],
+        "reeksen": ["SPUK toegekend", "Gecommitteerd", "Besteed"],
         "groepen": [
             {
                 "label": "K1",

@@ -71,7 +71,11 @@ def test_gemeente_en_regio(scenario, zevenaar_k4):
     assert aantallen(duiven, *intakes) == (0, 1, 1)
     assert aantallen(regio, *intakes) == (3, 2, 5)
 
-    spuk = ("geld", "Inburgeringsvoorzieningen 2022", "SPUK-inkomsten")
+    spuk = (
+        "geld",
+        "Inburgeringsvoorzieningen 2022",
+        "SPUK toegekend voor het cohort (geen ontvangen geld)",
+    )
     # Duiven 12.713 + 590 = 13.303; region 12 × 12.713 = 152.556 and 4 × 590 =
     # 2.360, together 154.916.
     assert bedragen(duiven, *spuk) == ("12713.00", "590.00", "13303.00")

@@ -156,7 +156,7 @@ def test_aanvragen_maken_en_downloaden(
             rapport.cijfers,
             "geld",
             "Inburgeringsvoorzieningen",
-            "SPUK-inkomsten",
+            "SPUK toegekend voor het cohort (geen ontvangen geld)",
             TOTAAL,
         )["euro"]
         == "128900.00"
@@ -188,7 +188,7 @@ def test_aanvragen_maken_en_downloaden(
         stand,
         "Geld",
         "Inburgeringsvoorzieningen 2022 tot en met de peildatum",
-        "SPUK-inkomsten",
+        "SPUK toegekend voor het cohort (geen ontvangen geld)",
         TOTAAL,
         "€ 128.900,00",
     ] in regels

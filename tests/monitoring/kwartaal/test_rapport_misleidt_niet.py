@@ -2,6 +2,8 @@
 the date of the data is "Voorlopig" on the dashboard, in the PDF and in the CSV; the
 default quarter is the last one ended; the gebied select shows the report's gebied."""
 
+from decimal import Decimal
+
 from django.urls import reverse
 
 import pytest
@@ -12,11 +14,12 @@ from monitoring import weergave
 from monitoring.forms.rapport import REGIO, AanvraagForm
 from monitoring.models import Kwartaalrapport
 from monitoring.rapportage.basis import Periode
+from monitoring.rapportage.cellen import verwacht_aantal
 from monitoring.rapportage.cijfers import bereken
 from monitoring.rapportage.rapport import rapport_maken
 from tests.downloads import csv_rows
 from tests.factories.intake import BredeIntakeFactory
-from tests.monitoring.kwartaal.cellen import aantallen, getoond
+from tests.monitoring.kwartaal.cellen import aantallen, cel, getoond, vind_tabel
 from tests.monitoring.kwartaal.scenario import STAND, D
 from tests.monitoring.kwartaal.test_pdf_en_paginas import pdf_tekst, rapport_klaar
 
@@ -193,3 +196,34 @@ def test_brede_intakes_tellen_personen(scenario, zevenaar_k4):
         0,
     )
     assert aantallen(na, *meer, "Personen met meer dan één brede intake") == (1, 0, 1)
+
+
+# --- Definitions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("aantal", "percentage", "verwacht"),
+    [(50, 65, 33), (34, 65, 22), (10, 65, 7), (2, 25, 1), (1, 50, 1), (0, 65, 0)],
+)
+def test_verwacht_aantal_rondt_een_half_naar_boven(aantal, percentage, verwacht):
+    """65 % of 50 is 32,5: 33 persons (Python's round() gives 32, banker's
+    rounding); 65 % of 10 = 6,5 → 7; 25 % of 2 = 0,5 → 1."""
+    assert verwacht_aantal(Decimal(aantal), Decimal(percentage)) == verwacht
+
+
+def test_taakstelling_regio_alleen_gemeenten_met_een_taakstelling(scenario):
+    """2021: only Zevenaar has a taakstelling (34 per half year, the seed). The
+    region compares it with the people housed in Zevenaar in the first half year
+    (A1, A2, A3), not with D1 housed in Duiven (01-04-2021), which has none."""
+    s, t = "taakstelling", "Taakstelling tegen gehuisveste statushouders"
+    regio = bereken(stand=STAND, jaar=2021, kwartaal=4)
+    assert cel(regio, s, t, "1e halfjaar 2021", "Taakstelling") == {"tekst": "34"}
+    assert cel(regio, s, t, "1e halfjaar 2021", "Gehuisvest") == {"n": 3}
+    assert "1e halfjaar: Zevenaar" in vind_tabel(regio, s, t)["toelichting"]
+    duiven = bereken(
+        stand=STAND, jaar=2021, kwartaal=4, gemeente=scenario.gedeeld.duiven
+    )
+    assert cel(duiven, s, t, "1e halfjaar 2021", "Gehuisvest") == {"n": 1}
+    assert cel(duiven, s, t, "1e halfjaar 2021", "Taakstelling") == {
+        "tekst": "niet ingesteld"
+    }

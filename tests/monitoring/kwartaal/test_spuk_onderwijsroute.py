@@ -32,7 +32,7 @@ def rijen(jaar: int) -> dict:
         "ow": ("geld", titel, f"Asielstatushouders met onderwijsroute, gehuisvest in {jaar}"),
         "toeslag": ("geld", titel, "SPUK-toeslag onderwijsroute (jaar van huisvesting)"),
         "basis": ("geld", titel, "SPUK per doelgroep (start plicht)"),
-        "inkomsten": ("geld", titel, "SPUK-inkomsten"),
+        "inkomsten": ("geld", titel, "SPUK toegekend voor het cohort (geen ontvangen geld)"),
     }  # fmt: skip
 
 
