@@ -13,9 +13,10 @@ dashboard, in the PDF and in the CSV:
 - an amount that rests on counts of persons (a cell's "aantallen": the fines, the
   SPUK per person, the contract price per traject) is not shown when one of them is
   small: "Boetes <5" beside "€ 800,00" would reveal one fine;
-- complementary suppression: in a row per categorie, when one of the two categories
-  is suppressed and the total is shown, the other categorie reads "niet getoond" as
-  well, or the total minus the other would give the suppressed figure.
+- complementary suppression (`aanvullend_onderdrukt`): in a row per categorie, when
+  one of the two categories is suppressed and the total is shown, the other
+  categorie reads "niet getoond" as well, or the total minus the other would give the
+  suppressed figure; likewise down a column of rows that split a known total.
 Other money (uitvoeringskosten, the budget) is accounted publicly per gemeente and
 never suppressed.
 """
@@ -87,17 +88,64 @@ def toon(cel: dict, aanvullend: bool = False) -> str:
     return cel.get("tekst", "")
 
 
-def aanvullend_onderdrukt(kolommen: list[str], cellen: list[dict]) -> list[bool]:
-    """Complementary suppression, per cell of a row: in a row per categorie (two
-    categories and their total), one suppressed categorie beside a shown total and
-    a shown other categorie could be worked back (total minus the other), so the
-    other categorie is suppressed too; the total, the figure most read, stays."""
-    aanvullend = [False] * len(cellen)
-    if list(kolommen) == KOLOMMEN and len(cellen) == 3:
-        eerste, tweede, totaal = (onderdrukt(c) for c in cellen)
-        if eerste != tweede and not totaal:
-            aanvullend[1 if eerste else 0] = True
+def aanvullend_onderdrukt(tabel: dict) -> list[list[bool]]:
+    """Complementary suppression: per cell of the table, whether it is hidden only
+    so that a suppressed neighbour cannot be worked back from a total.
+
+    - In a row per categorie (two categories and their total), one suppressed
+      categorie beside a shown total and a shown other categorie gives itself away
+      (total minus the other): the other categorie goes too; the total, the figure
+      most read, stays.
+    - In a table whose rows split a total shown elsewhere (`som_bekend`, e.g. the
+      stand per status against everyone whose plicht had started), a column with
+      one suppressed count gives it away (the total minus the others): the
+      smallest other count above zero goes too.
+    Each hidden cell can make another derivable, so the rules repeat until nothing
+    changes (the tables are small)."""
+    rijen = [r["cellen"] for r in tabel["rijen"]]
+    weg = [[onderdrukt(c) for c in cellen] for cellen in rijen]
+    aanvullend = [[False] * len(cellen) for cellen in rijen]
+
+    def verberg(i: int, j: int) -> None:
+        weg[i][j] = aanvullend[i][j] = True
+
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        if list(tabel["kolommen"]) == KOLOMMEN:
+            for i, cellen in enumerate(rijen):
+                if len(cellen) != 3 or weg[i][2]:
+                    continue
+                if weg[i][0] != weg[i][1]:
+                    verberg(i, 1 if weg[i][0] else 0)
+                    veranderd = True
+                elif _beide_maximaal_klein(cellen, aanvullend[i]):
+                    verberg(i, 2)
+                    veranderd = True
+        if tabel.get("som_bekend"):
+            for j in range(len(tabel["kolommen"])):
+                kolom = [
+                    (i, rijen[i][j]["n"])
+                    for i in range(len(rijen))
+                    if "n" in rijen[i][j] and rijen[i][j]["n"] > 0
+                ]
+                verborgen_ = [i for i, _ in kolom if weg[i][j]]
+                zichtbaar = [(n, i) for i, n in kolom if not weg[i][j]]
+                if len(verborgen_) == 1 and zichtbaar:
+                    verberg(min(zichtbaar)[1], j)
+                    veranderd = True
     return aanvullend
+
+
+def _beide_maximaal_klein(cellen: list[dict], aanvullend: list[bool]) -> bool:
+    """Both categories are small counts and the total is twice the largest small
+    number (8 with a limit of 5): then each must be 4."""
+    return (
+        all("n" in c for c in cellen)
+        and not any(aanvullend[:2])
+        and all(_klein(c["n"]) for c in cellen[:2])
+        and cellen[2]["n"] == 2 * (grens() - 1)
+    )
 
 
 def tabellen_voor_weergave(cijfers: dict) -> list[dict]:
@@ -105,29 +153,27 @@ def tabellen_voor_weergave(cijfers: dict) -> list[dict]:
     return [
         {
             **sectie,
-            "tabellen": [
-                {
-                    **t,
-                    "rijen": [
-                        {
-                            "label": r["label"],
-                            "cellen": [
-                                toon(c, aanvullend)
-                                for c, aanvullend in zip(
-                                    r["cellen"],
-                                    aanvullend_onderdrukt(t["kolommen"], r["cellen"]),
-                                    strict=True,
-                                )
-                            ],
-                        }
-                        for r in t["rijen"]
-                    ],
-                }
-                for t in sectie["tabellen"]
-            ],
+            "tabellen": [_tabel_voor_weergave(t) for t in sectie["tabellen"]],
         }
         for sectie in cijfers.get("secties", [])
     ]
+
+
+def _tabel_voor_weergave(tabel: dict) -> dict:
+    aanvullend = aanvullend_onderdrukt(tabel)
+    return {
+        **tabel,
+        "rijen": [
+            {
+                "label": r["label"],
+                "cellen": [
+                    toon(c, extra)
+                    for c, extra in zip(r["cellen"], aanvullend[i], strict=True)
+                ],
+            }
+            for i, r in enumerate(tabel["rijen"])
+        ],
+    }
 
 
 CSV_KOLOMMEN = ["Stand", "Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"]

@@ -62,13 +62,25 @@ def rij(label: str, cellen: list) -> dict:
     return {"label": label, "cellen": cellen}
 
 
-def tabel(titel: str, rijen: list, kolommen=None, toelichting: str = "") -> dict:
-    return {
+def tabel(
+    titel: str,
+    rijen: list,
+    kolommen=None,
+    toelichting: str = "",
+    som_bekend: bool = False,
+) -> dict:
+    """`som_bekend`: the rows split a total shown elsewhere in the report, so a
+    single suppressed count per column could be worked back (monitoring.weergave
+    then hides a second)."""
+    uit = {
         "titel": titel,
         "kolommen": kolommen or KOLOMMEN,
         "rijen": rijen,
         "toelichting": toelichting,
     }
+    if som_bekend:
+        uit["som_bekend"] = True
+    return uit
 
 
 def rij_per_cat(label: str, waarden: dict, cel=n) -> dict:

@@ -14,7 +14,8 @@ from monitoring import weergave
 from monitoring.forms.rapport import REGIO, AanvraagForm
 from monitoring.models import Kwartaalrapport
 from monitoring.rapportage.basis import Periode
-from monitoring.rapportage.cellen import verwacht_aantal
+from monitoring.rapportage.cellen import n, tabel, verwacht_aantal
+from monitoring.rapportage.cellen import rij as rij_
 from monitoring.rapportage.cijfers import bereken
 from monitoring.rapportage.rapport import rapport_maken
 from tests.downloads import csv_rows
@@ -227,3 +228,48 @@ def test_taakstelling_regio_alleen_gemeenten_met_een_taakstelling(scenario):
     assert cel(duiven, s, t, "1e halfjaar 2021", "Taakstelling") == {
         "tekst": "niet ingesteld"
     }
+
+
+def _getoond_tabel(rijen: list[tuple], **opties) -> list[list[str]]:
+    """The shown texts of a table of counts per categorie."""
+    t = tabel(
+        "Test",
+        [rij_(f"r{i}", [n(x) for x in r]) for i, r in enumerate(rijen)],
+        **opties,
+    )
+    return [
+        r["cellen"]
+        for r in weergave.tabellen_voor_weergave(
+            {"secties": [{"code": "t", "titel": "T", "tabellen": [t]}]}
+        )[0]["tabellen"][0]["rijen"]
+    ]
+
+
+def test_aanvullende_onderdrukking_in_een_rij():
+    # One small categorie beside a shown total: the other categorie goes too.
+    assert _getoond_tabel([(12, 3, 15)]) == [["niet getoond", KLEIN, "15"]]
+    assert _getoond_tabel([(3, 12, 15)]) == [[KLEIN, "niet getoond", "15"]]
+    # Both small, total 7: neither can be worked back (1+6 … 4+3 are no counts).
+    assert _getoond_tabel([(3, 4, 7)]) == [[KLEIN, KLEIN, "7"]]
+    # Both small and total 8: both must be 4, so the total goes.
+    assert _getoond_tabel([(4, 4, 8)]) == [[KLEIN, KLEIN, "niet getoond"]]
+    # Zero is no secret; nothing small, nothing hidden.
+    assert _getoond_tabel([(0, 7, 7), (6, 7, 13)]) == [
+        ["0", "7", "7"],
+        ["6", "7", "13"],
+    ]
+
+
+def test_aanvullende_onderdrukking_in_een_kolom_met_bekende_som():
+    """Rows that split a total shown elsewhere (the stand per status against the
+    trechter's first step): one small count per column would be the total less
+    the others, so the smallest other count above zero goes too."""
+    rijen = [(10, 5, 15), (2, 0, 2), (7, 6, 13), (0, 0, 0)]
+    assert _getoond_tabel(rijen, som_bekend=True) == [
+        ["10", "5", "15"],
+        [KLEIN, "0", KLEIN],
+        ["niet getoond", "6", "niet getoond"],
+        ["0", "0", "0"],
+    ]
+    # Without a known sum only the rows count.
+    assert _getoond_tabel(rijen)[2] == ["7", "6", "13"]
