@@ -344,8 +344,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 
-# Kwartaalrapportage: numbers of persons from 1 below this limit are shown as "<5"
-# to beleidsmedewerkers (dashboard, PDF, CSV).
+# Kwartaalrapportage: numbers of persons from 1 below this limit read "minder dan 5
+# personen" to beleidsmedewerkers (dashboard, PDF, CSV); see monitoring/weergave.py.
 KLEINE_AANTALLEN_GRENS = env.int("KLEINE_AANTALLEN_GRENS", default=5)
 
 # Werkvoorraad and verwerkingenlog pages.

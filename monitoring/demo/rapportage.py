@@ -77,7 +77,7 @@ def vul_aan(*, stdout, vandaag: date | None = None) -> None:
             rapport = Kwartaalrapport.objects.create(
                 jaar=jaar, kwartaal=kwartaal, gemeente=gemeente
             )
-            rapport_maken(rapport.pk)
+            rapport_maken(rapport.pk, stand=vandaag)
             aantal += 1
         jaar, kwartaal = _vorige(jaar, kwartaal)
     stdout.write(f"Kwartaalrapporten gemaakt: {aantal}.")

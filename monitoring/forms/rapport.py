@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from monitoring.rapportage.basis import Periode
+from monitoring.rapportage.basis import Periode, laatste_afgesloten_kwartaal
 
 EERSTE_JAAR = 2021  # the Wi2021 took effect on 1 January 2022; preparation from 2021
 REGIO = "regio"
@@ -38,6 +38,11 @@ class AanvraagForm(forms.Form):
         self.fields["jaar"].choices = [
             (j, str(j)) for j in range(vandaag.year, EERSTE_JAAR - 1, -1)
         ]
+        # Offered by default: the last quarter that has ended, whose report is final
+        # (a running quarter's report is provisional).
+        jaar, kwartaal = laatste_afgesloten_kwartaal(vandaag)
+        self.fields["jaar"].initial = jaar
+        self.fields["kwartaal"].initial = kwartaal
         self.fields["gebied"].choices = gebied_keuzes(user)
         self.user = user
 

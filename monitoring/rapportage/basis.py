@@ -111,6 +111,12 @@ class Periode:
     def jaar_bereik(self) -> tuple[date, date]:
         return (self.jaar_begin, self.eind)
 
+    def voorlopig_op(self, stand: date) -> bool:
+        """Provisional: on `stand`, the date the data were read, the quarter had not
+        ended (its last day counts as not ended: entries of that day may follow),
+        so the figures can still change."""
+        return stand <= self.eind
+
 
 def laatste_afgesloten_kwartaal(vandaag: date) -> tuple[int, int]:
     """The quarter that ended most recently before `vandaag`."""

@@ -1,12 +1,14 @@
 """The figures of the kwartaalrapportage (DESIGN.md §2.8, DOMAIN.md §10–11).
 
-`bereken(jaar=, kwartaal=, gemeente=)` returns the report of one quarter for one
-gemeente, or for the region (gemeente None), as plain data (JSON-safe): sections of
-tables of cells, the data for the charts, and the parameters used. Every figure is a
-SQL aggregate: the number of queries is the same for 50 or 100,000 dossiers
-(tests/monitoring/test_query_counts.py). Each section is a module of this package
-(instroom, intake_pip, doelen, routes, termijnen, ontzorgen_handhaving, geld,
-taakstelling); basis holds what they count with, cellen the cells and tables.
+`bereken(jaar=, kwartaal=, gemeente=, stand=)` returns the report of one quarter for
+one gemeente, or for the region (gemeente None), on the data as they stood on `stand`
+(the day they were read: before the quarter's end the report is provisional), as
+plain data (JSON-safe): sections of tables of cells, the data for the charts, and
+the parameters used. Every figure is a SQL aggregate: the number of queries is the
+same for 50 or 100,000 dossiers (tests/monitoring/test_query_counts.py). Each
+section is a module of this package (instroom, intake_pip, doelen, routes,
+termijnen, ontzorgen_handhaving, geld, taakstelling); basis holds what they count
+with, cellen the cells and tables.
 
 Cells hold raw numbers; small numbers are suppressed where they are shown
 (`monitoring.weergave`), never here, so the stored figures stay exact.
@@ -26,6 +28,8 @@ Definitions (each a choice where the law gives none, see docs/kwartaalrapportage
   the B1- or Z-route; Doel 2 meedoen within 2 years; Doel 3 voldaan within 3 years.
 """
 
+from datetime import date
+
 from zevenaar_inburgering.accounts.models import Gemeente
 
 from .basis import Periode, dossiers, dossiers_wi2013
@@ -33,6 +37,7 @@ from .doelen import beleidsdoelen_sectie
 from .geld import geld_sectie
 from .instroom import instroom_sectie, trechter
 from .intake_pip import intake_pip_sectie
+from .kwaliteit import kwaliteit_sectie
 from .ontzorgen_handhaving import ontzorgen_handhaving_sectie
 from .parameters import gebruikte_parameters
 from .routes import leerroutes_sectie
@@ -40,7 +45,9 @@ from .taakstelling import taakstelling_sectie
 from .termijnen import termijnen_sectie
 
 
-def bereken(*, jaar: int, kwartaal: int, gemeente: Gemeente | None = None) -> dict:
+def bereken(
+    *, jaar: int, kwartaal: int, stand: date, gemeente: Gemeente | None = None
+) -> dict:
     p = Periode(jaar, kwartaal)
     basis = dossiers(gemeente)
     parameters = gebruikte_parameters(p, gemeente)
@@ -56,6 +63,7 @@ def bereken(*, jaar: int, kwartaal: int, gemeente: Gemeente | None = None) -> di
     secties.insert(3, doelen)
     secties.append(geld)
     secties.append(taakstelling_sectie(p, basis, gemeente, parameters))
+    secties.append(kwaliteit_sectie(basis, gemeente))
     return {
         "jaar": jaar,
         "kwartaal": kwartaal,
@@ -63,6 +71,9 @@ def bereken(*, jaar: int, kwartaal: int, gemeente: Gemeente | None = None) -> di
         "gebied": gemeente.naam if gemeente else "Regio De Liemers",
         "begin": p.begin.isoformat(),
         "peildatum": p.eind.isoformat(),
+        # The date of the data: whether the report is provisional follows from it
+        # (Periode.voorlopig_op), where it is shown.
+        "stand": stand.isoformat(),
         "secties": secties,
         "grafieken": {
             "doelen": doelen_grafiek,

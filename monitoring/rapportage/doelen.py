@@ -82,7 +82,13 @@ def beleidsdoelen_sectie(p: Periode, basis, gemeente, parameters: dict):
         klaar2 = periode_einde(date(jaar, 12, 31), jaren=2) <= p.eind
         klaar3 = periode_einde(date(jaar, 12, 31), jaren=3) <= p.eind
         doelen = {
-            1: pct(c["doel1"], c["in_b1_z"]),
+            # Doel 1's base is only those with the B1- or Z-route: without any,
+            # there is no share, and the cell says why.
+            1: pct(
+                c["doel1"],
+                c["in_b1_z"],
+                zonder_basis="niemand in dit cohort heeft de B1- of Z-route",
+            ),
             2: pct(c["doel2"], c["aantal"]),
             3: pct(c["doel3"], c["aantal"]),
         }
@@ -129,19 +135,32 @@ def beleidsdoelen_sectie(p: Periode, basis, gemeente, parameters: dict):
             for o in overleggen
         ]
         + [
+            # The target is a minimum, not a total to count against: "3 van 2"
+            # read as three of two meetings.
             rij(
                 "Totaal",
                 [
-                    tekst(f"{len(overleggen)} van {getal(doel4_streef)}"),
                     tekst(
-                        "gehaald"
-                        if len(overleggen) >= Decimal(doel4_streef)
-                        else "nog niet gehaald"
+                        f"{len(overleggen)} "
+                        f"{'overleg' if len(overleggen) == 1 else 'overleggen'} "
+                        "gehouden"
+                    ),
+                    tekst(
+                        f"streven (minstens {getal(doel4_streef)}) "
+                        + (
+                            "gehaald"
+                            if len(overleggen) >= Decimal(doel4_streef)
+                            else "nog niet gehaald"
+                        )
                     ),
                 ],
             )
         ],
         kolommen=["Onderwerp", "Aanwezige ketenpartners"],
+        toelichting=""
+        if gemeente is not None
+        else "Voor de regio: elk overleg waaraan ten minste één van de gemeenten "
+        "deelnam, één keer geteld.",
     )
     sectie = {
         "code": "doelen",
@@ -160,7 +179,11 @@ def beleidsdoelen_sectie(p: Periode, basis, gemeente, parameters: dict):
                 ],
                 toelichting="Cohort: het jaar waarin de plicht begon. Zolang een "
                 "cohort zijn 2 of 3 jaar nog niet heeft gehad, is het percentage de "
-                "stand tot nu toe; 'op koers' laat zien hoeveel er op schema liggen.",
+                "stand tot nu toe; 'op koers' laat zien hoeveel er op schema liggen. "
+                "Doel 1 telt alleen de asielstatushouders van wie het PIP op de "
+                "peildatum de B1- of Z-route vaststelt (de onderwijsroute en de "
+                "A2-route horen er niet bij); heeft niemand in het cohort die route, "
+                "dan is er geen percentage en staat er '—' met de reden.",
             ),
             doel4,
         ],

@@ -31,10 +31,11 @@ from .basis import (
     per_categorie,
     van,
 )
-from .cellen import euro, rij, rij_per_cat, tabel, tekst
+from .cellen import euro, euro_per_cat, rij, rij_per_cat, tabel, tekst
 
 SPUK_CODES = {"asiel": "spuk_asiel", "gezin_overig": "spuk_gezin_overig"}
 TOESLAG_ONDERWIJSROUTE = "spuk_onderwijsroute_toeslag"
+LEEG = {"som": Decimal(0), "personen": 0}  # a quarter without rows
 
 
 def bedrag_op(code: str, datumveld: str) -> Subquery:
@@ -120,12 +121,14 @@ def besteed(p: Periode, basis) -> tuple[dict, dict[int, Decimal]]:
     return {"bedrag": per_cat}, dict(sorted(per_kw.items()))
 
 
-def per_kwartaal(qs, datumveld: str, som) -> dict[int, Decimal]:
+def per_kwartaal(qs, datumveld: str, som, personen) -> dict[int, dict]:
+    """Per quarter of `datumveld`: the sum and the number of persons it rests on
+    (for the chart, which suppresses a bar on too few persons)."""
     return {
-        r["kw"]: r["som"] or Decimal(0)
+        r["kw"]: {"som": r["som"] or Decimal(0), "personen": r["personen"]}
         for r in qs.annotate(kw=ExtractQuarter(datumveld))
         .values("kw")
-        .annotate(som=som)
+        .annotate(som=som, personen=personen)
         .order_by("kw")
     }
 
@@ -146,18 +149,29 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
         cat: (spuk["bedrag"][cat] or 0) + (toeslag["bedrag"][cat] or 0)
         for cat in spuk["bedrag"]
     }
-    spuk_kw = per_kwartaal(spuk_qs, "start_inburgeringsplicht", Sum("spuk"))
-    for kw, bedrag in per_kwartaal(
-        toeslag_qs, "datum_huisvesting", Sum("toeslag")
-    ).items():
-        spuk_kw[kw] = spuk_kw.get(kw, 0) + bedrag
+    spuk_kw = per_kwartaal(
+        spuk_qs, "start_inburgeringsplicht", Sum("spuk"), Count("pk")
+    )
+    toeslag_kw = per_kwartaal(
+        toeslag_qs, "datum_huisvesting", Sum("toeslag"), Count("pk")
+    )
     trajecten = van(Traject, basis).filter(ingekocht=True, start__range=p.jaar_bereik)
     gecommitteerd = per_categorie(
         trajecten,
         "inburgeraar__",
-        {"bedrag": lambda cat: Sum("contract__prijs_route", filter=cat)},
+        {
+            "bedrag": lambda cat: Sum("contract__prijs_route", filter=cat),
+            # The persons the amount rests on: a fixed contract price would give
+            # away their number.
+            "personen": lambda cat: Count("inburgeraar", filter=cat, distinct=True),
+        },
     )
-    gecommitteerd_kw = per_kwartaal(trajecten, "start", Sum("contract__prijs_route"))
+    gecommitteerd_kw = per_kwartaal(
+        trajecten,
+        "start",
+        Sum("contract__prijs_route"),
+        Count("inburgeraar", distinct=True),
+    )
     uitgegeven, uitgegeven_kw = besteed(p, basis)
 
     uitvoering = Uitvoeringskosten.objects.filter(jaar=p.jaar, kwartaal__lte=p.kwartaal)
@@ -179,32 +193,52 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
             f"Inburgeringsvoorzieningen {p.jaar} tot en met de peildatum",
             [
                 rij_per_cat("Inburgeringsplichtigen voor de SPUK", spuk["personen"]),
-                rij_per_cat("SPUK per doelgroep (start plicht)", spuk["bedrag"], euro),
+                euro_per_cat(
+                    "SPUK per doelgroep (start plicht)",
+                    spuk["bedrag"],
+                    spuk["personen"],
+                ),
                 rij_per_cat(
                     f"Asielstatushouders met onderwijsroute, gehuisvest in {p.jaar}",
                     toeslag["personen"],
                 ),
-                rij_per_cat(
+                euro_per_cat(
                     "SPUK-toeslag onderwijsroute (jaar van huisvesting)",
                     toeslag["bedrag"],
-                    euro,
+                    toeslag["personen"],
                 ),
-                rij_per_cat("SPUK-inkomsten", spuk_totaal, euro),
-                rij_per_cat(
-                    "Gecommitteerd (contractprijs gestarte trajecten)",
+                # The sum less one part gives the other: it rests on both counts
+                # (on the top-up's only where it adds an amount).
+                euro_per_cat(
+                    "SPUK toegekend voor het cohort (geen ontvangen geld)",
+                    spuk_totaal,
+                    spuk["personen"],
+                    {
+                        cat: aantal if toeslag["bedrag"][cat] else 0
+                        for cat, aantal in toeslag["personen"].items()
+                    },
+                ),
+                euro_per_cat(
+                    "Gecommitteerd: contractprijs per gestart traject "
+                    "(een routewissel telt als twee)",
                     gecommitteerd["bedrag"],
-                    euro,
+                    gecommitteerd["personen"],
                 ),
                 rij_per_cat(
                     "Besteed (aanwezige uren × uurprijs)", uitgegeven["bedrag"], euro
                 ),
             ],
-            toelichting="SPUK: per persoon van wie de plicht dit jaar begon, het "
-            "bedrag per doelgroep dat gold op de startdatum (parameters). Daarbij "
+            toelichting="SPUK toegekend: per persoon van wie de plicht dit jaar "
+            "begon, het bedrag per doelgroep dat gold op de startdatum "
+            "(parameters). Dat is het bedrag dat voor dit cohort wordt toegekend, "
+            "niet het geld dat is ontvangen, en het telt ook wie later is "
+            "vrijgesteld, ontheven of verhuisd. Daarbij "
             "eenmalig de toeslag onderwijsroute (vanaf 2026) per asielstatushouder "
             "die dit jaar is gehuisvest en van wie het PIP op de peildatum de "
             "onderwijsroute vaststelt, het bedrag dat gold op de datum van "
-            "huisvesting.",
+            "huisvesting. Gecommitteerd: de contractprijs van elk ingekocht traject "
+            "dat dit jaar begon; wie van route wisselt, heeft twee trajecten en telt "
+            "twee keer.",
         ),
         tabel(
             f"Uitvoeringskosten {p.jaar}",
@@ -226,9 +260,21 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
         {
             "label": f"K{kw}",
             "reeksen": [
-                float(spuk_kw.get(kw, 0)),
-                float(gecommitteerd_kw.get(kw, 0)),
+                float(spuk_kw.get(kw, LEEG)["som"] + toeslag_kw.get(kw, LEEG)["som"]),
+                float(gecommitteerd_kw.get(kw, LEEG)["som"]),
                 float(uitgegeven_kw.get(kw, 0)),
+            ],
+            # Per series the counts of persons its amount rests on (suppressed
+            # with them, monitoring.weergave); hours × price rest on no count.
+            "aantallen": [
+                [
+                    spuk_kw.get(kw, LEEG)["personen"],
+                    toeslag_kw.get(kw, LEEG)["personen"]
+                    if toeslag_kw.get(kw, LEEG)["som"]
+                    else 0,
+                ],
+                [gecommitteerd_kw.get(kw, LEEG)["personen"]],
+                [],
             ],
         }
         for kw in range(1, p.kwartaal + 1)
@@ -236,7 +282,7 @@ def geld_sectie(p: Periode, basis, gemeente, parameters: dict):
     return (
         {"code": "geld", "titel": "Geld", "tabellen": tabellen},
         {
-            "reeksen": ["SPUK-inkomsten", "Gecommitteerd", "Besteed"],
+            "reeksen": ["SPUK toegekend", "Gecommitteerd", "Besteed"],
             "groepen": geld_grafiek,
         },
     )

@@ -67,6 +67,8 @@ def instroom_sectie(p: Periode, basis, wi2013) -> dict:
                 toelichting="De status op de peildatum, van iedereen wiens plicht "
                 "toen was begonnen (een latere status telt vanaf de datum van de "
                 "gebeurtenis).",
+                # Together they are everyone in the trechter's first step.
+                som_bekend=True,
             ),
         ],
     }

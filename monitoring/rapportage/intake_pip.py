@@ -21,10 +21,13 @@ def intake_pip_sectie(p: Periode, basis) -> dict:
     intakes = per_categorie(
         van(BredeIntake, basis),
         "inburgeraar__",
+        # Persons, not intake rows: a verhuizing brings a second intake.
         {
-            "gestart": aantal(Q(gestart_op__range=p.bereik)),
+            "gestart": aantal(Q(gestart_op__range=p.bereik), "inburgeraar", True),
             "afgerond": aantal(
-                Q(status=IntakeStatus.AFGEROND, afgerond_op__range=p.bereik)
+                Q(status=IntakeStatus.AFGEROND, afgerond_op__range=p.bereik),
+                "inburgeraar",
+                True,
             ),
         },
     )
@@ -59,8 +62,10 @@ def intake_pip_sectie(p: Periode, basis) -> dict:
             tabel(
                 "In het kwartaal",
                 [
-                    rij_per_cat("Brede intakes gestart", intakes["gestart"]),
-                    rij_per_cat("Brede intakes afgerond", intakes["afgerond"]),
+                    rij_per_cat("Brede intake gestart (personen)", intakes["gestart"]),
+                    rij_per_cat(
+                        "Brede intake afgerond (personen)", intakes["afgerond"]
+                    ),
                     rij_per_cat("PIP's vastgesteld", pips["vastgesteld"]),
                     rij(
                         "  waarvan binnen de termijn van 10 weken",
@@ -79,7 +84,11 @@ def intake_pip_sectie(p: Periode, basis) -> dict:
                     rij_per_cat("PIP te laat op de peildatum", pips["te_laat"]),
                 ],
                 toelichting="Binnen de termijn: vastgesteld uiterlijk op de "
-                "PIP-deadline (10 weken, met opschorting).",
+                "PIP-deadline (10 weken, met opschorting). De mediaan telt vanaf de "
+                "kennisgeving van DUO, de deadline vanaf de kennisgeving of de "
+                "latere inschrijving in de gemeente (BRP): een PIP dat op tijd is, "
+                "kan dus meer dan 70 dagen na de kennisgeving liggen. Brede "
+                "intakes tellen personen.",
             )
         ],
     }

@@ -5,7 +5,7 @@ from django.db.models import Q, Sum
 from pip_plans.models import BesluitSoort, Bezwaar, Handhavingszaak, Ontzorging
 
 from .basis import Periode, aantal, per_categorie, van
-from .cellen import euro, rij_per_cat, tabel
+from .cellen import euro_per_cat, rij_per_cat, tabel
 
 
 def ontzorgen_handhaving_sectie(p: Periode, basis) -> dict:
@@ -60,7 +60,9 @@ def ontzorgen_handhaving_sectie(p: Periode, basis) -> dict:
                 [
                     rij_per_cat("Waarschuwingen", zaken["waarschuwingen"]),
                     rij_per_cat("Boetes opgelegd", zaken["boetes"]),
-                    rij_per_cat("Boetes: totaalbedrag", zaken["boetebedrag"], euro),
+                    euro_per_cat(
+                        "Boetes: totaalbedrag", zaken["boetebedrag"], zaken["boetes"]
+                    ),
                     rij_per_cat("Afgezien van een boete", zaken["afgezien"]),
                     rij_per_cat("Bezwaren tegen een boete", bezwaren["tegen_boete"]),
                     rij_per_cat(

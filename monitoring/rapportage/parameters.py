@@ -59,9 +59,13 @@ def gebruikte_parameters(p: Periode, gemeente) -> dict:
             "omschrijving": DEFAULTS[code].omschrijving,
         }
 
+    def per_gemeente(code: str, op: date) -> list[tuple]:
+        """(gemeente, row) for every gemeente a row of `code` applies to."""
+        paren = [(g, beste(code, op, g.pk)) for g in gemeenten]
+        return [(g, r) for g, r in paren if r is not None]
+
     def som(code: str, op: date):
-        gevonden = [beste(code, op, g.pk) for g in gemeenten]
-        gevonden = [r for r in gevonden if r is not None]
+        gevonden = [r for _, r in per_gemeente(code, op)]
         if not gevonden:
             return None, []
         return str(sum(r.waarde for r in gevonden)), gevonden
@@ -77,14 +81,20 @@ def gebruikte_parameters(p: Periode, gemeente) -> dict:
             "omschrijving": DEFAULTS[code].omschrijving,
         }
     halfjaren = [date(p.jaar, 1, 1), date(p.jaar, 7, 1)]
-    per_halfjaar, bronnen = [], set()
+    per_halfjaar, met_taakstelling, bronnen = [], [], set()
     for begin in halfjaren:
         waarde, gevonden = som("taakstelling_huisvesting", begin)
         per_halfjaar.append(waarde)
+        # The gemeenten that have one: the region compares only their housed
+        # statushouders with the sum of their taakstellingen.
+        met_taakstelling.append(
+            sorted(g.naam for g, _ in per_gemeente("taakstelling_huisvesting", begin))
+        )
         bronnen |= {r.bron for r in gevonden}
     uitkomst["taakstelling_huisvesting"] = {
         "waarde": per_halfjaar[0],
         "per_halfjaar": per_halfjaar,
+        "gemeenten_per_halfjaar": met_taakstelling,
         "bron": "; ".join(sorted(bronnen)) or "niet ingesteld",
         "omschrijving": DEFAULTS["taakstelling_huisvesting"].omschrijving,
     }

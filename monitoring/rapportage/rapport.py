@@ -48,16 +48,16 @@ def rapport_pdf(cijfers: dict, *, gemaakt_op=None) -> bytes:
     parameters = sorted(
         cijfers.get("parameters", {}).values(), key=lambda p: p["omschrijving"]
     )
-    context = weergave.context(cijfers) | {
+    gemaakt_op = gemaakt_op or timezone.localtime()
+    context = weergave.context(cijfers, gemaakt_op=gemaakt_op) | {
         "parameters": parameters,
-        "gemaakt_op": gemaakt_op or timezone.localtime(),
+        "gemaakt_op": gemaakt_op,
     }
-    titel = (
-        f"Kwartaalrapportage inburgering {cijfers['jaar']} K{cijfers['kwartaal']}"
-        f" – {cijfers['gebied']}"
-    )
     return render_pdf(
-        "monitoring/rapport/pdf.html", context, title=titel, variant="pdf/ua-1"
+        "monitoring/rapport/pdf.html",
+        context,
+        title=f"{context['titel']} – {cijfers['gebied']}",
+        variant="pdf/ua-1",
     )
 
 
@@ -88,9 +88,10 @@ def rapport_aanvragen(
     return rapport
 
 
-def rapport_maken(rapport_id) -> Kwartaalrapport | None:
-    """Make one requested report. Idempotent: a report already made, being made by
-    another worker, or gone, is left alone."""
+def rapport_maken(rapport_id, stand: date | None = None) -> Kwartaalrapport | None:
+    """Make one requested report on the data as they stand on `stand` (the day the
+    worker reads them, by default). Idempotent: a report already made, being made
+    by another worker, or gone, is left alone."""
     with transaction.atomic():
         rapport = (
             Kwartaalrapport.objects.select_for_update(skip_locked=True, of=("self",))
@@ -105,7 +106,10 @@ def rapport_maken(rapport_id) -> Kwartaalrapport | None:
         rapport.save(update_fields=["status", "gestart_op"])
     try:
         cijfers = bereken(
-            jaar=rapport.jaar, kwartaal=rapport.kwartaal, gemeente=rapport.gemeente
+            jaar=rapport.jaar,
+            kwartaal=rapport.kwartaal,
+            gemeente=rapport.gemeente,
+            stand=stand or timezone.localdate(),
         )
         gemaakt_op = timezone.localtime()
         pdf = rapport_pdf(cijfers, gemaakt_op=gemaakt_op)
@@ -153,10 +157,10 @@ def kwartaalrapporten_maken(vandaag: date) -> list[str]:
             rapport = Kwartaalrapport.objects.create(
                 jaar=jaar, kwartaal=kwartaal, gemeente=gemeente
             )
-            if rapport_maken(rapport.pk):
+            if rapport_maken(rapport.pk, stand=vandaag):
                 gemaakt.append(str(rapport.pk))
     for rapport_id in wachtende_rapporten():
-        if rapport_maken(rapport_id):
+        if rapport_maken(rapport_id, stand=vandaag):
             gemaakt.append(str(rapport_id))
     return gemaakt
 

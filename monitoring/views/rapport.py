@@ -3,13 +3,16 @@ kwartaalrapporten (request, state, PDF and CSV). Aggregates only: no names or BS
 small numbers suppressed (monitoring.weergave)."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from monitoring import weergave
 from monitoring.forms.rapport import REGIO, AanvraagForm, gebied_keuzes
 from monitoring.models import Kwartaalrapport
+from monitoring.rapportage.basis import laatste_afgesloten_kwartaal
 from monitoring.rapportage.rapport import bestandsnaam, rapport_aanvragen
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.middleware import telt_niet_als_activiteit
@@ -36,13 +39,19 @@ def dashboard(request):
     klaar = _rapporten(request).klaar()
     if request.GET.get("rapport"):
         rapport = get_object_or_404(klaar, pk=request.GET["rapport"])
+        # The select shows the gebied of the report shown, not the default.
+        gebied = str(rapport.gemeente_id) if rapport.gemeente_id else REGIO
     else:
         per_gebied = (
             klaar.filter(gemeente__isnull=True)
             if gebied == REGIO
             else klaar.filter(gemeente_id=gebied)
-        )
-        rapport = per_gebied.order_by("-jaar", "-kwartaal", "-gereed_op").first()
+        ).order_by("-jaar", "-kwartaal", "-gereed_op")
+        # The newest report of a quarter that has ended comes first; a running
+        # quarter's (provisional) report only when there is no other.
+        jaar, kwartaal = laatste_afgesloten_kwartaal(timezone.localdate())
+        afgesloten = Q(jaar__lt=jaar) | Q(jaar=jaar, kwartaal__lte=kwartaal)
+        rapport = per_gebied.filter(afgesloten).first() or per_gebied.first()
     context = {
         "rapport": rapport,
         "keuzes": keuzes,
@@ -50,7 +59,7 @@ def dashboard(request):
         "form": AanvraagForm(user=request.user, initial={"gebied": gebied}),
     }
     if rapport is not None:
-        context |= weergave.context(rapport.cijfers)
+        context |= weergave.context(rapport.cijfers, gemaakt_op=rapport.gereed_op)
     return render(request, "monitoring/rapport/dashboard.html", context)
 
 
@@ -67,7 +76,7 @@ def _overzicht(request, form, status=200):
     return render(
         request,
         "monitoring/rapport/overzicht.html",
-        {"rapporten": rapporten, "form": form},
+        {"rapporten": rapporten, "form": form, "grens": weergave.grens()},
         status=status,
     )
 
@@ -121,6 +130,6 @@ def kwartaalrapport_csv(request, pk):
     rapport = get_object_or_404(_rapporten(request).klaar(), pk=pk)
     return csv_download(
         bestandsnaam(rapport, "csv"),
-        ["Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"],
-        weergave.csv_rijen(rapport.cijfers),
+        weergave.CSV_KOLOMMEN,
+        weergave.csv_rijen(rapport.cijfers, gemaakt_op=rapport.gereed_op),
     )

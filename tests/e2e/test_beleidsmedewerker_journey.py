@@ -33,7 +33,7 @@ pytestmark = pytest.mark.e2e
 TAAK = "monitoring.kwartaalrapport_maken"
 # Making a report (figures, then WeasyPrint) takes seconds; a loaded machine more.
 KLAAR_BINNEN_MS = 60_000
-CSV_KOP = "Onderdeel;Tabel;Regel;Kolom;Waarde"
+CSV_KOP = "Stand;Onderdeel;Tabel;Regel;Kolom;Waarde"
 # (gemeente, voornamen, achternaam, brede intake gestart, PIP vastgesteld)
 DOSSIERS = [
     ("Zevenaar", "Yusra", "Abdelkarim", True, True),
@@ -289,4 +289,37 @@ def test_beleidsmedewerker_makes_and_downloads_a_kwartaalrapport(
     csv_tekst = csv.read_text(encoding="utf-8-sig")
     assert CSV_KOP in csv_tekst
     assert csv_tekst.splitlines()[0] == CSV_KOP
+    # The last quarter has ended: the report is final, and says so on every line.
+    assert csv_tekst.splitlines()[1].startswith("definitief, stand van ")
     assert_geen_persoonsgegevens(csv_tekst, dossiers, "de CSV")
+
+    # --- Bekijken: the dashboard shows Zevenaar's report, the select says so -----------
+    klik_en_wacht(page, status.get_by_role("link", name=f"Bekijken {periode} Zevenaar"))
+    expect(page.locator("p.lead")).to_contain_text(
+        f"Zevenaar · {jaar}, kwartaal {kwartaal}"
+    )
+    expect(page.get_by_label("Gemeente of regio").first).to_have_value(
+        str(gemeente("Zevenaar").pk)
+    )
+    expect(page.get_by_text("Voorlopig", exact=True)).to_have_count(0)
+    assert_accessible(page, "het dashboard met het rapport van Zevenaar")
+
+
+def test_een_lopend_kwartaal_is_voorlopig(
+    live_server, login, beleidsmedewerker_regio, dossiers
+):
+    """The report of the quarter that is running is marked Voorlopig, with the
+    date of its data, and the page stays accessible."""
+    vandaag = timezone.localdate()
+    lopend = Periode(vandaag.year, (vandaag.month - 1) // 3 + 1)
+    rapport = Kwartaalrapport.objects.create(jaar=lopend.jaar, kwartaal=lopend.kwartaal)
+    assert (
+        rapport_maken(rapport.pk, stand=vandaag).status == KwartaalrapportStatus.KLAAR
+    )
+    page = login(beleidsmedewerker_regio)
+    page.goto(f"{live_server.url}/beleidsdoelen/?rapport={rapport.pk}")
+    expect(page.locator("p.lead .badge")).to_have_text("Voorlopig")
+    expect(page.locator(".rapport-voorlopig")).to_contain_text(
+        "was het kwartaal nog niet afgelopen"
+    )
+    assert_accessible(page, "het dashboard met een voorlopig rapport")

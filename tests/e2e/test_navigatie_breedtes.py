@@ -148,8 +148,9 @@ def wereld(
             met_bijstand=True,
         )
     # A finished report of the region: the dashboard's charts and wide tables.
-    jaar, kwartaal = laatste_afgesloten_kwartaal(timezone.localdate())
-    cijfers = bereken(jaar=jaar, kwartaal=kwartaal)
+    vandaag = timezone.localdate()
+    jaar, kwartaal = laatste_afgesloten_kwartaal(vandaag)
+    cijfers = bereken(stand=vandaag, jaar=jaar, kwartaal=kwartaal)
     KwartaalrapportFactory(
         jaar=jaar,
         kwartaal=kwartaal,

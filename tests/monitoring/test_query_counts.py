@@ -101,15 +101,21 @@ def test_report_queries_do_not_grow():
     from monitoring.rapportage.basis import laatste_afgesloten_kwartaal
     from monitoring.rapportage.cijfers import bereken
 
-    jaar, kwartaal = laatste_afgesloten_kwartaal(timezone.localdate())
+    vandaag = timezone.localdate()
+    jaar, kwartaal = laatste_afgesloten_kwartaal(vandaag)
     zevenaar = Gemeente.objects.get(naam="Zevenaar")
 
     def meten():
         regio = aantal_queries(
-            lambda: bereken(jaar=jaar, kwartaal=kwartaal, gemeente=None)
+            lambda: bereken(stand=vandaag, jaar=jaar, kwartaal=kwartaal, gemeente=None)
         )
         gemeente = aantal_queries(
-            lambda: bereken(jaar=jaar, kwartaal=kwartaal, gemeente=zevenaar)
+            lambda: bereken(
+                stand=vandaag,
+                jaar=jaar,
+                kwartaal=kwartaal,
+                gemeente=zevenaar,
+            )
         )
         return regio, gemeente
 

@@ -196,16 +196,17 @@ class Command(BaseCommand):
             return None
         from zevenaar_inburgering.accounts.models import Gemeente
 
-        jaar, kw = laatste_afgesloten_kwartaal(timezone.localdate())
+        vandaag = timezone.localdate()
+        jaar, kw = laatste_afgesloten_kwartaal(vandaag)
         self.stdout.write(f"Kwartaalrapport {jaar} K{kw}")
         cijfers = self.meet_stap(
             f"Kwartaalcijfers regio ({jaar} K{kw})",
-            lambda: bereken(jaar=jaar, kwartaal=kw, gemeente=None),
+            lambda: bereken(stand=vandaag, jaar=jaar, kwartaal=kw, gemeente=None),
         )
         zevenaar = Gemeente.objects.get(naam="Zevenaar")
         self.meet_stap(
             f"Kwartaalcijfers Zevenaar ({jaar} K{kw})",
-            lambda: bereken(jaar=jaar, kwartaal=kw, gemeente=zevenaar),
+            lambda: bereken(stand=vandaag, jaar=jaar, kwartaal=kw, gemeente=zevenaar),
         )
         try:
             from monitoring.rapportage.rapport import rapport_pdf

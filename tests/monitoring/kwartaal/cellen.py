@@ -57,6 +57,8 @@ def aantallen(cijfers, code: str, titel: str, label: str) -> tuple:
 
 
 def bedragen(cijfers, code: str, titel: str, label: str) -> tuple:
+    """The (asiel, gezin, totaal) amounts of a row of money (without the counts
+    they rest on)."""
     cellen = rij(cijfers, code, titel, label)
     return tuple(cellen[k]["euro"] for k in KOLOMMEN)
 
@@ -95,4 +97,8 @@ MEDIAAN = (
     "In het kwartaal",
     "mediaan aantal dagen van kennisgeving tot PIP",
 )
-SPUK = ("geld", "Inburgeringsvoorzieningen 2022", "SPUK-inkomsten")
+SPUK_LABEL = "SPUK toegekend voor het cohort (geen ontvangen geld)"
+SPUK = ("geld", "Inburgeringsvoorzieningen 2022", SPUK_LABEL)
+GECOMMITTEERD_LABEL = (
+    "Gecommitteerd: contractprijs per gestart traject (een routewissel telt als twee)"
+)

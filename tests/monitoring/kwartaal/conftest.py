@@ -4,7 +4,7 @@ Zevenaar 2022 K4."""
 import pytest
 
 from monitoring.rapportage.cijfers import bereken
-from tests.monitoring.kwartaal.scenario import bouw
+from tests.monitoring.kwartaal.scenario import STAND, bouw
 
 
 @pytest.fixture
@@ -14,4 +14,6 @@ def scenario(db):
 
 @pytest.fixture
 def zevenaar_k4(scenario):
-    return bereken(jaar=2022, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
+    return bereken(
+        stand=STAND, jaar=2022, kwartaal=4, gemeente=scenario.gedeeld.zevenaar
+    )

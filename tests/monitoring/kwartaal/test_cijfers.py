@@ -12,15 +12,19 @@ import pytest
 from monitoring.rapportage.cijfers import bereken
 from tests.monitoring.kwartaal.cellen import (
     ASIEL,
+    GECOMMITTEERD_LABEL,
     GEZIN,
+    SPUK_LABEL,
     TOTAAL,
     aantallen,
     bedragen,
     cel,
+    getoond_cel,
     pct,
     rij,
     vind_tabel,
 )
+from tests.monitoring.kwartaal.scenario import STAND
 
 pytestmark = pytest.mark.django_db
 
@@ -89,9 +93,9 @@ def test_stand_per_status(zevenaar_k4):
 def test_brede_intake_en_pip(zevenaar_k4):
     c, s, t = zevenaar_k4, "intake_pip", "In het kwartaal"
     # Gestart in K4: A6 10-10, A7 20-10, A8 01-11, G1 21-11 (not X1, ontkoppeld).
-    assert aantallen(c, s, t, "Brede intakes gestart") == (3, 1, 4)
+    assert aantallen(c, s, t, "Brede intake gestart (personen)") == (3, 1, 4)
     # Afgerond in K4: A5 05-10, A6 01-11, A7 20-11 (A8 and G1 still running).
-    assert aantallen(c, s, t, "Brede intakes afgerond") == (3, 0, 3)
+    assert aantallen(c, s, t, "Brede intake afgerond (personen)") == (3, 0, 3)
     # First PIP vastgesteld in K4: A4 03-10, A5 10-10, A6 01-12, G2 15-11.
     assert aantallen(c, s, t, "PIP's vastgesteld") == (3, 1, 4)
     # Within the deadline (vastgesteld <= pip_deadline): A5 (10-10 on its deadline
@@ -225,7 +229,7 @@ def test_beleidsdoelen_na_drie_jaar(scenario):
     """2025 K4: the 2022 cohort has had its 3 years; cohort 2023 (X4) its 2. "Within
     N years" ends on the last day of the period of N years from the start of the
     plicht (the month-end rule, DOMAIN §13.1): the anniversary itself is outside."""
-    c = bereken(jaar=2025, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
+    c = bereken(stand=STAND, jaar=2025, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
     s, t = "doelen", "Doel 1–3 per cohort"
     # A2 moved away on 30-09-2022: not in the bases. Doel 1 among A1 A3 A4 A6
     # (B1/Z): A1 01-11-2022 yes; A3 none; A4 01-05-2025 is the last day of the 3
@@ -242,13 +246,19 @@ def test_beleidsdoelen_na_drie_jaar(scenario):
     assert cel(c, s, t, "2022", "Stand") == {"tekst": "definitief"}
     # Cohort 2023: X4 alone; no B1/Z PIP (no denominator), nothing reached.
     assert cel(c, s, t, "2023", "Aantal in cohort") == {"n": 1}
-    assert cel(c, s, t, "2023", "Doel 1") == pct(None, 0, 0)
+    assert cel(c, s, t, "2023", "Doel 1") == pct(None, 0, 0) | {
+        "zonder_basis": "niemand in dit cohort heeft de B1- of Z-route"
+    }
+    assert (
+        getoond_cel(c, s, t, "2023", "Doel 1")
+        == "— (niemand in dit cohort heeft de B1- of Z-route)"
+    )
     assert cel(c, s, t, "2023", "Doel 2") == pct(0.0, 0, 1)
     assert cel(c, s, t, "2023", "Stand") == {"tekst": "Doel 2 definitief"}
     # No ketenoverleg in 2025.
     assert rij(c, s, "Doel 4", "Totaal") == {
-        "Onderwerp": {"tekst": "0 van 2"},
-        "Aanwezige ketenpartners": {"tekst": "nog niet gehaald"},
+        "Onderwerp": {"tekst": "0 overleggen gehouden"},
+        "Aanwezige ketenpartners": {"tekst": "streven (minstens 2) nog niet gehaald"},
     }
 
 
@@ -268,14 +278,14 @@ def test_doel4_ketenoverleg(scenario, zevenaar_k4):
     partners = eerste["Aanwezige ketenpartners"]["tekst"].split(", ")
     assert sorted(partners) == ["RSD Kwartaal", "Taalschool Kwartaal"]
     assert rij(zevenaar_k4, "doelen", t, "Totaal") == {
-        "Onderwerp": {"tekst": "2 van 2"},
-        "Aanwezige ketenpartners": {"tekst": "gehaald"},
+        "Onderwerp": {"tekst": "2 overleggen gehouden"},
+        "Aanwezige ketenpartners": {"tekst": "streven (minstens 2) gehaald"},
     }
     # By the end of K2 only the March meeting had been held.
-    k2 = bereken(jaar=2022, kwartaal=2, gemeente=scenario.gedeeld.zevenaar)
+    k2 = bereken(stand=STAND, jaar=2022, kwartaal=2, gemeente=scenario.gedeeld.zevenaar)
     assert rij(k2, "doelen", "Doel 4", "Totaal") == {
-        "Onderwerp": {"tekst": "1 van 2"},
-        "Aanwezige ketenpartners": {"tekst": "nog niet gehaald"},
+        "Onderwerp": {"tekst": "1 overleg gehouden"},
+        "Aanwezige ketenpartners": {"tekst": "streven (minstens 2) nog niet gehaald"},
     }
 
 
@@ -285,12 +295,12 @@ def test_geld(zevenaar_k4):
     # Plicht started in 2022: 10 asiel (A1–A10), 3 gezin (G1–G3); X4 starts 2023.
     assert aantallen(c, s, t, "Inburgeringsplichtigen voor de SPUK") == (10, 3, 13)
     # 10 × 12.713 = 127.130; 3 × 590 = 1.770; together 128.900.
-    assert bedragen(c, s, t, "SPUK-inkomsten") == ("127130.00", "1770.00", "128900.00")
+    assert bedragen(c, s, t, SPUK_LABEL) == ("127130.00", "1770.00", "128900.00")
     # Contract price of the bought trajecten started in 2022: A1 Z 12.000 (15-03),
     # A2 B1 10.000 (01-05), A3 B1 10.000 (15-06) and Z 12.000 (16-11), A4 B1 10.000
     # (10-10), A5 onderwijs 15.000 (17-10) = 69.000. A6 starts in 2023; G2 and G3
     # chose their own course (not bought).
-    assert bedragen(c, s, t, "Gecommitteerd (contractprijs gestarte trajecten)") == (
+    assert bedragen(c, s, t, GECOMMITTEERD_LABEL) == (
         "69000.00",
         "0.00",
         "69000.00",
@@ -325,13 +335,33 @@ def test_geld(zevenaar_k4):
     # K3 SPUK A5 12.713; committed 0; spent A3 July 300.
     # K4 SPUK A6–A10 63.565 + G1 590 = 64.155; committed A3 Z + A4 + A5 = 37.000;
     #    spent 300 + 160 + 180 + 100 + 306 = 1.046.
+    # With each series, the persons its amount rests on (SPUK: the persons and
+    # those with a top-up, none in 2022; gecommitteerd: the persons whose traject
+    # started): K1 A1 A2 and A1; K2 A3 A4 G2 G3 and A2 A3; K3 A5; K4 A6–A10 G1
+    # and A3 A4 A5. Spent rests on hours, not on a count.
     assert c["grafieken"]["geld"] == {
-        "reeksen": ["SPUK-inkomsten", "Gecommitteerd", "Besteed"],
+        "reeksen": ["SPUK toegekend", "Gecommitteerd", "Besteed"],
         "groepen": [
-            {"label": "K1", "reeksen": [25426.0, 12000.0, 0.0]},
-            {"label": "K2", "reeksen": [26606.0, 20000.0, 450.0]},
-            {"label": "K3", "reeksen": [12713.0, 0.0, 300.0]},
-            {"label": "K4", "reeksen": [64155.0, 37000.0, 1046.0]},
+            {
+                "label": "K1",
+                "reeksen": [25426.0, 12000.0, 0.0],
+                "aantallen": [[2, 0], [1], []],
+            },
+            {
+                "label": "K2",
+                "reeksen": [26606.0, 20000.0, 450.0],
+                "aantallen": [[4, 0], [2], []],
+            },
+            {
+                "label": "K3",
+                "reeksen": [12713.0, 0.0, 300.0],
+                "aantallen": [[1, 0], [0], []],
+            },
+            {
+                "label": "K4",
+                "reeksen": [64155.0, 37000.0, 1046.0],
+                "aantallen": [[6, 0], [3], []],
+            },
         ],
     }
 
@@ -342,7 +372,7 @@ def test_taakstelling(scenario, zevenaar_k4):
     # 2021 (seed): 34 per half year; 65 % of 34 = 22,1 → 22 expected. Housed
     # asielstatushouders of Zevenaar: first half A1 01-03, A2 10-05, A3 30-06 (the
     # last day) = 3; second half A4 01-07 = 1 (D1 lives in Duiven).
-    c = bereken(jaar=2021, kwartaal=4, gemeente=zevenaar)
+    c = bereken(stand=STAND, jaar=2021, kwartaal=4, gemeente=zevenaar)
     tabel = vind_tabel(c, s, t)
     assert tabel["kolommen"] == [
         "Taakstelling (personen)",
@@ -357,7 +387,7 @@ def test_taakstelling(scenario, zevenaar_k4):
     assert cel(c, s, t, "2e halfjaar 2021", "Gehuisvest") == {"n": 1}
     assert cel(c, s, t, "2e halfjaar 2021", "Waarvan") == {"tekst": "22"}
     # In K2 only the first half year is shown.
-    k2 = bereken(jaar=2021, kwartaal=2, gemeente=zevenaar)
+    k2 = bereken(stand=STAND, jaar=2021, kwartaal=2, gemeente=zevenaar)
     assert [r["label"] for r in vind_tabel(k2, s, t)["rijen"]] == ["1e halfjaar 2021"]
 
     # 2022: no taakstelling set. Housed: first half A5 15-06 = 1; second half A6

@@ -23,8 +23,9 @@ from monitoring.rapportage.rapport import (
 from tests.downloads import csv_rows
 from tests.factories.accounts import UserFactory
 from tests.monitoring.kwartaal.cellen import ASIEL, GEZIN, JAAR, SPUK, TOTAAL, cel
-from tests.monitoring.kwartaal.scenario import D
+from tests.monitoring.kwartaal.scenario import STAND, D
 from zevenaar_inburgering.accounts.models import Role
+from zevenaar_inburgering.nl import datum_tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -79,9 +80,12 @@ def test_pdf_tekst(scenario, zevenaar_k4):
     ):
         assert titel in tekst, titel
     # Table rows come out in order: label, asiel, gezin, totaal.
-    assert "Nieuwe inburgeringsplichtigen (kwartaal) 5 <5 6" in tekst
-    assert "Nieuwe inburgeringsplichtigen (jaar tot nu) 10 <5 13" in tekst
-    assert "Uitstroom: plicht voldaan (kwartaal) <5 0 <5" in tekst
+    klein = "minder dan 5 personen"
+    assert f"Nieuwe inburgeringsplichtigen (kwartaal) niet getoond {klein} 6" in tekst
+    assert (
+        f"Nieuwe inburgeringsplichtigen (jaar tot nu) niet getoond {klein} 13" in tekst
+    )
+    assert f"Uitstroom: plicht voldaan (kwartaal) {klein} 0 {klein}" in tekst
     # zevenaar_inburgering.nl.euro: "€ 128.900,00".
     assert "€ 128.900,00" in tekst
     assert "streven 40%" in tekst
@@ -96,16 +100,19 @@ def test_pdf_tekst(scenario, zevenaar_k4):
 def test_pdf_volgt_de_instelling(zevenaar_k4):
     with override_settings(KLEINE_AANTALLEN_GRENS=10):
         tekst = pdf_tekst(rapport_pdf(zevenaar_k4))
-    assert "Nieuwe inburgeringsplichtigen (jaar tot nu) 10 <10 13" in tekst
-    assert "Nieuwe inburgeringsplichtigen (kwartaal) <10 <10 <10" in tekst
-    assert "<5" not in tekst
+    klein = "minder dan 10 personen"
+    assert (
+        f"Nieuwe inburgeringsplichtigen (jaar tot nu) niet getoond {klein} 13" in tekst
+    )
+    assert f"Nieuwe inburgeringsplichtigen (kwartaal) {klein} {klein} {klein}" in tekst
+    assert "minder dan 5 " not in tekst
 
 
 # --- The beleidsmedewerker's pages --------------------------------------------------
 
 
 def test_dashboard_met_grafieken(client_for, beleidsmedewerker, scenario):
-    rapport_klaar(bereken(jaar=2022, kwartaal=4))
+    rapport_klaar(bereken(stand=STAND, jaar=2022, kwartaal=4))
     response = client_for(beleidsmedewerker).get(DASHBOARD)
     assert response.status_code == 200
     html = response.content.decode()
@@ -144,9 +151,16 @@ def test_aanvragen_maken_en_downloaden(
     rapport = rapport_maken(rapport.pk)
     assert rapport.status == KwartaalrapportStatus.KLAAR
     assert rapport.cijfers["gebied"] == "Zevenaar"
-    assert cel(
-        rapport.cijfers, "geld", "Inburgeringsvoorzieningen", "SPUK-inkomsten", TOTAAL
-    ) == {"euro": "128900.00"}
+    assert (
+        cel(
+            rapport.cijfers,
+            "geld",
+            "Inburgeringsvoorzieningen",
+            "SPUK toegekend voor het cohort (geen ontvangen geld)",
+            TOTAAL,
+        )["euro"]
+        == "128900.00"
+    )
     assert rapport_maken(rapport.pk) is None  # made once
 
     response = client.get(status_url)
@@ -165,14 +179,16 @@ def test_aanvragen_maken_en_downloaden(
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "kwartaalrapport-2022-k4-zevenaar.csv" in response["Content-Disposition"]
     regels = csv_rows(response)
-    assert regels[0] == ["Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"]
+    assert regels[0] == ["Stand", "Onderdeel", "Tabel", "Regel", "Kolom", "Waarde"]
+    stand = f"definitief, stand van {datum_tekst(timezone.localdate())}"
     sectie, tabel = "Instroom, voorraad en uitstroom", "Instroom en uitstroom"
-    assert [sectie, tabel, JAAR[2], GEZIN, "<5"] in regels
-    assert [sectie, tabel, JAAR[2], ASIEL, "10"] in regels
+    assert [stand, sectie, tabel, JAAR[2], GEZIN, "minder dan 5 personen"] in regels
+    assert [stand, sectie, tabel, JAAR[2], ASIEL, "niet getoond"] in regels
     assert [
+        stand,
         "Geld",
         "Inburgeringsvoorzieningen 2022 tot en met de peildatum",
-        "SPUK-inkomsten",
+        "SPUK toegekend voor het cohort (geen ontvangen geld)",
         TOTAAL,
         "€ 128.900,00",
     ] in regels
@@ -233,7 +249,7 @@ def test_aanvragen_fout(
 
 @pytest.mark.parametrize("persona", ["casusregisseur", "klantmanager"])
 def test_andere_rollen_krijgen_403(request, client_for, persona, scenario):
-    rapport = rapport_klaar(bereken(jaar=2022, kwartaal=4))
+    rapport = rapport_klaar(bereken(stand=STAND, jaar=2022, kwartaal=4))
     client = client_for(request.getfixturevalue(persona))
     for url in (
         DASHBOARD,
@@ -256,9 +272,10 @@ def test_beleidsmedewerker_van_duiven_ziet_zevenaar_niet(client_for, duiven, sce
         username="beleid.duiven", role=Role.BELEIDSMEDEWERKER, gemeenten=[duiven]
     )
     van_zevenaar = rapport_klaar(
-        bereken(jaar=2022, kwartaal=4, gemeente=zevenaar), gemeente=zevenaar
+        bereken(stand=STAND, jaar=2022, kwartaal=4, gemeente=zevenaar),
+        gemeente=zevenaar,
     )
-    van_de_regio = rapport_klaar(bereken(jaar=2022, kwartaal=4))
+    van_de_regio = rapport_klaar(bereken(stand=STAND, jaar=2022, kwartaal=4))
     client = client_for(eigen)
     for naam in ("status", "pdf", "csv"):
         url = reverse(f"monitoring:kwartaalrapport_{naam}", args=[van_zevenaar.pk])
@@ -287,7 +304,7 @@ def test_kwartaaltaak(scenario):
     assert all(r.status == KwartaalrapportStatus.KLAAR and r.pdf for r in rapporten)
     assert all(r.aangevraagd_door is None for r in rapporten)
     regio = rapporten.get(gemeente__isnull=True)
-    assert cel(regio.cijfers, *SPUK, TOTAAL) == {"euro": "154916.00"}
+    assert cel(regio.cijfers, *SPUK, TOTAAL)["euro"] == "154916.00"
     assert regio.parameters["spuk_asiel"]["waarde"] == "12713.00"
     # A second run makes nothing.
     assert kwartaalrapporten_maken(D(2023, 1, 2)) == []

@@ -10,7 +10,7 @@ from intake.models import Doelgroep, Leerroute, Status
 from monitoring.rapportage.cijfers import bereken
 from pip_plans.models import WijzigingReden
 from tests.monitoring.kwartaal.cellen import ASIEL, TOTAAL, aantallen, cel, pct
-from tests.monitoring.kwartaal.scenario import Bouwer, D, op
+from tests.monitoring.kwartaal.scenario import STAND, Bouwer, D, op
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_termijnen_tellen_afgesloten_dossiers(scenario):
         )
         b.pip(code, 1, Leerroute.B1, op(D(2022, 3, 1)))
         b.termijn(code, D(2022, 3, 2), einde)
-    c = bereken(jaar=2022, kwartaal=4, gemeente=g.zevenaar)
+    c = bereken(stand=STAND, jaar=2022, kwartaal=4, gemeente=g.zevenaar)
     t = ("termijnen", "Stand op de peildatum")
     # Unchanged from test_cijfers.py: the two left the plicht.
     assert aantallen(c, *t, "Termijn verstreken, plicht niet voldaan") == (0, 1, 1)
@@ -64,7 +64,7 @@ def test_termijn_die_op_de_peildatum_eindigt(scenario):
     )
     b.pip("A1", 1, Leerroute.B1, op(D(2022, 3, 1)))
     b.termijn("A1", D(2022, 3, 2), D(2022, 12, 31))
-    c = bereken(jaar=2022, kwartaal=4, gemeente=g.zevenaar)
+    c = bereken(stand=STAND, jaar=2022, kwartaal=4, gemeente=g.zevenaar)
     t = ("termijnen", "Stand op de peildatum")
     # The scenario's (2, 0, 2) and (3, 1, 4), plus this person (asiel).
     assert aantallen(c, *t, "Termijn eindigt binnen 6 maanden") == (3, 0, 3)
@@ -78,5 +78,5 @@ def test_doel1_route_na_de_peildatum(scenario):
     b = Bouwer(scenario.gedeeld, ronde=0)
     b.p["A5"] = scenario.personen["A5"]
     b.pip("A5", 2, Leerroute.B1, op(D(2023, 3, 1)), reden=WijzigingReden.SCHAKELEN)
-    c = bereken(jaar=2022, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
+    c = bereken(stand=STAND, jaar=2022, kwartaal=4, gemeente=scenario.gedeeld.zevenaar)
     assert cel(c, "doelen", "Doel 1–3", "2022", "Doel 1") == pct(25.0, 1, 4)

@@ -21,6 +21,7 @@ copies of the persons share is in gedeeld.py.
 
 from tests.monitoring.kwartaal.scenario.bouwer import Bouwer
 from tests.monitoring.kwartaal.scenario.gedeeld import (
+    STAND,
     D,
     Gedeeld,
     Scenario,
@@ -47,7 +48,7 @@ from tests.monitoring.kwartaal.scenario.verloop import (
     trajecten,
 )
 
-__all__ = ["D", "Bouwer", "Scenario", "bouw", "meer_kopieen", "op"]
+__all__ = ["STAND", "D", "Bouwer", "Scenario", "bouw", "meer_kopieen", "op"]
 
 
 def personen_maken(g: Gedeeld, ronde: int) -> dict:

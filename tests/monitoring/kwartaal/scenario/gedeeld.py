@@ -17,6 +17,9 @@ from zevenaar_inburgering.parameters.models import Parameter
 
 D = dt.date
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The date of the data of the scenario's reports: after every quarter they show, so
+# they are final (a test of a provisional report passes its own).
+STAND = D(2027, 1, 4)
 
 
 def op(dag: dt.date, uur: int = 12, minuut: int = 0) -> dt.datetime:
