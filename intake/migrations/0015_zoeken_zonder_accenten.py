@@ -84,6 +84,7 @@ class Migration(migrations.Migration):
                     intake.models.dossier.Zoeknaam(), name="gin_trgm_ops"
                 ),
                 name="inburgeraar_zoeknaam_trgm_idx",
+                fastupdate=False,
             ),
         ),
         migrations.AddIndex(
@@ -91,6 +92,7 @@ class Migration(migrations.Migration):
             index=django.contrib.postgres.indexes.GinIndex(
                 django.contrib.postgres.indexes.OpClass("bsn", name="gin_trgm_ops"),
                 name="inburgeraar_bsn_trgm_idx",
+                fastupdate=False,
             ),
         ),
     ]

@@ -481,14 +481,19 @@ class Inburgeraar(models.Model):
             ),
             models.Index(fields=["gewijzigd_op"], name="inburgeraar_gewijzigd_idx"),
             # The name search (InburgeraarQuerySet.search): a word anywhere in the
-            # name is a LIKE '%word%', which only a trigram index serves.
+            # name is a LIKE '%word%', which only a trigram index serves. Without
+            # fastupdate every new name is in the index at once: a pending list
+            # (until the next vacuum) made the planner read the table instead.
             GinIndex(
                 OpClass(Zoeknaam(), name="gin_trgm_ops"),
                 name="inburgeraar_zoeknaam_trgm_idx",
+                fastupdate=False,
             ),
             # A part of a BSN, anywhere in it.
             GinIndex(
-                OpClass("bsn", name="gin_trgm_ops"), name="inburgeraar_bsn_trgm_idx"
+                OpClass("bsn", name="gin_trgm_ops"),
+                name="inburgeraar_bsn_trgm_idx",
+                fastupdate=False,
             ),
             # The dossier page's housemates: same postcode and huisnummer.
             models.Index(
