@@ -115,6 +115,7 @@ def pip_deadline(
 
 class DeadlineStatus(StrEnum):
     VASTGESTELD = "vastgesteld"
+    GESLOTEN = "gesloten"
     OPGESCHORT = "opgeschort"
     ONBEKEND = "onbekend"
     OP_TIJD = "op_tijd"
@@ -129,6 +130,7 @@ class DeadlineStatus(StrEnum):
 
 DEADLINE_STATUS_LABELS = {
     DeadlineStatus.VASTGESTELD: "PIP vastgesteld",
+    DeadlineStatus.GESLOTEN: "Geen deadline meer (dossier gesloten)",
     DeadlineStatus.OPGESCHORT: "Opgeschort (wacht op informatie)",
     DeadlineStatus.ONBEKEND: "Nog geen deadline",
     DeadlineStatus.OP_TIJD: "Op tijd",
@@ -138,25 +140,41 @@ DEADLINE_STATUS_LABELS = {
 }
 
 
+def deadline_grenzen(today: date) -> tuple[date, date]:
+    """The first days that are no longer "minder dan 2 weken" and "minder dan 4
+    weken" before a deadline, seen on `today`. The status below and the
+    werkvoorraad's deadline filter (InburgeraarQuerySet.met_pip_deadline_status)
+    both draw the line here."""
+    return (
+        einde_na(today, weken=WAARSCHUWING_2_WEKEN.days // 7),
+        einde_na(today, weken=WAARSCHUWING_4_WEKEN.days // 7),
+    )
+
+
 def deadline_status(
     *,
     deadline: date | None,
     today: date,
     vastgesteld_op: date | None = None,
     opgeschort: bool = False,
+    gesloten: bool = False,
 ) -> DeadlineStatus:
-    """How urgent the PIP is, for the werkvoorraad and the dossier."""
+    """How urgent the PIP is, for the werkvoorraad and the dossier. A closed dossier
+    (moved away, exempted, ...) has no running deadline: it is no longer late."""
     if vastgesteld_op is not None:
         return DeadlineStatus.VASTGESTELD
+    if gesloten:
+        return DeadlineStatus.GESLOTEN
     if opgeschort:
         return DeadlineStatus.OPGESCHORT
     if deadline is None:
         return DeadlineStatus.ONBEKEND
     if today > deadline:
         return DeadlineStatus.TE_LAAT
-    if deadline - today < WAARSCHUWING_2_WEKEN:
+    twee_weken, vier_weken = deadline_grenzen(today)
+    if deadline < twee_weken:
         return DeadlineStatus.MINDER_DAN_2_WEKEN
-    if deadline - today < WAARSCHUWING_4_WEKEN:
+    if deadline < vier_weken:
         return DeadlineStatus.MINDER_DAN_4_WEKEN
     return DeadlineStatus.OP_TIJD
 

@@ -2,12 +2,13 @@
 ontzorgen and handhaving, leerroutes' routestand), so they live here, in the
 highest app they read."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db.models import F
-from django.utils import timezone
 
 from intake.models import GESLOTEN_STATUSSEN, Inburgeraar
+from intake.models.dossier import gesloten
+from intake.rules import DeadlineStatus
 from leerroutes.rules.koers import GESPREK_TE_DOEN_DAGEN
 from pip_plans.models import Handhavingszaak
 from pip_plans.selectors import met_aandacht
@@ -25,6 +26,15 @@ AANDACHT_CHOICES = [
     ("samenloop", "Samenloop met Participatiewet"),
 ]
 
+# The "PIP-deadline" filter: the urgencies of rules.deadline_status, for open
+# dossiers only (InburgeraarQuerySet.met_pip_deadline_status).
+PIP_DEADLINE_CHOICES = [
+    (DeadlineStatus.TE_LAAT.value, "Te laat"),
+    (DeadlineStatus.MINDER_DAN_2_WEKEN.value, "Binnen 2 weken"),
+    (DeadlineStatus.MINDER_DAN_4_WEKEN.value, "Over 2 tot 4 weken"),
+    (DeadlineStatus.ONBEKEND.value, "Geen deadline (onbekend of opgeschort)"),
+]
+
 SORT_CHOICES = [
     ("naam", "Naam (A-Z)"),
     ("pip_deadline", "Dagen tot PIP-deadline"),
@@ -37,8 +47,10 @@ SORT_CHOICES = [
 ]
 SORT_ORDERINGS = {
     "naam": ["achternaam", "voornamen", "id"],
-    # Dossiers without a running deadline (vastgesteld, suspended, unknown) last.
+    # Dossiers without a running deadline (closed or moved, vastgesteld, suspended,
+    # unknown) last.
     "pip_deadline": [
+        gesloten().asc(),
         F("pip_vastgesteld_op").asc(nulls_first=True),
         F("pip_deadline").asc(nulls_last=True),
         "achternaam",
@@ -53,10 +65,9 @@ SORT_ORDERINGS = {
 }
 
 
-def aandacht(dossiers, soort: str):
+def aandacht(dossiers, soort: str, vandaag: date):
     """Dossiers with a running ontzorgen period, one ending soon, an open
     handhavingszaak, or samenloop."""
-    vandaag = timezone.localdate()
     if soort == "ontzorgen":
         return dossiers.filter(
             ontzorging__startdatum__lte=vandaag, ontzorging__einddatum__gte=vandaag
@@ -77,7 +88,7 @@ def aandacht(dossiers, soort: str):
     return dossiers
 
 
-def gefilterd(dossiers, filters: dict, *, user):
+def gefilterd(dossiers, filters: dict, *, user, vandaag: date):
     """Apply the werkvoorraad filters (as saved in WerkvoorraadVoorkeur)."""
     if filters.get("gemeente"):
         dossiers = dossiers.filter(gemeente_id=filters["gemeente"])
@@ -94,17 +105,21 @@ def gefilterd(dossiers, filters: dict, *, user):
     if filters.get("koers"):
         dossiers = dossiers.filter(routestand__koers=filters["koers"])
     if filters.get("gesprek_te_doen"):
-        tot = timezone.localdate() + timedelta(days=GESPREK_TE_DOEN_DAGEN)
+        tot = vandaag + timedelta(days=GESPREK_TE_DOEN_DAGEN)
         dossiers = dossiers.filter(routestand__volgend_voortgangsgesprek__lte=tot)
     if filters.get("aandacht"):
-        dossiers = aandacht(dossiers, filters["aandacht"])
+        dossiers = aandacht(dossiers, filters["aandacht"], vandaag)
+    if filters.get("pip_deadline"):
+        dossiers = dossiers.met_pip_deadline_status(filters["pip_deadline"], vandaag)
     return dossiers
 
 
-def werkvoorraad(user, filters: dict, zoek: dict):
-    """The user's dossiers as the werkvoorraad lists them: filtered, searched,
-    sorted, with the columns of every app in the same query."""
-    dossiers = gefilterd(Inburgeraar.objects.visible_to(user), filters, user=user)
+def werkvoorraad(user, filters: dict, zoek: dict, *, vandaag: date):
+    """The user's dossiers as the werkvoorraad lists them on `vandaag`: filtered,
+    searched, sorted, with the columns of every app in the same query."""
+    dossiers = gefilterd(
+        Inburgeraar.objects.visible_to(user), filters, user=user, vandaag=vandaag
+    )
     if zoek:
         dossiers = dossiers.search(zoek)
     ordering = SORT_ORDERINGS.get(

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Index operator classes (the trigram index of the dossier search).
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_otp",

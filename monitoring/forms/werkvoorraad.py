@@ -4,8 +4,14 @@ from django import forms
 
 from intake.forms import casusregisseurs_for
 from intake.models import Doelgroep, Inburgeraar, Status
+from intake.models.dossier import zoekcijfers_fout
 from leerroutes.rules.koers import Koers
-from monitoring.werkvoorraad import AANDACHT_CHOICES, OPEN_WERK, SORT_CHOICES
+from monitoring.werkvoorraad import (
+    AANDACHT_CHOICES,
+    OPEN_WERK,
+    PIP_DEADLINE_CHOICES,
+    SORT_CHOICES,
+)
 from zevenaar_inburgering.accounts.models import Gemeente, User
 
 
@@ -38,6 +44,11 @@ class WerkvoorraadFilterForm(forms.Form):
         choices=[("", "Alle"), *AANDACHT_CHOICES],
         required=False,
     )
+    pip_deadline = forms.ChoiceField(
+        label="PIP-deadline",
+        choices=[("", "Alle"), *PIP_DEADLINE_CHOICES],
+        required=False,
+    )
     gesprek_te_doen = forms.BooleanField(
         label="Voortgangsgesprek te doen", required=False
     )
@@ -53,6 +64,12 @@ class WerkvoorraadFilterForm(forms.Form):
         )
         self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
 
+    def clean_zoek(self) -> str:
+        zoek = self.cleaned_data["zoek"]
+        if fout := zoekcijfers_fout(zoek):
+            raise forms.ValidationError(fout, code="zoekcijfers")
+        return zoek
+
     def saved_filters(self) -> dict:
         """What is remembered per user (the search term is not: it may be a BSN)."""
         data = self.cleaned_data
@@ -65,10 +82,34 @@ class WerkvoorraadFilterForm(forms.Form):
             else None,
             "koers": data.get("koers") or "",
             "aandacht": data.get("aandacht") or "",
+            "pip_deadline": data.get("pip_deadline") or "",
             "gesprek_te_doen": bool(data.get("gesprek_te_doen")),
             "alleen_mijn": bool(data.get("alleen_mijn")),
             "sorteer": data.get("sorteer") or "naam",
         }
+
+
+def filterchips(filters: dict, zoek: dict, *, user: User) -> list[tuple[str, str]]:
+    """The active search and filters as (name, "Label: waarde") chips, in the form's
+    order, so that a filter saved yesterday is seen today. The sort order is no
+    filter. The search shows its description: a BSN only masked (search_terms)."""
+    form = WerkvoorraadFilterForm(user=user)
+    chips = [("zoek", f"Zoek: {zoek['omschrijving']}")] if zoek else []
+    for naam, field in form.fields.items():
+        waarde = filters.get(naam)
+        if naam in ("zoek", "sorteer") or not waarde:
+            continue
+        if isinstance(field, forms.BooleanField):
+            chips.append((naam, form[naam].label))
+            continue
+        if isinstance(field, forms.ModelChoiceField):
+            # One query for a filter that is set; None when it left the scope.
+            gekozen = field.queryset.filter(pk=waarde).first()
+            tekst = str(gekozen) if gekozen else "onbekend"
+        else:
+            tekst = dict(field.choices).get(waarde, waarde)
+        chips.append((naam, f"{form[naam].label}: {tekst}"))
+    return chips
 
 
 class ToewijzenForm(forms.Form):

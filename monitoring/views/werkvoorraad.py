@@ -13,7 +13,11 @@ from intake import services
 from intake.models import Inburgeraar, WerkvoorraadVoorkeur
 from intake.views import apply_form_errors
 from monitoring.forms.signalen import UitstellenForm
-from monitoring.forms.werkvoorraad import ToewijzenForm, WerkvoorraadFilterForm
+from monitoring.forms.werkvoorraad import (
+    ToewijzenForm,
+    WerkvoorraadFilterForm,
+    filterchips,
+)
 from monitoring.models import Signaal
 from monitoring.werkvoorraad import werkvoorraad as werkvoorraad_dossiers
 from zevenaar_inburgering.accounts.decorators import role_required
@@ -71,8 +75,9 @@ def render_werkvoorraad(
     # stays. It costs no query when the list fits on the page it shows (a filter or
     # search usually narrows it that far); only a longer list is counted, once, over
     # the indexed scope (issue 18).
+    vandaag = timezone.localdate()
     page = Paginering(
-        werkvoorraad_dossiers(request.user, filters, zoek),
+        werkvoorraad_dossiers(request.user, filters, zoek, vandaag=vandaag),
         settings.PAGE_SIZE,
         tellen=True,
     ).get_page(request.GET.get("pagina"))
@@ -94,10 +99,11 @@ def render_werkvoorraad(
             "toewijzen_form": toewijzen_form or ToewijzenForm(user=request.user),
             "page": page,
             "zoek": zoek,
+            "filterchips": filterchips(filters, zoek, user=request.user),
             "selected": selected,
             "te_doen": te_doen,
             "uitstellen_fouten": losse_fouten,
-            "vandaag": timezone.localdate(),
+            "vandaag": vandaag,
             "fout_signaal": fout_signaal,
             # Labels and limits of the empty snooze fields of every other row.
             "uitstellen_velden": UitstellenForm(),
@@ -105,6 +111,22 @@ def render_werkvoorraad(
         },
         status=status,
     )
+
+
+def _filter_verwijderen(request, naam: str) -> None:
+    """Remove one chip: the search, or one saved filter (the others stay). A name
+    that is no filter changes nothing."""
+    if naam == "zoek":
+        request.session.pop(ZOEK_SESSION_KEY, None)
+        return
+    voorkeur = WerkvoorraadVoorkeur.objects.filter(user=request.user).first()
+    if voorkeur is None or naam == "sorteer" or not voorkeur.filters.get(naam):
+        return
+    # The form's empty value of that filter, as saved_filters() writes it.
+    leeg = WerkvoorraadFilterForm({}, user=request.user)
+    leeg.is_valid()
+    voorkeur.filters[naam] = leeg.saved_filters()[naam]
+    voorkeur.save(update_fields=["filters"])
 
 
 @role_required(DOSSIER_ROLES)
@@ -115,9 +137,12 @@ def werkvoorraad(request):
             request.session.pop(ZOEK_SESSION_KEY, None)
             WerkvoorraadVoorkeur.objects.filter(user=request.user).delete()
             return redirect("monitoring:werkvoorraad")
+        if "verwijder" in request.POST:
+            _filter_verwijderen(request, request.POST["verwijder"])
+            return redirect("monitoring:werkvoorraad")
         form = WerkvoorraadFilterForm(request.POST, user=request.user)
         if not form.is_valid():
-            return render_werkvoorraad(request, filter_form=form)
+            return render_werkvoorraad(request, filter_form=form, status=400)
         WerkvoorraadVoorkeur.objects.update_or_create(
             user=request.user, defaults={"filters": form.saved_filters()}
         )
@@ -202,7 +227,11 @@ def werkvoorraad_export(request):
     (one row per dossier) before its lines are sent."""
     filters, zoek = _werkvoorraad_state(request)
     dossiers = log.log_dossiers_exported(
-        chunks(werkvoorraad_dossiers(request.user, filters, zoek)),
+        chunks(
+            werkvoorraad_dossiers(
+                request.user, filters, zoek, vandaag=timezone.localdate()
+            )
+        ),
         user=request.user,
         handeling="Werkvoorraad",
     )

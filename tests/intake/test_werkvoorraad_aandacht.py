@@ -109,6 +109,7 @@ def test_filter(personen, soort, verwacht):
         aandacht(
             Inburgeraar.objects.filter(pk__in=[p.pk for p in personen.values()]),
             soort,
+            timezone.localdate(),
         ).values_list("achternaam", flat=True)
     )
     assert namen == verwacht

@@ -3,6 +3,8 @@ maatregel, both ways within the dated window, and the maatregel's own checks."""
 
 import datetime as dt
 
+from django.utils import timezone
+
 import pytest
 
 from intake.models import Gebeurtenis, Inburgeraar
@@ -35,14 +37,18 @@ def test_a_maatregel_20_days_from_the_overtreding_is_samenloop(
     zaak = openen(dossier, casusregisseur)
     assert samenloop(dossier) == []
     assert not Handhavingszaak.objects.met_samenloop().exists()
-    assert dossier not in aandacht(Inburgeraar.objects.all(), "samenloop")
+    assert dossier not in aandacht(
+        Inburgeraar.objects.all(), "samenloop", timezone.localdate()
+    )
 
     m = maatregel(dossier, klantmanager, OVERTREDING + dt.timedelta(days=20))
     paren = samenloop(dossier)
     assert [(p.zaak.pk, p.maatregel.pk) for p in paren] == [(zaak.pk, m.pk)]
     assert paren[0].dagen == 20
     assert list(Handhavingszaak.objects.met_samenloop()) == [zaak]
-    assert dossier in aandacht(Inburgeraar.objects.all(), "samenloop")
+    assert dossier in aandacht(
+        Inburgeraar.objects.all(), "samenloop", timezone.localdate()
+    )
     assert [r.maatregel for r in samenloop_voor_rsd(dossier)] == [m]
     assert Gebeurtenis.objects.filter(
         inburgeraar=dossier,
@@ -74,7 +80,9 @@ def test_samenloop_works_both_ways_within_the_window(
     maatregel(dossier, klantmanager, D(2026, 5, 1) + dt.timedelta(days=dagen))
     assert [p.zaak for p in samenloop(dossier)] == [zaak]
     assert list(Handhavingszaak.objects.met_samenloop()) == [zaak]
-    assert dossier in aandacht(Inburgeraar.objects.all(), "samenloop")
+    assert dossier in aandacht(
+        Inburgeraar.objects.all(), "samenloop", timezone.localdate()
+    )
 
 
 @pytest.mark.django_db
@@ -85,7 +93,9 @@ def test_no_samenloop_outside_the_window(dossier, casusregisseur, klantmanager, 
     assert samenloop(dossier) == []
     assert samenloop_voor_rsd(dossier) == []
     assert not Handhavingszaak.objects.met_samenloop().exists()
-    assert dossier not in aandacht(Inburgeraar.objects.all(), "samenloop")
+    assert dossier not in aandacht(
+        Inburgeraar.objects.all(), "samenloop", timezone.localdate()
+    )
 
 
 @pytest.mark.django_db
@@ -98,7 +108,9 @@ def test_no_samenloop_with_another_persons_maatregel(
     assert samenloop(dossier) == []
     assert samenloop(ander) == []
     assert not Handhavingszaak.objects.met_samenloop().exists()
-    assert not aandacht(Inburgeraar.objects.all(), "samenloop").exists()
+    assert not aandacht(
+        Inburgeraar.objects.all(), "samenloop", timezone.localdate()
+    ).exists()
 
 
 @pytest.mark.django_db
@@ -110,7 +122,9 @@ def test_no_samenloop_once_the_zaak_is_afgezien(dossier, casusregisseur, klantma
     assert samenloop(dossier) == []
     assert samenloop_voor_rsd(dossier) == []
     assert not Handhavingszaak.objects.met_samenloop().exists()
-    assert dossier not in aandacht(Inburgeraar.objects.all(), "samenloop")
+    assert dossier not in aandacht(
+        Inburgeraar.objects.all(), "samenloop", timezone.localdate()
+    )
 
 
 @pytest.mark.pdf
@@ -120,7 +134,9 @@ def test_samenloop_stays_after_a_fine(dossier, casusregisseur, collega, klantman
     maatregel(dossier, klantmanager, OVERTREDING + dt.timedelta(days=20))
     besluiten(zaak, collega, boete())
     assert [p.zaak for p in samenloop(dossier)] == [vers(zaak)]
-    assert dossier in aandacht(Inburgeraar.objects.all(), "samenloop")
+    assert dossier in aandacht(
+        Inburgeraar.objects.all(), "samenloop", timezone.localdate()
+    )
 
 
 @pytest.mark.django_db
