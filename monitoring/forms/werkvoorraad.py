@@ -13,6 +13,7 @@ from monitoring.werkvoorraad import (
     SORT_CHOICES,
 )
 from zevenaar_inburgering.accounts.models import Gemeente, User
+from zevenaar_inburgering.formulier import KeuzeVeld
 
 
 class WerkvoorraadFilterForm(forms.Form):
@@ -22,7 +23,7 @@ class WerkvoorraadFilterForm(forms.Form):
     zoek = forms.CharField(
         label="Zoek op naam, BSN of v-nummer", required=False, max_length=100
     )
-    gemeente = forms.ModelChoiceField(
+    gemeente = KeuzeVeld(
         queryset=Gemeente.objects.none(), required=False, empty_label="Alle gemeenten"
     )
     doelgroep = forms.ChoiceField(
@@ -31,7 +32,7 @@ class WerkvoorraadFilterForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("", "Alle statussen"), OPEN_WERK, *Status.choices], required=False
     )
-    casusregisseur = forms.ModelChoiceField(
+    casusregisseur = KeuzeVeld(
         queryset=User.objects.none(), required=False, empty_label="Alle casusregisseurs"
     )
     koers = forms.ChoiceField(
@@ -60,7 +61,7 @@ class WerkvoorraadFilterForm(forms.Form):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = Gemeente.objects.filter(
-            pk__in=user.gemeenten.values("pk")
+            pk__in=user.gemeente_pks()
         )
         self.fields["casusregisseur"].queryset = casusregisseurs_for(user)
 
@@ -117,7 +118,7 @@ class ToewijzenForm(forms.Form):
         queryset=Inburgeraar.objects.none(),
         error_messages={"required": "Kies eerst een of meer dossiers in de lijst."},
     )
-    casusregisseur = forms.ModelChoiceField(
+    casusregisseur = KeuzeVeld(
         label="Nieuwe casusregisseur", queryset=User.objects.none()
     )
 

@@ -17,7 +17,7 @@ from intake.forms import DateInput
 from leerroutes.forms.route import AfrondingForm, ExamenForm, VoortgangForm
 from leerroutes.models import Afronding
 from zevenaar_inburgering.accounts.models import Gemeente
-from zevenaar_inburgering.formulier import WidgetRenderer
+from zevenaar_inburgering.formulier import KeuzeVeld, WidgetRenderer
 from zevenaar_inburgering.widgets import MaandInput
 
 
@@ -186,3 +186,20 @@ def test_a_model_select_is_one_query_without_a_server_side_cursor():
     assert "Zevenaar" in html
     assert len(queries) == 1
     assert not queries[0]["sql"].startswith("DECLARE")
+
+
+@pytest.mark.django_db
+def test_a_keuzeveld_reads_its_choices_once_however_often_the_page_uses_them():
+    class GemeenteForm(forms.Form):
+        gemeente = KeuzeVeld(queryset=Gemeente.objects.order_by("naam"))
+
+    form = GemeenteForm()
+    template = Template(
+        "{% for value, label in form.fields.gemeente.choices %}{{ label }};{% endfor %}"
+        "{% if form.fields.gemeente.choices %}ja{% endif %}{{ form.gemeente }}"
+    )
+    with CaptureQueriesContext(connection) as queries:
+        html = template.render(Context({"form": form}))
+    assert len(queries) == 1  # Django's own: SELECT, COUNT, EXISTS and SELECT again
+    assert html.startswith("---------;Duiven;Westervoort;Zevenaar;ja<select")
+    assert GemeenteForm({"gemeente": "0"}).errors  # validation still by the queryset
