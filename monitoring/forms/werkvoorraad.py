@@ -90,11 +90,14 @@ class WerkvoorraadFilterForm(forms.Form):
         }
 
 
-def filterchips(filters: dict, zoek: dict, *, user: User) -> list[tuple[str, str]]:
+def filterchips(
+    form: WerkvoorraadFilterForm, filters: dict, zoek: dict
+) -> list[tuple[str, str]]:
     """The active search and filters as (name, "Label: waarde") chips, in the form's
     order, so that a filter saved yesterday is seen today. The sort order is no
-    filter. The search shows its description: a BSN only masked (search_terms)."""
-    form = WerkvoorraadFilterForm(user=user)
+    filter. The search shows its description: a BSN only masked (search_terms).
+    `form` is the page's filter form: its labels and choices (a model select's
+    choices are read once for the select and the chips)."""
     chips = [("zoek", f"Zoek: {zoek['omschrijving']}")] if zoek else []
     for naam, field in form.fields.items():
         waarde = filters.get(naam)
@@ -103,12 +106,11 @@ def filterchips(filters: dict, zoek: dict, *, user: User) -> list[tuple[str, str
         if isinstance(field, forms.BooleanField):
             chips.append((naam, form[naam].label))
             continue
-        if isinstance(field, forms.ModelChoiceField):
-            # One query for a filter that is set; None when it left the scope.
-            gekozen = field.queryset.filter(pk=waarde).first()
-            tekst = str(gekozen) if gekozen else "onbekend"
-        else:
-            tekst = dict(field.choices).get(waarde, waarde)
+        # A gemeente or casusregisseur that left the scope is no choice any more.
+        tekst = next(
+            (str(label) for value, label in field.choices if str(value) == str(waarde)),
+            "onbekend",
+        )
         chips.append((naam, f"{form[naam].label}: {tekst}"))
     return chips
 

@@ -99,7 +99,7 @@ def render_werkvoorraad(
             "toewijzen_form": toewijzen_form or ToewijzenForm(user=request.user),
             "page": page,
             "zoek": zoek,
-            "filterchips": filterchips(filters, zoek, user=request.user),
+            "filterchips": filterchips(filter_form, filters, zoek),
             "selected": selected,
             "te_doen": te_doen,
             "uitstellen_fouten": losse_fouten,
