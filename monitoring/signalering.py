@@ -234,9 +234,7 @@ def niet_op_koers(vandaag: date):
 def voortgangsgesprek(vandaag: date):
     """The next voortgangsgesprek (Routestand.volgend_voortgangsgesprek) is due."""
     return _van_dossier(
-        _open(Routestand.objects).filter(
-            volgend_voortgangsgesprek__lte=vandaag
-        ),
+        _open(Routestand.objects).filter(volgend_voortgangsgesprek__lte=vandaag),
         "volgend_voortgangsgesprek",
         object_id="inburgeraar_id",
     )

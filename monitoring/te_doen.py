@@ -173,9 +173,9 @@ def actie_url(signaal: Signaal) -> str:
 def _bezwaar_zaak() -> Case:
     """For a bezwaar signal, the handhavingszaak of the fine it is against (none
     against a PIP beschikking). Evaluated for the listed rows only."""
-    zaak = Bezwaar.objects.filter(
-        pk=Cast(OuterRef("object_id"), UUIDField())
-    ).values("boetebeschikking__handhavingszaak_id")[:1]
+    zaak = Bezwaar.objects.filter(pk=Cast(OuterRef("object_id"), UUIDField())).values(
+        "boetebeschikking__handhavingszaak_id"
+    )[:1]
     return Case(
         When(soort=SignaalSoort.BEZWAAR_BESLISTERMIJN, then=Subquery(zaak)),
         output_field=UUIDField(),

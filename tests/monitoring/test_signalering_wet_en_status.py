@@ -22,10 +22,7 @@ from .test_signalering_extra import UREN_DAG, traject
 # What the sweep needs to raise each kind: (soort, make, day). niet_op_koers has no
 # day of its own: it follows the koers (set below).
 REGELS_MET_DAG = [
-    *(
-        (g.soort, g.maak, g.dag or dt.date(2026, 7, 1))
-        for g in GEVALLEN
-    ),
+    *((g.soort, g.maak, g.dag or dt.date(2026, 7, 1)) for g in GEVALLEN),
     (SignaalSoort.UREN_ONTBREKEN, traject, UREN_DAG),
 ]
 ALLEEN_WI2021 = {
@@ -99,6 +96,8 @@ def test_a_wi2013_dossier_past_its_pip_deadline_raises_no_pip_signal(
         wet_regime=WetRegime.WI2013, pip_deadline=dt.date(2022, 4, 18)
     )
     sweep(dt.date(2026, 12, 7))
-    assert not signalen().filter(
-        Q(soort__startswith="pip_") | Q(soort=SignaalSoort.INTAKE_NIET_GESTART)
-    ).exists()
+    assert (
+        not signalen()
+        .filter(Q(soort__startswith="pip_") | Q(soort=SignaalSoort.INTAKE_NIET_GESTART))
+        .exists()
+    )

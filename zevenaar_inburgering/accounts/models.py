@@ -112,6 +112,11 @@ class User(AbstractUser):
             self._gemeente_pks = sorted(self.gemeenten.values_list("pk", flat=True))
         return self._gemeente_pks
 
+    def geleide_gemeenten(self):
+        """The gemeenten this user is teamleider of (and belongs to): the Team page
+        (monitoring.views.team) and its menu entry."""
+        return self.teamleider_van.filter(pk__in=self.gemeente_pks())
+
     @property
     def is_casusregisseur(self) -> bool:
         return self.role == Role.CASUSREGISSEUR
