@@ -20,6 +20,7 @@ from django.db.models import (
     UUIDField,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -211,10 +212,24 @@ class Groep:
 
 
 def te_doen_groepen(qs: QuerySet, vandaag: date, limiet: int) -> list[Groep]:
-    """The four urgency groups of `qs` with their full counts (one aggregate query)
-    and the rows among the `limiet` most urgent (one query)."""
-    aantallen = qs.aggregate(**urgentie_tellingen(vandaag))
-    groepen = {u.code: Groep(u.code, u.titel, aantallen[u.code]) for u in URGENTIES}
-    for signaal in te_doen_signalen(qs, vandaag, limiet):
+    """The four urgency groups of `qs`: the rows among the `limiet` most urgent and
+    each group's full count. One query: the counts are window aggregates over every
+    row of `qs`, computed before the LIMIT (COUNT(*) FILTER (...) OVER ())."""
+    signalen = te_doen_signalen(
+        qs.annotate(
+            **{
+                f"aantal_{code}": Window(telling)
+                for code, telling in urgentie_tellingen(vandaag).items()
+            }
+        ),
+        vandaag,
+        limiet,
+    )
+    eerste = signalen[0] if signalen else None
+    groepen = {
+        u.code: Groep(u.code, u.titel, getattr(eerste, f"aantal_{u.code}", 0))
+        for u in URGENTIES
+    }
+    for signaal in signalen:
         groepen[signaal.urgentie].signalen.append(signaal)
     return list(groepen.values())

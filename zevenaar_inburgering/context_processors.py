@@ -20,8 +20,8 @@ def navigation(request) -> dict:
         "nav": {
             "dossiers": dossiers,
             # The Team page (monitoring.views.team): only a gemeente's teamleider.
-            # A callable, so the query runs only where the menu asks for it.
-            "team": lambda: dossiers and user.geleide_gemeenten().exists(),
+            # A callable: read only where the menu asks for it.
+            "team": lambda: dossiers and bool(user.geleide_gemeente_pks()),
             "duo_import": user.has_role(DUO_IMPORT_ROLES),
             "rsd": user.has_role(RSD_ROLES),
             "verwerkingenlog": verwerkingenlog,

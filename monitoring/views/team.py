@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from monitoring.models import Signaal
 from monitoring.te_doen import URGENTIES, te_doen_signalen, urgentie_tellingen
 from zevenaar_inburgering.accounts.decorators import role_required
-from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Role, User
+from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, Gemeente, Role, User
 from zevenaar_inburgering.verwerkingen import log
 
 # The signals without verantwoordelijke listed on the page (the count says the rest).
@@ -39,7 +39,9 @@ class Teamlid:
 @require_GET
 def team(request):
     vandaag = timezone.localdate()
-    gemeenten = list(request.user.geleide_gemeenten())
+    gemeenten = list(
+        Gemeente.objects.filter(pk__in=request.user.geleide_gemeente_pks())
+    )
     if not gemeenten:
         raise Http404("U bent geen teamleider van een gemeente.")
     signalen = (

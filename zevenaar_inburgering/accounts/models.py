@@ -109,13 +109,19 @@ class User(AbstractUser):
         it. Changing the user's gemeenten through this object forgets the list
         (see gemeenten_gewijzigd)."""
         if not hasattr(self, "_gemeente_pks"):
-            self._gemeente_pks = sorted(self.gemeenten.values_list("pk", flat=True))
+            rijen = self.gemeenten.values_list("pk", "teamleider_id")
+            self._gemeente_pks = sorted(pk for pk, _ in rijen)
+            # Read with them, so the menu's "Team" costs no query of its own.
+            self._geleide_gemeente_pks = sorted(
+                pk for pk, teamleider in rijen if teamleider == self.pk
+            )
         return self._gemeente_pks
 
-    def geleide_gemeenten(self):
-        """The gemeenten this user is teamleider of (and belongs to): the Team page
+    def geleide_gemeente_pks(self) -> list[int]:
+        """The ids of the user's gemeenten they are teamleider of: the Team page
         (monitoring.views.team) and its menu entry."""
-        return self.teamleider_van.filter(pk__in=self.gemeente_pks())
+        self.gemeente_pks()
+        return self._geleide_gemeente_pks
 
     @property
     def is_casusregisseur(self) -> bool:
@@ -188,3 +194,4 @@ def gemeenten_gewijzigd(sender, instance, **kwargs):
     gemeente's side, the users involved are other objects, loaded afresh.)"""
     if isinstance(instance, User):
         instance.__dict__.pop("_gemeente_pks", None)
+        instance.__dict__.pop("_geleide_gemeente_pks", None)
