@@ -118,6 +118,24 @@ def _wi2021_open():
     return _open_dossiers().filter(wet_regime=WetRegime.WI2021)
 
 
+# Which rule applies to which dossiers (issue 19). Every rule leaves out closed
+# dossiers (GESLOTEN_STATUSSEN, verhuisd included): their signals mean nothing
+# there, except a bezwaar, whose duty to decide outlives the dossier. A Wi2013
+# dossier gets no Wi2021 PIP, termijn, college fine or Pw 56a ontzorgen (DOMAIN
+# §13.5), so it gets none of the signals built on them: PIP, brede intake,
+# termijn, niet op koers (judged against the Wi2021 termijn), ontzorgen and
+# handhaving. Guidance stays: the voortgangsgesprek and the aanbieder's hours of a
+# traject the gemeente bought are signalled for both laws.
+def _open(qs: models.QuerySet) -> models.QuerySet:
+    """Rows (with an `inburgeraar`) of open dossiers."""
+    return qs.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN)
+
+
+def _wi2021(qs: models.QuerySet) -> models.QuerySet:
+    """Rows (with an `inburgeraar`) of open Wi2021 dossiers."""
+    return _open(qs).filter(inburgeraar__wet_regime=WetRegime.WI2021)
+
+
 def _pip_open():
     return _wi2021_open().filter(
         pip_vastgesteld_op__isnull=True, pip_deadline__isnull=False
@@ -170,7 +188,7 @@ def ontzorgen_eindigt(vandaag: date):
     """The ontzorgen period ends within 4 weeks: vandaag <= einddatum <= vandaag +
     28 days (the same window as the werkvoorraad filter "ontzorgen_eindigt")."""
     return _van_dossier(
-        Ontzorging.objects.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN).filter(
+        _wi2021(Ontzorging.objects).filter(
             einddatum__gte=vandaag,
             einddatum__lte=vandaag + timedelta(days=ONTZORGEN_EINDIGT_DAGEN),
         ),
@@ -182,9 +200,7 @@ def _termijn(vandaag: date, maanden: int, tot_maanden: int | None):
     """The termijn ends within the period of `maanden` months that starts today (by
     the month-end rule), and (for the 12-month signal) not yet within the 6-month
     one; not for dossiers that are voldaan or closed."""
-    qs = Inburgeringstermijn.objects.exclude(
-        inburgeraar__status__in=GESLOTEN_STATUSSEN
-    ).filter(
+    qs = _wi2021(Inburgeringstermijn.objects).filter(
         einddatum__gte=vandaag,
         einddatum__lte=periode_einde(vandaag, maanden=maanden),
     )
@@ -206,7 +222,7 @@ def niet_op_koers(vandaag: date):
     vervaldatum is the end of the termijn that is at risk; a dossier without a
     termijn has no koers to judge."""
     return _van_dossier(
-        Routestand.objects.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN).filter(
+        _wi2021(Routestand.objects).filter(
             koers=KoersStatus.NIET_OP_KOERS,
             inburgeraar__termijn__einddatum__isnull=False,
         ),
@@ -218,16 +234,14 @@ def niet_op_koers(vandaag: date):
 def voortgangsgesprek(vandaag: date):
     """The next voortgangsgesprek (Routestand.volgend_voortgangsgesprek) is due."""
     return _van_dossier(
-        Routestand.objects.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN).filter(
-            volgend_voortgangsgesprek__lte=vandaag
-        ),
+        _open(Routestand.objects).filter(volgend_voortgangsgesprek__lte=vandaag),
         "volgend_voortgangsgesprek",
         object_id="inburgeraar_id",
     )
 
 
 def _handhaving_zonder_besluit():
-    return Handhavingszaak.objects.lopend().filter(besluit="")
+    return _wi2021(Handhavingszaak.objects.lopend()).filter(besluit="")
 
 
 def handhaving_beslistermijn(vandaag: date):
@@ -265,7 +279,7 @@ def uren_ontbreken(vandaag: date):
         maanden_later(deze_maand, -n) for n in range(1, UREN_ONTBREKEN_MAANDEN + 1)
     ]
     return _van_dossier(
-        Traject.objects.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN)
+        _open(Traject.objects)
         .filter(
             einde__isnull=True,
             ingekocht=True,

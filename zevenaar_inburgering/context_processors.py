@@ -14,10 +14,14 @@ def navigation(request) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     verwerkingenlog = user.has_role(VERWERKINGENLOG_ROLES)
+    dossiers = user.has_role(DOSSIER_ROLES)
     admin = user.is_active and user.is_staff
     return {
         "nav": {
-            "dossiers": user.has_role(DOSSIER_ROLES),
+            "dossiers": dossiers,
+            # The Team page (monitoring.views.team): only a gemeente's teamleider.
+            # A callable: read only where the menu asks for it.
+            "team": lambda: dossiers and bool(user.geleide_gemeente_pks()),
             "duo_import": user.has_role(DUO_IMPORT_ROLES),
             "rsd": user.has_role(RSD_ROLES),
             "verwerkingenlog": verwerkingenlog,

@@ -41,6 +41,11 @@ def maand_einde(dag: date) -> date:
     return dag.replace(day=calendar.monthrange(dag.year, dag.month)[1])
 
 
+def week_einde(dag: date) -> date:
+    """The Sunday of the week of `dag` (weeks run Monday to Sunday, as in NL)."""
+    return dag + timedelta(days=6 - dag.weekday())
+
+
 def _maandnummer(dag: date) -> int:
     return dag.year * 12 + dag.month - 1
 

@@ -1,7 +1,9 @@
 from django import forms
 
-from intake.forms import DateInput
+from intake.forms import DateInput, casusregisseurs_for
 from monitoring.models import SignaalSoort
+from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.formulier import KeuzeVeld
 
 
 class UitstellenForm(forms.Form):
@@ -29,3 +31,30 @@ class VoorkeurenForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = dict(SignaalSoort.choices)
         self.fields["soorten"].choices = [(s, labels[s]) for s in soorten]
+
+
+class VervangingForm(forms.Form):
+    """Vervanging: see and work the Te doen of a colleague who is away. Only the
+    casusregisseurs who share a gemeente with the user can be chosen; the signals
+    shown stay within the user's own gemeenten (Signaal.visible_to)."""
+
+    collega = KeuzeVeld(
+        label="Signalen van",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Mijn eigen signalen",
+        error_messages={
+            "invalid_choice": "Deze collega kunt u niet vervangen: kies een "
+            "casusregisseur van uw eigen gemeente.",
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collega"].queryset = casusregisseurs_for(user).exclude(pk=user.pk)
+
+    def gekozen_collega(self):
+        """The colleague chosen, or None (none chosen or not one of them)."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        return self.cleaned_data["collega"]

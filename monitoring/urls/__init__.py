@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from monitoring.views import dossier, werkvoorraad
+from monitoring.views import dossier, team, werkvoorraad
 from monitoring.views import signalen as views
 
 app_name = "monitoring"
@@ -39,6 +39,7 @@ urlpatterns = [
         dossier.overdracht_maken,
         name="overdracht",
     ),
+    path("team/", team.team, name="team"),
     path("signalen/voorkeuren/", views.voorkeuren, name="voorkeuren"),
     path(
         "signalen/<uuid:pk>/uitstellen/",

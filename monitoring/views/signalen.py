@@ -2,6 +2,8 @@
 of monitoring.views.werkvoorraad, "Te doen"), and choosing the kinds in the daily
 e-mail."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,6 +23,7 @@ from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 def signaal_uitstellen(request, pk):
     signaal = get_object_or_404(Signaal.objects.visible_to(request.user), pk=pk)
     form = UitstellenForm(request.POST, prefix=f"signaal-{signaal.pk}")
+    collega = request.GET.get("collega", "")
     return form_action(
         request,
         form,
@@ -31,7 +34,10 @@ def signaal_uitstellen(request, pk):
             acting_user=request.user,
         ),
         message="Het signaal is uitgesteld.",
-        success_url=reverse("monitoring:werkvoorraad") + "#te-doen",
+        # Back to the list it came from: the user's own or, vervanging, a colleague's.
+        success_url=reverse("monitoring:werkvoorraad")
+        + (f"?{urlencode({'collega': collega})}" if collega else "")
+        + "#te-doen",
         show_errors=lambda: render_werkvoorraad(
             request, uitstellen_form=form, fout_signaal=signaal.pk, status=400
         ),

@@ -12,13 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intake import services
 from intake.models import Inburgeraar, WerkvoorraadVoorkeur
 from intake.views import apply_form_errors
-from monitoring.forms.signalen import UitstellenForm
+from monitoring.forms.signalen import UitstellenForm, VervangingForm
 from monitoring.forms.werkvoorraad import (
     ToewijzenForm,
     WerkvoorraadFilterForm,
     filterchips,
 )
 from monitoring.models import Signaal
+from monitoring.te_doen import te_doen_groepen
 from monitoring.werkvoorraad import werkvoorraad as werkvoorraad_dossiers
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
@@ -38,22 +39,51 @@ def _werkvoorraad_state(request):
     return filters, zoek
 
 
-def _te_doen(request, uitstellen_form=None, fout_signaal=None) -> list[Signaal]:
-    """The user's open signals (monitoring). The signal whose snooze was refused
-    gets its bound form back (errors and what was typed); the template writes the
-    other rows' empty snooze fields itself (see uitstellen_velden)."""
-    signalen = list(
-        Signaal.objects.visible_to(request.user)
-        .te_doen(timezone.localdate())
-        .filter(verantwoordelijke=request.user)
-        .select_related("inburgeraar")
-        .order_by("vervaldatum", "soort")[:TE_DOEN_MAX]
+def _te_doen(request, uitstellen_form=None, fout_signaal=None) -> dict:
+    """The Te doen section: the open signals of the user, or of the colleague they
+    stand in for (vervanging, ?collega=), grouped by urgency. The signal whose
+    snooze was refused gets its bound form back (errors and what was typed); the
+    template writes the other rows' empty snooze fields itself (see
+    uitstellen_velden)."""
+    vandaag = timezone.localdate()
+    vervanging_form = VervangingForm(
+        request.GET if "collega" in request.GET else None, user=request.user
     )
-    for signaal in signalen:
-        signaal.uitstellen_form = (
-            uitstellen_form if signaal.pk == fout_signaal else None
+    collega = vervanging_form.gekozen_collega()
+    signalen = (
+        Signaal.objects.visible_to(request.user)
+        .te_doen(vandaag)
+        .filter(verantwoordelijke=collega or request.user)
+    )
+    groepen = te_doen_groepen(signalen, vandaag, TE_DOEN_MAX)
+    getoond = [s for groep in groepen for s in groep.signalen]
+    if collega is not None:
+        # Another's list names their clients: logged like the dossier list.
+        log.log_dossiers_listed(
+            list({s.inburgeraar_id: s.inburgeraar for s in getoond}.values()),
+            user=request.user,
+            handeling="Te doen (vervanging)",
         )
-    return signalen
+    for groep in groepen:
+        for signaal in groep.signalen:
+            fout = signaal.pk == fout_signaal
+            signaal.uitstellen_form = uitstellen_form if fout else None
+            groep.open = groep.open or fout
+    # A signal resolved, snoozed or reassigned meanwhile is not in the list: show
+    # its form's errors (e.g. "al opgelost") above the list instead.
+    losse_fouten = []
+    if fout_signaal is not None and fout_signaal not in {s.pk for s in getoond}:
+        losse_fouten = [e for errors in uitstellen_form.errors.values() for e in errors]
+    return {
+        "te_doen_groepen": groepen,
+        "te_doen_aantal": sum(groep.aantal for groep in groepen),
+        "vervanging_form": vervanging_form,
+        "collega": collega,
+        "uitstellen_fouten": losse_fouten,
+        "fout_signaal": fout_signaal,
+        # Labels and limits of the empty snooze fields of every other row.
+        "uitstellen_velden": UitstellenForm(),
+    }
 
 
 def render_werkvoorraad(
@@ -85,12 +115,6 @@ def render_werkvoorraad(
     selected = set()
     if toewijzen_form is not None:
         selected = set(toewijzen_form.data.getlist("dossiers"))
-    te_doen = _te_doen(request, uitstellen_form, fout_signaal)
-    # A signal resolved, snoozed or reassigned meanwhile is not in the list: show
-    # its form's errors (e.g. "al opgelost") above the list instead.
-    losse_fouten = []
-    if fout_signaal is not None and fout_signaal not in {s.pk for s in te_doen}:
-        losse_fouten = [e for errors in uitstellen_form.errors.values() for e in errors]
     return render(
         request,
         "monitoring/werkvoorraad.html",
@@ -101,12 +125,8 @@ def render_werkvoorraad(
             "zoek": zoek,
             "filterchips": filterchips(filter_form, filters, zoek),
             "selected": selected,
-            "te_doen": te_doen,
-            "uitstellen_fouten": losse_fouten,
+            **_te_doen(request, uitstellen_form, fout_signaal),
             "vandaag": vandaag,
-            "fout_signaal": fout_signaal,
-            # Labels and limits of the empty snooze fields of every other row.
-            "uitstellen_velden": UitstellenForm(),
             "fout": status == 400,
         },
         status=status,

@@ -158,12 +158,12 @@ def test_casusregisseur_resolves_and_snoozes_signals(
         "PIP-deadline: nog 2 weken (week 8)"
     )
     expect(items.nth(1).locator(".badge")).to_have_class(re.compile("text-bg-warning"))
-    expect(te_doen.get_by_role("link", name="Amal Haddad")).to_have_attribute(
-        "href", f"/dossiers/{haddad.pk}/"
-    )
-    expect(te_doen.get_by_role("link", name="Yonas Tesfay")).to_have_attribute(
-        "href", f"/dossiers/{tesfay.pk}/"
-    )
+    expect(
+        te_doen.get_by_role("link", name="Amal Haddad", exact=True)
+    ).to_have_attribute("href", f"/dossiers/{haddad.pk}/")
+    expect(
+        te_doen.get_by_role("link", name="Yonas Tesfay", exact=True)
+    ).to_have_attribute("href", f"/dossiers/{tesfay.pk}/")
     # The colleague's dossier is in the list of dossiers, its signal not in "Te doen".
     expect(page.get_by_role("link", name="Karimi, Farid")).to_be_visible()
     expect(te_doen).not_to_contain_text("Karimi")
@@ -178,7 +178,7 @@ def test_casusregisseur_resolves_and_snoozes_signals(
     assert_unique_ids(page, "de werkvoorraad met twee signalen")
 
     # --- The first signal: follow it to the dossier and start the brede intake -------
-    klik_en_wacht(page, te_doen.get_by_role("link", name="Amal Haddad"))
+    klik_en_wacht(page, te_doen.get_by_role("link", name="Amal Haddad", exact=True))
     expect(page).to_have_url(f"{live_server.url}/dossiers/{haddad.pk}/")
     intake_starten(page, live_server, haddad)
     assert_accessible(page, "de intakepagina na het starten")

@@ -52,6 +52,7 @@ def traject(dossier, user, *, start=TRAJECT_START, ingekocht=True) -> Traject:
         inburgeraar=dossier,
         versie=Pip.objects.filter(inburgeraar=dossier).count() + 1,
         status=PipStatus.VASTGESTELD,
+        leerroute="b1",
         aangemaakt_door=user,
     )
     aanbieder = Organisatie.objects.create(

@@ -227,6 +227,9 @@ MATRIX: dict[str, Row] = {
     # The digest preferences: everybody who gets a digest (DIGEST_ROLES), RSD too.
     "monitoring:voorkeuren": Row(200, 200, 200, 200, 403, 200, L, T),
     "monitoring:signaal_uitstellen": DOSSIER_ACTION,
+    # The Team page: a dossier role that is a gemeente's teamleider (nobody in the
+    # scenario is; tests/monitoring/test_te_doen.py covers the teamleider).
+    "monitoring:team": Row(404, 404, 403, 403, 403, 404, L, T),
     "monitoring:ketenoverleggen": KETEN_LIST,
     "monitoring:ketenoverleg_nieuw": KETEN_LIST,
     "monitoring:ketenoverleg_wijzigen": KETEN_OBJECT,
