@@ -20,7 +20,6 @@ from django.db.models import (
     UUIDField,
     Value,
     When,
-    Window,
 )
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -213,23 +212,14 @@ class Groep:
 
 def te_doen_groepen(qs: QuerySet, vandaag: date, limiet: int) -> list[Groep]:
     """The four urgency groups of `qs`: the rows among the `limiet` most urgent and
-    each group's full count. One query: the counts are window aggregates over every
-    row of `qs`, computed before the LIMIT (COUNT(*) FILTER (...) OVER ())."""
-    signalen = te_doen_signalen(
-        qs.annotate(
-            **{
-                f"aantal_{code}": Window(telling)
-                for code, telling in urgentie_tellingen(vandaag).items()
-            }
-        ),
-        vandaag,
-        limiet,
-    )
-    eerste = signalen[0] if signalen else None
-    groepen = {
-        u.code: Groep(u.code, u.titel, getattr(eerste, f"aantal_{u.code}", 0))
-        for u in URGENTIES
-    }
+    each group's full count. Two queries: the counts in one aggregate over the
+    signals and their scope, the rows by the index on (verantwoordelijke,
+    vervaldatum) up to the limit. (Counting in the list's own query, as window
+    aggregates, joined every open signal to its dossier's columns before the LIMIT:
+    50 ms for a casusregisseur with 9,000 signals at 100,000 dossiers.)"""
+    aantallen = qs.order_by().aggregate(**urgentie_tellingen(vandaag))
+    signalen = te_doen_signalen(qs, vandaag, limiet)
+    groepen = {u.code: Groep(u.code, u.titel, aantallen[u.code]) for u in URGENTIES}
     for signaal in signalen:
         groepen[signaal.urgentie].signalen.append(signaal)
     return list(groepen.values())
