@@ -328,3 +328,24 @@ def test_team_is_for_a_teamleider_only_and_in_their_menu(
     )
     Gemeente.objects.filter(pk=zevenaar.pk).update(teamleider=klant)
     assert client_for(klant).get(reverse("monitoring:team")).status_code == 403
+
+
+@freeze_time(VANDAAG)
+def test_vervanging_links_hold_a_colleague_id_above_1000(
+    client_for, casusregisseur, zevenaar
+):
+    # USE_THOUSAND_SEPARATOR wrote id 1704 as "1.704" in the links, which the
+    # vervanging then refused.
+    collega = UserFactory(
+        id=123456, role=Role.CASUSREGISSEUR, gemeenten=[zevenaar], username="c.hoog"
+    )
+    Gemeente.objects.filter(pk=zevenaar.pk).update(teamleider=casusregisseur)
+    dossier = InburgeraarFactory(gemeente=zevenaar, casusregisseur=collega)
+    signaal(dossier, dt.date(2026, 12, 1))
+    client = client_for(casusregisseur)
+    html = te_doen(client, "?collega=123456")
+    assert "uitstellen/?collega=123456" in html
+    assert (
+        "?collega=123456#te-doen-te_laat"
+        in client.get(reverse("monitoring:team")).content.decode()
+    )
