@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 import pytest
+from freezegun import freeze_time
 
 from leerroutes.models import Routestand, Traject, Urenregistratie
 from leerroutes.services.pip import pip_vaststellen, pip_wijziging_starten
@@ -25,6 +26,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 # --- Afschalen on the recorded hours -------------------------------------------------
 
 
+# Hours up to November 2026: a day before that month refuses them as the future.
+@freeze_time("2026-12-07")
 def test_afschalen_needs_600_recorded_nt2_hours_at_a_keurmerk_aanbieder(
     in_traject, casusregisseur
 ):
