@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.termijnen import einde_na
 
 PIP_TERMIJN_WEKEN = 10
@@ -65,14 +66,14 @@ def leeftijd_ter_controle(
         maanden -= 1
     if maanden < MIN_LEEFTIJD * 12:
         return (
-            f"Ter controle: deze persoon is op {op:%d-%m-%Y} jonger dan "
+            f"Ter controle: deze persoon is op {datum_tekst(op)} jonger dan "
             f"{MIN_LEEFTIJD} jaar; de inburgeringsplicht geldt vanaf 18 jaar."
         )
     if maanden >= aow_leeftijd_maanden:
         jaren, rest = divmod(aow_leeftijd_maanden, 12)
         aow = f"{jaren} jaar" + (f" en {rest} maanden" if rest else "")
         return (
-            f"Ter controle: deze persoon heeft op {op:%d-%m-%Y} de AOW-leeftijd "
+            f"Ter controle: deze persoon heeft op {datum_tekst(op)} de AOW-leeftijd "
             f"({aow}) bereikt; de inburgeringsplicht geldt tot de AOW-leeftijd."
         )
     return ""

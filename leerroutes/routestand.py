@@ -17,6 +17,7 @@ from django.utils import timezone
 from intake.models import Inburgeraar
 from pip_plans.models import Inburgeringstermijn
 from pip_plans.selectors import geldende_pips
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later
 
 from .models import (
@@ -136,7 +137,9 @@ def _batch(ids: list, vandaag: date) -> None:
         uren = gevolgd.get(pk) or Decimal(0)
         koers, redenen = "", []
         if afronding is not None and afronding.voldaan_op is not None:
-            redenen = [f"inburgeringsplicht voldaan op {afronding.voldaan_op:%d-%m-%Y}"]
+            redenen = [
+                f"inburgeringsplicht voldaan op {datum_tekst(afronding.voldaan_op)}"
+            ]
         elif termijn is not None and pip is not None:
             oordeel = op_koers(
                 vandaag=vandaag,

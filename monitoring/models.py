@@ -18,6 +18,7 @@ from zevenaar_inburgering.accounts.models import (
     MONITORING_ROLES,
     Role,
 )
+from zevenaar_inburgering.nl import datum_tekst
 
 
 class SignaalSoort(models.TextChoices):
@@ -146,7 +147,7 @@ class Signaal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} ({self.vervaldatum:%d-%m-%Y})"
+        return f"{self.get_soort_display()} ({datum_tekst(self.vervaldatum)})"
 
     @property
     def is_open(self) -> bool:
@@ -208,7 +209,7 @@ class DigestVerzending(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Digest aan {self.user} op {self.datum:%d-%m-%Y}"
+        return f"Digest aan {self.user} op {datum_tekst(self.datum)}"
 
 
 # --- Kwartaalrapportage (DESIGN.md §2.8) ----------------------------------------------
@@ -371,7 +372,7 @@ class Ketenoverleg(models.Model):
         ordering = ["-datum"]
 
     def __str__(self) -> str:
-        return f"Ketenoverleg {self.datum:%d-%m-%Y}: {self.onderwerp}"
+        return f"Ketenoverleg {datum_tekst(self.datum)}: {self.onderwerp}"
 
 
 class UitvoeringskostenQuerySet(models.QuerySet):

@@ -7,6 +7,7 @@ Each names its legal source; [S] marks a source seen only in a secondary text an
 from datetime import date, timedelta
 from decimal import Decimal
 
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.termijnen import periode_einde, wettelijke_termijn_einde
 
 BEZWAARTERMIJN_WEKEN = 6
@@ -273,7 +274,7 @@ def wijziging_fouten(
         if schakelen_tot is not None and vandaag > schakelen_tot:
             fouten["leerroute"] = (
                 "Schakelen kan alleen in de eerste 18 maanden van de inburgeringstermijn "
-                f"(tot en met {schakelen_tot:%d-%m-%Y})."
+                f"(tot en met {datum_tekst(schakelen_tot)})."
             )
     elif leerroute != vorige_leerroute:
         fouten["leerroute"] = (

@@ -186,6 +186,18 @@ def _textarea(widget: dict) -> str:
     )
 
 
+# Django's empty choice of a model select or of a model field's choices; Dutch
+# users read it as nothing (issue 19): the renderer writes "Kies …" instead.
+DJANGO_LEEG = "---------"
+KIES = "Kies …"
+
+
+def _option_label(option: dict):
+    if option["value"] in ("", None) and option["label"] == DJANGO_LEEG:
+        return KIES
+    return option["label"]
+
+
 def _select(widget: dict) -> str:
     parts = [
         format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))
@@ -200,7 +212,7 @@ def _select(widget: dict) -> str:
                     '\n  <option value="{}"{}>{}</option>\n',
                     option["value"],
                     _attrs(option["attrs"]),
-                    option["label"],
+                    _option_label(option),
                 )
             )
         if group_name:
@@ -212,10 +224,11 @@ def _select(widget: dict) -> str:
 class WidgetRenderer(DjangoTemplates):
     """The form renderer (settings.FORM_RENDERER): Django's own, except that the
     common widgets (input, textarea, select) are written in Python, to the letter
-    of Django's templates for them. Django renders a select through an include per
-    option and two per attribute list: on the route page most of the forms' time
-    (issue 18). tests/project/test_formulier.py compares both renderers' output for
-    every widget kind; any other template goes to Django's templates."""
+    of Django's templates for them but for the empty choice ("Kies …"). Django
+    renders a select through an include per option and two per attribute list: on
+    the route page most of the forms' time (issue 18). tests/project/test_formulier.py
+    compares both renderers' output for every widget kind; any other template goes
+    to Django's templates."""
 
     def render(self, template_name, context, request=None):
         writer = _WIDGET_WRITERS.get(template_name)

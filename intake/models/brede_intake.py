@@ -13,6 +13,7 @@ from django.utils import timezone
 from intake import rules
 from intake.models.dossier import Inburgeraar
 from intake.models.toegang import ScopedQuerySet
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.parameters.models import geheel
 
 
@@ -250,7 +251,7 @@ class BredeIntake(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Brede intake van {self.inburgeraar} ({self.gestart_op:%d-%m-%Y})"
+        return f"Brede intake van {self.inburgeraar} ({datum_tekst(self.gestart_op)})"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

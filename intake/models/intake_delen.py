@@ -14,6 +14,7 @@ from intake.models.dossier import Inburgeraar
 from zevenaar_inburgering.accounts.models import (
     GEZONDHEID_ROLES,
 )
+from zevenaar_inburgering.nl import datum_tekst
 
 
 class IntakeGezondheidQuerySet(models.QuerySet):
@@ -165,7 +166,7 @@ class Gesprek(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} op {self.datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} op {datum_tekst(self.datum)}"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

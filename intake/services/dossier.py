@@ -330,7 +330,7 @@ def pip_uitstel_vastleggen(
     elif sinds > gewone_deadline:
         errors["pip_uitstel_sinds"] = (
             "Uitstel kan alleen binnen de termijn van 10 weken "
-            f"(tot en met {gewone_deadline:%d-%m-%Y})."
+            f"(tot en met {datum_tekst(gewone_deadline)})."
         )
     if informatie_ontvangen is not None and informatie_ontvangen < sinds:
         errors["pip_uitstel_informatie_ontvangen"] = (

@@ -7,8 +7,9 @@ from datetime import date
 from typing import NamedTuple
 
 from pip_plans.rules import B1, ONDERWIJS, ROUTES
+from zevenaar_inburgering.nl import datum_tekst
 
-from .waarden import EXAMEN_ONDERDELEN, KNM, NIVEAUS, TAALVAARDIGHEDEN, _datum
+from .waarden import EXAMEN_ONDERDELEN, KNM, NIVEAUS, TAALVAARDIGHEDEN
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def inburgeringsplicht_voldaan(
         if dag is None:
             ontbreekt.append(ontbreekt_tekst)
         else:
-            gehaald.append((gehaald_tekst + f" op {_datum(dag)}.", dag))
+            gehaald.append((gehaald_tekst + f" op {datum_tekst(dag)}.", dag))
 
     if leerroute == B1:
         if taalniveau_doel not in NIVEAUS:
@@ -118,7 +119,7 @@ def inburgeringsplicht_voldaan(
             ontbreekt.append("Resultaat van de onderwijsroute nog niet behaald.")
         else:
             dag = onderwijsroute_resultaat_op
-            wanneer = "" if dag is None else f" op {_datum(dag)}"
+            wanneer = "" if dag is None else f" op {datum_tekst(dag)}"
             gehaald.append((f"Resultaat van de onderwijsroute behaald{wanneer}.", dag))
     else:
         eis(

@@ -6,7 +6,6 @@ The string values below are the values the models' choices use; the models add
 the Dutch labels.
 """
 
-from datetime import date
 from decimal import Decimal
 
 from zevenaar_inburgering.nl import getal
@@ -59,10 +58,6 @@ def _getal(waarde: Uren | None) -> str:
     rounded) to one decimal, so that 79.96 % never reads as 80 % next to a finding
     that says "below 80 %"."""
     return getal(_decimal(waarde), decimalen=1, afkappen=True)
-
-
-def _datum(dag: date) -> str:
-    return f"{dag:%d-%m-%Y}"
 
 
 def _maanden(aantal: int) -> str:

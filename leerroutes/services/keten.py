@@ -10,6 +10,7 @@ from intake.models import (
 )
 from intake.services import verouderd, wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst
 
 from ..models import (
     MaatschappelijkeBegeleiding,
@@ -90,7 +91,7 @@ def begeleiding_vastleggen(
         gebruiker=acting_user,
         soort=GebeurtenisSoort.KETEN,
         omschrijving=f"Maatschappelijke begeleiding door {begeleiding.organisatie} "
-        f"vanaf {begeleiding.start:%d-%m-%Y}",
+        f"vanaf {datum_tekst(begeleiding.start)}",
         actie_naam="Begeleiding vastgelegd",
         handeling="Begeleiding",
     )

@@ -11,6 +11,7 @@ from intake.models import (
 )
 from intake.services import wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst
 
 from ..models import (
     Participatieactiviteit,
@@ -38,7 +39,7 @@ def activiteit_vastleggen(
         gebruiker=acting_user,
         soort=GebeurtenisSoort.PARTICIPATIE,
         omschrijving=f"{activiteit.get_soort_display()} bij {activiteit.organisatie} "
-        f"vanaf {activiteit.start:%d-%m-%Y}",
+        f"vanaf {datum_tekst(activiteit.start)}",
         actie_naam="Participatie vastgelegd",
         handeling="Participatie",
     )
@@ -61,7 +62,7 @@ def activiteit_beeindigen(
         activiteit.inburgeraar,
         gebruiker=acting_user,
         soort=GebeurtenisSoort.PARTICIPATIE,
-        omschrijving=f"{activiteit} beëindigd per {einde:%d-%m-%Y}",
+        omschrijving=f"{activiteit} beëindigd per {datum_tekst(einde)}",
         actie_naam="Participatie beëindigd",
         handeling="Participatie",
     )

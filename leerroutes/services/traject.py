@@ -19,6 +19,7 @@ from pip_plans.models import Pip
 from pip_plans.rules import MIN_PVT_UREN
 from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst
 
 from ..models import (
     ROUTE_ONDERDELEN,
@@ -112,14 +113,14 @@ def toewijzing_fouten(
     fouten: dict[str, str] = {}
     if not aanbieder.keurmerk_geldig_op(start):
         fouten["aanbieder"] = (
-            f"{aanbieder} heeft op {start:%d-%m-%Y} geen geldig keurmerk (Blik op Werk)."
+            f"{aanbieder} heeft op {datum_tekst(start)} geen geldig keurmerk (Blik op Werk)."
         )
     elif (
         inburgeraar.doelgroep_categorie == DoelgroepCategorie.ASIEL
         and geldig_contract(aanbieder, pip.leerroute, start) is None
     ):
         fouten["aanbieder"] = (
-            f"Met {aanbieder} is op {start:%d-%m-%Y} geen contract voor de "
+            f"Met {aanbieder} is op {datum_tekst(start)} geen contract voor de "
             f"{pip.get_leerroute_display()}."
         )
     if geplande_einde < start:
@@ -192,7 +193,7 @@ def traject_toewijzen(
         elif start <= huidig.start:
             fouten["start"] = (
                 "Het nieuwe traject start na het huidige traject "
-                f"(gestart {huidig.start:%d-%m-%Y})."
+                f"(gestart {datum_tekst(huidig.start)})."
             )
     if fouten:
         raise ValidationError(fouten)
@@ -251,7 +252,7 @@ def traject_toewijzen(
         gebruiker=acting_user,
         soort=GebeurtenisSoort.LEERROUTE,
         omschrijving=f"Toegewezen aan {aanbieder} voor de {pip.get_leerroute_display()} "
-        f"vanaf {start:%d-%m-%Y} ({wijze})",
+        f"vanaf {datum_tekst(start)} ({wijze})",
         actie_naam="Traject toegewezen",
         handeling="Leerroute",
     )

@@ -19,6 +19,7 @@ from intake.models import (
 from intake.services import status_vastleggen, verouderd, wijziging_vastleggen
 from pip_plans.selectors import geldende_pip, geldende_pips
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst
 
 from ..models import (
     Afronding,
@@ -62,7 +63,7 @@ def examen_vastleggen(
         gebruiker=acting_user,
         soort=GebeurtenisSoort.LEERROUTE,
         omschrijving=f"Examen {poging.get_onderdeel_display()} {niveau} "
-        f"({datum:%d-%m-%Y}): {uitslag}",
+        f"({datum_tekst(datum)}): {uitslag}",
         actie_naam="Examen vastgelegd",
         handeling="Examen",
     )

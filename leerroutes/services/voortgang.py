@@ -13,6 +13,7 @@ from intake.models import (
 from intake.services import wijziging_vastleggen
 from pip_plans.selectors import geldende_pip
 from zevenaar_inburgering.accounts.models import User
+from zevenaar_inburgering.nl import datum_tekst
 
 from ..models import (
     Afronding,
@@ -50,7 +51,7 @@ def voortgang_vastleggen(
         inburgeraar,
         gebruiker=acting_user,
         soort=GebeurtenisSoort.LEERROUTE,
-        omschrijving=f"Voortgangsrapportage van {aanbieder} ({data['datum']:%d-%m-%Y})",
+        omschrijving=f"Voortgangsrapportage van {aanbieder} ({datum_tekst(data['datum'])})",
         actie_naam="Voortgangsrapportage vastgelegd",
         handeling="Voortgang",
     )
@@ -92,12 +93,12 @@ def voortgangsgesprek_vastleggen(
         Voortgangsgesprek.objects.create(
             inburgeraar=inburgeraar, gepland_op=dag, vastgelegd_door=acting_user
         )
-        volgende = f"; volgende gepland op {dag:%d-%m-%Y}"
+        volgende = f"; volgende gepland op {datum_tekst(dag)}"
     wijziging_vastleggen(
         inburgeraar,
         gebruiker=acting_user,
         soort=GebeurtenisSoort.VOORTGANG,
-        omschrijving=f"Voortgangsgesprek gehouden op {gesprek.gehouden_op:%d-%m-%Y}{volgende}",
+        omschrijving=f"Voortgangsgesprek gehouden op {datum_tekst(gesprek.gehouden_op)}{volgende}",
         actie_naam="Voortgangsgesprek vastgelegd",
         handeling="Voortgang",
     )
@@ -125,7 +126,7 @@ def voortgangsgesprek_plannen(
         inburgeraar,
         gebruiker=acting_user,
         soort=GebeurtenisSoort.VOORTGANG,
-        omschrijving=f"Voortgangsgesprek gepland op {gepland_op:%d-%m-%Y}",
+        omschrijving=f"Voortgangsgesprek gepland op {datum_tekst(gepland_op)}",
         actie_naam="Voortgangsgesprek gepland",
         handeling="Voortgang",
     )

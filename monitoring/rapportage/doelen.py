@@ -11,7 +11,7 @@ from intake.models import Status
 from leerroutes.models import KoersStatus
 from monitoring.models import Ketenoverleg
 from pip_plans.selectors import geldende_pip_waarde
-from zevenaar_inburgering.nl import getal
+from zevenaar_inburgering.nl import datum_tekst, getal
 from zevenaar_inburgering.termijnen import PeriodeEinde, periode_einde
 
 from .basis import (
@@ -126,7 +126,7 @@ def beleidsdoelen_sectie(p: Periode, basis, gemeente, parameters: dict):
         f"{getal(doel4_streef)} per jaar)",
         [
             rij(
-                o.datum.strftime("%d-%m-%Y"),
+                datum_tekst(o.datum),
                 [
                     tekst(o.onderwerp),
                     tekst(", ".join(partner.naam for partner in o.partners.all())),

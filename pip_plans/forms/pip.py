@@ -5,6 +5,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 
 from intake.forms import DateInput
 from intake.models import Inburgeraar, Leerroute
+from zevenaar_inburgering.nl import datum_tekst
 
 from ..models import (
     Inburgeringstermijn,
@@ -192,7 +193,7 @@ class VerlengingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["termijnen"].queryset = termijnen
         self.fields["termijnen"].label_from_instance = lambda t: (
-            f"{t.inburgeraar.naam} — termijn tot {t.einddatum:%d-%m-%Y}"
+            f"{t.inburgeraar.naam} — termijn tot {datum_tekst(t.einddatum)}"
         )
         self.eigen_velden = []
         for termijn in termijnen:

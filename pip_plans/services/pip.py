@@ -28,6 +28,7 @@ from intake.rules import wi2021_niet_voor_wi2013
 from intake.services import verouderd
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents, store_document
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.pdf import render_pdf
 from zevenaar_inburgering.verwerkingen import log
@@ -413,7 +414,7 @@ def verlenging_vastleggen(
             "bij elk dossier een eigen datum."
         )
     te_vroeg = [
-        f"{t.inburgeraar.naam} (nu tot {t.einddatum:%d-%m-%Y})"
+        f"{t.inburgeraar.naam} (nu tot {datum_tekst(t.einddatum)})"
         for t in locked
         if einddata[t.pk] is not None and einddata[t.pk] <= t.einddatum
     ]
@@ -446,7 +447,7 @@ def verlenging_vastleggen(
                 inburgeraar=termijn.inburgeraar,
                 soort=GebeurtenisSoort.PIP,
                 gebruiker=acting_user,
-                omschrijving=f"Termijn verlengd door DUO tot {nieuw:%d-%m-%Y} "
+                omschrijving=f"Termijn verlengd door DUO tot {datum_tekst(nieuw)} "
                 f"(besluit {duo_kenmerk.strip()})",
             )
         )

@@ -17,6 +17,7 @@ from django.db.models import F
 from intake.models import Gebeurtenis, Inburgeraar, Leerroute
 from intake.services import verouderd
 from zevenaar_inburgering.accounts.models import Gemeente, User
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.verwerkingen import log
 
 from .. import rules
@@ -75,7 +76,7 @@ def _fouten(
     ):
         fouten["termijn_start"] = (
             "De termijn begint na het eerste PIP, dus niet vóór de start van de "
-            f"inburgeringsplicht ({dossier.start_inburgeringsplicht:%d-%m-%Y})."
+            f"inburgeringsplicht ({datum_tekst(dossier.start_inburgeringsplicht)})."
         )
     if verhuisdatum is None:
         fouten["verhuisdatum"] = "Vul de datum van de verhuizing in."
@@ -94,7 +95,7 @@ def _fouten(
         drie_jaar = rules.termijn_einde(termijn_start)
         if einddatum < drie_jaar:
             fouten["einddatum"] = (
-                f"De termijn loopt drie jaar, tot en met {drie_jaar:%d-%m-%Y}; alleen "
+                f"De termijn loopt drie jaar, tot en met {datum_tekst(drie_jaar)}; alleen "
                 "DUO verlengt hem, niemand verkort hem. Controleer de startdatum."
             )
         elif einddatum > drie_jaar:
@@ -192,9 +193,9 @@ def inkomende_verhuizing_vastleggen(
         soort=GebeurtenisSoort.PIP,
         gebruiker=acting_user,
         omschrijving=(
-            f"Verhuisd uit {verhuizing.vorige_gemeente} op {verhuisdatum:%d-%m-%Y}: "
-            f"termijn overgenomen ({termijn_start:%d-%m-%Y} tot en met "
-            f"{einddatum:%d-%m-%Y}), leerroute {verhuizing.get_leerroute_display()}"
+            f"Verhuisd uit {verhuizing.vorige_gemeente} op {datum_tekst(verhuisdatum)}: "
+            f"termijn overgenomen ({datum_tekst(termijn_start)} tot en met "
+            f"{datum_tekst(einddatum)}), leerroute {verhuizing.get_leerroute_display()}"
         ),
     )
     log.log_dossiers_changed(

@@ -174,7 +174,21 @@ def test_the_widget_renderer_writes_what_djangos_templates_write(data):
             field.html_name, field.value(), {"id": field.auto_id}
         )
         eigen = WidgetRenderer().render(widget.template_name, context)
-        assert eigen == django.render(widget.template_name, context), field.name
+        verwacht = django.render(widget.template_name, context).replace(
+            '"">---------</option>', '"">Kies …</option>'
+        )
+        assert eigen == verwacht, field.name
+
+
+@pytest.mark.django_db
+def test_an_empty_choice_reads_kies_not_djangos_dashes():
+    html = str(maak(AllerleiForm)["gemeente"])
+    assert '<option value="" selected>Kies …</option>' in html
+    assert "---------" not in html
+    # An empty choice that says something of its own keeps it.
+    assert '<option value="">Kies een soort</option>' in str(
+        maak(AllerleiForm)["soort"]
+    )
 
 
 @pytest.mark.django_db

@@ -20,6 +20,7 @@ from intake.anonimiseren import (
     te_anonimiseren,
 )
 from zevenaar_inburgering.archief import ArchiefExportMislukt
+from zevenaar_inburgering.nl import datum_tekst
 
 
 def _datum(tekst: str) -> date:
@@ -60,7 +61,7 @@ class Command(BaseCommand):
             aantal = te_anonimiseren(peildatum).count()
             self.stdout.write(
                 f"{aantal} dossier(s) zouden worden geanonimiseerd (peildatum "
-                f"{peildatum:%d-%m-%Y}, bewaartermijn {jaren} jaar). Er is niets "
+                f"{datum_tekst(peildatum)}, bewaartermijn {jaren} jaar). Er is niets "
                 "gewijzigd."
             )
             return
@@ -71,6 +72,6 @@ class Command(BaseCommand):
                 f"Archiefexport mislukt; er is niets geanonimiseerd. {exc}"
             ) from exc
         self.stdout.write(
-            f"{aantal} dossier(s) geanonimiseerd (peildatum {peildatum:%d-%m-%Y}, "
+            f"{aantal} dossier(s) geanonimiseerd (peildatum {datum_tekst(peildatum)}, "
             f"bewaartermijn {jaren} jaar)."
         )

@@ -5,6 +5,7 @@ is part of the plicht there (DOMAIN §13.5). Changes nothing."""
 from django.core.management.base import BaseCommand
 
 from leerroutes.services.voldaan import voldaan_zonder_map
+from zevenaar_inburgering.nl import datum_tekst
 
 
 class Command(BaseCommand):
@@ -17,6 +18,6 @@ class Command(BaseCommand):
         for dossier in dossiers:
             self.stdout.write(
                 f"{dossier.pk}\t{dossier.gemeente_id}\t{dossier.naam}\t"
-                f"voldaan op {dossier.afronding.voldaan_op:%d-%m-%Y}"
+                f"voldaan op {datum_tekst(dossier.afronding.voldaan_op)}"
             )
         self.stdout.write(f"{len(dossiers)} dossier(s) ter controle.")
