@@ -7,13 +7,14 @@ from datetime import date
 from enum import StrEnum
 
 from pip_plans.rules import B1, ONDERWIJS
+from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.termijnen import (
     laatste_maanden_begin,
     volle_maanden,
 )
 
 from .voldaan import Examen
-from .waarden import NIVEAUS, TAALVAARDIGHEDEN, Uren, _datum, _decimal, _getal, _maanden
+from .waarden import NIVEAUS, TAALVAARDIGHEDEN, Uren, _decimal, _getal, _maanden
 
 # On-track: local policy [U], no legal source. Percentages are of the linear
 # schedule (the route's norm spread evenly over the termijn).
@@ -116,7 +117,7 @@ def op_koers(
     if vandaag < termijn_start:
         return KoersOordeel(
             Koers.OP_KOERS,
-            (f"de termijn begint op {_datum(termijn_start)}",),
+            (f"de termijn begint op {datum_tekst(termijn_start)}",),
         )
     bevindingen: list[tuple[Koers, str]] = []
 
@@ -124,7 +125,7 @@ def op_koers(
         bevindingen.append(
             (
                 Koers.NIET_OP_KOERS,
-                f"de termijn is verstreken op {_datum(termijn_einde)}",
+                f"de termijn is verstreken op {datum_tekst(termijn_einde)}",
             )
         )
 
@@ -175,7 +176,7 @@ def op_koers(
                 else f"{len(pogingen)} examenpogingen"
             )
             bevindingen.append(
-                (Koers.OP_KOERS, f"{aantal}, de laatste op {_datum(pogingen[-1])}")
+                (Koers.OP_KOERS, f"{aantal}, de laatste op {datum_tekst(pogingen[-1])}")
             )
         elif vandaag >= laatste_6:
             bevindingen.append(

@@ -42,8 +42,8 @@ def test_b1_route_is_fulfilled_on_the_day_of_the_last_requirement():
     uitkomst = voldaan()
     assert uitkomst.voldaan
     assert uitkomst.datum == date(2027, 6, 11)
-    assert "Examen spreken op B1 of hoger gehaald op 11-06-2027." in uitkomst.redenen
-    assert "Participatieverklaring ondertekend op 01-09-2026." in uitkomst.redenen
+    assert "Examen spreken op B1 of hoger gehaald op 11 juni 2027." in uitkomst.redenen
+    assert "Participatieverklaring ondertekend op 1 september 2026." in uitkomst.redenen
     ok, redenen, dag = uitkomst  # unpacks as (bool, reasons, date)
     assert (ok, dag) == (True, date(2027, 6, 11))
 
@@ -120,7 +120,9 @@ def test_onderwijsroute_needs_its_result_knm_and_pvt_but_never_map():
         onderwijsroute_resultaat_op=date(2028, 7, 1),
     )
     assert met_datum.datum == date(2028, 7, 1)
-    assert "Resultaat van de onderwijsroute behaald op 01-07-2028." in met_datum.redenen
+    assert (
+        "Resultaat van de onderwijsroute behaald op 1 juli 2028." in met_datum.redenen
+    )
     geen_knm = voldaan(**{**args, "examens": []}, onderwijsroute_resultaat=True)
     assert geen_knm.redenen == ("Examen KNM nog niet gehaald.",)
 

@@ -50,7 +50,7 @@ def test_duurzaam_werk_and_meedoen_are_derived(in_traject, casusregisseur):
     assert activiteit.einde == dt.date(2026, 9, 30)
     # Five and a half months of work after the gap: not duurzaam.
     assert Routestand.objects.get().duurzaam_werk_sinds is None
-    assert op_tijdlijn(in_traject, "participatie", "beëindigd per 30-09-2026")
+    assert op_tijdlijn(in_traject, "participatie", "beëindigd per 30 september 2026")
     assert gelogd(in_traject, "Participatie beëindigd")
 
 

@@ -143,7 +143,7 @@ def test_b1_exams_knm_and_participatieverklaring_fulfil_the_plicht(
     assert not Voortgangsgesprek.objects.filter(gehouden_op__isnull=True).exists()
     stand = Routestand.objects.get()
     assert stand.koers == ""
-    assert stand.koers_redenen == ["inburgeringsplicht voldaan op 20-10-2026"]
+    assert stand.koers_redenen == ["inburgeringsplicht voldaan op 20 oktober 2026"]
     assert Examenpoging.objects.count() == 7
     # The rule's status event, on the timeline with its date and source.
     wijziging = Statuswijziging.objects.get(inburgeraar=in_traject)
@@ -153,7 +153,7 @@ def test_b1_exams_knm_and_participatieverklaring_fulfil_the_plicht(
         StatusBron.REGEL,
     )
     assert op_tijdlijn(in_traject, "status", wijziging.omschrijving)
-    assert op_tijdlijn(in_traject, "leerroute", "Examen Spreken B1 (02-09-2026)")
+    assert op_tijdlijn(in_traject, "leerroute", "Examen Spreken B1 (2 september 2026)")
     assert gelogd(in_traject, "Examen vastgelegd")
 
 

@@ -47,7 +47,7 @@ def test_voortgangsgesprek_held_plans_the_next(in_traject, casusregisseur):
     volgende = Voortgangsgesprek.objects.get(gehouden_op__isnull=True)
     assert volgende.gepland_op == dt.date(2026, 5, 20) + dt.timedelta(weeks=12)
     assert Routestand.objects.get().volgend_voortgangsgesprek == volgende.gepland_op
-    assert op_tijdlijn(in_traject, "voortgang", "volgende gepland op 12-08-2026")
+    assert op_tijdlijn(in_traject, "voortgang", "volgende gepland op 12 augustus 2026")
     assert gelogd(in_traject, "Voortgangsgesprek vastgelegd")
     with pytest.raises(ValidationError, match="al vastgelegd"):
         voortgangsgesprek_vastleggen(
@@ -65,7 +65,7 @@ def test_voortgangsgesprek_held_plans_the_next(in_traject, casusregisseur):
     gepland = Voortgangsgesprek.objects.get(gehouden_op__isnull=True)
     assert (gepland.pk, gepland.gepland_op) == (volgende.pk, dt.date(2026, 8, 1))
     assert Routestand.objects.get().volgend_voortgangsgesprek == dt.date(2026, 8, 1)
-    assert op_tijdlijn(in_traject, "voortgang", "gepland op 01-08-2026")
+    assert op_tijdlijn(in_traject, "voortgang", "gepland op 1 augustus 2026")
     assert gelogd(in_traject, "Voortgangsgesprek gepland")
 
 

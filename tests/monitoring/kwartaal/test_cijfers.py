@@ -269,7 +269,7 @@ def test_doel4_ketenoverleg(scenario, zevenaar_k4):
     # Zevenaar took part on 10-03-2022 and 17-11-2022; the Duiven meeting of
     # 01-06-2022 and those of 2021 and 2023 are not counted.
     assert [r["label"] for r in tabel["rijen"]] == [
-        "10-03-2022",
+        "10 maart 2022",
         "17-11-2022",
         "Totaal",
     ]
