@@ -372,7 +372,12 @@ AFGEROND_NOTES = (
     "DUO heeft bevestigd dat {voornaam} aan de inburgeringsplicht heeft voldaan.",
 )
 INTAKE_STATUSES = frozenset(
-    {Status.INTAKE_GEPLAND, Status.INTAKE_LOOPT, Status.PIP_CONCEPT}
+    {
+        Status.INTAKE_GEPLAND,
+        Status.INTAKE_LOOPT,
+        Status.INTAKE_AFGEROND,
+        Status.PIP_CONCEPT,
+    }
 )
 TRAJECT_STATUSES = frozenset(
     {Status.PIP_VASTGESTELD, Status.IN_TRAJECT, Status.TERMIJN_OVERSCHREDEN}

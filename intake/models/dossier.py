@@ -87,6 +87,9 @@ class Status(models.TextChoices):
     SIGNAAL_ONTVANGEN = "signaal_ontvangen", "Signaal ontvangen"
     INTAKE_GEPLAND = "intake_gepland", "Intake gepland"
     INTAKE_LOOPT = "intake_loopt", "Intake loopt"
+    # Between the completed brede intake and the first PIP: without it the header
+    # said "Intake loopt" under a completed intake (issue 19).
+    INTAKE_AFGEROND = "intake_afgerond", "Intake afgerond"
     PIP_CONCEPT = "pip_concept", "PIP in concept"
     PIP_VASTGESTELD = "pip_vastgesteld", "PIP vastgesteld"
     IN_TRAJECT = "in_traject", "In traject"

@@ -95,6 +95,27 @@ def _timeline(
     )
 
 
+def _dossier_status_volgt(
+    dossier: Inburgeraar, *, van: tuple[str, ...], naar: Status
+) -> list[dict[str, str]]:
+    """Move the dossier's status with its intake (started, completed, reopened)
+    when it stands at one of `van`; a later status (a PIP, a traject) is the PIP's
+    to move. Returns the change for the timeline line. An update with versie + 1,
+    so a dossier edit form opened before is stale."""
+    # Conditional in the UPDATE too: the dossier row is not locked here.
+    if dossier.status not in van or not Inburgeraar.objects.filter(
+        pk=dossier.pk, status__in=van
+    ).update(status=naar, versie=F("versie") + 1, gewijzigd_op=timezone.now()):
+        return []
+    wijziging = {
+        "veld": "Status",
+        "oud": dossier.get_status_display(),
+        "nieuw": naar.label,
+    }
+    dossier.status = naar
+    return [wijziging]
+
+
 def _vastleggen(
     intake: BredeIntake,
     *,
@@ -215,21 +236,9 @@ def intake_starten(
         for soort in IntakeOnderdeelSoort.objects.filter(actief=True)
     )
 
-    wijzigingen = []
-    if dossier.status in STATUS_VOOR_INTAKE:
-        # An update, and versie + 1, so a dossier edit form opened before is stale.
-        Inburgeraar.objects.filter(pk=dossier.pk).update(
-            status=Status.INTAKE_LOOPT,
-            versie=F("versie") + 1,
-            gewijzigd_op=timezone.now(),
-        )
-        wijzigingen.append(
-            {
-                "veld": "Status",
-                "oud": dossier.get_status_display(),
-                "nieuw": Status.INTAKE_LOOPT.label,
-            }
-        )
+    wijzigingen = _dossier_status_volgt(
+        dossier, van=STATUS_VOOR_INTAKE, naar=Status.INTAKE_LOOPT
+    )
     _timeline(
         intake,
         omschrijving=(
@@ -410,8 +419,8 @@ def gesprek_toevoegen(
 @transaction.atomic
 def intake_afronden(*, intake: BredeIntake, acting_user: User) -> BredeIntake:
     """Complete the intake: only when each statutory part (Wet art. 14 lid 3 [S]) is
-    filled or says why it was not done. The dossier status is left alone: the PIP
-    moves it on."""
+    filled or says why it was not done. A dossier still in its intake phase reads
+    "Intake afgerond" from now on; a later status is left alone (the PIP moves it)."""
     current = _locked(intake)
     missing = [p for p in current.wettelijke_onderdelen() if not p.is_klaar]
     if missing:
@@ -432,6 +441,11 @@ def intake_afronden(*, intake: BredeIntake, acting_user: User) -> BredeIntake:
         omschrijving=f"Brede intake afgerond (advies: {advies.route_label})",
         acting_user=acting_user,
         actie_naam="Brede intake afgerond",
+        wijzigingen=_dossier_status_volgt(
+            current.inburgeraar,
+            van=(*STATUS_VOOR_INTAKE, Status.INTAKE_LOOPT),
+            naar=Status.INTAKE_AFGEROND,
+        ),
     )
     return current
 
@@ -458,5 +472,8 @@ def intake_heropenen(*, intake: BredeIntake, acting_user: User) -> BredeIntake:
         omschrijving="Brede intake heropend",
         acting_user=acting_user,
         actie_naam="Brede intake heropend",
+        wijzigingen=_dossier_status_volgt(
+            current.inburgeraar, van=(Status.INTAKE_AFGEROND,), naar=Status.INTAKE_LOOPT
+        ),
     )
     return current

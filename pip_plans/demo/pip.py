@@ -227,8 +227,15 @@ def vul_aan(*, stdout, vandaag: date | None = None) -> None:
             continue  # no kennisgeving yet, or the Wi2013 (which has no PIP)
         if dossier.status == Status.INTAKE_LOOPT:
             start = min(begin + timedelta(days=14), vandaag)
-            _intake(rng, dossier, start, afgerond=False, vandaag=vandaag)
-            tel("intake loopt")
+            # Some intakes are complete and wait for the PIP ("Intake afgerond").
+            afgerond = start <= vandaag - timedelta(days=30) and rng.random() < 0.4
+            _intake(rng, dossier, start, afgerond=afgerond, vandaag=vandaag)
+            if afgerond:
+                Inburgeraar.objects.filter(pk=dossier.pk).update(
+                    status=Status.INTAKE_AFGEROND
+                )
+                dossier.status = Status.INTAKE_AFGEROND
+            tel("intake afgerond" if afgerond else "intake loopt")
         elif dossier.status == Status.PIP_CONCEPT:
             # Complete for some weeks, but not begun before the clock started.
             start = max(

@@ -108,6 +108,7 @@ def pip_opstellen(*, inburgeraar: Inburgeraar, acting_user: User) -> Pip:
         Status.SIGNAAL_ONTVANGEN,
         Status.INTAKE_GEPLAND,
         Status.INTAKE_LOOPT,
+        Status.INTAKE_AFGEROND,
     ):
         Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
             status=Status.PIP_CONCEPT, versie=F("versie") + 1

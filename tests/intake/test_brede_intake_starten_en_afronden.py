@@ -190,8 +190,15 @@ def test_afronden_succeeds_once_the_statutory_parts_are_filled(
     assert intake.afgerond_op == dt.date(2026, 3, 20)
     assert intake.afgerond_door == casusregisseur
     dossier.refresh_from_db()
-    assert dossier.status == Status.INTAKE_LOOPT  # the PIP moves it on, not the intake
+    # The header and the werkvoorraad read the dossier status: it follows the intake.
+    assert dossier.status == Status.INTAKE_AFGEROND
+    assert dossier.gebeurtenissen.get(
+        omschrijving__startswith="Brede intake afgerond"
+    ).wijzigingen == [
+        {"veld": "Status", "oud": "Intake loopt", "nieuw": "Intake afgerond"}
+    ]
     page = client.get(url("intake:brede_intake", dossier)).content.decode()
+    assert "Intake loopt" not in page
     assert "Advies: B1-route" in page
     assert "De casusregisseur beslist" in page
     assert "afgeschaald naar A2" in page  # one of the reasons
@@ -260,3 +267,24 @@ def test_a_completed_intake_is_changed_only_after_heropenen(
     intake.refresh_from_db()
     assert intake.status == IntakeStatus.LOOPT and intake.afgerond_op is None
     assert client.get(url("intake:intake_wijzigen", dossier)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("status_voor", "status_na"),
+    [
+        # A dossier in its intake phase follows the intake back ...
+        (Status.INTAKE_AFGEROND, Status.INTAKE_LOOPT),
+        # ... a dossier with a PIP keeps its status: the PIP moves it, not the intake.
+        (Status.PIP_CONCEPT, Status.PIP_CONCEPT),
+    ],
+)
+def test_heropenen_moves_the_dossier_status_only_in_the_intake_phase(
+    client_for, dossier, casusregisseur, status_voor, status_na
+):
+    dossier.status = status_voor
+    dossier.save(update_fields=["status"])
+    BredeIntakeFactory(inburgeraar=dossier, afgerond=True)
+    client = client_for(casusregisseur)
+    assert client.post(url("intake:intake_heropenen", dossier)).status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == status_na
