@@ -146,6 +146,7 @@ def _batch(ids: list, vandaag: date) -> None:
                 termijn_start=termijn.startdatum,
                 termijn_einde=termijn.einddatum,
                 leerroute=pip.leerroute,
+                traject_loopt=traject is not None,
                 uren_gevolgd=uren,
                 uren_norm=norm,
                 aanwezigheid_pct=_aanwezigheid(
@@ -157,9 +158,7 @@ def _batch(ids: list, vandaag: date) -> None:
                 examenpogingen=[e.als_regel() for e in examens.get(pk, [])],
                 doel_niveau=pip.taalniveau or None,
             )
-            koers, redenen = oordeel.status.value, list(oordeel.redenen)
-            if traject is None:
-                redenen.append("geen lopend traject bij een aanbieder")
+            koers, redenen = (oordeel.status or ""), list(oordeel.redenen)
         regels = [a.als_regel() for a in activiteiten.get(pk, [])]
         standen.append(
             Routestand(

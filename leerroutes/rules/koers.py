@@ -56,12 +56,15 @@ KOERS_LABELS = {
 
 @dataclass(frozen=True)
 class KoersOordeel:
-    status: Koers
+    """`status` None: no judgement yet (the termijn has not started); the reasons
+    say why."""
+
+    status: Koers | None
     redenen: tuple[str, ...]
 
     @property
     def label(self) -> str:
-        return self.status.label
+        return self.status.label if self.status else "Nog geen oordeel"
 
 
 def op_koers(
@@ -70,6 +73,7 @@ def op_koers(
     termijn_start: date,
     termijn_einde: date,
     leerroute: str,
+    traject_loopt: bool,
     uren_gevolgd: Uren | None,
     uren_norm: Uren | None,
     aanwezigheid_pct: Uren | None,
@@ -94,8 +98,12 @@ def op_koers(
     means the route has no norm and the hours are not judged.
 
     Findings, each with a reason in Dutch words:
-    - the termijn has not started: op koers, nothing else is judged;
+    - the termijn has not started: no judgement yet (status None), nothing else
+      is judged;
     - the termijn has ended: niet op koers;
+    - no running traject at an aanbieder (`traject_loopt` False): risico, and the
+      hours are not judged (the norm comes with the traject). This read "op koers"
+      beside "geen lopend traject" before, which contradicted itself (issue 19);
     - hours ("312 van 600 uur na 20 maanden") against the norm spread evenly over
       the termijn: more than `uren_achter_risico_pct` (20) % behind that schedule
       is risico, more than `uren_achter_niet_op_koers_pct` (40) % niet op koers;
@@ -116,8 +124,8 @@ def op_koers(
         raise ValueError("Het einde van de termijn ligt voor de start.")
     if vandaag < termijn_start:
         return KoersOordeel(
-            Koers.OP_KOERS,
-            (f"de termijn begint op {datum_tekst(termijn_start)}",),
+            None,
+            (f"nog geen oordeel: de termijn begint op {datum_tekst(termijn_start)}",),
         )
     bevindingen: list[tuple[Koers, str]] = []
 
@@ -133,7 +141,9 @@ def op_koers(
     maanden = volle_maanden(termijn_start, vandaag)
     norm = _decimal(uren_norm)
     gevolgd = _decimal(uren_gevolgd)
-    if norm <= 0:
+    if not traject_loopt:
+        bevindingen.append((Koers.RISICO, "geen lopend traject bij een aanbieder"))
+    elif norm <= 0:
         bevindingen.append((Koers.OP_KOERS, "geen urennorm voor deze route"))
     else:
         duur = (termijn_einde - termijn_start).days + 1

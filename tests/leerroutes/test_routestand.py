@@ -45,6 +45,7 @@ from tests.leerroutes.scenario import (
     toewijzen,
     uren,
 )
+from zevenaar_inburgering.nl import datum_tekst
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
@@ -167,8 +168,11 @@ def test_before_the_termijn_starts(traject):
     dossier = traject.inburgeraar
     stand = Routestand.objects.get(inburgeraar=dossier)
     begin = dossier.termijn.startdatum
-    assert stand.koers == "op_koers"
-    assert stand.koers_redenen == [f"de termijn begint op {begin:%d-%m-%Y}"]
+    assert stand.koers == ""
+    assert stand.koers_label == "Nog niet beoordeeld"
+    assert stand.koers_redenen == [
+        f"nog geen oordeel: de termijn begint op {datum_tekst(begin)}"
+    ]
 
 
 def test_without_a_pip_nothing_is_judged(dossier):
@@ -182,6 +186,8 @@ def test_without_a_traject_the_reason_says_so(dossier, casusregisseur):
     stand = stand_op(dossier, dt.date(2026, 5, 1))
     assert stand.uren_norm == 0
     assert "geen lopend traject bij een aanbieder" in stand.koers_redenen
+    # Never "op koers" beside it (issue 19).
+    assert stand.koers == "risico"
 
 
 def test_the_norm_follows_the_open_traject(in_traject, casusregisseur):

@@ -23,6 +23,7 @@ def koers(**changes):
         "termijn_start": START,
         "termijn_einde": EINDE,
         "leerroute": "b1",
+        "traject_loopt": True,
         "uren_gevolgd": 312,
         "uren_norm": 600,
         "aanwezigheid_pct": None,
@@ -143,8 +144,23 @@ def test_the_z_route_is_not_judged_on_exams():
 def test_before_the_termijn_starts_nothing_is_judged():
     oordeel = koers(vandaag=START - DAG, uren_gevolgd=0, aanwezigheid_pct=10)
     assert oordeel == KoersOordeel(
-        Koers.OP_KOERS, ("de termijn begint op 1 januari 2026",)
+        None, ("nog geen oordeel: de termijn begint op 1 januari 2026",)
     )
+    # Not "op koers": nothing has been judged yet.
+    assert oordeel.label == "Nog geen oordeel"
+    assert koers(vandaag=START, uren_gevolgd=0).status == Koers.OP_KOERS
+
+
+def test_without_a_running_traject_it_is_a_risk_not_op_koers():
+    # The contradiction of issue 19: "Op koers" beside "geen lopend traject".
+    oordeel = koers(traject_loopt=False, uren_norm=0, uren_gevolgd=0)
+    assert oordeel.status == Koers.RISICO
+    assert oordeel.redenen == ("geen lopend traject bij een aanbieder",)
+    assert "geen urennorm voor deze route" not in oordeel.redenen
+    # A termijn that has ended stays the worst finding.
+    na_einde = koers(traject_loopt=False, vandaag=EINDE + DAG)
+    assert na_einde.status == Koers.NIET_OP_KOERS
+    assert "geen lopend traject bij een aanbieder" in na_einde.redenen
 
 
 def test_after_the_termijn_ended_it_is_niet_op_koers():
@@ -236,6 +252,7 @@ koers_args = st.fixed_dictionaries(
     {
         "vandaag": st.dates(min_value=date(2025, 6, 1), max_value=date(2029, 6, 30)),
         "leerroute": st.sampled_from(["b1", "onderwijs", "z"]),
+        "traject_loopt": st.booleans(),
         "uren_gevolgd": st.none() | st.integers(0, 1200),
         "uren_norm": st.none() | st.sampled_from([0, 600, 800, 1600]),
         "aanwezigheid_pct": st.none() | st.integers(0, 100),
@@ -249,10 +266,18 @@ koers_args = st.fixed_dictionaries(
 )
 
 
+def ernst(oordeel: KoersOordeel) -> int:
+    """No judgement yet (before the termijn) ranks below op koers."""
+    return -1 if oordeel.status is None else oordeel.status.ernst
+
+
 @given(koers_args)
 def test_on_track_always_gives_a_valid_status_and_at_least_one_reason(args):
     oordeel = koers(**args)
-    assert oordeel.status in {"op_koers", "risico", "niet_op_koers"}
+    if args["vandaag"] < START:
+        assert oordeel.status is None
+    else:
+        assert oordeel.status in {"op_koers", "risico", "niet_op_koers"}
     assert oordeel.redenen
     assert all(isinstance(reden, str) and reden for reden in oordeel.redenen)
 
@@ -261,7 +286,7 @@ def test_on_track_always_gives_a_valid_status_and_at_least_one_reason(args):
 def test_more_hours_never_make_it_worse(args, extra):
     minder = koers(**args)
     meer = koers(**{**args, "uren_gevolgd": (args["uren_gevolgd"] or 0) + extra})
-    assert meer.status.ernst <= minder.status.ernst
+    assert ernst(meer) <= ernst(minder)
 
 
 @given(koers_args, st.integers(0, 100))
@@ -270,13 +295,11 @@ def test_better_attendance_never_makes_it_worse(args, hoger):
     if pct is None or hoger < pct:
         return
     lager = koers(**args)
-    assert (
-        koers(**{**args, "aanwezigheid_pct": hoger}).status.ernst <= lager.status.ernst
-    )
+    assert ernst(koers(**{**args, "aanwezigheid_pct": hoger})) <= ernst(lager)
 
 
 @given(koers_args, examens)
 def test_an_extra_exam_attempt_never_makes_it_worse(args, extra):
     zonder = koers(**args)
     met = koers(**{**args, "examenpogingen": args["examenpogingen"] + extra})
-    assert met.status.ernst <= zonder.status.ernst
+    assert ernst(met) <= ernst(zonder)
