@@ -178,6 +178,14 @@ def termijn_einde(start: date) -> date:
     return periode_einde(start, jaren=TERMIJN_JAREN)
 
 
+def termijn_verstreken(einde: date, vandaag: date) -> bool:
+    """The termijn has passed once its last day (`einde`, verlengingen included)
+    is over: on the last day itself the inburgeraar is still in time (DOMAIN
+    §13.5). The one test for the header, the on-track rule and the nightly status
+    job, so they cannot disagree."""
+    return vandaag > einde
+
+
 def schakelen_uiterlijk(start: date, maanden: int) -> date:
     """The last day a route may still be changed: `maanden` (18 by default, a dated
     parameter) after the start of the termijn, by the month-end rule. Source:

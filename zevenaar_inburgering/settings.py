@@ -128,7 +128,11 @@ TEMPLATES = [
                 "zevenaar_inburgering.context_processors.beveiliging",
             ],
             # {{ form|formulier }}: crispy's markup written in Python (issue 18).
-            "libraries": {"formulier": "zevenaar_inburgering.formulier"},
+            # {% dossierkop dossier %}: the header above every dossier tab (issue 19).
+            "libraries": {
+                "formulier": "zevenaar_inburgering.formulier",
+                "dossierkop": "zevenaar_inburgering.dossierkop",
+            },
         },
     },
 ]

@@ -595,6 +595,15 @@ class Inburgeraar(models.Model):
     def get_doelgroep_categorie_display(self) -> str:
         return DoelgroepCategorie(self.doelgroep_categorie).label
 
+    @property
+    def doelgroep_tekst(self) -> str:
+        """The doelgroep with the group it counts in, unless the name already says
+        it ("Asielstatushouder (asielstatushouders)" read oddly, issue 19)."""
+        if self.doelgroep == Doelgroep.ASIELSTATUSHOUDER:
+            return self.get_doelgroep_display()
+        groep = self.get_doelgroep_categorie_display().lower()
+        return f"{self.get_doelgroep_display()} (groep {groep})"
+
     def is_rsd_klant_van(self, user) -> bool:
         """Whether this dossier is in the RSD scope of `user` (rsd_klanten())."""
         return self.bijstand and self.rsd_klantmanager_id == user.pk

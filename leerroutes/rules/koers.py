@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from pip_plans.rules import B1, ONDERWIJS
+from pip_plans.rules import B1, ONDERWIJS, termijn_verstreken
 from zevenaar_inburgering.nl import datum_tekst
 from zevenaar_inburgering.termijnen import (
     laatste_maanden_begin,
@@ -129,7 +129,7 @@ def op_koers(
         )
     bevindingen: list[tuple[Koers, str]] = []
 
-    if vandaag > termijn_einde:
+    if termijn_verstreken(termijn_einde, vandaag):
         bevindingen.append(
             (
                 Koers.NIET_OP_KOERS,

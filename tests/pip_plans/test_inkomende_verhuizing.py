@@ -94,7 +94,7 @@ def test_the_termijn_is_taken_over_with_duos_end_and_verlenging(
     assert verlenging.besluitdatum == dt.date(2025, 9, 15)
     assert Gebeurtenis.objects.filter(
         inburgeraar=verhuisd,
-        omschrijving__startswith="Verhuisd uit Arnhem op 01-02-2026",
+        omschrijving__startswith="Verhuisd uit Arnhem op 1 februari 2026",
     ).exists()
     assert Verwerking.objects.filter(
         actie_naam="Inkomende verhuizing vastgelegd"
