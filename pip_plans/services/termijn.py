@@ -12,6 +12,8 @@ from ..models import Inburgeringstermijn
 
 def termijn_statussen_bijwerken(peildag: date) -> int:
     """Idempotent: only dossiers whose status does not yet follow the termijn change."""
+    # einddatum < peildag: rules.termijn_verstreken in SQL (the header and the
+    # on-track rule use the function).
     verstreken = dict(
         Inburgeringstermijn.objects.filter(einddatum__lt=peildag)
         .exclude(
