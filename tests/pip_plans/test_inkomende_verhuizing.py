@@ -132,12 +132,12 @@ def test_an_end_after_three_years_needs_duos_decision(verhuisd, casusregisseur):
 @pytest.mark.parametrize(
     ("changes", "veld", "tekst"),
     [
-        ({"einddatum": dt.date(2027, 4, 30)}, "einddatum", "tot en met 01-05-2027"),
+        ({"einddatum": dt.date(2027, 4, 30)}, "einddatum", "tot en met 1 mei 2027"),
         ({"vorige_gemeente": "duiven"}, "vorige_gemeente", "hoort bij de regio"),
         ({"vorige_gemeente": " "}, "vorige_gemeente", "Vul de gemeente in"),
         ({"verhuisdatum": dt.date(2026, 3, 6)}, "verhuisdatum", "in de toekomst"),
         ({"verhuisdatum": dt.date(2024, 5, 1)}, "verhuisdatum", "vóór de start"),
-        ({"termijn_start": dt.date(2024, 1, 31)}, "termijn_start", "01-02-2024"),
+        ({"termijn_start": dt.date(2024, 1, 31)}, "termijn_start", "1 februari 2024"),
         ({"leerroute": ""}, "leerroute", "Kies de leerroute"),
     ],
 )
