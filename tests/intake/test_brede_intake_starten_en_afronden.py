@@ -199,6 +199,7 @@ def test_afronden_succeeds_once_the_statutory_parts_are_filled(
     ]
     page = client.get(url("intake:brede_intake", dossier)).content.decode()
     assert "Intake loopt" not in page
+    assert "Volgende stap:</strong> stel het PIP op" in page
     assert "Advies: B1-route" in page
     assert "De casusregisseur beslist" in page
     assert "afgeschaald naar A2" in page  # one of the reasons
