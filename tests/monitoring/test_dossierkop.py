@@ -61,7 +61,6 @@ def test_every_tab_shows_the_same_header(client_for, dossier, casusregisseur):
     eerste = koppen["monitoring:dossier"]
     dossier.refresh_from_db()
     for verwacht in (
-        "sticky-top",
         dossier.bsn_gemaskeerd,
         dossier.get_status_display(),
         "B1-route",
