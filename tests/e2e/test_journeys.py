@@ -25,11 +25,10 @@ from playwright.sync_api import expect
 
 from leerroutes.models import Voortgangsgesprek
 from leerroutes.routestand import routestand_bijwerken
-from leerroutes.services.traject import traject_toewijzen
 from monitoring.models import Kwartaalrapport, SignaalSoort
 from monitoring.rapportage.basis import Periode
 from monitoring.signalering import sweep
-from pip_plans.models import Betaling, Inburgeringstermijn
+from pip_plans.models import Betaling
 from pip_plans.ontzorgen.vaste_lasten import betalingen_vastleggen
 from tests.e2e import test_beleidsmedewerker_journey as beleid
 from tests.e2e.stappen import (
@@ -98,12 +97,12 @@ def dossier(zevenaar, casusregisseur, klantmanager):
 
 
 @pytest.fixture
-def gesprek_te_doen(dossier_in_termijn, aanbieder, casusregisseur, zevenaar):
-    """`dossier_in_termijn` in a traject, whose planned voortgangsgesprek was due two
-    days ago; after today's sweep it is on the casusregisseur's Te doen. Two other
-    clients in the werkvoorraad give the search something to leave out. Returns
-    (dossier, the day the gesprek was planned)."""
-    dossier = dossier_in_termijn
+def gesprek_te_doen(dossier_in_traject, casusregisseur, zevenaar):
+    """`dossier_in_traject`, whose planned voortgangsgesprek was due two days ago:
+    after today's sweep it is on the casusregisseur's Te doen. Two other clients in
+    the werkvoorraad give the search something to leave out. Returns (dossier, the
+    day the gesprek was planned)."""
+    dossier = dossier_in_traject
     vandaag = timezone.localdate()
     for voornamen, achternaam in (("Yonas", "Bekele"), ("Leyla", "Karimi")):
         InburgeraarFactory(
@@ -112,15 +111,6 @@ def gesprek_te_doen(dossier_in_termijn, aanbieder, casusregisseur, zevenaar):
             voornamen=voornamen,
             achternaam=achternaam,
         )
-    termijn = Inburgeringstermijn.objects.get(inburgeraar=dossier)
-    traject_toewijzen(
-        inburgeraar=dossier,
-        aanbieder=aanbieder,
-        start=termijn.startdatum,
-        geplande_einde=termijn.einddatum,
-        uren={},
-        acting_user=casusregisseur,
-    )
     gepland = vandaag - dt.timedelta(days=2)
     assert (
         Voortgangsgesprek.objects.filter(
