@@ -16,6 +16,7 @@ import pytest
 
 from intake.models import BredeIntake, IntakeGezondheid
 from leerroutes.models import Contract, Organisatie
+from leerroutes.services.traject import traject_toewijzen
 from pip_plans.models import Inburgeringstermijn
 from pip_plans.ontzorgen.services import ontzorging_starten
 from pip_plans.ontzorgen.vaste_lasten import vaste_last_wijzigen
@@ -219,6 +220,22 @@ def aanbieder(db):
     Contract.objects.filter(aanbieder=aanbieder).update(start=van, einde=tot)
     aanbieder.refresh_from_db()
     return aanbieder
+
+
+@pytest.fixture
+def dossier_in_traject(dossier_in_termijn, aanbieder, casusregisseur):
+    """`dossier_in_termijn` in a traject of `aanbieder` for its whole termijn (no
+    hours planned), with the voortgangsgesprek the assignment plans."""
+    termijn = Inburgeringstermijn.objects.get(inburgeraar=dossier_in_termijn)
+    traject_toewijzen(
+        inburgeraar=dossier_in_termijn,
+        aanbieder=aanbieder,
+        start=termijn.startdatum,
+        geplande_einde=termijn.einddatum,
+        uren={},
+        acting_user=casusregisseur,
+    )
+    return dossier_in_termijn
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from leerroutes.models import Urenregistratie
-from leerroutes.services.traject import traject_toewijzen
-from pip_plans.models import Betaling, Inburgeringstermijn
+from pip_plans.models import Betaling
 from tests.e2e.stappen import assert_unique_ids, gemeld, klik_en_wacht
 from tests.e2e.test_accessibility import assert_accessible
 from zevenaar_inburgering.termijnen import maanden_later
@@ -25,19 +24,9 @@ def test_casusregisseur_records_a_month_of_hours_for_every_onderdeel(
     live_server,
     login,
     casusregisseur,
-    dossier_in_termijn,
-    aanbieder,
+    dossier_in_traject,
 ):
-    dossier = dossier_in_termijn
-    termijn = Inburgeringstermijn.objects.get(inburgeraar=dossier)
-    traject_toewijzen(
-        inburgeraar=dossier,
-        aanbieder=aanbieder,
-        start=termijn.startdatum,
-        geplande_einde=termijn.einddatum,
-        uren={},
-        acting_user=casusregisseur,
-    )
+    dossier = dossier_in_traject
     vorige_maand = maanden_later(timezone.localdate().replace(day=1), -1)
     page = login(casusregisseur)
     page.goto(f"{live_server.url}{reverse('leerroutes:route', args=[dossier.pk])}")
