@@ -136,7 +136,9 @@ def inburgeringsplicht_voldaan(
     eis(
         participatieverklaring_getekend,
         "Participatieverklaring ondertekend",
-        "Participatieverklaring nog niet ondertekend.",
+        # The PVT hours can be complete while the signature is missing: say it is a
+        # separate step, or the two lines read as a contradiction (issue 19).
+        "Participatieverklaring nog niet ondertekend (los van de gevolgde PVT-uren).",
     )
     if leerroute != ONDERWIJS:
         eis(map_afgerond, "MAP afgerond", "MAP nog niet afgerond.")

@@ -56,7 +56,7 @@ def test_b1_route_lists_what_is_missing():
         (
             "Examen schrijven op B1 nog niet gehaald.",
             "Examen KNM nog niet gehaald.",
-            "Participatieverklaring nog niet ondertekend.",
+            "Participatieverklaring nog niet ondertekend (los van de gevolgde PVT-uren).",
         ),
         None,
     )
