@@ -45,6 +45,7 @@ from tests.leerroutes.scenario import (
     toewijzen,
     uren,
 )
+from zevenaar_inburgering.nl import datum_tekst
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
@@ -168,7 +169,7 @@ def test_before_the_termijn_starts(traject):
     stand = Routestand.objects.get(inburgeraar=dossier)
     begin = dossier.termijn.startdatum
     assert stand.koers == "op_koers"
-    assert stand.koers_redenen == [f"de termijn begint op {begin:%d-%m-%Y}"]
+    assert stand.koers_redenen == [f"de termijn begint op {datum_tekst(begin)}"]
 
 
 def test_without_a_pip_nothing_is_judged(dossier):

@@ -94,7 +94,7 @@ def test_the_termijn_is_taken_over_with_duos_end_and_verlenging(
     assert verlenging.besluitdatum == dt.date(2025, 9, 15)
     assert Gebeurtenis.objects.filter(
         inburgeraar=verhuisd,
-        omschrijving__startswith="Verhuisd uit Arnhem op 01-02-2026",
+        omschrijving__startswith="Verhuisd uit Arnhem op 1 februari 2026",
     ).exists()
     assert Verwerking.objects.filter(
         actie_naam="Inkomende verhuizing vastgelegd"
@@ -132,12 +132,12 @@ def test_an_end_after_three_years_needs_duos_decision(verhuisd, casusregisseur):
 @pytest.mark.parametrize(
     ("changes", "veld", "tekst"),
     [
-        ({"einddatum": dt.date(2027, 4, 30)}, "einddatum", "tot en met 01-05-2027"),
+        ({"einddatum": dt.date(2027, 4, 30)}, "einddatum", "tot en met 1 mei 2027"),
         ({"vorige_gemeente": "duiven"}, "vorige_gemeente", "hoort bij de regio"),
         ({"vorige_gemeente": " "}, "vorige_gemeente", "Vul de gemeente in"),
         ({"verhuisdatum": dt.date(2026, 3, 6)}, "verhuisdatum", "in de toekomst"),
         ({"verhuisdatum": dt.date(2024, 5, 1)}, "verhuisdatum", "vóór de start"),
-        ({"termijn_start": dt.date(2024, 1, 31)}, "termijn_start", "01-02-2024"),
+        ({"termijn_start": dt.date(2024, 1, 31)}, "termijn_start", "1 februari 2024"),
         ({"leerroute": ""}, "leerroute", "Kies de leerroute"),
     ],
 )

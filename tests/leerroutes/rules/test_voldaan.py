@@ -134,9 +134,9 @@ def test_z_route_needs_the_eindgesprek_and_pvt_not_exams():
     assert uitkomst == (
         True,
         (
-            "Eindgesprek van de Z-route gevoerd op 03-10-2028.",
-            "Participatieverklaring ondertekend op 01-09-2026.",
-            "MAP afgerond op 01-05-2027.",
+            "Eindgesprek van de Z-route gevoerd op 3 oktober 2028.",
+            "Participatieverklaring ondertekend op 1 september 2026.",
+            "MAP afgerond op 1 mei 2027.",
         ),
         date(2028, 10, 3),
     )
