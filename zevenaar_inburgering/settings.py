@@ -127,8 +127,12 @@ TEMPLATES = [
                 "zevenaar_inburgering.context_processors.navigation",
                 "zevenaar_inburgering.context_processors.beveiliging",
             ],
-            # {{ form|formulier }}: crispy's markup written in Python (issue 18).
-            "libraries": {"formulier": "zevenaar_inburgering.formulier"},
+            # {{ form|formulier }}: crispy's markup written in Python (issue 18);
+            # {{ label|kleine_letter }}: a label inside a sentence.
+            "libraries": {
+                "formulier": "zevenaar_inburgering.formulier",
+                "nl": "zevenaar_inburgering.nl",
+            },
         },
     },
 ]
