@@ -127,10 +127,12 @@ TEMPLATES = [
                 "zevenaar_inburgering.context_processors.navigation",
                 "zevenaar_inburgering.context_processors.beveiliging",
             ],
-            # {{ form|formulier }}: crispy's markup written in Python (issue 18).
+            # {{ form|formulier }}: crispy's markup written in Python (issue 18);
+            # {{ label|kleine_letter }}: a label inside a sentence;
             # {% dossierkop dossier %}: the header above every dossier tab (issue 19).
             "libraries": {
                 "formulier": "zevenaar_inburgering.formulier",
+                "nl": "zevenaar_inburgering.nl",
                 "dossierkop": "zevenaar_inburgering.dossierkop",
             },
         },

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from crispy_forms.helper import FormHelper
@@ -195,13 +196,24 @@ class HuishoudlidForm(forms.ModelForm):
 
 
 class HuishoudenKoppelenForm(forms.Form):
+    """Linking is an optional action on the dossier page, so its one field shows no
+    required asterisk (that read as "you must link"); posting it empty still gets a
+    message."""
+
     ander = forms.ModelChoiceField(
-        label="Dossier op hetzelfde adres", queryset=Inburgeraar.objects.none()
+        label="Dossier op hetzelfde adres",
+        queryset=Inburgeraar.objects.none(),
+        required=False,
     )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ander"].queryset = candidates
+
+    def clean_ander(self):
+        if self.cleaned_data["ander"] is None:
+            raise ValidationError("Kies het dossier dat u wilt koppelen.")
+        return self.cleaned_data["ander"]
 
 
 class DuoImportForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from intake import rules
 from intake.models.dossier import Inburgeraar
 from intake.models.toegang import ScopedQuerySet
-from zevenaar_inburgering.nl import datum_tekst
+from zevenaar_inburgering.nl import datum_tekst, ontbreekt
 from zevenaar_inburgering.parameters.models import geheel
 
 
@@ -323,7 +323,7 @@ class BredeIntake(models.Model):
                 code,
                 naam,
                 OnderdeelStatus.ONTBREEKT,
-                f"{', '.join(missing)} ontbreekt; of vul de reden in waarom {wat}",
+                f"{ontbreekt(missing)}; of vul de reden in waarom {wat}",
             )
 
         lbt_missing = [

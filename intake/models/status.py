@@ -7,7 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from zevenaar_inburgering.nl import datum_tekst
+from zevenaar_inburgering.nl import datum_tekst, kleine_beginletter
 
 from .dossier import Inburgeraar, Status
 from .toegang import scoped
@@ -95,5 +95,5 @@ class Statuswijziging(models.Model):
         elif self.bron == StatusBron.CASUSREGISSEUR:
             tekst += f": {self.reden}"
         else:
-            tekst += f" ({self.get_bron_display().lower()})"
+            tekst += f" ({kleine_beginletter(self.get_bron_display())})"
         return tekst

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 
 from zevenaar_inburgering.accounts.models import Role, User
-from zevenaar_inburgering.nl import datum_tekst
+from zevenaar_inburgering.nl import datum_tekst, opsomming
 from zevenaar_inburgering.verwerkingen import log
 
 from ..models import (
@@ -213,8 +213,10 @@ def dossiers_toewijzen(
         raise ValidationError(
             {
                 "casusregisseur": f"{casusregisseur} werkt niet voor de gemeente van "
-                + ", ".join(d.naam for d in outside[:3])
-                + (" en anderen." if len(outside) > 3 else ".")
+                + opsomming(
+                    [d.naam for d in outside[:3]] + (["anderen"] if outside[3:] else [])
+                )
+                + "."
             }
         )
     moved = [d for d in dossiers if d.casusregisseur_id != casusregisseur.pk]

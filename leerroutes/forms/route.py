@@ -71,7 +71,7 @@ class MaandUrenForm(Tabelformulier):
     maand = forms.DateField(
         widget=MaandInput(),
         input_formats=["%Y-%m", "%m-%Y", "%Y-%m-%d"],
-        help_text="Bijvoorbeeld 2026-10.",
+        help_text="De maand waarin de uren zijn gevolgd; een maand in de toekomst kan niet.",
     )
 
     def __init__(self, *args, onderdelen: list[str], **kwargs):

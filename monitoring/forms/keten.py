@@ -10,6 +10,7 @@ from leerroutes.models import Organisatie
 from monitoring.models import Ketenoverleg
 from monitoring.services.keten import controleer_datum, ketenpartners
 from zevenaar_inburgering.accounts.models import Gemeente, User
+from zevenaar_inburgering.nl import kleine_beginletter
 
 
 class GemeenteKeuze(forms.ModelMultipleChoiceField):
@@ -19,7 +20,7 @@ class GemeenteKeuze(forms.ModelMultipleChoiceField):
 
 class PartnerKeuze(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Organisatie) -> str:
-        return f"{obj.naam} ({obj.get_soort_display().lower()})"
+        return f"{obj.naam} ({kleine_beginletter(obj.get_soort_display())})"
 
 
 class KetenoverlegForm(forms.Form):

@@ -189,7 +189,7 @@ class BetalingenForm(Tabelformulier):
         label="Betaling voor de maand",
         widget=MaandInput(),
         input_formats=MAAND_FORMATEN,
-        help_text="Een maand binnen de periode van het ontzorgen, bijvoorbeeld 2026-04.",
+        help_text="Een maand binnen de periode van het ontzorgen.",
     )
     betaald_op = forms.DateField(label="Betaald op", widget=DateInput())
 

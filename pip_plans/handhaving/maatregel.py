@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from intake.models import Inburgeraar
 from zevenaar_inburgering.accounts.models import User
-from zevenaar_inburgering.nl import datum_tekst
+from zevenaar_inburgering.nl import datum_tekst, kleine_beginletter
 
 from ..models import Maatregel, MaatregelGrond
 from ..tijdlijn import GebeurtenisSoort
@@ -64,7 +64,7 @@ def maatregel_vastleggen(
         inburgeraar,
         acting_user,
         f"Maatregel Participatiewet vastgelegd door RSD: "
-        f"{maatregel.get_grond_display().lower()} ({datum_tekst(datum_gedraging)})"
+        f"{kleine_beginletter(maatregel.get_grond_display())} ({datum_tekst(datum_gedraging)})"
         + (" — samenloop met een handhavingszaak" if met else ""),
         actie_naam="Maatregel vastgelegd",
         soort=GebeurtenisSoort.MAATREGEL,

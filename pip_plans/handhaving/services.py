@@ -16,7 +16,7 @@ from intake.models import DoelgroepCategorie, Inburgeraar
 from intake.services import VerouderdDossier, wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
-from zevenaar_inburgering.nl import datum_tekst, euro
+from zevenaar_inburgering.nl import datum_tekst, euro, kleine_beginletter
 from zevenaar_inburgering.parameters.models import geheel
 
 from ..brieven import brief_opmaken, verzenddatum_fouten
@@ -157,7 +157,7 @@ def handhavingszaak_aanmaken(
     _vastleggen(
         inburgeraar,
         acting_user,
-        f"Handhavingszaak gestart: {zaak.get_overtreding_display().lower()} "
+        f"Handhavingszaak gestart: {kleine_beginletter(zaak.get_overtreding_display())} "
         f"({datum_tekst(datum_overtreding)})"
         + (" — samenloop met een maatregel Participatiewet" if met else ""),
         actie_naam="Handhavingszaak gestart",

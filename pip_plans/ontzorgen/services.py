@@ -15,7 +15,7 @@ from intake.models import Inburgeraar
 from intake.services import VerouderdDossier, wijziging_vastleggen
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents
-from zevenaar_inburgering.nl import datum_tekst, maand_tekst
+from zevenaar_inburgering.nl import datum_tekst, maand_tekst, opsomming
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.termijnen import maand_begin
 
@@ -158,7 +158,7 @@ def ontzorging_periode_wijzigen(
     if buiten:
         raise ValidationError(
             "Er zijn betalingen vastgelegd voor maanden buiten deze periode ("
-            + ", ".join(maand_tekst(m) for m in buiten)
+            + opsomming(maand_tekst(m) for m in buiten)
             + "). Pas die eerst aan of kies een andere periode."
         )
     current.startdatum = startdatum
@@ -304,7 +304,7 @@ def beschikking_fouten(
     if onvolledig:
         return [
             "Vul bij elke vaste last de begunstigde en het bedrag in, of verwijder "
-            "de vaste last: " + ", ".join(onvolledig) + "."
+            "de vaste last: " + opsomming(onvolledig) + "."
         ]
     return []
 

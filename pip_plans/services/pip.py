@@ -28,7 +28,7 @@ from intake.rules import wi2021_niet_voor_wi2013
 from intake.services import verouderd
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import atomic_with_documents, store_document
-from zevenaar_inburgering.nl import datum_tekst
+from zevenaar_inburgering.nl import datum_tekst, kleine_beginletter
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.pdf import render_pdf
 from zevenaar_inburgering.verwerkingen import log
@@ -161,7 +161,8 @@ def pip_wijziging_starten(
     _gebeurtenis(
         inburgeraar,
         acting_user,
-        f"PIP-wijziging gestart (versie {pip.versie}): {pip.get_reden_display().lower()}",
+        f"PIP-wijziging gestart (versie {pip.versie}): "
+        + kleine_beginletter(pip.get_reden_display()),
     )
     log.log_dossiers_changed(
         [inburgeraar],

@@ -29,6 +29,7 @@ from tests.e2e.stappen import (
     tab_openen,
 )
 from tests.e2e.test_accessibility import assert_accessible
+from zevenaar_inburgering.nl import kleine_beginletter
 from zevenaar_inburgering.termijnen import wettelijke_termijn_einde
 
 OVERTREDING = Overtreding.PIP_VERPLICHTINGEN
@@ -186,7 +187,7 @@ def zaak_vastleggen(page, live_server, dossier, d: Datums, door) -> Handhavingsz
         f"{ZAAK_TITEL.format(naam=dossier.naam)} — Liemers Inburgering"
     )
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        f"Handhavingszaak: {OVERTREDING.label.lower()}"
+        f"Handhavingszaak: {kleine_beginletter(OVERTREDING.label)}"
     )
     verloop = page.locator("#verloop")
     expect(verloop).to_contain_text(FEITEN)

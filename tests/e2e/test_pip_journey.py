@@ -167,8 +167,13 @@ def test_casusregisseur_from_intake_to_beschikking_pdf(
         f"Beschikking {beschikking.kenmerk}"
     )
     gemeld(page, f"Het PIP is vastgesteld. Beschikking {beschikking.kenmerk}")
-    expect(page.locator("dl")).to_contain_text("B1-route")
-    expect(page.locator("dl")).to_contain_text(nl_datum(vandaag))
+    gegevens = page.locator("dl").first
+    expect(gegevens).to_contain_text("B1-route")
+    expect(gegevens).to_contain_text(nl_datum(vandaag))
+    # The controlegetal is for an auditor: folded away, in plain words.
+    expect(page.get_by_text("Controlegetal")).not_to_be_visible()
+    page.get_by_text("Technische gegevens").click()
+    expect(page.get_by_text("Controlegetal")).to_be_visible()
     assert_accessible(page, "de beschikking")
 
     with page.expect_download() as download_info:

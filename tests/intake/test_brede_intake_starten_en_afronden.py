@@ -128,6 +128,19 @@ def test_the_database_allows_one_current_intake_per_person(dossier, casusregisse
 # --- Filling and completing --------------------------------------------------------
 
 
+def test_what_is_missing_reads_as_a_dutch_sentence(dossier):
+    """ "datum en uitkomst ontbreken", not "datum, uitkomst ontbreekt"."""
+    intake = BredeIntakeFactory(inburgeraar=dossier)
+    toelichting = {o.code: o.toelichting for o in intake.wettelijke_onderdelen()}
+    assert toelichting["leerbaarheidstoets"].startswith("datum en uitkomst ontbreken; ")
+    assert toelichting["onderwijs"].startswith(
+        "hoogste opleiding, jaren onderwijs en alfabetisering ontbreken; "
+    )
+    intake.lbt_datum = dt.date(2026, 3, 12)
+    toelichting = {o.code: o.toelichting for o in intake.wettelijke_onderdelen()}
+    assert toelichting["leerbaarheidstoets"].startswith("uitkomst ontbreekt; ")
+
+
 def test_afronden_is_refused_with_a_dutch_message_listing_what_is_missing(
     client_for, dossier, casusregisseur
 ):

@@ -212,6 +212,26 @@ def test_household_links_people_at_one_address(client_for, casusregisseur, zeven
     assert a.naam in page and "Rama" in page
 
 
+def test_linking_a_household_is_optional_so_it_shows_no_required_asterisk(
+    client_for, casusregisseur, zevenaar
+):
+    a = InburgeraarFactory(gemeente=zevenaar, postcode="6901 AB", huisnummer="12")
+    InburgeraarFactory(gemeente=zevenaar, postcode="6901 AB", huisnummer="12")
+    client = client_for(casusregisseur)
+    page = client.get(reverse("monitoring:dossier", args=[a.pk])).content.decode()
+    label = page.split('for="id_ander"', 1)[1].split("</label>", 1)[0]
+    assert "Dossier op hetzelfde adres" in label
+    assert "asteriskField" not in label and "requiredField" not in label
+    # Posting it without a choice still explains itself and links nothing.
+    response = client.post(
+        reverse("monitoring:huishouden_koppelen", args=[a.pk]), {"ander": ""}
+    )
+    assert response.status_code == 400
+    assert "Kies het dossier dat u wilt koppelen." in response.content.decode()
+    a.refresh_from_db()
+    assert a.huishouden is None
+
+
 def test_werkvoorraad_filters_are_saved_per_user(client_for, casusregisseur, zevenaar):
     InburgeraarFactory(gemeente=zevenaar, achternaam="Asielpersoon")
     InburgeraarFactory(

@@ -104,6 +104,24 @@ def test_browser_flow_through_the_views(client_for, dossier_klaar, casusregisseu
 
 
 @pytest.mark.pdf
+def test_beschikking_page_speaks_plainly(client_for, dossier_klaar, casusregisseur):
+    """No "SHA-256" in sight: the controlegetal is for an auditor, folded away under
+    Technische gegevens and explained; the reden keeps "PIP" in capitals."""
+    beschikking = pip_vaststellen(dossier_klaar, casusregisseur)
+    page = (
+        client_for(casusregisseur)
+        .get(reverse("pip_plans:beschikking", args=[beschikking.pk]))
+        .content.decode()
+    )
+    assert "SHA" not in page
+    assert "PIP versie 1 (eerste PIP)" in page
+    technisch = page.split("<details", 1)[1].split("</details>", 1)[0]
+    assert "<summary>Technische gegevens</summary>" in technisch
+    assert "niet is gewijzigd" in technisch and beschikking.sha256 in technisch
+    assert page.count(beschikking.sha256) == 1
+
+
+@pytest.mark.pdf
 def test_pip_page_keeps_a_fixed_number_of_queries(
     client_for, dossier_klaar, casusregisseur, django_assert_max_num_queries
 ):

@@ -175,7 +175,7 @@ def test_the_widget_renderer_writes_what_djangos_templates_write(data):
         )
         eigen = WidgetRenderer().render(widget.template_name, context)
         verwacht = django.render(widget.template_name, context).replace(
-            '>---------</option>', '>Kies …</option>'
+            ">---------</option>", ">Kies …</option>"
         )
         assert eigen == verwacht, field.name
 

@@ -10,7 +10,11 @@ from django.utils.html import escape
 import pytest
 from freezegun import freeze_time
 
-from pip_plans.handhaving.services import rapport_opmaken, waarschuwing_versturen
+from pip_plans.handhaving.services import (
+    handhavingszaak_aanmaken,
+    rapport_opmaken,
+    waarschuwing_versturen,
+)
 from pip_plans.models import (
     Bezwaar,
     Brief,
@@ -179,6 +183,25 @@ def test_every_page_view_is_logged(client_for, dossier, casusregisseur):
     client.get(pagina(dossier))
     client.get(detail(zaak))
     assert Verwerking.objects.count() == voor + 2
+
+
+def test_the_heading_keeps_pip_in_capitals(client_for, dossier, casusregisseur):
+    """The overtreding reads inside a sentence: lower case, but "PIP" stays "PIP"
+    (|lower made it "pip")."""
+    zaak = handhavingszaak_aanmaken(
+        inburgeraar=dossier,
+        overtreding="pip_opstellen",
+        datum_overtreding=D(2026, 2, 2),
+        feiten="Niet verschenen.",
+        acting_user=casusregisseur,
+    )
+    page = client_for(casusregisseur).get(detail(zaak)).content.decode()
+    assert (
+        '<h1 class="h3">Handhavingszaak: niet meewerken aan het opstellen van het '
+        "PIP</h1>" in page
+    )
+    gebeurtenis = dossier.gebeurtenissen.get(omschrijving__startswith="Handhaving")
+    assert "opstellen van het PIP" in gebeurtenis.omschrijving
 
 
 def test_bad_input_shows_the_form_again_with_what_was_typed(
