@@ -5,6 +5,7 @@ afterwards; downloaded only through views.brief_pdf (SECURITY AC-08)."""
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from intake.models import Inburgeraar
@@ -63,7 +64,13 @@ def brief_opmaken(
     `context`. The verzenddatum is the bekendmaking; the term runs from the day
     after it. Default: the dagtekening, which defaults to today, the day the letter
     is generated; a later day when the letter goes out later.
+
+    Refused (ValidationError naming the empty fields) while the gemeente's
+    letterhead is incomplete: a letter goes out in the dossier's gemeente's name.
     """
+    gemeente = inburgeraar.gemeente
+    if fout := gemeente.briefhoofd_fout():
+        raise ValidationError(fout, code="briefhoofd")
     dagtekening = dagtekening or timezone.localdate()
     verzenddatum = verzenddatum or dagtekening
     bezwaar_deadline = (
@@ -94,8 +101,8 @@ def brief_opmaken(
             "verzenddatum": verzenddatum,
             "bezwaar_deadline": bezwaar_deadline,
             "inburgeraar": inburgeraar,
-            "gemeente": inburgeraar.gemeente,
-            "ondertekenaar": acting_user,
+            "gemeente": gemeente,
+            "ondertekenaar": gemeente.ondertekenaar,
             "datum": dagtekening,
         },
         title=titel,

@@ -156,16 +156,25 @@ class SafeURLFetcher(URLFetcher):
     and log a warning. One instance per render: it records what it served and refused.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, bronnen: dict[str, tuple[bytes, str]] | None = None) -> None:
         # Defence in depth: even the inherited urllib machinery would allow no
         # protocol and follow no redirect. Our `fetch` never calls it.
         super().__init__(
             allowed_protocols=frozenset(), allow_redirects=False, timeout=1
         )
+        # Resources held in memory for this render only (the gemeente's logo from
+        # the database): exact URL -> (bytes, content type); nothing else is added.
+        self.bronnen = bronnen or {}
         self.served: list[str] = []
         self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
+        if url in self.bronnen:
+            body, content_type = self.bronnen[url]
+            self.served.append(url)
+            return URLFetcherResponse(
+                url, body=body, headers={"Content-Type": content_type}
+            )
         try:
             file_path = resolve_static_url(url)
             if file_path.stat().st_size > _MAX_BYTES:
@@ -185,9 +194,22 @@ class SafeURLFetcher(URLFetcher):
         return self.fetch(url if isinstance(url, str) else url.full_url)
 
 
-def safe_url_fetcher() -> SafeURLFetcher:
+def safe_url_fetcher(
+    bronnen: dict[str, tuple[bytes, str]] | None = None,
+) -> SafeURLFetcher:
     """A fresh fetcher for one render (WeasyPrint 70 wants a URLFetcher instance)."""
-    return SafeURLFetcher()
+    return SafeURLFetcher(bronnen)
+
+
+# The gemeente's logo in a letter: a URL the fetcher serves from memory.
+LOGO_URL = PDF_ORIGIN + "/briefhoofd/logo"
+
+
+def briefhoofd_bronnen(gemeente) -> dict[str, tuple[bytes, str]]:
+    """The in-memory resources of a gemeente's letterhead (its logo, if any)."""
+    if gemeente is None or not getattr(gemeente, "logo", None):
+        return {}
+    return {LOGO_URL: (bytes(gemeente.logo), gemeente.logo_type)}
 
 
 def html_to_pdf(
@@ -229,13 +251,25 @@ def render_pdf(
     a letter. Dates, month names and numbers are formatted in Dutch whatever language
     the caller (a Celery worker, a test) has active.
     """
+    bronnen = briefhoofd_bronnen(context.get("gemeente"))
     with translation.override("nl"):
-        html = render_to_string(template_name, {**context, "pdf_title": title})
-        return html_to_pdf(html, title=title, variant=variant)
+        html = render_to_string(
+            template_name,
+            {
+                **context,
+                "pdf_title": title,
+                "briefhoofd_logo": LOGO_URL if bronnen else None,
+            },
+        )
+        return html_to_pdf(
+            html, title=title, variant=variant, url_fetcher=safe_url_fetcher(bronnen)
+        )
 
 
 __all__ = [
     "ARCHIEF_VARIANT",
+    "LOGO_URL",
+    "briefhoofd_bronnen",
     "PDF_BASE_URL",
     "PDF_VARIANTS",
     "SafeURLFetcher",

@@ -382,3 +382,63 @@ INTAKE_STATUSES = frozenset(
 TRAJECT_STATUSES = frozenset(
     {Status.PIP_VASTGESTELD, Status.IN_TRAJECT, Status.TERMIJN_OVERSCHREDEN}
 )
+
+
+def _demo_logo(naam: str, kleur: str) -> bytes:
+    """A made-up wordmark for a demo letterhead: the initial in a square and the
+    name (no gemeente's real logo; functioneel beheer uploads that)."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 60" width="240" '
+        f'height="60" role="img" aria-label="Gemeente {naam}">'
+        f"<title>Gemeente {naam}</title>"
+        f'<rect x="0" y="4" width="52" height="52" rx="6" fill="{kleur}"/>'
+        '<text x="26" y="43" text-anchor="middle" font-family="Noto Sans, sans-serif" '
+        f'font-size="32" font-weight="700" fill="#ffffff">{naam[0]}</text>'
+        '<text x="64" y="27" font-family="Noto Sans, sans-serif" font-size="14" '
+        'fill="#555555">Gemeente</text>'
+        '<text x="64" y="49" font-family="Noto Sans, sans-serif" font-size="22" '
+        f'font-weight="700" fill="{kleur}">{naam}</text></svg>'
+    ).encode()
+
+
+# Three made-up letterheads (addresses, numbers and people invented for the demo).
+BRIEFHOOFDEN = {
+    naam: {
+        "logo": _demo_logo(naam, kleur),
+        "logo_type": "image/svg+xml",
+        "bezoekadres": bezoek,
+        "postadres": post,
+        "telefoon": telefoon,
+        "website": f"www.{naam.lower()}.example",
+        "ondertekenaar_naam": ondertekenaar,
+        "ondertekenaar_functie": "teamleider Inburgering",
+        "bezwaaradres": f"Het college van burgemeester en wethouders van {naam}, "
+        f"t.a.v. de bezwaarcommissie, {post}",
+    }
+    for naam, kleur, bezoek, post, telefoon, ondertekenaar in (
+        (
+            "Zevenaar",
+            "#0b3d66",
+            "Raadhuisplein 99, 6901 ZZ Zevenaar",
+            "Postbus 9990, 6900 ZZ Zevenaar",
+            "0316 999 000",
+            "M. van Dorp",
+        ),
+        (
+            "Duiven",
+            "#1d6b3a",
+            "Eilandplein 99, 6921 ZZ Duiven",
+            "Postbus 9991, 6920 ZZ Duiven",
+            "026 999 1000",
+            "R. Hendriksen",
+        ),
+        (
+            "Westervoort",
+            "#7a1f4b",
+            "Dorpsstraat 999, 6931 ZZ Westervoort",
+            "Postbus 9992, 6930 ZZ Westervoort",
+            "026 999 2000",
+            "S. El Amrani",
+        ),
+    )
+}

@@ -2,7 +2,16 @@
 
 from zevenaar_inburgering.accounts.models import Gemeente, User
 
-from .data import DEMO_LOGINS, GEMEENTEN, STAFF
+from .data import BRIEFHOOFDEN, DEMO_LOGINS, GEMEENTEN, STAFF
+
+
+def demo_briefhoofd(gemeente: Gemeente) -> Gemeente:
+    """A letterhead that functioneel beheer has not completed gets the demo's."""
+    if gemeente.briefhoofd_ontbreekt():
+        for veld, waarde in BRIEFHOOFDEN[gemeente.naam].items():
+            setattr(gemeente, veld, waarde)
+        gemeente.save()
+    return gemeente
 
 
 def ensure_gemeenten() -> dict[str, Gemeente]:
@@ -11,7 +20,7 @@ def ensure_gemeenten() -> dict[str, Gemeente]:
         gemeente, _ = Gemeente.objects.get_or_create(
             cbs_code=cbs_code, defaults={"naam": naam}
         )
-        gemeenten[naam] = gemeente
+        gemeenten[naam] = demo_briefhoofd(gemeente)
     return gemeenten
 
 

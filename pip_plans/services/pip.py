@@ -257,6 +257,9 @@ def vaststellen_fouten(
                 min_afschalen_uren=geheel("afschalen_min_nt2_uren", vandaag),
             )
         )
+    # The beschikking goes out on the gemeente's letterhead (issue 20).
+    if briefhoofd := inburgeraar.gemeente.briefhoofd_fout():
+        fouten["__all__"] = " ".join(filter(None, (fouten.get("__all__"), briefhoofd)))
     return fouten
 
 
@@ -329,7 +332,7 @@ def pip_vaststellen(
             if termijn
             else None,
             "verlengingen": list(termijn.verlengingen.all()) if termijn else [],
-            "ondertekenaar": acting_user,
+            "ondertekenaar": inburgeraar.gemeente.ondertekenaar,
             "datum": dagtekening,
             "gemeente": inburgeraar.gemeente,
         },

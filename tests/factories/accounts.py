@@ -2,6 +2,7 @@
 
 import factory
 
+from intake.demo.medewerkers import demo_briefhoofd
 from zevenaar_inburgering.accounts.models import Gemeente, Role, User
 
 PASSWORD = "Test-wachtwoord-2026"
@@ -9,10 +10,13 @@ CBS_CODES = {"Zevenaar": "0299", "Duiven": "0226", "Westervoort": "0293"}
 
 
 def gemeente(naam: str) -> Gemeente:
-    """One of the three gemeenten of the Liemers, made once."""
-    return Gemeente.objects.get_or_create(
-        naam=naam, defaults={"cbs_code": CBS_CODES[naam]}
-    )[0]
+    """One of the three gemeenten of the Liemers, made once, with the demo's
+    letterhead (a letter is refused without one)."""
+    return demo_briefhoofd(
+        Gemeente.objects.get_or_create(
+            naam=naam, defaults={"cbs_code": CBS_CODES[naam]}
+        )[0]
+    )
 
 
 class UserFactory(factory.django.DjangoModelFactory):

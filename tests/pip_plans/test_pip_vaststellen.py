@@ -140,3 +140,53 @@ def test_the_termijn_start_never_moves(dossier_klaar, casusregisseur):
         Inburgeringstermijn.objects.filter(pk=termijn.pk).update(
             startdatum=dt.date(2026, 9, 2)
         )
+
+
+@pytest.mark.pdf
+@freeze_time("2026-03-05 10:00:00")
+def test_a_duiven_beschikking_is_on_duiven_s_letterhead(
+    dossier_duiven, andere_casusregisseur
+):
+    """Issue 20: every letter carries the dossier's gemeente, not Zevenaar's."""
+    from tests.factories.intake import klaar_voor_pip
+
+    klaar_voor_pip(dossier_duiven, andere_casusregisseur)
+    beschikking = pip_vaststellen(
+        dossier_duiven, andere_casusregisseur, ontzorgen=False
+    )
+    text = " ".join(pdf_layout(beschikking).split())
+    duiven = dossier_duiven.gemeente
+    for verwacht in (
+        duiven.bezoekadres,
+        duiven.postadres,
+        duiven.telefoon,
+        duiven.ondertekenaar_naam,
+        duiven.bezwaaradres,  # where the bezwaar goes
+        "het college van burgemeester en wethouders van Duiven",
+    ):
+        assert verwacht in text, verwacht
+    # The addressee may live anywhere; the sender is Duiven only.
+    assert "Gemeente Zevenaar" not in text and "van Zevenaar" not in text
+
+
+def test_a_missing_bezwaar_address_blocks_vaststellen_and_says_so(
+    dossier_klaar, casusregisseur
+):
+    gemeente = dossier_klaar.gemeente
+    gemeente.bezwaaradres = ""
+    gemeente.save()
+    pip = pip_services.pip_opstellen(
+        inburgeraar=dossier_klaar, acting_user=casusregisseur
+    )
+    pip = pip_services.pip_bewerken(
+        pip=pip,
+        data=complete_pip_data(),
+        bewerkversie=pip.bewerkversie,
+        acting_user=casusregisseur,
+    )
+    with pytest.raises(
+        ValidationError, match="Functioneel beheer vult nog in: adres voor bezwaar"
+    ):
+        pip_services.pip_vaststellen(pip=pip, acting_user=casusregisseur)
+    assert not Beschikking.objects.exists()
+    assert Pip.objects.get().status == PipStatus.CONCEPT

@@ -96,7 +96,12 @@ def sockets(monkeypatch):
 def recording_fetcher(monkeypatch):
     """The fetcher render_pdf() will use, kept so the test can read served/refused."""
     fetcher = SafeURLFetcher()
-    monkeypatch.setattr(pdf, "safe_url_fetcher", lambda: fetcher)
+
+    def met_bronnen(bronnen=None):
+        fetcher.bronnen = bronnen or {}
+        return fetcher
+
+    monkeypatch.setattr(pdf, "safe_url_fetcher", met_bronnen)
     return fetcher
 
 

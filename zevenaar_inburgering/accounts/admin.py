@@ -1,16 +1,90 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from django_otp import devices_for_user
 
 from . import gebeurtenissen
+from .logo import logo_type
 from .models import Beveiligingsgebeurtenis, Gemeente, User
 from .signals import sessies_beeindigen
 
 
+class GemeenteForm(forms.ModelForm):
+    """The letterhead with its logo: uploaded as a file, checked on its bytes."""
+
+    logo_bestand = forms.FileField(
+        label="Logo",
+        required=False,
+        help_text="SVG of PNG, hoogstens 512 kB; een SVG zonder scripts en zonder "
+        "verwijzingen naar andere bestanden of websites. Leeg laten: het logo blijft.",
+    )
+
+    class Meta:
+        model = Gemeente
+        fields = [
+            "naam",
+            "cbs_code",
+            "teamleider",
+            "bezoekadres",
+            "postadres",
+            "telefoon",
+            "website",
+            "ondertekenaar_naam",
+            "ondertekenaar_functie",
+            "bezwaaradres",
+        ]
+
+    def clean_logo_bestand(self):
+        bestand = self.cleaned_data.get("logo_bestand")
+        if bestand:
+            data = bestand.read()
+            self.cleaned_data["logo_gegevens"] = (data, logo_type(data))
+        return bestand
+
+    def save(self, commit=True):
+        if "logo_gegevens" in self.cleaned_data:
+            self.instance.logo, self.instance.logo_type = self.cleaned_data[
+                "logo_gegevens"
+            ]
+        return super().save(commit=commit)
+
+
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
-    list_display = ["naam", "cbs_code", "postadres", "telefoon", "teamleider"]
+    form = GemeenteForm
+    list_display = ["naam", "cbs_code", "postadres", "telefoon", "briefhoofd_compleet"]
+    readonly_fields = ["logo_aanwezig"]
+    fieldsets = (
+        (None, {"fields": ("naam", "cbs_code", "teamleider")}),
+        (
+            "Briefhoofd",
+            {
+                "fields": (
+                    "logo_aanwezig",
+                    "logo_bestand",
+                    "bezoekadres",
+                    "postadres",
+                    "telefoon",
+                    "website",
+                    "ondertekenaar_naam",
+                    "ondertekenaar_functie",
+                    "bezwaaradres",
+                )
+            },
+        ),
+    )
+
+    @admin.display(description="Huidig logo")
+    def logo_aanwezig(self, gemeente):
+        if not gemeente.logo:
+            return "Nog geen logo"
+        soort = "SVG" if gemeente.logo_type == "image/svg+xml" else "PNG"
+        return f"{soort}, {len(gemeente.logo) // 1024 + 1} kB"
+
+    @admin.display(description="Briefhoofd", boolean=True)
+    def briefhoofd_compleet(self, gemeente):
+        return not gemeente.briefhoofd_ontbreekt()
 
 
 @admin.register(User)

@@ -5,21 +5,64 @@ from django.db import models
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
+from zevenaar_inburgering.nl import opsomming
+
+# Every letter needs these (issue 20): who sends it, how to reach them, who signs
+# and where a bezwaar goes.
+BRIEFHOOFD_VELDEN = (
+    "logo",
+    "bezoekadres",
+    "postadres",
+    "telefoon",
+    "website",
+    "ondertekenaar_naam",
+    "ondertekenaar_functie",
+    "bezwaaradres",
+)
+
 
 class Gemeente(models.Model):
     """A municipality in the region, identified by its CBS code."""
 
     cbs_code = models.CharField("CBS-code", max_length=4, unique=True)
     naam = models.CharField(max_length=100, unique=True)
-    # Printed on beschikkingen; functioneel beheer fills them in.
+    # The letterhead of every letter and beschikking about a dossier of this
+    # gemeente (issue 20); functioneel beheer keeps it. A letter is not made while
+    # a field of BRIEFHOOFD_VELDEN is empty (briefhoofd_ontbreekt).
+    logo = models.BinaryField(
+        null=True, blank=True, help_text="SVG of PNG, gecontroleerd bij het opslaan"
+    )
+    logo_type = models.CharField(max_length=20, blank=True, editable=False)
+    bezoekadres = models.CharField(
+        max_length=200, blank=True, help_text="Bijv. Raadhuisplein 1, 6901 AA Zevenaar"
+    )
     postadres = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Voor bezwaarschriften, bijv. Postbus 10, 6900 AA",
+        help_text="Bijv. Postbus 10, 6900 AA Zevenaar",
     )
     telefoon = models.CharField(max_length=30, blank=True)
     website = models.CharField(
         max_length=100, blank=True, help_text="Bijv. www.zevenaar.nl"
+    )
+    ondertekenaar_naam = models.CharField(
+        "naam ondertekenaar",
+        max_length=200,
+        blank=True,
+        help_text="Wie de brieven namens het college ondertekent",
+    )
+    ondertekenaar_functie = models.CharField(
+        "functie ondertekenaar",
+        max_length=200,
+        blank=True,
+        help_text="Bijv. Teamleider Inburgering",
+    )
+    bezwaaradres = models.CharField(
+        "adres voor bezwaar",
+        max_length=300,
+        blank=True,
+        help_text="Waar een bezwaarschrift heen gaat, bijv. Het college van "
+        "burgemeester en wethouders, Postbus 10, 6900 AA Zevenaar",
     )
     # Overdue signals escalate to this person (monitoring.digest).
     teamleider = models.ForeignKey(
@@ -42,6 +85,31 @@ class Gemeente(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def briefhoofd_ontbreekt(self) -> list[str]:
+        """The letterhead fields still empty, by their Dutch names."""
+        return [
+            str(self._meta.get_field(veld).verbose_name)
+            for veld in BRIEFHOOFD_VELDEN
+            if not getattr(self, veld)
+        ]
+
+    def briefhoofd_fout(self) -> str:
+        """Why no letter can be made for this gemeente yet ("" when it can): the
+        message names every empty field, for the page that tried."""
+        ontbreekt = self.briefhoofd_ontbreekt()
+        if not ontbreekt:
+            return ""
+        return (
+            f"De brief kan niet worden gemaakt: het briefhoofd van de gemeente "
+            f"{self.naam} is niet compleet. Functioneel beheer vult nog in: "
+            f"{opsomming(ontbreekt)}."
+        )
+
+    @property
+    def ondertekenaar(self) -> dict[str, str]:
+        """Who signs the gemeente's letters, for pdf/base.html's signature."""
+        return {"naam": self.ondertekenaar_naam, "functie": self.ondertekenaar_functie}
 
     def clean(self) -> None:
         # Escalated signals name people: the teamleider must see this gemeente.
