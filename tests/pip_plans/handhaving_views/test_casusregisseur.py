@@ -348,3 +348,23 @@ def test_casusregisseur_sees_samenloop_and_the_rsd_maatregel_date_and_grond_only
         # escaped: a name like "van 't Wel" is written as "van &#x27;t Wel"
         assert escape(str(klantmanager)) in page
         assert "Niet verschenen bij het werkgeversgesprek" not in page
+
+
+def test_a_letter_is_refused_on_the_page_while_the_letterhead_is_incomplete(
+    client_for, dossier, casusregisseur
+):
+    """Issue 20: the page names the empty letterhead fields; nothing is sent."""
+    zaak = zaak_voor(dossier, casusregisseur)
+    gemeente = dossier.gemeente
+    gemeente.ondertekenaar_naam = ""
+    gemeente.save()
+    client = client_for(casusregisseur)
+    response = client.post(
+        stap("waarschuwing", zaak),
+        {"waarschuwing-versie": str(zaak.versie), "waarschuwing-opdracht": "Kom."},
+    )
+    assert response.status_code == 400
+    assert "Functioneel beheer vult nog in: naam ondertekenaar." in (
+        response.content.decode()
+    )
+    assert not Brief.objects.exists()
