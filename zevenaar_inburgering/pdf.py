@@ -256,6 +256,7 @@ def render_pdf(
         html = render_to_string(
             template_name,
             {
+                "concept": False,  # a voorbeeld says so (pdf/base.html)
                 **context,
                 "pdf_title": title,
                 "briefhoofd_logo": LOGO_URL if bronnen else None,

@@ -129,11 +129,13 @@ TEMPLATES = [
             ],
             # {{ form|formulier }}: crispy's markup written in Python (issue 18);
             # {{ label|kleine_letter }}: a label inside a sentence;
-            # {% dossierkop dossier %}: the header above every dossier tab (issue 19).
+            # {% dossierkop dossier %}: the header above every dossier tab (issue 19);
+            # {{ tekst|vrije_tekst:concept }}: free text marked in a voorbeeld letter.
             "libraries": {
                 "formulier": "zevenaar_inburgering.formulier",
                 "nl": "zevenaar_inburgering.nl",
                 "dossierkop": "zevenaar_inburgering.dossierkop",
+                "brief": "zevenaar_inburgering.briefopmaak",
             },
         },
     },

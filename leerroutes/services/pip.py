@@ -42,6 +42,19 @@ def vaststellen_fouten(pip: Pip, *, vandaag: date) -> dict[str, str]:
     )
 
 
+def beschikking_voorbeeld(
+    *, pip: Pip, acting_user: User, vandaag: date, verzenddatum: date | None = None
+) -> bytes:
+    """pip_plans' voorbeeld of the beschikking, with the NT2 hours recorded here."""
+    return pip_services.beschikking_voorbeeld(
+        pip=pip,
+        acting_user=acting_user,
+        vandaag=vandaag,
+        verzenddatum=verzenddatum,
+        nt2_uren_keurmerk=nt2_uren_keurmerk(pip.inburgeraar),
+    )
+
+
 @atomic_with_documents
 def pip_vaststellen(
     *,

@@ -13,6 +13,7 @@ belongs to one app's urls.py. The PIP overview they return to stays pip_plans'
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -27,7 +28,12 @@ from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 from zevenaar_inburgering.verwerkingen import log
 
-from ..services.pip import pip_vaststellen, pip_wijziging_starten, vaststellen_fouten
+from ..services.pip import (
+    beschikking_voorbeeld,
+    pip_vaststellen,
+    pip_wijziging_starten,
+    vaststellen_fouten,
+)
 
 
 @role_required(DOSSIER_ROLES)
@@ -70,6 +76,20 @@ def pip_bewerken(request, pk, pip_id):
     status = 200
     if request.method == "POST":
         status = 400
+        actie = request.POST.get("actie")
+        if form.is_valid() and actie == "voorbeeld":
+            return _voorbeeld(request, pip, form)
+        if (
+            form.is_valid()
+            and actie == "vaststellen"
+            and not form.cleaned_data["voorbeeld_gezien"]
+        ):
+            # Nothing saved: the concept waits until its letter has been seen.
+            form.add_error(
+                "voorbeeld_gezien",
+                "Bekijk eerst het voorbeeld van de beschikking en bevestig dat de "
+                "vrije teksten zo naar de inburgeraar mogen.",
+            )
         if form.is_valid():
             try:
                 pip = pip_services.pip_bewerken(
@@ -81,7 +101,7 @@ def pip_bewerken(request, pk, pip_id):
             except ValidationError as error:
                 apply_form_errors(form, error)  # nothing was saved
             else:
-                if request.POST.get("actie") != "vaststellen":
+                if actie != "vaststellen":
                     messages.success(request, "Concept opgeslagen.")
                     return redirect(
                         "leerroutes:pip_bewerken", pk=dossier.pk, pip_id=pip.pk
@@ -121,3 +141,24 @@ def pip_bewerken(request, pk, pip_id):
         },
         status=status,
     )
+
+
+def _voorbeeld(request, pip, form):
+    """The beschikking as it would be sent with what the form now says: a PDF marked
+    CONCEPT, from the form's data without saving it (issue 20)."""
+    for veld, waarde in form.model_data().items():
+        setattr(pip, veld, waarde)
+    try:
+        pdf = beschikking_voorbeeld(
+            pip=pip,
+            acting_user=request.user,
+            vandaag=timezone.localdate(),
+            verzenddatum=form.cleaned_data.get("verzenddatum"),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("leerroutes:pip_bewerken", pk=pip.inburgeraar_id, pip_id=pip.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="voorbeeld-beschikking.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -28,6 +28,14 @@ class PipForm(forms.ModelForm):
         help_text="Bij vaststellen: de dag dat de beschikking wordt verzonden. De "
         "bezwaartermijn begint de dag erna. Leeg: de dag van vaststellen.",
     )
+    # Vaststellen is final: the casusregisseur sees the letter first (issue 20).
+    voorbeeld_gezien = forms.BooleanField(
+        label="Ik heb het voorbeeld van de beschikking bekeken. De gemarkeerde vrije "
+        "teksten staan zo in de brief aan de inburgeraar.",
+        required=False,
+        help_text="Nodig om vast te stellen. Het voorbeeld opent als PDF met het "
+        "woord CONCEPT; er wordt niets vastgelegd.",
+    )
 
     class Meta:
         model = Pip
@@ -113,7 +121,7 @@ class PipForm(forms.ModelForm):
                 else []
             ),
             *([Fieldset("Wijziging", "toelichting_wijziging")] if wijziging else []),
-            Fieldset("Beschikking", Row(Column("verzenddatum"))),
+            Fieldset("Beschikking", Row(Column("verzenddatum")), "voorbeeld_gezien"),
             "bewerkversie",
         )
 

@@ -267,6 +267,80 @@ def _kenmerk(inburgeraar: Inburgeraar, pip: Pip, dagtekening: date) -> str:
     return f"PIP-{inburgeraar.gemeente.cbs_code}-{dagtekening:%Y}-{str(pip.pk)[:8].upper()}"
 
 
+def _beschikking_context(
+    pip: Pip,
+    *,
+    kenmerk: str,
+    dagtekening: date,
+    verzenddatum: date | None,
+    nt2_uren_keurmerk: Decimal | None,
+) -> dict:
+    """What the beschikking letter says: the same for the voorbeeld and the real
+    one, so the voorbeeld shows the letter as it will be sent."""
+    inburgeraar = pip.inburgeraar
+    bekendmaking = verzenddatum or dagtekening
+    termijn = Inburgeringstermijn.objects.filter(inburgeraar=inburgeraar).first()
+    start = termijn.startdatum if termijn else rules.termijn_start(dagtekening)
+    if pip.reden == WijzigingReden.AFSCHALEN and nt2_uren_keurmerk is not None:
+        # The letter states the hours the decision rests on.
+        pip.afschalen_nt2_uren = int(nt2_uren_keurmerk)
+    return {
+        "pip": pip,
+        "inburgeraar": inburgeraar,
+        "kenmerk": kenmerk,
+        "dagtekening": dagtekening,
+        "verzenddatum": bekendmaking,
+        "bezwaar_deadline": rules.bezwaar_deadline(bekendmaking),
+        "termijn": termijn,
+        "termijn_start": start,
+        "termijn_einde": termijn.einddatum if termijn else rules.termijn_einde(start),
+        "eerste": not Beschikking.objects.filter(inburgeraar=inburgeraar).exists(),
+        # The termijn taken over after an incoming verhuizing, with DUO's
+        # verlengingen: the letter states it instead of starting one.
+        "verhuizing": getattr(termijn, "inkomende_verhuizing", None)
+        if termijn
+        else None,
+        "verlengingen": list(termijn.verlengingen.all()) if termijn else [],
+        "ondertekenaar": inburgeraar.gemeente.ondertekenaar,
+        "datum": dagtekening,
+        "gemeente": inburgeraar.gemeente,
+    }
+
+
+def beschikking_voorbeeld(
+    *,
+    pip: Pip,
+    acting_user: User,
+    vandaag: date,
+    verzenddatum: date | None = None,
+    nt2_uren_keurmerk: Decimal | None = None,
+) -> bytes:
+    """The beschikking of concept `pip` as it would be sent today, marked CONCEPT
+    and with the free texts highlighted (issue 20): a PDF that is not stored and
+    not a beschikking. `pip` may carry unsaved changes from the form. Logged, as it
+    shows the dossier's data."""
+    if not pip.is_concept:
+        raise ValidationError("Dit PIP is al vastgesteld.")
+    if fout := pip.inburgeraar.gemeente.briefhoofd_fout():
+        raise ValidationError(fout, code="briefhoofd")
+    context = _beschikking_context(
+        pip,
+        kenmerk="CONCEPT",
+        dagtekening=vandaag,
+        verzenddatum=verzenddatum,
+        nt2_uren_keurmerk=nt2_uren_keurmerk,
+    )
+    pdf = render_pdf(
+        "pip_plans/pdf/beschikking.html",
+        {**context, "concept": True},
+        title="Voorbeeld beschikking persoonlijk plan inburgering en participatie",
+    )
+    log.log_pdf_generated(
+        pip.inburgeraar, user=acting_user, handeling="Voorbeeld beschikking PIP"
+    )
+    return pdf
+
+
 @atomic_with_documents
 def pip_vaststellen(
     *,
@@ -301,41 +375,27 @@ def pip_vaststellen(
     if fouten:
         raise ValidationError(fouten)
     inburgeraar = pip.inburgeraar
-    eerste = not Beschikking.objects.filter(inburgeraar=inburgeraar).exists()
-    bekendmaking = verzenddatum or dagtekening
-    termijn = Inburgeringstermijn.objects.filter(inburgeraar=inburgeraar).first()
-    start = termijn.startdatum if termijn else rules.termijn_start(dagtekening)
-    einde = termijn.einddatum if termijn else rules.termijn_einde(start)
     kenmerk = _kenmerk(inburgeraar, pip, dagtekening)
-
     pip.status = PipStatus.VASTGESTELD
-    if pip.reden == WijzigingReden.AFSCHALEN:
-        # The letter states the hours the decision rests on.
-        pip.afschalen_nt2_uren = int(nt2_uren_keurmerk)
     pip.vastgesteld_op = timezone.now()
     pip.vastgesteld_door = acting_user
+    context = _beschikking_context(
+        pip,
+        kenmerk=kenmerk,
+        dagtekening=dagtekening,
+        verzenddatum=verzenddatum,
+        nt2_uren_keurmerk=nt2_uren_keurmerk,
+    )
+    termijn, start, einde, eerste = (
+        context["termijn"],
+        context["termijn_start"],
+        context["termijn_einde"],
+        context["eerste"],
+    )
+    bekendmaking = context["verzenddatum"]
     pdf = render_pdf(
         "pip_plans/pdf/beschikking.html",
-        {
-            "pip": pip,
-            "inburgeraar": inburgeraar,
-            "kenmerk": kenmerk,
-            "dagtekening": dagtekening,
-            "verzenddatum": bekendmaking,
-            "bezwaar_deadline": rules.bezwaar_deadline(bekendmaking),
-            "termijn_start": start,
-            "termijn_einde": einde,
-            "eerste": eerste,
-            # The termijn taken over after an incoming verhuizing, with DUO's
-            # verlengingen: the letter states it instead of starting one.
-            "verhuizing": getattr(termijn, "inkomende_verhuizing", None)
-            if termijn
-            else None,
-            "verlengingen": list(termijn.verlengingen.all()) if termijn else [],
-            "ondertekenaar": inburgeraar.gemeente.ondertekenaar,
-            "datum": dagtekening,
-            "gemeente": inburgeraar.gemeente,
-        },
+        context,
         title=f"Beschikking persoonlijk plan inburgering en participatie {kenmerk}",
     )
     naam, sha256 = store_document(

@@ -132,6 +132,9 @@ def test_casusregisseur_from_intake_to_beschikking_pdf(
     )
     page.locator("#id_map_uren").fill("40")
     page.locator("#id_ontzorgen_toelichting").fill("Huur, energie en zorgverzekering.")
+    # The voorbeeld of the letter is seen first (issue 20; its PDF is tested in
+    # tests/leerroutes/test_beschikking_voorbeeld.py).
+    page.get_by_label("Ik heb het voorbeeld van de beschikking bekeken").check()
     klik_en_wacht(page, page.get_by_role("button", name="Opslaan en vaststellen"))
 
     expect(page).to_have_title(

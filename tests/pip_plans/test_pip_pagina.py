@@ -40,7 +40,10 @@ def test_missing_rejected_route_reason_is_shown_on_the_form_and_the_concept_kept
     pip = Pip.objects.get()
     data = {k: v for k, v in complete_pip_data().items() if v is not None}
     data.update(
-        reden_afwijzing_z="", bewerkversie=pip.bewerkversie, actie="vaststellen"
+        reden_afwijzing_z="",
+        bewerkversie=pip.bewerkversie,
+        voorbeeld_gezien=True,
+        actie="vaststellen",
     )
     data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
     response = client.post(
@@ -93,7 +96,9 @@ def test_browser_flow_through_the_views(client_for, dossier_klaar, casusregisseu
         for k, v in complete_pip_data().items()
         if v not in (None, False)
     }
-    data.update(bewerkversie=pip.bewerkversie, actie="vaststellen")
+    data.update(
+        bewerkversie=pip.bewerkversie, voorbeeld_gezien="on", actie="vaststellen"
+    )
     response = client.post(
         reverse("leerroutes:pip_bewerken", args=[dossier_klaar.pk, pip.pk]), data
     )

@@ -139,7 +139,12 @@ def test_lg02_pip_vaststellen_fails_closed_and_leaves_no_pdf(
         pip.refresh_from_db()
         return casus_client.post(
             reverse("leerroutes:pip_bewerken", args=[dossier.pk, pip.pk]),
-            {**data, "bewerkversie": pip.bewerkversie, "actie": "vaststellen"},
+            {
+                **data,
+                "bewerkversie": pip.bewerkversie,
+                "voorbeeld_gezien": "on",
+                "actie": "vaststellen",
+            },
         )
 
     status_before = Inburgeraar.objects.get(pk=dossier.pk).status
