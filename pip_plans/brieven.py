@@ -11,6 +11,7 @@ from django.utils import timezone
 from intake.models import Inburgeraar
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import store_document
+from zevenaar_inburgering.nl import kleine_beginletter
 from zevenaar_inburgering.pdf import render_pdf
 from zevenaar_inburgering.verwerkingen import log
 
@@ -42,6 +43,66 @@ def verzenddatum_fouten(verzenddatum: date | None, dagtekening: date) -> dict:
     return {}
 
 
+def _brief_context(
+    inburgeraar: Inburgeraar,
+    soort: BriefSoort,
+    context: dict,
+    dagtekening: date | None,
+    verzenddatum: date | None,
+) -> tuple[dict, date, date]:
+    """What every letter gets besides its own `context` (see brief_opmaken), the
+    same for the voorbeeld and the letter sent; refused while the gemeente's
+    letterhead is incomplete."""
+    gemeente = inburgeraar.gemeente
+    if fout := gemeente.briefhoofd_fout():
+        raise ValidationError(fout, code="briefhoofd")
+    dagtekening = dagtekening or timezone.localdate()
+    verzenddatum = verzenddatum or dagtekening
+    return (
+        {
+            **context,
+            "dagtekening": dagtekening,
+            "verzenddatum": verzenddatum,
+            "bezwaar_deadline": rules.bezwaar_deadline(verzenddatum)
+            if soort in MET_RECHTSMIDDEL
+            else None,
+            "inburgeraar": inburgeraar,
+            "gemeente": gemeente,
+            "ondertekenaar": gemeente.ondertekenaar,
+            "datum": dagtekening,
+        },
+        dagtekening,
+        verzenddatum,
+    )
+
+
+def brief_voorbeeld(
+    *,
+    inburgeraar: Inburgeraar,
+    soort: BriefSoort,
+    template_name: str,
+    context: dict,
+    acting_user: User,
+    dagtekening: date | None = None,
+    verzenddatum: date | None = None,
+) -> bytes:
+    """The letter brief_opmaken would make, marked CONCEPT with the free texts
+    highlighted (issue 20): a PDF that is not stored, not numbered and not sent.
+    Logged, as it shows the dossier's data."""
+    context, _, _ = _brief_context(
+        inburgeraar, soort, context, dagtekening, verzenddatum
+    )
+    pdf = render_pdf(
+        template_name,
+        {**context, "kenmerk": "CONCEPT", "concept": True},
+        title=f"Voorbeeld {kleine_beginletter(BriefSoort(soort).label)}",
+    )
+    log.log_pdf_generated(
+        inburgeraar, user=acting_user, handeling=f"Voorbeeld {BriefSoort(soort).label}"
+    )
+    return pdf
+
+
 def brief_opmaken(
     *,
     inburgeraar: Inburgeraar,
@@ -68,14 +129,10 @@ def brief_opmaken(
     Refused (ValidationError naming the empty fields) while the gemeente's
     letterhead is incomplete: a letter goes out in the dossier's gemeente's name.
     """
-    gemeente = inburgeraar.gemeente
-    if fout := gemeente.briefhoofd_fout():
-        raise ValidationError(fout, code="briefhoofd")
-    dagtekening = dagtekening or timezone.localdate()
-    verzenddatum = verzenddatum or dagtekening
-    bezwaar_deadline = (
-        rules.bezwaar_deadline(verzenddatum) if soort in MET_RECHTSMIDDEL else None
+    context, dagtekening, verzenddatum = _brief_context(
+        inburgeraar, soort, context, dagtekening, verzenddatum
     )
+    bezwaar_deadline = context["bezwaar_deadline"]
     brief = Brief(
         inburgeraar=inburgeraar,
         soort=soort,
@@ -92,21 +149,7 @@ def brief_opmaken(
         f"{dagtekening:%Y}-{str(brief.pk)[:8].upper()}"
     )
     titel = f"{brief.get_soort_display()} {brief.kenmerk}"
-    pdf = render_pdf(
-        template_name,
-        {
-            **context,
-            "kenmerk": brief.kenmerk,
-            "dagtekening": dagtekening,
-            "verzenddatum": verzenddatum,
-            "bezwaar_deadline": bezwaar_deadline,
-            "inburgeraar": inburgeraar,
-            "gemeente": gemeente,
-            "ondertekenaar": gemeente.ondertekenaar,
-            "datum": dagtekening,
-        },
-        title=titel,
-    )
+    pdf = render_pdf(template_name, {**context, "kenmerk": brief.kenmerk}, title=titel)
     brief.pdf, brief.sha256 = store_document(
         pdf, folder=f"brieven/{inburgeraar.pk}", filename=f"{brief.kenmerk}.pdf"
     )

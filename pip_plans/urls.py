@@ -75,6 +75,11 @@ urlpatterns = [
         name="ontzorgen_beschikking",
     ),
     path(
+        "dossiers/<uuid:pk>/ontzorgen/voorbeeld/",
+        ontzorgen.voorbeeld,
+        name="ontzorgen_voorbeeld",
+    ),
+    path(
         "ontzorgen/lasten/<uuid:pk>/",
         ontzorgen.last_wijzigen,
         name="ontzorgen_last_wijzigen",

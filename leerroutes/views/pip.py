@@ -13,7 +13,6 @@ belongs to one app's urls.py. The PIP overview they return to stays pip_plans'
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -24,6 +23,7 @@ from pip_plans.models import Pip
 from pip_plans.selectors import get_dossier, route_advies_voor, vaste_leerroute
 from pip_plans.services import pip as pip_services
 from pip_plans.views.pip import render_overzicht
+from pip_plans.views.voorbeeld import VOORBEELD_EERST, voorbeeld_pdf
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES
 from zevenaar_inburgering.verwerkingen import log
@@ -85,11 +85,7 @@ def pip_bewerken(request, pk, pip_id):
             and not form.cleaned_data["voorbeeld_gezien"]
         ):
             # Nothing saved: the concept waits until its letter has been seen.
-            form.add_error(
-                "voorbeeld_gezien",
-                "Bekijk eerst het voorbeeld van de beschikking en bevestig dat de "
-                "vrije teksten zo naar de inburgeraar mogen.",
-            )
+            form.add_error("voorbeeld_gezien", VOORBEELD_EERST)
         if form.is_valid():
             try:
                 pip = pip_services.pip_bewerken(
@@ -158,7 +154,4 @@ def _voorbeeld(request, pip, form):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("leerroutes:pip_bewerken", pk=pip.inburgeraar_id, pip_id=pip.pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="voorbeeld-beschikking.pdf"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return voorbeeld_pdf(pdf)

@@ -19,7 +19,7 @@ from zevenaar_inburgering.nl import datum_tekst, maand_tekst, opsomming
 from zevenaar_inburgering.parameters.models import geheel
 from zevenaar_inburgering.termijnen import maand_begin
 
-from ..brieven import brief_opmaken
+from ..brieven import brief_opmaken, brief_voorbeeld
 from ..models import (
     STANDAARD_VASTE_LASTEN,
     Betaling,
@@ -309,6 +309,39 @@ def beschikking_fouten(
     return []
 
 
+def _ontzorgingsbeschikking(ontzorging: Ontzorging) -> dict:
+    """The letter's kind, template and content: the same for the voorbeeld and the
+    beschikking; refused while the vaste lasten are incomplete."""
+    lasten = list(ontzorging.vaste_lasten.all())
+    fouten = beschikking_fouten(lasten, ontzorging)
+    if fouten:
+        raise ValidationError(fouten)
+    regulier = regulier_einde(ontzorging.startdatum, ontzorging.duur_maanden)
+    return {
+        "inburgeraar": ontzorging.inburgeraar,
+        "soort": BriefSoort.ONTZORGINGSBESCHIKKING,
+        "template_name": "pip_plans/pdf/ontzorgingsbeschikking.html",
+        "context": {
+            "ontzorging": ontzorging,
+            "lasten": lasten,
+            "regulier_einde": regulier,
+            "verlengd": ontzorging.einddatum > regulier,
+            "eindigt_met_bijstand": ontzorging.bijstand_einde is not None
+            and ontzorging.einddatum == ontzorging.bijstand_einde,
+        },
+    }
+
+
+def ontzorgingsbeschikking_voorbeeld(
+    *, ontzorging: Ontzorging, acting_user: User
+) -> bytes:
+    """The ontzorgingsbeschikking as it would be made now, marked CONCEPT (issue
+    20); nothing stored."""
+    return brief_voorbeeld(
+        **_ontzorgingsbeschikking(ontzorging), acting_user=acting_user
+    )
+
+
 @atomic_with_documents
 def ontzorgingsbeschikking_opmaken(
     *, ontzorging: Ontzorging, acting_user: User, dagtekening: date | None = None
@@ -323,24 +356,9 @@ def ontzorgingsbeschikking_opmaken(
         .select_related("inburgeraar__gemeente", "inburgeraar__casusregisseur")
         .get(pk=ontzorging.pk)
     )
-    lasten = list(current.vaste_lasten.all())
-    fouten = beschikking_fouten(lasten, current)
-    if fouten:
-        raise ValidationError(fouten)
     inburgeraar = current.inburgeraar
-    regulier = regulier_einde(current.startdatum, current.duur_maanden)
     brief = brief_opmaken(
-        inburgeraar=inburgeraar,
-        soort=BriefSoort.ONTZORGINGSBESCHIKKING,
-        template_name="pip_plans/pdf/ontzorgingsbeschikking.html",
-        context={
-            "ontzorging": current,
-            "lasten": lasten,
-            "regulier_einde": regulier,
-            "verlengd": current.einddatum > regulier,
-            "eindigt_met_bijstand": current.bijstand_einde is not None
-            and current.einddatum == current.bijstand_einde,
-        },
+        **_ontzorgingsbeschikking(current),
         acting_user=acting_user,
         ontzorging=current,
         dagtekening=dagtekening,

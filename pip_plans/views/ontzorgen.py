@@ -43,6 +43,7 @@ from ..ontzorgen.services import (
     ontzorging_periode_wijzigen,
     ontzorging_starten,
     ontzorgingsbeschikking_opmaken,
+    ontzorgingsbeschikking_voorbeeld,
     zelfredzaamheid_vastleggen,
 )
 from ..ontzorgen.vaste_lasten import (
@@ -51,6 +52,7 @@ from ..ontzorgen.vaste_lasten import (
     vaste_last_verwijderen,
     vaste_last_wijzigen,
 )
+from .voorbeeld import VOORBEELD_EERST, voorbeeld_pdf
 
 CASUS, RSD = "casus", "rsd"
 PAGINA = {
@@ -409,6 +411,10 @@ def beschikking(request, pk):
     ontzorging = _vereist_ontzorging(request, dossier)
     if ontzorging is None:
         return _terug(dossier, CASUS)
+    if not request.POST.get("voorbeeld_gezien"):
+        return _render(
+            request, dossier, CASUS, status=400, beschikking_fouten=[VOORBEELD_EERST]
+        )
     try:
         brief = ontzorgingsbeschikking_opmaken(
             ontzorging=ontzorging, acting_user=request.user
@@ -422,6 +428,26 @@ def beschikking(request, pk):
         f"De ontzorgingsbeschikking {brief.kenmerk} staat klaar om te downloaden.",
     )
     return _terug(dossier, CASUS)
+
+
+@role_required(DOSSIER_ROLES)
+@require_POST
+def voorbeeld(request, pk):
+    """The ontzorgingsbeschikking as it would be made now, marked CONCEPT; nothing
+    is stored (issue 20)."""
+    dossier = get_dossier(request, pk)
+    ontzorging = _vereist_ontzorging(request, dossier)
+    if ontzorging is None:
+        return _terug(dossier, CASUS)
+    try:
+        pdf = ontzorgingsbeschikking_voorbeeld(
+            ontzorging=ontzorging, acting_user=request.user
+        )
+    except ValidationError as error:
+        return _render(
+            request, dossier, CASUS, status=400, beschikking_fouten=error.messages
+        )
+    return voorbeeld_pdf(pdf)
 
 
 # --- RSD klantmanager ----------------------------------------------------------------------

@@ -84,7 +84,7 @@ def test_vaststellen_asks_that_the_voorbeeld_was_seen(concept, dossier):
     url = reverse("leerroutes:pip_bewerken", args=[dossier.pk, pip.pk])
     response = client.post(url, formulier(pip, actie="vaststellen"))
     assert response.status_code == 400
-    assert "Bekijk eerst het voorbeeld van de beschikking" in response.content.decode()
+    assert "Bekijk eerst het voorbeeld van de brief" in response.content.decode()
     pip.refresh_from_db()
     assert pip.status == PipStatus.CONCEPT
     assert not Beschikking.objects.exists()

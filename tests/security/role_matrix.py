@@ -185,6 +185,7 @@ MATRIX: dict[str, Row] = {
     "pip_plans:ontzorgen_zelfredzaamheid": DOSSIER_ACTION,
     "pip_plans:ontzorgen_last_toevoegen": DOSSIER_ACTION,
     "pip_plans:ontzorgen_beschikking": DOSSIER_ACTION,
+    "pip_plans:ontzorgen_voorbeeld": DOSSIER_ACTION,
     "pip_plans:ontzorgen_last_wijzigen": DOSSIER_ACTION,
     "pip_plans:ontzorgen_last_verwijderen": DOSSIER_ACTION,
     "pip_plans:rsd_ontzorgen": RSD_PAGE,

@@ -21,6 +21,7 @@ from tests.pip_plans.ontzorgen_views.helpers import (
     pagina,
     title,
 )
+from tests.project.test_pdf import pdf_text
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +109,21 @@ def test_casusregisseur_makes_the_beschikking_and_it_is_listed(
             acting_user=casusregisseur,
         )
     client = client_for(casusregisseur)
-    doorgestuurd(client, actie("ontzorgen_beschikking", dossier))
+    # The voorbeeld first (issue 20): the letter marked CONCEPT, nothing stored.
+    voorbeeld = client.post(actie("ontzorgen_voorbeeld", dossier))
+    assert voorbeeld.status_code == 200
+    assert voorbeeld["Content-Type"] == "application/pdf"
+    assert "no-store" in voorbeeld["Cache-Control"]
+    assert "CONCEPT: een voorbeeld" in " ".join(pdf_text(voorbeeld.content).split())
+    assert not Brief.objects.exists()
+    # Then the beschikking, once the voorbeeld is confirmed as seen.
+    response = client.post(actie("ontzorgen_beschikking", dossier))
+    assert response.status_code == 400
+    assert "Bekijk eerst het voorbeeld van de brief" in response.content.decode()
+    assert not Brief.objects.exists()
+    doorgestuurd(
+        client, actie("ontzorgen_beschikking", dossier), {"voorbeeld_gezien": "on"}
+    )
     brief = Brief.objects.get()
     html = client.get(pagina(dossier)).content.decode()
     download = reverse("pip_plans:brief_pdf", args=[brief.pk])
@@ -121,7 +136,9 @@ def test_casusregisseur_makes_the_beschikking_and_it_is_listed(
 def test_the_beschikking_is_refused_while_costs_are_incomplete(
     client_for, ontzorging, dossier, casusregisseur
 ):
-    response = client_for(casusregisseur).post(actie("ontzorgen_beschikking", dossier))
+    response = client_for(casusregisseur).post(
+        actie("ontzorgen_beschikking", dossier), {"voorbeeld_gezien": "on"}
+    )
     assert response.status_code == 400
     assert title(response).startswith("Fout:")
     assert "begunstigde en het bedrag" in response.content.decode()
