@@ -31,6 +31,11 @@ KENMERK_PREFIX = {
 # statutory six weeks: bezwaar against a besluit, beroep against the beslissing op
 # bezwaar (Awb art. 6:7); printed in the letter and stored as `bezwaar_deadline`.
 MET_RECHTSMIDDEL = (*BESLUITEN, BriefSoort.BESLISSING_OP_BEZWAAR)
+# Said when a besluit is asked for without its voorbeeld confirmed as seen.
+VOORBEELD_EERST = (
+    "Bekijk eerst het voorbeeld van de brief en bevestig dat de vrije teksten zo "
+    "naar de inburgeraar mogen."
+)
 
 
 def verzenddatum_fouten(verzenddatum: date | None, dagtekening: date) -> dict:

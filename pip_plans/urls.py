@@ -146,6 +146,11 @@ urlpatterns = [
         "handhaving/<uuid:pk>/besluit/", handhaving.besluit, name="handhaving_besluit"
     ),
     path(
+        "handhaving/<uuid:pk>/besluit/voorbeeld/",
+        handhaving.besluit_voorbeeld,
+        name="handhaving_besluit_voorbeeld",
+    ),
+    path(
         "handhaving/<uuid:pk>/bezwaar/",
         bezwaar.handhaving_bezwaar,
         name="handhaving_bezwaar",

@@ -7,6 +7,7 @@ from django import forms
 
 from intake.forms import DateInput
 
+from ..brieven import VOORBEELD_EERST
 from ..models import (
     BesluitSoort,
     Handhavingszaak,
@@ -206,6 +207,25 @@ class BesluitForm(ZaakVersieForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
+    # A boete is final: the boetebeschikking is seen first (issue 20).
+    voorbeeld_gezien = forms.BooleanField(
+        label="Bij een boete: ik heb het voorbeeld van de boetebeschikking bekeken. "
+        "De gemarkeerde vrije teksten staan zo in de brief aan de inburgeraar.",
+        required=False,
+    )
+
+    def __init__(self, *args, voorbeeld: bool = False, **kwargs):
+        """`voorbeeld`: the form asks for the voorbeeld itself, so it needs no
+        confirmation that it was seen."""
+        super().__init__(*args, **kwargs)
+        self.voorbeeld = voorbeeld
+
+    def clean(self):
+        data = super().clean()
+        gezien = data.pop("voorbeeld_gezien", False)
+        if data.get("besluit") == BesluitSoort.BOETE and not (gezien or self.voorbeeld):
+            self.add_error("voorbeeld_gezien", VOORBEELD_EERST)
+        return data
 
 
 class MaatregelForm(forms.ModelForm):

@@ -19,7 +19,7 @@ from zevenaar_inburgering.documents import atomic_with_documents
 from zevenaar_inburgering.nl import datum_tekst, euro, kleine_beginletter
 from zevenaar_inburgering.parameters.models import geheel
 
-from ..brieven import brief_opmaken, verzenddatum_fouten
+from ..brieven import brief_opmaken, brief_voorbeeld, verzenddatum_fouten
 from ..models import (
     LOPENDE_HANDHAVING,
     BesluitSoort,
@@ -369,27 +369,23 @@ def functiescheiding_besluit(zaak: Handhavingszaak, user: User) -> str | None:
     )
 
 
-@atomic_with_documents
-def besluit_nemen(
-    *,
+def _besluit_toetsen(
     zaak: Handhavingszaak,
-    versie: int,
+    acting_user: User,
+    *,
     besluit: str,
     besluit_op: date | None,
-    acting_user: User,
-    boetebedrag: Decimal | None = None,
-    verwijtbaarheid: str = "",
-    verwijtbaarheid_toelichting: str = "",
-    afzien_reden: str = "",
-    motivering_bedrag: str = "",
-    reactie_op_zienswijze: str = "",
-    asiel_motivering: str = "",
-    verzenddatum: date | None = None,
-) -> Handhavingszaak:
-    """The besluit: a fine with its boetebeschikking PDF (dagtekening = besluit_op;
-    bezwaar within 6 weeks from the day after the verzenddatum), or afzien with a
-    reason. See besluit_fouten()."""
-    zaak = _vergrendel(zaak, versie)
+    boetebedrag: Decimal | None,
+    verwijtbaarheid: str,
+    verwijtbaarheid_toelichting: str,
+    afzien_reden: str,
+    motivering_bedrag: str,
+    reactie_op_zienswijze: str,
+    asiel_motivering: str,
+    verzenddatum: date | None,
+) -> None:
+    """Everything that stops this besluit (besluit_fouten), for the besluit and its
+    voorbeeld alike."""
     if zaak.status not in LOPENDE_HANDHAVING:
         raise ValidationError("In deze zaak is al een besluit genomen.")
     inburgeraar = zaak.inburgeraar
@@ -429,6 +425,121 @@ def besluit_nemen(
             else {}
         )
     )
+
+
+def _boete_op_zaak(zaak: Handhavingszaak, **boete) -> None:
+    """The boete's content on the zaak (not saved): what the boetebeschikking says."""
+    zaak.status = HandhavingStatus.BOETE
+    zaak.boetebedrag = boete["boetebedrag"]
+    zaak.verwijtbaarheid = boete["verwijtbaarheid"]
+    for tekst in (
+        "verwijtbaarheid_toelichting",
+        "motivering_bedrag",
+        "reactie_op_zienswijze",
+        "asiel_motivering",
+    ):
+        setattr(zaak, tekst, boete[tekst].strip())
+
+
+def _boetebeschikking(zaak: Handhavingszaak) -> dict:
+    return {
+        "inburgeraar": zaak.inburgeraar,
+        "soort": BriefSoort.BOETEBESCHIKKING,
+        "template_name": "pip_plans/pdf/boetebeschikking.html",
+        "context": {"zaak": zaak},
+    }
+
+
+def boetebesluit_voorbeeld(
+    *,
+    zaak: Handhavingszaak,
+    versie: int,
+    besluit: str,
+    besluit_op: date | None,
+    acting_user: User,
+    boetebedrag: Decimal | None = None,
+    verwijtbaarheid: str = "",
+    verwijtbaarheid_toelichting: str = "",
+    afzien_reden: str = "",
+    motivering_bedrag: str = "",
+    reactie_op_zienswijze: str = "",
+    asiel_motivering: str = "",
+    verzenddatum: date | None = None,
+) -> bytes:
+    """The boetebeschikking that besluit_nemen would make with these fields, marked
+    CONCEPT with the free texts highlighted (issue 20); nothing is saved."""
+    if besluit != BesluitSoort.BOETE:
+        raise ValidationError(
+            {"besluit": "Alleen van een boete is er een brief om vooraf te bekijken."}
+        )
+    _besluit_toetsen(
+        zaak,
+        acting_user,
+        besluit=besluit,
+        besluit_op=besluit_op,
+        boetebedrag=boetebedrag,
+        verwijtbaarheid=verwijtbaarheid,
+        verwijtbaarheid_toelichting=verwijtbaarheid_toelichting,
+        afzien_reden=afzien_reden,
+        motivering_bedrag=motivering_bedrag,
+        reactie_op_zienswijze=reactie_op_zienswijze,
+        asiel_motivering=asiel_motivering,
+        verzenddatum=verzenddatum,
+    )
+    zaak.besluit, zaak.besluit_op, zaak.besluit_door = besluit, besluit_op, acting_user
+    _boete_op_zaak(
+        zaak,
+        boetebedrag=boetebedrag,
+        verwijtbaarheid=verwijtbaarheid,
+        verwijtbaarheid_toelichting=verwijtbaarheid_toelichting,
+        motivering_bedrag=motivering_bedrag,
+        reactie_op_zienswijze=reactie_op_zienswijze,
+        asiel_motivering=asiel_motivering,
+    )
+    return brief_voorbeeld(
+        **_boetebeschikking(zaak),
+        acting_user=acting_user,
+        dagtekening=besluit_op,
+        verzenddatum=verzenddatum,
+    )
+
+
+@atomic_with_documents
+def besluit_nemen(
+    *,
+    zaak: Handhavingszaak,
+    versie: int,
+    besluit: str,
+    besluit_op: date | None,
+    acting_user: User,
+    boetebedrag: Decimal | None = None,
+    verwijtbaarheid: str = "",
+    verwijtbaarheid_toelichting: str = "",
+    afzien_reden: str = "",
+    motivering_bedrag: str = "",
+    reactie_op_zienswijze: str = "",
+    asiel_motivering: str = "",
+    verzenddatum: date | None = None,
+) -> Handhavingszaak:
+    """The besluit: a fine with its boetebeschikking PDF (dagtekening = besluit_op;
+    bezwaar within 6 weeks from the day after the verzenddatum), or afzien with a
+    reason. See besluit_fouten()."""
+    zaak = _vergrendel(zaak, versie)
+    _besluit_toetsen(
+        zaak,
+        acting_user,
+        besluit=besluit,
+        besluit_op=besluit_op,
+        boetebedrag=boetebedrag,
+        verwijtbaarheid=verwijtbaarheid,
+        verwijtbaarheid_toelichting=verwijtbaarheid_toelichting,
+        afzien_reden=afzien_reden,
+        motivering_bedrag=motivering_bedrag,
+        reactie_op_zienswijze=reactie_op_zienswijze,
+        asiel_motivering=asiel_motivering,
+        verzenddatum=verzenddatum,
+    )
+    inburgeraar = zaak.inburgeraar
     zaak.besluit = besluit
     zaak.besluit_op = besluit_op
     zaak.besluit_door = acting_user
@@ -446,19 +557,18 @@ def besluit_nemen(
             actie_naam="Afgezien van een boete",
         )
         return zaak
-    zaak.status = HandhavingStatus.BOETE
-    zaak.boetebedrag = boetebedrag
-    zaak.verwijtbaarheid = verwijtbaarheid
-    zaak.verwijtbaarheid_toelichting = verwijtbaarheid_toelichting.strip()
-    zaak.motivering_bedrag = motivering_bedrag.strip()
-    zaak.reactie_op_zienswijze = reactie_op_zienswijze.strip()
-    zaak.asiel_motivering = asiel_motivering.strip()
+    _boete_op_zaak(
+        zaak,
+        boetebedrag=boetebedrag,
+        verwijtbaarheid=verwijtbaarheid,
+        verwijtbaarheid_toelichting=verwijtbaarheid_toelichting,
+        motivering_bedrag=motivering_bedrag,
+        reactie_op_zienswijze=reactie_op_zienswijze,
+        asiel_motivering=asiel_motivering,
+    )
     _opslaan(zaak)
     brief = brief_opmaken(
-        inburgeraar=inburgeraar,
-        soort=BriefSoort.BOETEBESCHIKKING,
-        template_name="pip_plans/pdf/boetebeschikking.html",
-        context={"zaak": zaak},
+        **_boetebeschikking(zaak),
         acting_user=acting_user,
         handhavingszaak=zaak,
         dagtekening=besluit_op,

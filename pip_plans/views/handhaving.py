@@ -52,6 +52,7 @@ from ..handhaving.selectors import (
 )
 from ..handhaving.services import (
     besluit_nemen,
+    boetebesluit_voorbeeld,
     functiescheiding_besluit,
     handhavingszaak_aanmaken,
     rapport_opmaken,
@@ -67,6 +68,7 @@ from ..models import (
     Handhavingszaak,
     Maatregel,
 )
+from .voorbeeld import voorbeeld_pdf
 
 
 def _weiger(request, pk) -> Http404:
@@ -346,6 +348,25 @@ besluit = _stap(
     service=besluit_nemen,
     message="Besluit vastgelegd.",
 )
+
+
+@dossierrol_vereist
+@require_POST
+def besluit_voorbeeld(request, pk):
+    """The boetebeschikking the besluit form would make, as a PDF marked CONCEPT;
+    nothing is saved (issue 20). Bad input: the zaak page with the form's errors."""
+    zaak, dossier = _zaak_en_dossier(request, pk)
+    form = BesluitForm(request.POST, zaak=zaak, voorbeeld=True)
+    if form.is_valid():
+        try:
+            pdf = boetebesluit_voorbeeld(
+                zaak=zaak, acting_user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_form_errors(form, error)
+        else:
+            return voorbeeld_pdf(pdf)
+    return render_zaak(request, zaak, dossier, status=400, besluit_form=form)
 
 
 # --- RSD klantmanager: maatregelen -----------------------------------------------------

@@ -3,10 +3,9 @@ cached, and the confirmation that it was seen."""
 
 from django.http import HttpResponse
 
-VOORBEELD_EERST = (
-    "Bekijk eerst het voorbeeld van de brief en bevestig dat de vrije teksten zo "
-    "naar de inburgeraar mogen."
-)
+from ..brieven import VOORBEELD_EERST
+
+__all__ = ["VOORBEELD_EERST", "voorbeeld_pdf"]
 
 
 def voorbeeld_pdf(pdf: bytes) -> HttpResponse:

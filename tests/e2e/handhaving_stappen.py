@@ -402,6 +402,7 @@ def boete_opleggen(page, zaak_url, zaak, d: Datums, door, tmp_path) -> Brief:
         "Verzenddatum": d.beschikking_verzonden.isoformat(),
     }
     veld(form, "Boete opleggen").check()
+    form.get_by_label("ik heb het voorbeeld van de boetebeschikking bekeken").check()
     veld(form, "Oordeel over de verwijtbaarheid").select_option(
         Verwijtbaarheid.VOLLEDIG
     )

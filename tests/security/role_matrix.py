@@ -201,6 +201,7 @@ MATRIX: dict[str, Row] = {
     "pip_plans:handhaving_rapport": HANDHAVING_ACT,
     "pip_plans:handhaving_zienswijze": HANDHAVING_ACT,
     "pip_plans:handhaving_besluit": HANDHAVING_ACT,
+    "pip_plans:handhaving_besluit_voorbeeld": HANDHAVING_ACT,
     "pip_plans:handhaving_bezwaar": HANDHAVING_ACT,
     "pip_plans:rsd_maatregelen": RSD_PAGE,
     "pip_plans:rsd_maatregel_vastleggen": RSD_ACTION,

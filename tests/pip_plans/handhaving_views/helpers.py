@@ -67,6 +67,7 @@ def boete_post(bedrag: str, versie: str = "1", **velden) -> dict:
         "verwijtbaarheid": "volledig",
         "verwijtbaarheid_toelichting": "Onderbouwing",
         "boetebedrag": bedrag,
+        "voorbeeld_gezien": "on",  # the boetebeschikking was seen first (issue 20)
         **velden,
     }
     return {f"besluit-{veld}": waarde for veld, waarde in data.items()}

@@ -32,6 +32,7 @@ from tests.pip_plans.handhaving_views.helpers import (
     zaak_voor,
 )
 from tests.pip_plans.http import doorgestuurd
+from tests.project.test_pdf import pdf_text
 from zevenaar_inburgering.parameters.models import Parameter
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
@@ -134,6 +135,22 @@ def test_casusregisseur_goes_through_every_step_over_http(
     assert not Brief.objects.filter(soort=BriefSoort.BOETEBESCHIKKING).exists()
 
     client = client_for(collega)
+    # See before it is final (issue 20): the voorbeeld, marked CONCEPT with the
+    # free texts highlighted, saves nothing; the besluit asks that it was seen.
+    voorbeeld = client.post(stap("besluit_voorbeeld", zaak), besluit)
+    assert voorbeeld.status_code == 200, voorbeeld.content.decode()[:2000]
+    assert voorbeeld["Content-Type"] == "application/pdf"
+    tekst = " ".join(pdf_text(voorbeeld.content).split())
+    assert "CONCEPT: een voorbeeld" in tekst and "Ziekte is niet aangetoond." in tekst
+    zaak.refresh_from_db()
+    assert zaak.status == HandhavingStatus.ZIENSWIJZE
+    assert not Brief.objects.filter(soort=BriefSoort.BOETEBESCHIKKING).exists()
+    ongezien = {k: v for k, v in besluit.items() if k != "besluit-voorbeeld_gezien"}
+    response = client.post(stap("besluit", zaak), ongezien)
+    assert response.status_code == 400
+    assert "Bekijk eerst het voorbeeld van de brief" in response.content.decode()
+    assert not Brief.objects.filter(soort=BriefSoort.BOETEBESCHIKKING).exists()
+
     doorgestuurd(client, stap("besluit", zaak), besluit)
     zaak.refresh_from_db()
     assert zaak.status == HandhavingStatus.BOETE
