@@ -6,6 +6,7 @@ afterwards; downloaded only through views.brief_pdf (SECURITY AC-08)."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from intake.models import Inburgeraar
@@ -81,6 +82,7 @@ def _brief_context(
     )
 
 
+@transaction.atomic
 def brief_voorbeeld(
     *,
     inburgeraar: Inburgeraar,

@@ -307,6 +307,7 @@ def _beschikking_context(
     }
 
 
+@transaction.atomic
 def beschikking_voorbeeld(
     *,
     pip: Pip,
