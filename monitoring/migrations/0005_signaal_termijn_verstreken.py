@@ -5,20 +5,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('monitoring', '0004_ketenoverleg_kwartaalrapport_uitvoeringskosten'),
+        ("monitoring", "0004_ketenoverleg_kwartaalrapport_uitvoeringskosten"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='signaal',
-            name='soort',
-            field=models.CharField(choices=[('pip_week_6', 'PIP-deadline: nog 4 weken (week 6)'), ('pip_week_8', 'PIP-deadline: nog 2 weken (week 8)'), ('pip_te_laat', 'PIP-deadline verstreken'), ('intake_niet_gestart', 'Brede intake niet gestart'), ('ontzorgen_eindigt', 'Ontzorgen eindigt binnen 4 weken'), ('termijn_12_maanden', 'Termijn eindigt binnen 12 maanden'), ('termijn_6_maanden', 'Termijn eindigt binnen 6 maanden'), ('termijn_verstreken', 'Termijn verstreken: besluit over het vervolg nodig'), ('niet_op_koers', 'Niet op koers'), ('voortgangsgesprek', 'Voortgangsgesprek te doen'), ('handhaving_beslistermijn', 'Handhaving: beslistermijn binnen 2 weken'), ('zienswijze_verstreken', 'Handhaving: zienswijzetermijn verstreken'), ('uren_ontbreken', 'Uren van de aanbieder ontbreken'), ('bezwaar_beslistermijn', 'Bezwaar: beslistermijn binnen 2 weken')], max_length=40),
+            model_name="signaal",
+            name="soort",
+            field=models.CharField(
+                choices=[
+                    ("pip_week_6", "PIP-deadline: nog 4 weken (week 6)"),
+                    ("pip_week_8", "PIP-deadline: nog 2 weken (week 8)"),
+                    ("pip_te_laat", "PIP-deadline verstreken"),
+                    ("intake_niet_gestart", "Brede intake niet gestart"),
+                    ("ontzorgen_eindigt", "Ontzorgen eindigt binnen 4 weken"),
+                    ("termijn_12_maanden", "Termijn eindigt binnen 12 maanden"),
+                    ("termijn_6_maanden", "Termijn eindigt binnen 6 maanden"),
+                    (
+                        "termijn_verstreken",
+                        "Termijn verstreken: besluit over het vervolg nodig",
+                    ),
+                    ("niet_op_koers", "Niet op koers"),
+                    ("voortgangsgesprek", "Voortgangsgesprek te doen"),
+                    (
+                        "handhaving_beslistermijn",
+                        "Handhaving: beslistermijn binnen 2 weken",
+                    ),
+                    (
+                        "zienswijze_verstreken",
+                        "Handhaving: zienswijzetermijn verstreken",
+                    ),
+                    ("uren_ontbreken", "Uren van de aanbieder ontbreken"),
+                    ("bezwaar_beslistermijn", "Bezwaar: beslistermijn binnen 2 weken"),
+                ],
+                max_length=40,
+            ),
         ),
         migrations.AlterField(
-            model_name='signaalvoorkeur',
-            name='digest_soorten',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('pip_week_6', 'PIP-deadline: nog 4 weken (week 6)'), ('pip_week_8', 'PIP-deadline: nog 2 weken (week 8)'), ('pip_te_laat', 'PIP-deadline verstreken'), ('intake_niet_gestart', 'Brede intake niet gestart'), ('ontzorgen_eindigt', 'Ontzorgen eindigt binnen 4 weken'), ('termijn_12_maanden', 'Termijn eindigt binnen 12 maanden'), ('termijn_6_maanden', 'Termijn eindigt binnen 6 maanden'), ('termijn_verstreken', 'Termijn verstreken: besluit over het vervolg nodig'), ('niet_op_koers', 'Niet op koers'), ('voortgangsgesprek', 'Voortgangsgesprek te doen'), ('handhaving_beslistermijn', 'Handhaving: beslistermijn binnen 2 weken'), ('zienswijze_verstreken', 'Handhaving: zienswijzetermijn verstreken'), ('uren_ontbreken', 'Uren van de aanbieder ontbreken'), ('bezwaar_beslistermijn', 'Bezwaar: beslistermijn binnen 2 weken')], max_length=40), blank=True, default=list, size=None, verbose_name='soorten in de dagelijkse e-mail'),
+            model_name="signaalvoorkeur",
+            name="digest_soorten",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.CharField(
+                    choices=[
+                        ("pip_week_6", "PIP-deadline: nog 4 weken (week 6)"),
+                        ("pip_week_8", "PIP-deadline: nog 2 weken (week 8)"),
+                        ("pip_te_laat", "PIP-deadline verstreken"),
+                        ("intake_niet_gestart", "Brede intake niet gestart"),
+                        ("ontzorgen_eindigt", "Ontzorgen eindigt binnen 4 weken"),
+                        ("termijn_12_maanden", "Termijn eindigt binnen 12 maanden"),
+                        ("termijn_6_maanden", "Termijn eindigt binnen 6 maanden"),
+                        (
+                            "termijn_verstreken",
+                            "Termijn verstreken: besluit over het vervolg nodig",
+                        ),
+                        ("niet_op_koers", "Niet op koers"),
+                        ("voortgangsgesprek", "Voortgangsgesprek te doen"),
+                        (
+                            "handhaving_beslistermijn",
+                            "Handhaving: beslistermijn binnen 2 weken",
+                        ),
+                        (
+                            "zienswijze_verstreken",
+                            "Handhaving: zienswijzetermijn verstreken",
+                        ),
+                        ("uren_ontbreken", "Uren van de aanbieder ontbreken"),
+                        (
+                            "bezwaar_beslistermijn",
+                            "Bezwaar: beslistermijn binnen 2 weken",
+                        ),
+                    ],
+                    max_length=40,
+                ),
+                blank=True,
+                default=list,
+                size=None,
+                verbose_name="soorten in de dagelijkse e-mail",
+            ),
         ),
     ]

@@ -28,7 +28,6 @@ from pip_plans.models import (
     VerlengingReden,
 )
 from pip_plans.services.pip import verlenging_vastleggen
-
 from tests.factories.pip_plans import InburgeringstermijnFactory
 
 from .conftest import signalen
@@ -70,9 +69,7 @@ def test_not_on_the_last_day_of_the_termijn_but_from_the_day_after(verstreken):
 
 def test_it_stands_for_a_dossier_marked_termijn_overschreden(dossier, verstreken):
     """The nightly job's status is not a decision: the prompt stays."""
-    Inburgeraar.objects.filter(pk=dossier.pk).update(
-        status=Status.TERMIJN_OVERSCHREDEN
-    )
+    Inburgeraar.objects.filter(pk=dossier.pk).update(status=Status.TERMIJN_OVERSCHREDEN)
     sweep(VANDAAG)
     assert _open().count() == 1
 
