@@ -83,12 +83,13 @@ class Cel:
 
     @property
     def achterstand(self) -> bool:
+        """Due in a month that has begun and not (fully) paid."""
         return not self.toekomstig and self.status in ("open", "deels")
 
     @property
     def later_te_betalen(self) -> bool:
         """Due in a later month and not (fully) paid in advance."""
-        return self.toekomstig and self.onbetaald > 0
+        return self.toekomstig and self.status in ("toekomst", "deels")
 
 
 @dataclass(frozen=True)
