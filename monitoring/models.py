@@ -29,6 +29,10 @@ class SignaalSoort(models.TextChoices):
     ONTZORGEN_EINDIGT = "ontzorgen_eindigt", "Ontzorgen eindigt binnen 4 weken"
     TERMIJN_12_MAANDEN = "termijn_12_maanden", "Termijn eindigt binnen 12 maanden"
     TERMIJN_6_MAANDEN = "termijn_6_maanden", "Termijn eindigt binnen 6 maanden"
+    TERMIJN_VERSTREKEN = (
+        "termijn_verstreken",
+        "Termijn verstreken: besluit over het vervolg nodig",
+    )
     NIET_OP_KOERS = "niet_op_koers", "Niet op koers"
     VOORTGANGSGESPREK = "voortgangsgesprek", "Voortgangsgesprek te doen"
     HANDHAVING_BESLISTERMIJN = (

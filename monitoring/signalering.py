@@ -39,6 +39,7 @@ from pip_plans.models import (
     Inburgeringstermijn,
     Ontzorging,
 )
+from pip_plans.selectors import termijnen_verstreken_zonder_besluit
 from zevenaar_inburgering.termijnen import maand_begin, maanden_later, periode_einde
 
 from .models import Signaal, SignaalSoort
@@ -123,9 +124,9 @@ def _wi2021_open():
 # there, except a bezwaar, whose duty to decide outlives the dossier. A Wi2013
 # dossier gets no Wi2021 PIP, termijn, college fine or Pw 56a ontzorgen (DOMAIN
 # §13.5), so it gets none of the signals built on them: PIP, brede intake,
-# termijn, niet op koers (judged against the Wi2021 termijn), ontzorgen and
-# handhaving. Guidance stays: the voortgangsgesprek and the aanbieder's hours of a
-# traject the gemeente bought are signalled for both laws.
+# termijn (ending or verstreken), niet op koers (judged against the Wi2021
+# termijn), ontzorgen and handhaving. Guidance stays: the voortgangsgesprek and the
+# aanbieder's hours of a traject the gemeente bought are signalled for both laws.
 def _open(qs: models.QuerySet) -> models.QuerySet:
     """Rows (with an `inburgeraar`) of open dossiers."""
     return qs.exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN)
@@ -215,6 +216,15 @@ def termijn_12_maanden(vandaag: date):
 
 def termijn_6_maanden(vandaag: date):
     return _termijn(vandaag, TERMIJN_VOORAF_MAANDEN[1], None)
+
+
+def termijn_verstreken(vandaag: date):
+    """From the day after the end of the termijn until a decision follows (a DUO
+    verlenging, an ontheffing, a handhavingszaak) or the plicht is voldaan: the
+    rule is pip_plans' (termijnen_verstreken_zonder_besluit), which also leaves out
+    closed and Wi2013 dossiers. The vervaldatum is the termijn's end; a verlenging
+    that ended too gives a new signal with the new end."""
+    return _van_dossier(termijnen_verstreken_zonder_besluit(vandaag), "einddatum")
 
 
 def niet_op_koers(vandaag: date):
@@ -323,6 +333,9 @@ REGELS: dict[str, Regel] = {
     ),
     SignaalSoort.TERMIJN_6_MAANDEN: Regel(
         "pip_plans.inburgeringstermijn", termijn_6_maanden
+    ),
+    SignaalSoort.TERMIJN_VERSTREKEN: Regel(
+        "pip_plans.inburgeringstermijn", termijn_verstreken
     ),
     SignaalSoort.NIET_OP_KOERS: Regel(DOSSIER, niet_op_koers),
     SignaalSoort.VOORTGANGSGESPREK: Regel(DOSSIER, voortgangsgesprek),

@@ -116,6 +116,14 @@ WEERGAVE: dict[str, Weergave] = {
     ),
     SignaalSoort.TERMIJN_12_MAANDEN: _TERMIJN,
     SignaalSoort.TERMIJN_6_MAANDEN: _TERMIJN,
+    # The termijn's last day, now passed. The Handhaving tab's block names the three
+    # decisions (handhaving, DUO verlenging, ontheffing) with a link to each form.
+    SignaalSoort.TERMIJN_VERSTREKEN: Weergave(
+        "termijn verstreken op",
+        "Besluit over het vervolg",
+        "pip_plans:handhaving",
+        "termijn-verstreken",
+    ),
     # The end of the termijn that is at risk.
     SignaalSoort.NIET_OP_KOERS: Weergave(
         "termijn eindigt", "Koers bekijken", "leerroutes:route", "koers"

@@ -6,11 +6,12 @@ from datetime import date
 from django.db import models
 from django.db.models import OuterRef, Subquery
 
-from intake.models import BredeIntake, Inburgeraar
+from intake.models import GESLOTEN_STATUSSEN, BredeIntake, Inburgeraar, WetRegime
 from intake.views import get_dossier as intake_get_dossier
 from pip_plans.models import (
     ROUTE_WIJZIGENDE_REDENEN,
     Handhavingszaak,
+    Inburgeringstermijn,
     InkomendeVerhuizing,
     Pip,
     PipStatus,
@@ -52,6 +53,37 @@ def met_aandacht(dossiers):
 def get_dossier(request, pk) -> Inburgeraar:
     """intake's get_dossier (scope, 404) with the handhaving badges of the tabs."""
     return intake_get_dossier(request, pk, annoteer=met_aandacht)
+
+
+# --- The termijn that ended -------------------------------------------------------------
+
+
+def termijnen_verstreken_zonder_besluit(vandaag: date):
+    """The Wi2021 termijnen that ended before `vandaag` while the dossier is still
+    open (the plicht not voldaan, no ontheffing or vrijstelling: GESLOTEN_STATUSSEN)
+    and on which nobody has decided yet: the college should decide what follows
+    (Te doen's "termijn verstreken" and the Handhaving tab; issue 19).
+
+    The einddatum (DUO's verlengingen included) is the termijn's last day: the
+    inburgeraar still has that whole day, so the prompt starts the day after. What
+    ends it:
+    - a DUO verlenging moves the einddatum past `vandaag`;
+    - an ontheffing, vrijstelling or voldaan closes the dossier;
+    - a handhavingszaak of the dossier opened after the end, whatever its outcome.
+      The prompt asks for a decision, not for a fine: a zaak in which the college
+      decides to afzien (Awb 5:41, the person is not to blame) settles it as well.
+    A Wi2013 dossier has no Wi2021 termijn to judge (DOMAIN §13.5)."""
+    besluit_na_einde = Handhavingszaak.objects.filter(
+        inburgeraar=OuterRef("inburgeraar"),
+        aangemaakt_op__date__gt=OuterRef("einddatum"),
+    )
+    return (
+        Inburgeringstermijn.objects.filter(
+            einddatum__lt=vandaag, inburgeraar__wet_regime=WetRegime.WI2021
+        )
+        .exclude(inburgeraar__status__in=GESLOTEN_STATUSSEN)
+        .exclude(models.Exists(besluit_na_einde))
+    )
 
 
 # --- The PIP in force ------------------------------------------------------------------

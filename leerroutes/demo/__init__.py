@@ -16,7 +16,8 @@ or two B1-route dossiers are afgeschaald after 600 NT2 hours.
 Who gets what is decided in `personen`; the trajecten and hours in `trajecten`;
 progress, exams, afschalen and afronding in `voortgang`; work, referrals and
 begeleiding in `participatie`; `data` holds the demo's fixed data; `routestanden`
-derives each routestand once, at the end.
+derives each routestand once, at the end. Last, the nightly job that marks the
+dossiers whose termijn ended "termijn overschreden" runs on the build's day.
 """
 
 import random
@@ -26,6 +27,7 @@ from django.db import transaction
 
 from intake.demo.regio import demo_dossiers
 from pip_plans.models import WijzigingReden
+from pip_plans.services.termijn import termijn_statussen_bijwerken
 from zevenaar_inburgering.termijnen import maanden_later
 
 from ..models import Traject, UrenBron
@@ -55,6 +57,10 @@ def vul_aan(*, stdout, vandaag: date, dossiers: int) -> None:
         return
     with routestanden_aan_het_eind():
         wachtend, afgeschaald = _vul(keten, vandaag)
+    # The nightly job, on the build's day, once every route, voldaan and ontheffing
+    # is in: an open dossier whose termijn ended is "termijn overschreden", never
+    # "in traject" beside "de termijn is verstreken" (issue 19).
+    termijn_statussen_bijwerken(vandaag)
     _samenvatting(stdout, vandaag, wachtend=wachtend, afgeschaald=afgeschaald)
 
 

@@ -1,5 +1,10 @@
 """The betalingsoverzicht of ontzorgen: per month of the period and per fixed cost,
-what was due against what RSD paid. Pure: the caller passes the loaded rows."""
+what was due against what RSD paid. Pure: the caller passes the loaded rows and the
+page's day.
+
+Only a month that has begun on that day can be in arrears ("nog open"); what is due
+in later months of the period is "nog te betalen" (issue 19: "Nog open: € 4.340,00"
+and "5 maanden open" counted future months, which a klantmanager read as arrears)."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +36,7 @@ STATUS_LABELS = {
     "betaald": "Betaald",
     "deels": "Deels betaald",
     "open": "Nog niet betaald",
+    "toekomst": "Nog te betalen",
     "extra": "Betaald, niet verschuldigd",
     "": "Niet verschuldigd",
 }
@@ -44,6 +50,8 @@ class Cel:
     bedrag: Decimal | None  # the amount due; None when not due or not known yet
     betaald: Decimal | None
     betaald_op: date | None = None
+    # The month begins after the page's day: what is due then is not yet arrears.
+    toekomstig: bool = False
 
     @property
     def status(self) -> str:
@@ -53,17 +61,35 @@ class Cel:
             if self.bedrag is not None and self.betaald < self.bedrag:
                 return "deels"
             return "betaald"
-        return "open" if self.verschuldigd else ""
+        if not self.verschuldigd:
+            return ""
+        return "toekomst" if self.toekomstig else "open"
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
     @property
-    def nog_open(self) -> Decimal:
+    def onbetaald(self) -> Decimal:
+        """What is due and not (fully) paid, in whatever month."""
         if not self.verschuldigd or self.bedrag is None:
             return Decimal(0)
         return max(self.bedrag - (self.betaald or 0), Decimal(0))
+
+    @property
+    def nog_open(self) -> Decimal:
+        """The arrears: what is unpaid of a month that has begun."""
+        return Decimal(0) if self.toekomstig else self.onbetaald
+
+    @property
+    def achterstand(self) -> bool:
+        """Due in a month that has begun and not (fully) paid."""
+        return not self.toekomstig and self.status in ("open", "deels")
+
+    @property
+    def later_te_betalen(self) -> bool:
+        """Due in a later month and not (fully) paid in advance."""
+        return self.toekomstig and self.status in ("toekomst", "deels")
 
 
 @dataclass(frozen=True)
@@ -79,7 +105,10 @@ class Lasttotaal:
     last: Any
     verschuldigd: Decimal
     betaald: Decimal
+    # Months that have begun with the cost unpaid or partly paid (arrears).
     open_maanden: int
+    # Later months of the period in which the cost is still to be paid.
+    toekomstige_maanden: int
 
 
 @dataclass(frozen=True)
@@ -89,7 +118,9 @@ class Betalingsoverzicht:
     per_last: tuple[Lasttotaal, ...]
     verschuldigd: Decimal
     betaald: Decimal
+    # Unpaid of the months that have begun (arrears) / of the later months.
     nog_open: Decimal
+    nog_te_betalen: Decimal
     # A cost is due in some month but its amount is not known yet.
     bedragen_onbekend: bool
 
@@ -100,8 +131,11 @@ def betalingsoverzicht(
     einddatum: date,
     lasten: Sequence[LastLike],
     betalingen: Iterable[BetalingLike],
+    vandaag: date,
 ) -> Betalingsoverzicht:
-    """Due against paid, per month of the period and per fixed cost.
+    """Due against paid, per month of the period and per fixed cost, on `vandaag`
+    (the page's day): a month that begins after it is "toekomstig", its unpaid costs
+    are "nog te betalen", not "nog open".
 
     A cost is due from the later of the period's first month and its `vanaf` month
     to the earlier of the period's last month and its `tot` month, at its
@@ -132,6 +166,8 @@ def betalingsoverzicht(
                 bedrag=last.bedrag if verschuldigd else None,
                 betaald=betaling.bedrag if betaling else None,
                 betaald_op=betaling.betaald_op if betaling else None,
+                # `maand` is the month's first day.
+                toekomstig=maand > vandaag,
             )
             cellen.append(cel)
             kolommen[i].append(cel)
@@ -148,7 +184,8 @@ def betalingsoverzicht(
             last=last,
             verschuldigd=sum((c.bedrag or 0 for c in kolom), Decimal(0)),
             betaald=sum((c.betaald or 0 for c in kolom), Decimal(0)),
-            open_maanden=sum(1 for c in kolom if c.status in ("open", "deels")),
+            open_maanden=sum(1 for c in kolom if c.achterstand),
+            toekomstige_maanden=sum(1 for c in kolom if c.later_te_betalen),
         )
         for last, kolom in zip(lasten, kolommen, strict=True)
     )
@@ -160,6 +197,9 @@ def betalingsoverzicht(
         verschuldigd=sum((t.verschuldigd for t in per_last), Decimal(0)),
         betaald=sum((t.betaald for t in per_last), Decimal(0)),
         nog_open=sum((c.nog_open for c in alle_cellen), Decimal(0)),
+        nog_te_betalen=sum(
+            (c.onbetaald for c in alle_cellen if c.toekomstig), Decimal(0)
+        ),
         bedragen_onbekend=any(c.verschuldigd and c.bedrag is None for c in alle_cellen),
     )
 

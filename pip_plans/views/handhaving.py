@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from intake.models import DoelgroepCategorie, WetRegime
 from intake.views import apply_form_errors, form_action
-from pip_plans.selectors import get_dossier
+from pip_plans.selectors import get_dossier, termijnen_verstreken_zonder_besluit
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
@@ -130,6 +130,10 @@ def _overzicht_context(request, dossier, **forms) -> dict:
     return {
         "dossier": dossier,
         "zaken": zaken,
+        # The termijn ended and nobody has decided yet (the Te doen signal's target).
+        "termijn_verstreken": termijnen_verstreken_zonder_besluit(vandaag)
+        .filter(inburgeraar=dossier)
+        .first(),
         "maatregelen": maatregelen,
         "samenloop": samenloop,
         "vandaag": vandaag,

@@ -125,6 +125,7 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
         einddatum=ontzorging.einddatum,
         lasten=lasten,
         betalingen=betalingen,
+        vandaag=vandaag,
     )
     context.update(
         {
@@ -170,7 +171,7 @@ def _betalingen_form(lasten, overzicht, vandaag) -> BetalingenForm:
     te_betalen = {
         f"bedrag_{last.pk}": cel.bedrag
         for last, cel in zip(lasten, regel.cellen, strict=True)
-        if cel.status == "open" and cel.bedrag is not None
+        if cel.status in ("open", "toekomst") and cel.bedrag is not None
     }
     return BetalingenForm(
         lasten=lasten, initial={"maand": maand, "betaald_op": vandaag, **te_betalen}

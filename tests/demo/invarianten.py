@@ -13,7 +13,9 @@ from datetime import date, datetime
 from django.apps import apps
 from django.db import models
 
+from intake.models import GESLOTEN_STATUSSEN, Status
 from monitoring.models import Kwartaalrapport, Uitvoeringskosten
+from pip_plans.models import Inburgeringstermijn
 from zevenaar_inburgering.termijnen import maand_einde
 
 # "app.Model.field": why the date may lie after today. Reviewed field by field.
@@ -205,3 +207,27 @@ def _deel_van(naam: str, woorden: tuple[str, ...]) -> bool:
         deel in woorden or deel.removesuffix("datum") in woorden
         for deel in naam.split("_")
     )
+
+
+def statussen_tegen_de_termijn(vandaag: date) -> list[str]:
+    """Dossiers whose status disagrees with their termijn on `vandaag` (issue 19
+    item 4, the walkthrough's "In traject" beside "De termijn is verstreken op
+    18-06-2025"): an open dossier whose termijn ended is "termijn overschreden" (the
+    nightly job, pip_plans.services.termijn), and one marked so has a termijn that
+    ended."""
+    termijnen = Inburgeringstermijn.objects.exclude(
+        inburgeraar__status__in=GESLOTEN_STATUSSEN
+    )
+    oneens = {
+        "verstreken, status niet 'termijn overschreden'": termijnen.filter(
+            einddatum__lt=vandaag
+        ).exclude(inburgeraar__status=Status.TERMIJN_OVERSCHREDEN),
+        "'termijn overschreden' met een lopende termijn": termijnen.filter(
+            einddatum__gte=vandaag, inburgeraar__status=Status.TERMIJN_OVERSCHREDEN
+        ),
+    }
+    return [
+        f"{wat}: {qs.count()}, bijv. {list(qs.values_list('inburgeraar__status', 'einddatum')[:3])}"
+        for wat, qs in oneens.items()
+        if qs.exists()
+    ]

@@ -28,6 +28,7 @@ from .invarianten import (
     in_de_verkeerde_volgorde,
     kwartalen_in_de_toekomst,
     periodemodellen,
+    statussen_tegen_de_termijn,
 )
 from .situaties import ontbrekend
 
@@ -82,6 +83,7 @@ def test_demo_region_is_valid_on_every_day(eigen_dagen, db, begin):
             "in de toekomst": in_de_toekomst(vandaag, nu),
             "in de verkeerde volgorde": in_de_verkeerde_volgorde(),
             "kwartalen die nog niet voorbij zijn": kwartalen_in_de_toekomst(vandaag),
+            "status en termijn oneens": statussen_tegen_de_termijn(vandaag),
             "situaties die ontbreken": ontbrekend(eerste_dag),
         }
     assert {soort: lijst for soort, lijst in fouten.items() if lijst} == {}

@@ -62,6 +62,7 @@ from .invarianten import (
     in_de_toekomst,
     in_de_verkeerde_volgorde,
     kwartalen_in_de_toekomst,
+    statussen_tegen_de_termijn,
 )
 from .situaties import ontbrekend
 
@@ -126,6 +127,13 @@ def test_every_situation_occurs(demo_regio):
 def test_nothing_that_happened_lies_in_the_future(demo_regio):
     assert in_de_toekomst(timezone.localdate(), timezone.now()) == []
     assert kwartalen_in_de_toekomst(timezone.localdate()) == []
+
+
+def test_no_status_disagrees_with_the_termijn(demo_regio):
+    """No "In traject" beside an ended termijn: the build ran the nightly job."""
+    vandaag = timezone.localdate()
+    assert statussen_tegen_de_termijn(vandaag) == []
+    assert demo_dossiers().filter(status=Status.TERMIJN_OVERSCHREDEN).exists()
 
 
 def test_no_period_ends_before_it_starts(demo_regio):

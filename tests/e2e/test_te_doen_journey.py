@@ -19,6 +19,7 @@ from tests.e2e.stappen import klik_en_wacht, menu_volgen
 from tests.e2e.test_accessibility import assert_accessible
 from tests.factories.intake import InburgeraarFactory
 from tests.factories.leerroutes import VoortgangsgesprekFactory
+from tests.factories.pip_plans import InburgeringstermijnFactory
 from tests.monitoring.conftest import handhavingszaak, ontzorging, routestand
 from zevenaar_inburgering.accounts.models import Gemeente
 
@@ -118,3 +119,39 @@ def test_teamleider_opens_team_and_works_a_colleagues_list(
     expect(page.get_by_role("region", name="Te doen")).not_to_contain_text(
         "Vanmijncollega"
     )
+
+
+def test_an_ended_termijn_leads_to_the_decision_block_on_the_handhaving_tab(
+    live_server, login, casusregisseur, zevenaar
+):
+    """Issue 19 item 4: the termijn ended (the day before yesterday) and nobody
+    decided; Te doen's link opens the Handhaving tab's block, whose link to a new
+    zaak opens that form."""
+    vandaag = timezone.localdate()
+    dossier = InburgeraarFactory(
+        gemeente=zevenaar, casusregisseur=casusregisseur, achternaam="Verstreken"
+    )
+    InburgeringstermijnFactory(
+        inburgeraar=dossier,
+        eerste_beschikking__pip__aangemaakt_door=casusregisseur,
+        startdatum=vandaag - dt.timedelta(days=3 * 365),
+        oorspronkelijke_einddatum=vandaag - dt.timedelta(days=2),
+    )
+    assert sweep(vandaag)[SignaalSoort.TERMIJN_VERSTREKEN] == 1
+
+    page = login(casusregisseur)
+    te_doen = page.get_by_role("region", name="Te doen")
+    klik_en_wacht(page, te_doen.get_by_role("link", name="Besluit over het vervolg"))
+    blok = page.get_by_role(
+        "region", name="Termijn verstreken: besluit over het vervolg"
+    )
+    expect(blok).to_be_in_viewport()
+    expect(blok).to_contain_text("De inburgeringstermijn is verstreken op")
+    assert_accessible(page, "de Handhaving-tab met 'Termijn verstreken'")
+
+    blok.get_by_role("link", name="Overtreding vastleggen").click()
+    details = page.locator("details").filter(
+        has=page.locator("summary", has_text="Nieuwe handhavingszaak")
+    )
+    expect(details).to_have_attribute("open", "")
+    expect(details.locator("form")).to_be_visible()

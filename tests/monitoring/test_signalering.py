@@ -33,6 +33,7 @@ from .conftest import (
 )
 
 PIP_DEADLINE = dt.date(2026, 6, 30)
+TERMIJN_EINDE = dt.date(2026, 6, 30)
 
 
 def pip_deadline(dossier, user):
@@ -122,6 +123,18 @@ GEVALLEN = [
         # DUO's verlenging moves the end: the old signal is resolved.
         lambda dossier, user, obj: Inburgeringstermijn.objects.filter(pk=obj.pk).update(
             einddatum=dt.date(2030, 8, 31)
+        ),
+        object_is_dossier=False,
+    ),
+    Geval(
+        # The termijn's last day is 30 June: the prompt starts on 1 July.
+        SignaalSoort.TERMIJN_VERSTREKEN,
+        lambda dossier, user: termijn(dossier, user, TERMIJN_EINDE),
+        TERMIJN_EINDE + dt.timedelta(days=1),
+        TERMIJN_EINDE,
+        # DUO's verlenging moves the end past the day: nothing to decide yet.
+        lambda dossier, user, obj: Inburgeringstermijn.objects.filter(pk=obj.pk).update(
+            einddatum=dt.date(2027, 6, 30)
         ),
         object_is_dossier=False,
     ),

@@ -33,6 +33,7 @@ ALLEEN_WI2021 = {
     SignaalSoort.ONTZORGEN_EINDIGT,
     SignaalSoort.TERMIJN_12_MAANDEN,
     SignaalSoort.TERMIJN_6_MAANDEN,
+    SignaalSoort.TERMIJN_VERSTREKEN,
     SignaalSoort.NIET_OP_KOERS,
     SignaalSoort.HANDHAVING_BESLISTERMIJN,
     SignaalSoort.ZIENSWIJZE_VERSTREKEN,

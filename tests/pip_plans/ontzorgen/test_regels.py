@@ -173,9 +173,14 @@ def betaling(pk, maand, bedrag, betaald_op=None):
     )
 
 
-def overzicht(lasten, betalingen=(), einde=REGULIER_EINDE):
+def overzicht(lasten, betalingen=(), einde=REGULIER_EINDE, vandaag=REGULIER_EINDE):
+    """On `vandaag`; by default the period's last day, when every month has begun."""
     return betalingsoverzicht(
-        startdatum=APRIL, einddatum=einde, lasten=lasten, betalingen=betalingen
+        startdatum=APRIL,
+        einddatum=einde,
+        lasten=lasten,
+        betalingen=betalingen,
+        vandaag=vandaag,
     )
 
 
@@ -196,6 +201,7 @@ def test_a_period_starting_mid_month_includes_that_month():
         einddatum=D(2026, 9, 14),
         lasten=[last("huur", "650")],
         betalingen=[],
+        vandaag=D(2026, 9, 14),
     )
     assert [r.maand.month for r in result.maanden] == [3, 4, 5, 6, 7, 8, 9]
 
@@ -254,6 +260,51 @@ def test_payments_are_set_against_what_was_due():
         2,
     )
     assert result.nog_open == Decimal("3900") - Decimal("1250") + Decimal("40")
+
+
+def test_only_months_begun_by_the_day_are_open_the_later_ones_still_to_pay():
+    """On 5 June (issue 19's "Nog open: € 4.340,00" counted the months to come):
+    April to June have begun; July to September are "nog te betalen", not arrears."""
+    lasten = [last("huur", "650"), last("water", "20", Frequentie.KWARTAAL)]
+    result = overzicht(
+        lasten,
+        [
+            betaling("huur", D(2026, 4, 1), "650"),
+            betaling("huur", D(2026, 5, 1), "600"),
+            betaling("huur", D(2026, 8, 1), "650"),  # paid in advance
+        ],
+        vandaag=D(2026, 6, 5),
+    )
+    juni, juli = result.maanden[2:4]
+    assert (juni.cellen[0].status, juni.cellen[0].status_label) == (
+        "open",
+        "Nog niet betaald",
+    )
+    assert (juli.cellen[0].status, juli.cellen[0].status_label) == (
+        "toekomst",
+        "Nog te betalen",
+    )
+    assert juli.cellen[1].status == "toekomst"  # water's second quarter
+    assert result.maanden[4].cellen[0].status == "betaald"
+    huur, water = result.per_last
+    # Huur: May's 50 and June's 650 are open; July and September to pay.
+    assert (huur.open_maanden, huur.toekomstige_maanden) == (2, 2)
+    assert (water.open_maanden, water.toekomstige_maanden) == (1, 1)
+    assert result.nog_open == Decimal("50") + Decimal("650") + Decimal("20")
+    assert result.nog_te_betalen == 2 * Decimal("650") + Decimal("20")
+    # Nothing is lost: what is open and still to pay is all that is unpaid.
+    assert result.nog_open + result.nog_te_betalen == (
+        result.verschuldigd - result.betaald
+    )
+
+
+def test_the_first_day_of_a_month_makes_it_due():
+    result = overzicht([last("huur", "650")], vandaag=D(2026, 7, 1))
+    assert [r.cellen[0].status for r in result.maanden] == [
+        *["open"] * 4,
+        *["toekomst"] * 2,
+    ]
+    assert result.nog_open == 4 * Decimal("650")
 
 
 def test_a_cost_without_an_amount_is_due_but_unknown():

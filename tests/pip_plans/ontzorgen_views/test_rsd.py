@@ -136,3 +136,33 @@ def test_rsd_sees_that_ontzorgen_has_not_started(client_for, dossier, klantmanag
     response = client_for(klantmanager).get(rsd_pagina(dossier))
     assert response.status_code == 200
     assert "nog niet gestart" in response.content.decode()
+
+
+def test_only_months_begun_count_as_open_the_later_ones_are_still_to_pay(
+    client_for, ontzorging, dossier, klantmanager
+):
+    """Issue 19: "Nog open: € 4.340,00" and "5 maanden open" counted the months to
+    come, which a klantmanager reads as arrears. On 15 May: April is paid, May is
+    open, June to September are still to pay."""
+    last = huur(ontzorging)
+    type(last).objects.filter(pk=last.pk).update(bedrag=Decimal("650.00"))
+    client = client_for(klantmanager)
+    assert (
+        client.post(
+            actie("rsd_ontzorgen_betaling", dossier),
+            betaling_post(last, maand="2026-04"),
+        ).status_code
+        == 302
+    )
+    html = client.get(rsd_pagina(dossier)).content.decode()
+    assert "nog open (achterstand tot en met deze maand): € 650,00;" in html
+    assert "nog te betalen (toekomstige maanden): € 2.600,00." in html
+    huur_totaal = "€ 650,00 van € 3.900,00<br>"
+    assert (
+        f'{huur_totaal}<span class="small">1 maand open</span><br>'
+        '<span class="small">4 toekomstige maanden nog te betalen</span>'
+    ) in html
+    # The four standard costs (the others without an amount yet) in June to
+    # September; April's three unpaid others and May's four are open.
+    assert html.count("Nog te betalen</span>") == 4 * 4
+    assert html.count("Nog niet betaald</span>") == 3 + 4
