@@ -24,6 +24,8 @@ from django.utils import translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from zevenaar_inburgering.accounts.models import GemeenteLogo
+
 logger = logging.getLogger(__name__)
 
 # Why this base URL: templates use `{% static %}`, which yields root-relative URLs such
@@ -207,9 +209,10 @@ LOGO_URL = PDF_ORIGIN + "/briefhoofd/logo"
 
 def briefhoofd_bronnen(gemeente) -> dict[str, tuple[bytes, str]]:
     """The in-memory resources of a gemeente's letterhead (its logo, if any)."""
-    if gemeente is None or not getattr(gemeente, "logo", None):
+    logo = GemeenteLogo.objects.filter(gemeente=gemeente).first() if gemeente else None
+    if logo is None:
         return {}
-    return {LOGO_URL: (bytes(gemeente.logo), gemeente.logo_type)}
+    return {LOGO_URL: (bytes(logo.data), logo.content_type)}
 
 
 def html_to_pdf(

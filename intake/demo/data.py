@@ -401,11 +401,18 @@ def _demo_logo(naam: str, kleur: str) -> bytes:
     ).encode()
 
 
-# Three made-up letterheads (addresses, numbers and people invented for the demo).
+# Three made-up letterheads (addresses, numbers and people invented for the demo),
+# and their logos.
+DEMO_LOGOS = {
+    naam: _demo_logo(naam, kleur)
+    for naam, kleur in (
+        ("Zevenaar", "#0b3d66"),
+        ("Duiven", "#1d6b3a"),
+        ("Westervoort", "#7a1f4b"),
+    )
+}
 BRIEFHOOFDEN = {
     naam: {
-        "logo": _demo_logo(naam, kleur),
-        "logo_type": "image/svg+xml",
         "bezoekadres": bezoek,
         "postadres": post,
         "telefoon": telefoon,
@@ -415,10 +422,9 @@ BRIEFHOOFDEN = {
         "bezwaaradres": f"Het college van burgemeester en wethouders van {naam}, "
         f"t.a.v. de bezwaarcommissie, {post}",
     }
-    for naam, kleur, bezoek, post, telefoon, ondertekenaar in (
+    for naam, bezoek, post, telefoon, ondertekenaar in (
         (
             "Zevenaar",
-            "#0b3d66",
             "Raadhuisplein 99, 6901 ZZ Zevenaar",
             "Postbus 9990, 6900 ZZ Zevenaar",
             "0316 999 000",
@@ -426,7 +432,6 @@ BRIEFHOOFDEN = {
         ),
         (
             "Duiven",
-            "#1d6b3a",
             "Eilandplein 99, 6921 ZZ Duiven",
             "Postbus 9991, 6920 ZZ Duiven",
             "026 999 1000",
@@ -434,7 +439,6 @@ BRIEFHOOFDEN = {
         ),
         (
             "Westervoort",
-            "#7a1f4b",
             "Dorpsstraat 999, 6931 ZZ Westervoort",
             "Postbus 9992, 6930 ZZ Westervoort",
             "026 999 2000",

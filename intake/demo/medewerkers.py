@@ -1,8 +1,8 @@
 """The demo region's gemeenten and staff, and the four demo logins."""
 
-from zevenaar_inburgering.accounts.models import Gemeente, User
+from zevenaar_inburgering.accounts.models import Gemeente, GemeenteLogo, User
 
-from .data import BRIEFHOOFDEN, DEMO_LOGINS, GEMEENTEN, STAFF
+from .data import BRIEFHOOFDEN, DEMO_LOGINS, DEMO_LOGOS, GEMEENTEN, STAFF
 
 
 def demo_briefhoofd(gemeente: Gemeente) -> Gemeente:
@@ -11,6 +11,13 @@ def demo_briefhoofd(gemeente: Gemeente) -> Gemeente:
         for veld, waarde in BRIEFHOOFDEN[gemeente.naam].items():
             setattr(gemeente, veld, waarde)
         gemeente.save()
+        GemeenteLogo.objects.get_or_create(
+            gemeente=gemeente,
+            defaults={
+                "data": DEMO_LOGOS[gemeente.naam],
+                "content_type": "image/svg+xml",
+            },
+        )
     return gemeente
 
 

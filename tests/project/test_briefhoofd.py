@@ -8,13 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
 
-from intake.demo.data import BRIEFHOOFDEN
+from intake.demo.data import DEMO_LOGOS
 from tests.project.test_pdf import pdf_text
 from zevenaar_inburgering import pdf
 from zevenaar_inburgering.accounts.admin import GemeenteForm
 from zevenaar_inburgering.accounts.logo import logo_type
+from zevenaar_inburgering.accounts.models import GemeenteLogo
 
-SVG = BRIEFHOOFDEN["Duiven"]["logo"]
+SVG = DEMO_LOGOS["Duiven"]
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
     b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
@@ -77,23 +78,22 @@ def test_the_beheer_form_stores_a_good_logo_and_refuses_a_bad_one(duiven):
     )
     assert not slecht.is_valid()
     assert "script" in slecht.errors["logo_bestand"][0]
-    duiven.refresh_from_db()
-    assert bytes(duiven.logo) == SVG  # nothing stored
+    assert bytes(GemeenteLogo.objects.get(gemeente=duiven).data) == SVG  # unchanged
 
     goed = GemeenteForm(
         gegevens, {"logo_bestand": SimpleUploadedFile("logo.svg", PNG)}, instance=duiven
     )
     assert goed.is_valid(), goed.errors
     goed.save()
-    duiven.refresh_from_db()
-    assert (bytes(duiven.logo), duiven.logo_type) == (PNG, "image/png")
+    logo = GemeenteLogo.objects.get(gemeente=duiven)
+    assert (bytes(logo.data), logo.content_type) == (PNG, "image/png")
 
 
 @pytest.mark.django_db
 def test_an_incomplete_letterhead_names_what_is_missing(duiven):
     assert duiven.briefhoofd_fout() == ""
     duiven.bezwaaradres = ""
-    duiven.logo = None
+    GemeenteLogo.objects.filter(gemeente=duiven).delete()
     assert duiven.briefhoofd_ontbreekt() == ["logo", "adres voor bezwaar"]
     assert duiven.briefhoofd_fout().endswith(
         "Functioneel beheer vult nog in: logo en adres voor bezwaar."

@@ -6,7 +6,7 @@ from django_otp import devices_for_user
 
 from . import gebeurtenissen
 from .logo import logo_type
-from .models import Beveiligingsgebeurtenis, Gemeente, User
+from .models import Beveiligingsgebeurtenis, Gemeente, GemeenteLogo, User
 from .signals import sessies_beeindigen
 
 
@@ -42,12 +42,14 @@ class GemeenteForm(forms.ModelForm):
             self.cleaned_data["logo_gegevens"] = (data, logo_type(data))
         return bestand
 
-    def save(self, commit=True):
+    def _save_m2m(self):
+        super()._save_m2m()
         if "logo_gegevens" in self.cleaned_data:
-            self.instance.logo, self.instance.logo_type = self.cleaned_data[
-                "logo_gegevens"
-            ]
-        return super().save(commit=commit)
+            data, content_type = self.cleaned_data["logo_gegevens"]
+            GemeenteLogo.objects.update_or_create(
+                gemeente=self.instance,
+                defaults={"data": data, "content_type": content_type},
+            )
 
 
 @admin.register(Gemeente)
@@ -77,10 +79,11 @@ class GemeenteAdmin(admin.ModelAdmin):
 
     @admin.display(description="Huidig logo")
     def logo_aanwezig(self, gemeente):
-        if not gemeente.logo:
+        logo = GemeenteLogo.objects.filter(gemeente=gemeente.pk).first()
+        if logo is None:
             return "Nog geen logo"
-        soort = "SVG" if gemeente.logo_type == "image/svg+xml" else "PNG"
-        return f"{soort}, {len(gemeente.logo) // 1024 + 1} kB"
+        soort = "SVG" if logo.content_type == "image/svg+xml" else "PNG"
+        return f"{soort}, {len(logo.data) // 1024 + 1} kB"
 
     @admin.display(description="Briefhoofd", boolean=True)
     def briefhoofd_compleet(self, gemeente):

@@ -10,7 +10,6 @@ from zevenaar_inburgering.nl import opsomming
 # Every letter needs these (issue 20): who sends it, how to reach them, who signs
 # and where a bezwaar goes.
 BRIEFHOOFD_VELDEN = (
-    "logo",
     "bezoekadres",
     "postadres",
     "telefoon",
@@ -28,11 +27,7 @@ class Gemeente(models.Model):
     naam = models.CharField(max_length=100, unique=True)
     # The letterhead of every letter and beschikking about a dossier of this
     # gemeente (issue 20); functioneel beheer keeps it. A letter is not made while
-    # a field of BRIEFHOOFD_VELDEN is empty (briefhoofd_ontbreekt).
-    logo = models.BinaryField(
-        null=True, blank=True, help_text="SVG of PNG, gecontroleerd bij het opslaan"
-    )
-    logo_type = models.CharField(max_length=20, blank=True, editable=False)
+    # a field of BRIEFHOOFD_VELDEN or the logo (GemeenteLogo) is missing.
     bezoekadres = models.CharField(
         max_length=200, blank=True, help_text="Bijv. Raadhuisplein 1, 6901 AA Zevenaar"
     )
@@ -88,7 +83,8 @@ class Gemeente(models.Model):
 
     def briefhoofd_ontbreekt(self) -> list[str]:
         """The letterhead fields still empty, by their Dutch names."""
-        return [
+        logo = [] if GemeenteLogo.objects.filter(gemeente=self).exists() else ["logo"]
+        return logo + [
             str(self._meta.get_field(veld).verbose_name)
             for veld in BRIEFHOOFD_VELDEN
             if not getattr(self, veld)
@@ -119,6 +115,21 @@ class Gemeente(models.Model):
             raise ValidationError(
                 {"teamleider": "De teamleider moet bij deze gemeente horen."}
             )
+
+
+class GemeenteLogo(models.Model):
+    """The logo on a gemeente's letters, in a table of its own so that a gemeente
+    read with a dossier never carries the image along; read only to make a
+    letter. Checked on its bytes when uploaded (accounts/logo.py)."""
+
+    gemeente = models.OneToOneField(
+        Gemeente, on_delete=models.CASCADE, primary_key=True, related_name="logo"
+    )
+    data = models.BinaryField()
+    content_type = models.CharField(max_length=20)
+
+    def __str__(self) -> str:
+        return f"Logo van {self.gemeente}"
 
 
 class Role(models.TextChoices):
