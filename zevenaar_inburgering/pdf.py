@@ -24,7 +24,7 @@ from django.utils import translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from zevenaar_inburgering.accounts.models import GemeenteLogo
+from zevenaar_inburgering.accounts.models import Gemeente, GemeenteLogo
 
 logger = logging.getLogger(__name__)
 
@@ -209,7 +209,12 @@ LOGO_URL = PDF_ORIGIN + "/briefhoofd/logo"
 
 def briefhoofd_bronnen(gemeente) -> dict[str, tuple[bytes, str]]:
     """The in-memory resources of a gemeente's letterhead (its logo, if any)."""
-    logo = GemeenteLogo.objects.filter(gemeente=gemeente).first() if gemeente else None
+    # A stored gemeente only (a test or a report may pass plain values).
+    logo = (
+        GemeenteLogo.objects.filter(gemeente=gemeente).first()
+        if isinstance(gemeente, Gemeente)
+        else None
+    )
     if logo is None:
         return {}
     return {LOGO_URL: (bytes(logo.data), logo.content_type)}
