@@ -286,7 +286,12 @@ def render_zaak(request, zaak, dossier, status=200, **forms):
     return render(
         request,
         "pip_plans/handhaving/handhavingszaak.html",
-        {**_zaak_context(request, zaak, dossier, **forms), "fout": status == 400},
+        {
+            **_zaak_context(request, zaak, dossier, **forms),
+            "fout": status == 400,
+            # Every step here sends a letter: say before anyone tries (issue 20).
+            "briefhoofd_fout": dossier.gemeente.briefhoofd_fout(),
+        },
         status=status,
     )
 

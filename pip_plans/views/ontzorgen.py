@@ -151,8 +151,11 @@ def _context(request, dossier, pagina: str, **forms) -> dict:
                 or CursusForm(instance=ontzorging),
                 "zelfredzaamheid_form": forms.get("zelfredzaamheid_form")
                 or ZelfredzaamheidForm(instance=ontzorging),
+                # What still stops the beschikking, the letterhead included (the
+                # page says which before anyone tries, issue 20).
                 "beschikking_fouten": forms.get("beschikking_fouten")
-                or beschikking_fouten(lasten, ontzorging),
+                or beschikking_fouten(lasten, ontzorging)
+                + [f for f in [dossier.gemeente.briefhoofd_fout()] if f],
                 "beschikking_fout": "beschikking_fouten" in forms,
             }
         )

@@ -376,6 +376,10 @@ def test_a_letter_is_refused_on_the_page_while_the_letterhead_is_incomplete(
     gemeente.ondertekenaar_naam = ""
     gemeente.save()
     client = client_for(casusregisseur)
+    # Said before anyone tries.
+    assert (
+        "vult nog in: naam ondertekenaar." in client.get(detail(zaak)).content.decode()
+    )
     response = client.post(
         stap("waarschuwing", zaak),
         {"waarschuwing-versie": str(zaak.versie), "waarschuwing-opdracht": "Kom."},

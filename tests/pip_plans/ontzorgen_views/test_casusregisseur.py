@@ -291,3 +291,14 @@ def test_starting_again_says_it_has_started(
     )
     assert "al gestart" in response.content.decode()
     assert Ontzorging.objects.get().startdatum == D(2026, 4, 1)
+
+
+def test_the_page_says_the_letterhead_is_incomplete_before_anyone_tries(
+    client_for, ontzorging, dossier, casusregisseur
+):
+    """Issue 20: the beschikking needs the gemeente's whole letterhead."""
+    gemeente = dossier.gemeente
+    gemeente.telefoon = ""
+    gemeente.save()
+    html = client_for(casusregisseur).get(pagina(dossier)).content.decode()
+    assert "Functioneel beheer vult nog in: telefoon." in html
