@@ -418,9 +418,8 @@ BRIEFHOOFDEN = {
         "telefoon": telefoon,
         "website": f"www.{naam.lower()}.example",
         "ondertekenaar_naam": ondertekenaar,
-        "ondertekenaar_functie": "teamleider Inburgering",
-        "bezwaaradres": f"Het college van burgemeester en wethouders van {naam}, "
-        f"t.a.v. de bezwaarcommissie, {post}",
+        "ondertekenaar_functie": "Teamleider Inburgering",
+        "bezwaaradres": f"t.a.v. de bezwaarcommissie, {post}",
     }
     for naam, bezoek, post, telefoon, ondertekenaar in (
         (

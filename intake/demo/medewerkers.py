@@ -8,8 +8,10 @@ from .data import BRIEFHOOFDEN, DEMO_LOGINS, DEMO_LOGOS, GEMEENTEN, STAFF
 def demo_briefhoofd(gemeente: Gemeente) -> Gemeente:
     """A letterhead that functioneel beheer has not completed gets the demo's."""
     if gemeente.briefhoofd_ontbreekt():
+        # Only the empty fields: what functioneel beheer entered stays.
         for veld, waarde in BRIEFHOOFDEN[gemeente.naam].items():
-            setattr(gemeente, veld, waarde)
+            if not getattr(gemeente, veld):
+                setattr(gemeente, veld, waarde)
         gemeente.save()
         GemeenteLogo.objects.get_or_create(
             gemeente=gemeente,

@@ -210,7 +210,7 @@ class BesluitForm(ZaakVersieForm):
     # A boete is final: the boetebeschikking is seen first (issue 20).
     voorbeeld_gezien = forms.BooleanField(
         label="Bij een boete: ik heb het voorbeeld van de boetebeschikking bekeken. "
-        "De gemarkeerde vrije teksten staan zo in de brief aan de inburgeraar.",
+        "De gemarkeerde vrije teksten mogen zo in de brief aan de inburgeraar.",
         required=False,
     )
 

@@ -31,7 +31,7 @@ class PipForm(forms.ModelForm):
     # Vaststellen is final: the casusregisseur sees the letter first (issue 20).
     voorbeeld_gezien = forms.BooleanField(
         label="Ik heb het voorbeeld van de beschikking bekeken. De gemarkeerde vrije "
-        "teksten staan zo in de brief aan de inburgeraar.",
+        "teksten mogen zo in de brief aan de inburgeraar.",
         required=False,
         help_text="Nodig om vast te stellen. Het voorbeeld opent als PDF met het "
         "woord CONCEPT; er wordt niets vastgelegd.",

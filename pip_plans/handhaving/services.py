@@ -5,6 +5,7 @@ messages per field for what the user can fix. The rules they check are in rules.
 maatregel.py records its timeline entry with `_vastleggen` and `_check` from here.
 """
 
+import copy
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -470,7 +471,7 @@ def boetebesluit_voorbeeld(
     CONCEPT with the free texts highlighted (issue 20); nothing is saved."""
     if besluit != BesluitSoort.BOETE:
         raise ValidationError(
-            {"besluit": "Alleen van een boete is er een brief om vooraf te bekijken."}
+            {"besluit": "Alleen bij een boete is er een brief om vooraf te bekijken."}
         )
     _besluit_toetsen(
         zaak,
@@ -486,6 +487,8 @@ def boetebesluit_voorbeeld(
         asiel_motivering=asiel_motivering,
         verzenddatum=verzenddatum,
     )
+    # A copy: the page that shows a refused voorbeeld renders the zaak unchanged.
+    zaak = copy.copy(zaak)
     zaak.besluit, zaak.besluit_op, zaak.besluit_door = besluit, besluit_op, acting_user
     _boete_op_zaak(
         zaak,

@@ -185,7 +185,8 @@ def test_a_missing_bezwaar_address_blocks_vaststellen_and_says_so(
         acting_user=casusregisseur,
     )
     with pytest.raises(
-        ValidationError, match="Functioneel beheer vult nog in: adres voor bezwaar"
+        ValidationError,
+        match="Functioneel beheer moet nog invullen: adres voor bezwaar",
     ):
         pip_services.pip_vaststellen(pip=pip, acting_user=casusregisseur)
     assert not Beschikking.objects.exists()

@@ -43,10 +43,26 @@ def test_an_svg_and_a_png_are_logos():
         (svg("<script>alert(1)</script>"), "script"),
         (svg('<rect onclick="alert(1)"/>'), "script"),
         (svg("<foreignObject><p>html</p></foreignObject>"), "script"),
-        (svg('<image href="https://tracker.example/p.png"/>'), "extern"),
-        (svg('<image xlink:href="file:///etc/passwd"/>'), "extern"),
+        (svg('<image href="https://tracker.example/p.png"/>'), "script"),
+        (svg('<use xlink:href="file:///etc/passwd#a"/>'), "extern"),
         (svg('<rect style="fill: url(https://x.example/a)"/>'), "extern"),
-        (svg("<style>@import 'https://x.example/a.css';</style>"), "extern"),
+        (svg("<style>@import 'https://x.example/a.css';</style>"), "script"),
+        # The review's cases: escapes, animation, foreign attributes, links.
+        (
+            svg(r"<style>@font-face{src:\75rl(https://x.example/f.woff)}</style>"),
+            "script",
+        ),
+        (svg(r'<rect style="fill:u\72l(https://x.example/a)"/>'), "extern"),
+        (svg('<set attributeName="href" to="javascript:alert(1)"/>'), "script"),
+        (
+            svg('<animate attributeName="xlink:href" values="https://x.example"/>'),
+            "script",
+        ),
+        (svg('<a href="javascript:alert(1)"><rect/></a>'), "script"),
+        (svg("<rect/>", xml_base="https://x.example/"), "extern"),
+        (svg('<rect fill="url(https://x.example/p)"/>'), "extern"),
+        (svg("<g>" + "<rect/>" * 2001 + "</g>"), "te_groot"),
+        (PNG[:16] + (5000).to_bytes(4, "big") + PNG[20:], "te_groot"),
         (b'<?xml-stylesheet href="https://x.example/a.css"?>' + svg(""), "extern"),
         (
             b'<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
@@ -96,7 +112,7 @@ def test_an_incomplete_letterhead_names_what_is_missing(duiven):
     GemeenteLogo.objects.filter(gemeente=duiven).delete()
     assert duiven.briefhoofd_ontbreekt() == ["logo", "adres voor bezwaar"]
     assert duiven.briefhoofd_fout().endswith(
-        "Functioneel beheer vult nog in: logo en adres voor bezwaar."
+        "Functioneel beheer moet nog invullen: logo en adres voor bezwaar."
     )
 
 

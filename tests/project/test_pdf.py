@@ -411,7 +411,7 @@ def test_letter_shows_the_gemeente_when_given():
     )
     assert "Gemeente Duiven" in text
     assert "Postbus 1, 6920 AA Duiven" in text
-    assert "Telefoon 0316 000000" in text
+    assert "Telefoon: 0316 000000" in text
     assert "Gemeente Duiven · <www.duiven.example>" in text
 
 

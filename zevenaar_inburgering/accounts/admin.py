@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django_otp import devices_for_user
 
 from . import gebeurtenissen
-from .logo import logo_type
+from .logo import LOGO_MAX_BYTES, logo_type
 from .models import Beveiligingsgebeurtenis, Gemeente, GemeenteLogo, User
 from .signals import sessies_beeindigen
 
@@ -38,7 +38,8 @@ class GemeenteForm(forms.ModelForm):
     def clean_logo_bestand(self):
         bestand = self.cleaned_data.get("logo_bestand")
         if bestand:
-            data = bestand.read()
+            # The size before reading: a huge upload is refused unread.
+            data = bestand.read(LOGO_MAX_BYTES + 1)
             self.cleaned_data["logo_gegevens"] = (data, logo_type(data))
         return bestand
 

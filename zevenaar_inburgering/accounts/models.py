@@ -56,8 +56,9 @@ class Gemeente(models.Model):
         "adres voor bezwaar",
         max_length=300,
         blank=True,
-        help_text="Waar een bezwaarschrift heen gaat, bijv. Het college van "
-        "burgemeester en wethouders, Postbus 10, 6900 AA Zevenaar",
+        help_text="Het adres van het college voor een bezwaarschrift; de brief "
+        "noemt het college zelf. Bijv. t.a.v. de bezwaarcommissie, Postbus 10, "
+        "6900 AA Zevenaar",
     )
     # Overdue signals escalate to this person (monitoring.digest).
     teamleider = models.ForeignKey(
@@ -98,7 +99,7 @@ class Gemeente(models.Model):
             return ""
         return (
             f"De brief kan niet worden gemaakt: het briefhoofd van de gemeente "
-            f"{self.naam} is niet compleet. Functioneel beheer vult nog in: "
+            f"{self.naam} is niet compleet. Functioneel beheer moet nog invullen: "
             f"{opsomming(ontbreekt)}."
         )
 

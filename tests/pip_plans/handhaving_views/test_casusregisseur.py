@@ -378,14 +378,15 @@ def test_a_letter_is_refused_on_the_page_while_the_letterhead_is_incomplete(
     client = client_for(casusregisseur)
     # Said before anyone tries.
     assert (
-        "vult nog in: naam ondertekenaar." in client.get(detail(zaak)).content.decode()
+        "moet nog invullen: naam ondertekenaar."
+        in client.get(detail(zaak)).content.decode()
     )
     response = client.post(
         stap("waarschuwing", zaak),
         {"waarschuwing-versie": str(zaak.versie), "waarschuwing-opdracht": "Kom."},
     )
     assert response.status_code == 400
-    assert "Functioneel beheer vult nog in: naam ondertekenaar." in (
+    assert "Functioneel beheer moet nog invullen: naam ondertekenaar." in (
         response.content.decode()
     )
     assert not Brief.objects.exists()

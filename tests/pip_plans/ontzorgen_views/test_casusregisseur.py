@@ -301,4 +301,4 @@ def test_the_page_says_the_letterhead_is_incomplete_before_anyone_tries(
     gemeente.telefoon = ""
     gemeente.save()
     html = client_for(casusregisseur).get(pagina(dossier)).content.decode()
-    assert "Functioneel beheer vult nog in: telefoon." in html
+    assert "Functioneel beheer moet nog invullen: telefoon." in html
