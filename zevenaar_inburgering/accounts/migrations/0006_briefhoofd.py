@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
             name="bezwaaradres",
             field=models.CharField(
                 blank=True,
-                help_text="Waar een bezwaarschrift heen gaat, bijv. Het college van burgemeester en wethouders, Postbus 10, 6900 AA Zevenaar",
+                help_text="Het adres van het college voor een bezwaarschrift; de brief noemt het college zelf. Bijv. t.a.v. de bezwaarcommissie, Postbus 10, 6900 AA Zevenaar",
                 max_length=300,
                 verbose_name="adres voor bezwaar",
             ),
