@@ -10,4 +10,5 @@ class IntakeConfig(AppConfig):
         "klanten": ("intake.Inburgeraar", "pk"),
         "werkervaring": ("intake.Werkervaring", "intake__inburgeraar_id"),
         "duo-signalen": None,
+        "documenten": ("intake.Document", "inburgeraar_id"),
     }

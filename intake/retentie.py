@@ -6,7 +6,8 @@ nationality, country of birth, languages, contact data and address, the househol
 link (a household left without dossiers is deleted with its members), the assigned
 staff — and every free text: the brede intake's narratives and the COA profile, all
 health and trauma texts, gesprek notes, verlenging reasons of the PIP deadline, DUO
-kenmerken and signal contents. Notes, the timeline and work experience are deleted.
+kenmerken and signal contents. Notes, the timeline, work experience and the
+uploaded documents (rows and files) are deleted.
 The BSN gets its placeholder and the dossier its mark `geanonimiseerd_op` from the
 job itself, after the verwerkingenlog row was written with the real BSN's hash.
 
@@ -28,6 +29,7 @@ from zevenaar_inburgering.bewaartermijn import Bewaren, Verwijderen, Wissen
 
 from .models import (
     BredeIntake,
+    Document,
     DuoImport,
     DuoImportRegel,
     DuoSignaal,
@@ -119,6 +121,10 @@ REGELS = [
     Verwijderen(Notitie, "inburgeraar"),
     Verwijderen(Gebeurtenis, "inburgeraar"),
     Verwijderen(Werkervaring, "intake__inburgeraar"),
+    # Uploaded documents (issue 20): the rows and their files. A bezwaarschrift
+    # or a diploma is an input to a decision, not the decision: the decisions
+    # themselves go to the archive (pip_plans/retentie.py).
+    Verwijderen(Document, "inburgeraar", bestanden=("bestand",)),
     # Rows the reports read: their text is wiped, their dates, categories and
     # numbers stay.
     Wissen(

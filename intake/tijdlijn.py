@@ -20,3 +20,4 @@ class GebeurtenisSoort(models.TextChoices):
     INTAKE = "intake", "Brede intake"
     GESPREK = "gesprek", "Gesprek"
     STATUS = "status", "Status gewijzigd"
+    DOCUMENT = "document", "Document toegevoegd"

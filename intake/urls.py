@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import brede_intake, dossier
+from .views import brede_intake, document, dossier
 
 app_name = "intake"
 
@@ -18,6 +18,7 @@ urlpatterns = [
         name="duo_import_resultaat",
     ),
     path("rsd/klanten/", dossier.rsd_klanten, name="rsd_klanten"),
+    path("documenten/<uuid:pk>/", document.document_download, name="document"),
     # Brede intake
     path("dossiers/<uuid:pk>/intake/", brede_intake.brede_intake, name="brede_intake"),
     path(

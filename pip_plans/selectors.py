@@ -6,7 +6,13 @@ from datetime import date
 from django.db import models
 from django.db.models import OuterRef, Subquery
 
-from intake.models import GESLOTEN_STATUSSEN, BredeIntake, Inburgeraar, WetRegime
+from intake.models import (
+    GESLOTEN_STATUSSEN,
+    BredeIntake,
+    Document,
+    Inburgeraar,
+    WetRegime,
+)
 from intake.views import get_dossier as intake_get_dossier
 from pip_plans.models import (
     ROUTE_WIJZIGENDE_REDENEN,
@@ -48,6 +54,12 @@ def met_aandacht(dossiers):
             )
         ),
     )
+
+
+def documenten_zichtbaar(user) -> models.Prefetch:
+    """For prefetch_related on bezwaren or zaken: their documents the user may see
+    (Document.visible_to: a medical statement only for GEZONDHEID_ROLES)."""
+    return models.Prefetch("documenten", queryset=Document.objects.visible_to(user))
 
 
 def get_dossier(request, pk) -> Inburgeraar:

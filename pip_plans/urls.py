@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bezwaar, handhaving, ontzorgen, pip
+from .views import bezwaar, documenten, handhaving, ontzorgen, pip
 
 app_name = "pip_plans"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("dossiers/<uuid:pk>/pip/", pip.pip_overzicht, name="pip"),
     path("dossiers/<uuid:pk>/pip/opstellen/", pip.pip_opstellen, name="pip_opstellen"),
     path("dossiers/<uuid:pk>/pip/uitstel/", pip.uitstel, name="uitstel"),
+    path(
+        "dossiers/<uuid:pk>/documenten/",
+        documenten.documenten,
+        name="documenten",
+    ),
     path("beschikkingen/<uuid:pk>/", pip.beschikking_detail, name="beschikking"),
     path("beschikkingen/<uuid:pk>/pdf/", pip.beschikking_pdf, name="beschikking_pdf"),
     path(

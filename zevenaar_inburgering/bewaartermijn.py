@@ -50,6 +50,15 @@ class Regel(Protocol):
         ...
 
 
+def _bestandsnamen(rijen, velden: tuple[str, ...]) -> list[str]:
+    """The stored names in the `velden` of `rijen`, to delete from private storage."""
+    return [
+        naam
+        for veld in velden
+        for naam in rijen.exclude(**{veld: ""}).values_list(veld, flat=True)
+    ]
+
+
 @dataclass(frozen=True)
 class Wissen:
     """The dossier's rows of `model` get `waarden` (one UPDATE); the other fields,
@@ -73,30 +82,30 @@ class Wissen:
 
     def uitvoeren(self, ids: list) -> list[str]:
         rijen = self.model.objects.filter(**{f"{self.pad}__in": ids})
-        namen = [
-            naam
-            for veld in self.bestanden
-            for naam in rijen.exclude(**{veld: ""}).values_list(veld, flat=True)
-        ]
+        namen = _bestandsnamen(rijen, self.bestanden)
         rijen.update(**self.waarden)
         return namen
 
 
 @dataclass(frozen=True)
 class Verwijderen:
-    """The dossier's rows of `model` are deleted: they are only personal text and
-    no report reads them."""
+    """The dossier's rows of `model` are deleted: they are only personal data and
+    no report reads them. The files named in the `bestanden` fields are deleted
+    from private storage too."""
 
     model: type[Model]
     pad: str
+    bestanden: tuple[str, ...] = ()
 
     @property
     def modellen(self) -> tuple[type[Model], ...]:
         return (self.model,)
 
     def uitvoeren(self, ids: list) -> list[str]:
-        self.model.objects.filter(**{f"{self.pad}__in": ids}).delete()
-        return []
+        rijen = self.model.objects.filter(**{f"{self.pad}__in": ids})
+        namen = _bestandsnamen(rijen, self.bestanden)
+        rijen.delete()
+        return namen
 
 
 @dataclass(frozen=True)

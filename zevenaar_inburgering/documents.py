@@ -200,8 +200,10 @@ def _clean_download_name(download_name: str) -> str:
     return cleaned or "document.pdf"
 
 
-def document_response(name: str, *, download_name: str) -> FileResponse:
-    """A download of a stored PDF, for a view that has already checked permission.
+def document_response(
+    name: str, *, download_name: str, content_type: str = "application/pdf"
+) -> FileResponse:
+    """A download of a stored file, for a view that has already checked permission.
 
     Headers per SECURITY AC-08: attachment, no-store, noindex, nosniff. A missing
     file gives 404 (and an error in the log: the database says it should exist).
@@ -215,7 +217,7 @@ def document_response(name: str, *, download_name: str) -> FileResponse:
         file,
         as_attachment=True,
         filename=_clean_download_name(download_name),
-        content_type="application/pdf",
+        content_type=content_type,
     )
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"

@@ -1,6 +1,7 @@
 """intake's forms: the dossier, its household and notes, the DUO import (dossier.py)
 and the brede intake (brede_intake.py). What the apps above use is imported from here."""
 
+from .document import DocumentForm
 from .dossier import (
     DateInput,
     DuoImportForm,
@@ -15,6 +16,7 @@ from .dossier import (
 
 __all__ = [
     "DateInput",
+    "DocumentForm",
     "DuoImportForm",
     "HuishoudenKoppelenForm",
     "HuishoudlidForm",

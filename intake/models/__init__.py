@@ -2,6 +2,7 @@
 and `from intake.models import …` names the app's model API."""
 
 from .brede_intake import (  # noqa: F401
+    WETTELIJKE_ONDERDELEN,
     Alfabetisering,
     BredeIntake,
     BredeIntakeQuerySet,
@@ -14,6 +15,15 @@ from .brede_intake import (  # noqa: F401
     Opleidingsniveau,
     WettelijkOnderdeel,
     onderwijsroute_max_leeftijd,
+)
+from .document import (  # noqa: F401
+    GEZONDHEIDSDOCUMENTEN,
+    RSD_DOCUMENTEN,
+    Document,
+    DocumentQuerySet,
+    DocumentSoort,
+    Inhoudstype,
+    intake_onderdeel_keuzes,
 )
 from .dossier import (  # noqa: F401
     GESLOTEN_STATUSSEN,

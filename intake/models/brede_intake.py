@@ -73,6 +73,14 @@ class OnderdeelStatus(models.TextChoices):
     ONTBREEKT = "ontbreekt", "Ontbreekt"
 
 
+# The statutory parts (Wet art. 14 lid 3 [S]): (code, naam).
+WETTELIJKE_ONDERDELEN = (
+    ("leerbaarheidstoets", "Leerbaarheidstoets"),
+    ("onderwijs", "Opleiding en werkervaring"),
+    ("omstandigheden", "Persoonlijke omstandigheden en gezondheid"),
+)
+
+
 @dataclass(frozen=True)
 class WettelijkOnderdeel:
     """One of the three statutory parts (Wet art. 14 lid 3 [S]) and how far it is."""
@@ -353,22 +361,19 @@ class BredeIntake(models.Model):
         ]
         return [
             part(
-                "leerbaarheidstoets",
-                "Leerbaarheidstoets",
+                *WETTELIJKE_ONDERDELEN[0],
                 lbt_missing,
                 self.lbt_reden_niet_afgenomen,
                 "de toets niet is afgenomen",
             ),
             part(
-                "onderwijs",
-                "Opleiding en werkervaring",
+                *WETTELIJKE_ONDERDELEN[1],
                 onderwijs_missing,
                 self.onderwijs_reden_niet_onderzocht,
                 "dit niet is onderzocht",
             ),
             part(
-                "omstandigheden",
-                "Persoonlijke omstandigheden en gezondheid",
+                *WETTELIJKE_ONDERDELEN[2],
                 omstandigheden_missing,
                 self.omstandigheden_reden_niet_onderzocht,
                 "dit niet is onderzocht",

@@ -27,9 +27,11 @@ from ..forms.brede_intake import (
 )
 from ..models import (
     BredeIntake,
+    Document,
     Inburgeraar,
     IntakeGezondheid,
     IntakeOnderdeelSoort,
+    intake_onderdeel_keuzes,
 )
 from ..services import brede_intake as services
 from .gedeeld import apply_form_errors, get_dossier
@@ -85,6 +87,21 @@ def _open_intake_or_redirect(request, dossier):
 # --- The intake page: completeness and everything recorded -----------------------
 
 
+def _intake_documenten(request, dossier) -> list[Document]:
+    """The documents that belong to a part of the intake (issue 20), each with the
+    part's name; through Document.visible_to (health kinds only for
+    GEZONDHEID_ROLES)."""
+    namen = dict(intake_onderdeel_keuzes())
+    documenten = list(
+        Document.objects.visible_to(request.user)
+        .filter(inburgeraar=dossier)
+        .exclude(intake_onderdeel="")
+    )
+    for document in documenten:
+        document.onderdeel_naam = namen.get(document.intake_onderdeel, "")
+    return documenten
+
+
 def _render_overzicht(request, dossier, *, status=200, **extra):
     intake = _actuele_intake(request, dossier)
     context = {
@@ -108,6 +125,7 @@ def _render_overzicht(request, dossier, *, status=200, **extra):
             gesprekken=list(intake.gesprekken.select_related("vastgelegd_door")),
             werkervaringen=list(intake.werkervaringen.all()),
             advies=intake.route_advies() if intake.is_afgerond else None,
+            documenten=_intake_documenten(request, dossier),
         )
     context["eerdere_intakes"] = list(
         BredeIntake.objects.visible_to(request.user)

@@ -1,6 +1,7 @@
 """The RSD klantmanager's page of one client (DESIGN.md §1): only what the
 Participatiewet side needs — personalia, the names in the household, the PIP's
-participation and work obligations, route status, ontzorgen, links to their
+participation and work obligations, route status, ontzorgen, the diplomas and
+participatieverklaring (issue 20), links to their
 maatregelen, the samenloop warning and the voortgangsgesprekken they attended.
 Their own template, not the casusregisseur's dossier with parts hidden; every view
 is in the verwerkingenlog. It lives here because it draws on intake, pip_plans and
@@ -12,7 +13,7 @@ participation activities the klantmanager records."""
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
-from intake.models import Inburgeraar
+from intake.models import Document, Inburgeraar
 from pip_plans.handhaving.samenloop import samenloop_voor_rsd
 from pip_plans.models import Pip
 from pip_plans.selectors import geldende_pip, get_dossier
@@ -77,6 +78,10 @@ def rsd_klant(request, pk):
             "gesprekken": Voortgangsgesprek.objects.visible_to(request.user)
             .filter(inburgeraar=dossier)
             .only("gehouden_op", "deelnemers", "afspraken"),
+            # Document.visible_to: for a klantmanager only RSD_DOCUMENTEN.
+            "documenten": Document.objects.visible_to(request.user)
+            .filter(inburgeraar=dossier)
+            .only("soort", "datum", "inhoudstype", "grootte"),
         },
     )
 

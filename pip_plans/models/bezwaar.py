@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from intake.models import Inburgeraar
+from intake.models import Document, Inburgeraar
 from intake.models.toegang import ScopedQuerySet
 
 from .pip import Beschikking, Pip
@@ -61,6 +61,9 @@ class Bezwaar(models.Model):
         help_text="Voor een bezwaar dat per post kwam (Awb art. 6:9 lid 2).",
     )
     gronden = models.TextField("gronden van het bezwaar", blank=True)
+    # Documents of the dossier that belong to this bezwaar (issue 20); read them
+    # through Document.objects.visible_to.
+    documenten = models.ManyToManyField(Document, blank=True, related_name="bezwaren")
     # The last day to object, from the decision's verzenddatum (Awb 6:7, 6:8, ATW).
     bezwaartermijn_einde = models.DateField("bezwaar uiterlijk")
     tijdig = models.BooleanField(

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from intake.models import Inburgeraar
+from intake.models import Document, Inburgeraar
 from intake.models.toegang import RsdScopedQuerySet, ScopedQuerySet
 from zevenaar_inburgering.parameters.models import geheel
 
@@ -117,6 +117,11 @@ class Handhavingszaak(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     inburgeraar = models.ForeignKey(
         Inburgeraar, on_delete=models.PROTECT, related_name="handhavingszaken"
+    )
+    # Documents of the dossier that belong to this zaak (issue 20); read them
+    # through Document.objects.visible_to.
+    documenten = models.ManyToManyField(
+        Document, blank=True, related_name="handhavingszaken"
     )
     overtreding = models.CharField(max_length=30, choices=Overtreding.choices)
     datum_overtreding = models.DateField("datum van de overtreding")

@@ -21,9 +21,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from intake.models import DoelgroepCategorie, WetRegime
+from intake.models import Document, DoelgroepCategorie, WetRegime
 from intake.views import apply_form_errors, form_action
-from pip_plans.selectors import get_dossier, termijnen_verstreken_zonder_besluit
+from pip_plans.selectors import (
+    documenten_zichtbaar,
+    get_dossier,
+    termijnen_verstreken_zonder_besluit,
+)
 from zevenaar_inburgering.accounts.decorators import role_required
 from zevenaar_inburgering.accounts.models import DOSSIER_ROLES, RSD_ROLES
 from zevenaar_inburgering.verwerkingen import log
@@ -209,7 +213,7 @@ def _zaak_context(request, zaak, dossier, **forms) -> dict:
         Bezwaar.objects.visible_to(request.user)
         .filter(boetebeschikking__handhavingszaak=zaak)
         .select_related("boetebeschikking")
-        .prefetch_related("brieven")
+        .prefetch_related("brieven", documenten_zichtbaar(request.user))
     )
     formulieren(bezwaren, forms.get("fout_bezwaar"), **forms)
 
@@ -271,6 +275,9 @@ def _zaak_context(request, zaak, dossier, **forms) -> dict:
         else None,
         "asiel": dossier.doelgroep_categorie == DoelgroepCategorie.ASIEL,
         "bezwaren": bezwaren,
+        "documenten": Document.objects.visible_to(request.user).filter(
+            handhavingszaken=zaak
+        ),
         "bezwaar_form": forms.get("bezwaar_form")
         or (
             BezwaarForm(besluit=beschikking)

@@ -28,7 +28,12 @@ from ..models import (
     Pip,
     PipStatus,
 )
-from ..selectors import actieve_intake, get_dossier, route_advies_voor
+from ..selectors import (
+    actieve_intake,
+    documenten_zichtbaar,
+    get_dossier,
+    route_advies_voor,
+)
 from ..services import pip as pip_services
 from ..services.verhuizing import inkomende_verhuizing_vastleggen
 
@@ -47,7 +52,7 @@ def _overzicht_context(request, dossier, **forms) -> dict:
                 "beschikking__bezwaren",
                 queryset=Bezwaar.objects.select_related(
                     "herziening", "beschikking"
-                ).prefetch_related("brieven"),
+                ).prefetch_related("brieven", documenten_zichtbaar(request.user)),
             )
         )
         .select_related("beschikking")

@@ -10,6 +10,7 @@ import and the brede intake, with their domain states as traits.
     BredeIntakeFactory(inburgeraar=d, compleet=True)  # statutory parts filled
     BredeIntakeFactory(inburgeraar=d, afgerond=True)  # completed (PIP may follow)
     klaar_voor_pip(d, user)                       # address, deadline, completed intake
+    document(d, user, soort=DocumentSoort.DIPLOMA) # a real PDF stored on the dossier
 """
 
 import datetime as dt
@@ -20,6 +21,8 @@ import factory
 from intake.models import (
     Alfabetisering,
     BredeIntake,
+    Document,
+    DocumentSoort,
     Doelgroep,
     DuoImport,
     DuoImportRegel,
@@ -46,6 +49,7 @@ from intake.models import (
     Werkervaring,
     WetRegime,
 )
+from intake.services.document import document_toevoegen
 from intake.tijdlijn import GebeurtenisSoort
 from tests.factories.accounts import UserFactory, behandelaar, gemeente
 
@@ -329,3 +333,54 @@ def nieuw_dossier_post(bsn: str, gemeente, **changes) -> dict:
         "verblijfsvergunning": "asiel",
         **changes,
     }
+
+
+def pdf_met_tekst(tekst: str) -> bytes:
+    """A real one-page PDF whose text is `tekst` (ASCII), written by hand: pdftotext
+    reads it and WeasyPrint is not needed (tests/conftest.py's pdf marker)."""
+    veilig = "".join(ch for ch in tekst if ch not in "\\()")
+    inhoud = f"BT /F1 12 Tf 72 720 Td ({veilig}) Tj ET"
+    objecten = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream"
+        % (len(inhoud.encode("latin-1")), inhoud.encode("latin-1")),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf = b"%PDF-1.4\n"
+    posities = []
+    for nummer, object_ in enumerate(objecten, start=1):
+        posities.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (nummer, object_)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % positie for positie in posities)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objecten) + 1,
+        xref,
+    )
+    return pdf
+
+
+def document(
+    dossier,
+    user,
+    *,
+    soort: str = DocumentSoort.DIPLOMA,
+    tekst: str = "Diploma MBO niveau 2",
+    datum: dt.date = dt.date(2026, 3, 1),
+    **kwargs,
+) -> Document:
+    """A PDF with `tekst` stored on `dossier` through the real service (private
+    storage, SHA-256, timeline, verwerkingenlog)."""
+    return document_toevoegen(
+        dossier,
+        data=pdf_met_tekst(tekst),
+        bestandsnaam=f"{soort}.pdf",
+        soort=soort,
+        datum=datum,
+        gebruiker=user,
+        **kwargs,
+    )

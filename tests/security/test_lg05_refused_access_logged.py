@@ -23,7 +23,7 @@ from django.urls import get_resolver, reverse
 
 import pytest
 
-from intake.models import DuoImport
+from intake.models import Document, DuoImport
 from leerroutes.models import (
     Organisatie,
     OrganisatieSoort,
@@ -93,6 +93,7 @@ PERSOONLIJK = {
     "verwijzingen": "verwijzing",
     "voortgangsgesprekken": "voortgangsgesprek",
     "signalen": "signaal",
+    "documenten": "document",
 }
 VAN_NIEMAND = {
     "duo-signalen": "duo_import",
@@ -142,6 +143,18 @@ def world(zevenaar, casusregisseur, andere_klantmanager):
     return {
         "dossier": dossier,
         "werkervaring": WerkervaringFactory(intake=intake),
+        # Written directly, like the letter below: the service would log it.
+        "document": Document.objects.create(
+            inburgeraar=dossier,
+            soort="diploma",
+            datum=dt.date(2026, 3, 1),
+            bestandsnaam="diploma.pdf",
+            inhoudstype="application/pdf",
+            grootte=1,
+            bestand="documenten/test.pdf",
+            sha256="0" * 64,
+            toegevoegd_door=user,
+        ),
         "pip": beschikking.pip,
         "beschikking": beschikking,
         "bezwaar": BezwaarFactory(

@@ -346,13 +346,44 @@ def log_pdf_generated(inburgeraar, *, user, handeling: str) -> None:
     )
 
 
-def log_document_downloaded(inburgeraar, *, user, handeling: str) -> None:
+def log_document_downloaded(
+    inburgeraar, *, user, handeling: str, soort: str = "PDF", gezondheid: bool = False
+) -> None:
     _write(
         betrokkenen=[inburgeraar],
         user=user,
         actie=Actie.RAADPLEGEN,
-        actie_naam=f"{handeling} (PDF) gedownload",
+        actie_naam=f"{handeling} ({soort}) gedownload",
         handeling=handeling,
+        soorten_gegevens=_document_soorten(gezondheid),
+    )
+
+
+# Documents on the dossier (issue 20). A medical statement or a COA profile is
+# special-category data: "gezondheid" is named when one was shown or stored.
+def _document_soorten(gezondheid: bool) -> list[str]:
+    return PERSOONSGEGEVENS + (["gezondheid"] if gezondheid else [])
+
+
+def log_document_added(inburgeraar, *, user, soort: str, gezondheid: bool) -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.AANMAKEN,
+        actie_naam=f"Document toegevoegd ({soort})",
+        handeling="Documenten",
+        soorten_gegevens=_document_soorten(gezondheid),
+    )
+
+
+def log_documents_viewed(inburgeraar, *, user, gezondheid: bool) -> None:
+    _write(
+        betrokkenen=[inburgeraar],
+        user=user,
+        actie=Actie.RAADPLEGEN,
+        actie_naam="Documenten bekeken",
+        handeling="Documenten",
+        soorten_gegevens=_document_soorten(gezondheid),
     )
 
 
