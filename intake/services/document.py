@@ -36,8 +36,15 @@ EXTENSIES = {
     Inhoudstype.JPEG: (".jpg", ".jpeg"),
     Inhoudstype.PNG: (".png",),
 }
-# A PDF ends with "%%EOF", perhaps followed by a line end or a few stray bytes.
-PDF_EINDE_ZOEKEN = 1024
+# Each kind's end marker, looked for in the last EINDE_ZOEKEN bytes (a line end or
+# a few stray bytes may follow it): a file cut off in transfer has none. Needed for
+# a JPEG, as WeasyPrint tells Pillow to load cut-off images (LOAD_TRUNCATED_IMAGES).
+EINDMARKERINGEN = {
+    Inhoudstype.PDF: b"%%EOF",
+    Inhoudstype.JPEG: b"\xff\xd9",
+    Inhoudstype.PNG: b"IEND",
+}
+EINDE_ZOEKEN = 1024
 
 
 def lees_upload(bestand) -> bytes:
@@ -72,12 +79,12 @@ def inhoudstype(data: bytes, bestandsnaam: str) -> str:
             f"extensie ({' of '.join(EXTENSIES[soort])}) en probeer het opnieuw.",
             code="extensie",
         )
-    if soort == Inhoudstype.PDF:
-        if b"%%EOF" not in data[-PDF_EINDE_ZOEKEN:]:
-            raise ValidationError(
-                "Dit PDF-bestand is onvolledig of beschadigd.", code="beschadigd"
-            )
-    else:
+    if EINDMARKERINGEN[soort] not in data[-EINDE_ZOEKEN:]:
+        raise ValidationError(
+            f"Dit {Inhoudstype(soort).label}-bestand is onvolledig of beschadigd.",
+            code="beschadigd",
+        )
+    if soort != Inhoudstype.PDF:
         _controleer_afbeelding(data)
     return soort
 
@@ -98,6 +105,9 @@ def _controleer_afbeelding(data: bytes) -> None:
                         code="te_groot",
                     )
                 afbeelding.verify()
+            # verify() checks a PNG's chunks but not a JPEG's image data.
+            with Image.open(io.BytesIO(data)) as afbeelding:
+                afbeelding.load()
     except (
         UnidentifiedImageError,
         Image.DecompressionBombWarning,
@@ -113,7 +123,9 @@ def veilige_bestandsnaam(bestandsnaam: str) -> str:
     """The name as the user sees it on the page: no folders, no control characters."""
     naam = os.path.basename(bestandsnaam.replace("\\", "/"))
     naam = "".join(ch for ch in naam if ch.isprintable()).strip(" .")
-    return naam[:200] or "document"
+    stam, extensie = os.path.splitext(naam)
+    # Shortened before the extension: the download must open as what it is.
+    return (stam[: 200 - len(extensie)] + extensie) if stam else "document"
 
 
 @atomic_with_documents

@@ -1,13 +1,15 @@
 """pip_plans' part of the demo region (intake/demo/__init__.py): the brede intakes
 and PIPs in every state (`pip`), then financieel ontzorgen (`ontzorgen`) and
-handhaving (`handhaving`) of the dossiers with bijstand and a vastgesteld PIP."""
+handhaving (`handhaving`) of the dossiers with bijstand and a vastgesteld PIP,
+and the documents on the dossiers (`documenten`)."""
 
 from datetime import date
 
-from . import handhaving, ontzorgen, pip
+from . import documenten, handhaving, ontzorgen, pip
 
 
 def vul_aan(*, stdout, vandaag: date, dossiers: int) -> None:
     pip.vul_aan(stdout=stdout, vandaag=vandaag)
     ontzorgen.vul_ontzorgen(vandaag, stdout)
     handhaving.vul_handhaving(vandaag, stdout)
+    documenten.vul_documenten(vandaag, stdout)

@@ -61,6 +61,7 @@ DOSSIER_TABS = [
     ("Participatie en keten", "participatie"),
     ("Ontzorgen", "ontzorgen"),
     ("Handhaving", "handhaving"),
+    ("Documenten", "documenten"),
 ]
 GEZONDHEID = "GEZONDHEID-JOURNEY-7c1e"  # a health text that must not reach the RSD
 

@@ -27,6 +27,7 @@ TABS = (
     "leerroutes:participatie",
     "pip_plans:ontzorgen",
     "pip_plans:handhaving",
+    "pip_plans:documenten",
 )
 TERMIJN_EINDE = dt.date(2029, 3, 1)  # scenario: the termijn 2 March 2026 – 1 March 2029
 
