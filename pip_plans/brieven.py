@@ -9,15 +9,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from weasyprint import Document
+
 from intake.models import Inburgeraar
 from zevenaar_inburgering.accounts.models import User
 from zevenaar_inburgering.documents import store_document
 from zevenaar_inburgering.nl import kleine_beginletter
-from zevenaar_inburgering.pdf import render_pdf
+from zevenaar_inburgering.pdf import render_document, render_pdf, write_pdf
 from zevenaar_inburgering.verwerkingen import log
 
 from . import rules
-from .models import BESLUITEN, Bezwaar, Brief, BriefSoort, Handhavingszaak, Ontzorging
+from .models import (
+    BESLUITEN,
+    Bezwaar,
+    Brief,
+    BriefSoort,
+    Brievenbundel,
+    Handhavingszaak,
+    Ontzorging,
+)
 
 KENMERK_PREFIX = {
     BriefSoort.ONTZORGINGSBESCHIKKING: "ONTZ",
@@ -27,6 +37,7 @@ KENMERK_PREFIX = {
     BriefSoort.BOETEBESCHIKKING: "BOETE",
     BriefSoort.BESLISSING_OP_BEZWAAR: "BOB",
     BriefSoort.OVERDRACHT: "OVERDR",
+    BriefSoort.UITNODIGING_INTAKE: "UITN",
 }
 # Letters after which the inburgeraar may go to the next instance within the
 # statutory six weeks: bezwaar against a besluit, beroep against the beslissing op
@@ -120,11 +131,15 @@ def brief_opmaken(
     ontzorging: Ontzorging | None = None,
     handhavingszaak: Handhavingszaak | None = None,
     bezwaar: Bezwaar | None = None,
+    bundel: Brievenbundel | None = None,
+    documenten: list[Document] | None = None,
     dagtekening: date | None = None,
     verzenddatum: date | None = None,
 ) -> Brief:
-    """Render, store and record one letter. Call inside the service's transaction:
-    if rendering or storing fails, nothing is recorded.
+    """Render, store and record one letter. With `documenten`, its rendered
+    WeasyPrint document is appended to that list, for a bundle that prints the
+    letters without rendering them again (documents_to_pdf). Call inside the
+    service's transaction: if rendering or storing fails, nothing is recorded.
 
     The template extends "pdf/base.html" and gets `kenmerk`, `dagtekening`,
     `verzenddatum`, `bezwaar_deadline` (besluiten: bezwaar; a beslissing op bezwaar:
@@ -146,6 +161,7 @@ def brief_opmaken(
         ontzorging=ontzorging,
         handhavingszaak=handhavingszaak,
         bezwaar=bezwaar,
+        bundel=bundel,
         dagtekening=dagtekening,
         verzenddatum=verzenddatum,
         bezwaar_deadline=bezwaar_deadline,
@@ -156,7 +172,10 @@ def brief_opmaken(
         f"{dagtekening:%Y}-{str(brief.pk)[:8].upper()}"
     )
     titel = f"{brief.get_soort_display()} {brief.kenmerk}"
-    pdf = render_pdf(template_name, {**context, "kenmerk": brief.kenmerk}, title=titel)
+    document = render_document(
+        template_name, {**context, "kenmerk": brief.kenmerk}, title=titel
+    )
+    pdf = write_pdf(document)
     brief.pdf, brief.sha256 = store_document(
         pdf, folder=f"brieven/{inburgeraar.pk}", filename=f"{brief.kenmerk}.pdf"
     )
@@ -164,4 +183,6 @@ def brief_opmaken(
     log.log_pdf_generated(
         inburgeraar, user=acting_user, handeling=brief.get_soort_display()
     )
+    if documenten is not None:
+        documenten.append(document)
     return brief

@@ -9,3 +9,4 @@ class GebeurtenisSoort(models.TextChoices):
     ONTZORGEN = "ontzorgen", "Financieel ontzorgen"
     HANDHAVING = "handhaving", "Handhaving"
     MAATREGEL = "maatregel", "Maatregel Participatiewet"
+    BRIEF = "brief", "Brief verstuurd"

@@ -10,6 +10,7 @@ Render in a Celery task, never in a web request (SECURITY "WeasyPrint practices"
 store the result with `zevenaar_inburgering.documents.store_document`.
 """
 
+import copy
 import logging
 import posixpath
 from pathlib import Path
@@ -21,7 +22,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from weasyprint import HTML
+from weasyprint import HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from zevenaar_inburgering.accounts.models import Gemeente, GemeenteLogo
@@ -220,6 +221,42 @@ def briefhoofd_bronnen(gemeente) -> dict[str, tuple[bytes, str]]:
     return {LOGO_URL: (bytes(logo.data), logo.content_type)}
 
 
+def _check_variant(variant: str) -> dict:
+    """WeasyPrint's options for a variant, for rendering and writing alike."""
+    if variant not in PDF_VARIANTS:
+        raise ValueError(
+            f"Onbekende PDF-variant {variant!r}; kies uit {sorted(PDF_VARIANTS)}"
+        )
+    return {"pdf_variant": variant, "pdf_tags": True}
+
+
+def html_to_document(
+    html: str,
+    *,
+    title: str,
+    variant: str = ARCHIEF_VARIANT,
+    url_fetcher: SafeURLFetcher | None = None,
+) -> Document:
+    """Render trusted HTML to a WeasyPrint document with our fetcher, base URL,
+    title and lang (write it with `document.write_pdf(**pdf_options(variant))`).
+
+    The title and language "nl" are set in the PDF metadata even when the HTML has no
+    <title> or lang. Pass your own `SafeURLFetcher` to inspect `served`/`refused`.
+    """
+    options = _check_variant(variant)
+    if not title:
+        raise ValueError("Een PDF heeft een titel nodig (PDF/UA, PDF/A).")
+    fetcher = url_fetcher if url_fetcher is not None else safe_url_fetcher()
+    if not isinstance(fetcher, SafeURLFetcher):
+        raise TypeError("Gebruik een SafeURLFetcher.")
+    document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher).render(
+        **options
+    )
+    document.metadata.title = title
+    document.metadata.lang = document.metadata.lang or "nl"
+    return document
+
+
 def html_to_pdf(
     html: str,
     *,
@@ -227,33 +264,17 @@ def html_to_pdf(
     variant: str = ARCHIEF_VARIANT,
     url_fetcher: SafeURLFetcher | None = None,
 ) -> bytes:
-    """Render trusted HTML to PDF bytes with our fetcher, base URL, title and lang.
-
-    The title and language "nl" are set in the PDF metadata even when the HTML has no
-    <title> or lang. Pass your own `SafeURLFetcher` to inspect `served`/`refused`.
-    """
-    if variant not in PDF_VARIANTS:
-        raise ValueError(
-            f"Onbekende PDF-variant {variant!r}; kies uit {sorted(PDF_VARIANTS)}"
-        )
-    if not title:
-        raise ValueError("Een PDF heeft een titel nodig (PDF/UA, PDF/A).")
-    fetcher = url_fetcher if url_fetcher is not None else safe_url_fetcher()
-    if not isinstance(fetcher, SafeURLFetcher):
-        raise TypeError("Gebruik een SafeURLFetcher.")
-    options = {"pdf_variant": variant, "pdf_tags": True}
-    document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher).render(
-        **options
+    """Render trusted HTML to PDF bytes (see html_to_document)."""
+    document = html_to_document(
+        html, title=title, variant=variant, url_fetcher=url_fetcher
     )
-    document.metadata.title = title
-    document.metadata.lang = document.metadata.lang or "nl"
-    return document.write_pdf(**options)
+    return document.write_pdf(**_check_variant(variant))
 
 
-def render_pdf(
+def render_document(
     template_name: str, context: dict, *, title: str, variant: str = ARCHIEF_VARIANT
-) -> bytes:
-    """Render a Django template (autoescaped, Dutch) to PDF bytes.
+) -> Document:
+    """Render a Django template (autoescaped, Dutch) to a WeasyPrint document.
 
     The template gets `pdf_title` (= title) in its context; extend "pdf/base.html" for
     a letter. Dates, month names and numbers are formatted in Dutch whatever language
@@ -270,9 +291,38 @@ def render_pdf(
                 "briefhoofd_logo": LOGO_URL if bronnen else None,
             },
         )
-        return html_to_pdf(
+        return html_to_document(
             html, title=title, variant=variant, url_fetcher=safe_url_fetcher(bronnen)
         )
+
+
+def render_pdf(
+    template_name: str, context: dict, *, title: str, variant: str = ARCHIEF_VARIANT
+) -> bytes:
+    """Render a Django template (autoescaped, Dutch) to PDF bytes (see
+    render_document)."""
+    document = render_document(template_name, context, title=title, variant=variant)
+    return document.write_pdf(**_check_variant(variant))
+
+
+def write_pdf(document: Document, *, variant: str = ARCHIEF_VARIANT) -> bytes:
+    """The PDF bytes of a document from render_document."""
+    return document.write_pdf(**_check_variant(variant))
+
+
+def documents_to_pdf(
+    documents: list[Document], *, title: str, variant: str = ARCHIEF_VARIANT
+) -> bytes:
+    """One PDF of the pages of several rendered documents, in order, without
+    rendering them again (WeasyPrint's `Document.copy`, the way its documentation
+    combines documents). The title is the combined file's own."""
+    if not documents:
+        raise ValueError("Geen documenten om samen te voegen.")
+    combined = documents[0].copy([page for doc in documents for page in doc.pages])
+    # copy() shares the first document's metadata object: give the copy its own.
+    combined.metadata = copy.copy(documents[0].metadata)
+    combined.metadata.title = title
+    return write_pdf(combined, variant=variant)
 
 
 __all__ = [
@@ -283,8 +333,12 @@ __all__ = [
     "PDF_VARIANTS",
     "SafeURLFetcher",
     "URLRefused",
+    "documents_to_pdf",
+    "html_to_document",
     "html_to_pdf",
+    "render_document",
     "render_pdf",
+    "write_pdf",
     "resolve_static_url",
     "safe_url_fetcher",
 ]

@@ -15,6 +15,8 @@ from .brief import (  # noqa: F401
     Brief,
     BriefQuerySet,
     BriefSoort,
+    Brievenbundel,
+    BrievenbundelQuerySet,
 )
 from .handhaving import (  # noqa: F401
     LOPENDE_HANDHAVING,
