@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from monitoring.views import dossier, team, werkvoorraad
+from monitoring.views import brieven, dossier, team, werkvoorraad
 from monitoring.views import signalen as views
 
 app_name = "monitoring"
@@ -12,6 +12,17 @@ urlpatterns = [
         "werkvoorraad/export.csv",
         werkvoorraad.werkvoorraad_export,
         name="werkvoorraad_export",
+    ),
+    path("werkvoorraad/brieven/", brieven.brieven_maken, name="brieven_maken"),
+    path(
+        "werkvoorraad/brievenbundels/<uuid:pk>/",
+        brieven.brievenbundel,
+        name="brievenbundel",
+    ),
+    path(
+        "werkvoorraad/brievenbundels/<uuid:pk>/pdf/",
+        brieven.brievenbundel_pdf,
+        name="brievenbundel_pdf",
     ),
     path("dossiers/<uuid:pk>/", dossier.dossier_detail, name="dossier"),
     path(

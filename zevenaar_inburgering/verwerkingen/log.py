@@ -359,6 +359,19 @@ def log_document_downloaded(
     )
 
 
+def log_bundel_downloaded(inburgeraars, *, user, handeling: str) -> None:
+    """One PDF with the letters of several dossiers (a Brievenbundel): one row per
+    betrokkene, as for a letter of their own."""
+    _write(
+        betrokkenen=inburgeraars,
+        user=user,
+        actie=Actie.RAADPLEGEN,
+        actie_naam=f"{handeling} (PDF met meer brieven) gedownload",
+        handeling=handeling,
+        soorten_gegevens=_document_soorten(False),
+    )
+
+
 # Documents on the dossier (issue 20). A medical statement or a COA profile is
 # special-category data: "gezondheid" is named when one was shown or stored.
 def _document_soorten(gezondheid: bool) -> list[str]:
