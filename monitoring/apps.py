@@ -7,6 +7,8 @@ class MonitoringConfig(AppConfig):
     # The segments of this app's URLs (verwerkingen.middleware.refusal_targets).
     refusal_targets = {
         "signalen": ("monitoring.Signaal", "inburgeraar_id"),
+        # A bundle of letters names everyone it has a letter for.
+        "brievenbundels": ("pip_plans.Brievenbundel", "brieven__inburgeraar_id"),
         "ketenoverleg": None,
         "kwartaalrapporten": None,
     }

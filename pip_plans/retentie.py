@@ -6,14 +6,16 @@ bevalling, instelling; AVG art. 9) and DUO kenmerken, bezwaar grounds, ontzorgen
 reasons, payees and IBANs, handhaving facts, rapport and zienswijze, maatregelen.
 
 Archived and kept: the beschikkingen (PIP) and the brieven (the ontzorgings- and
-boetebeschikking, the handhaving letters and the beslissing op bezwaar) are
+boetebeschikking, the handhaving letters, the beslissing op bezwaar, the
+overdracht and the uitnodiging for the brede intake) are
 archival records (Archiefwet; DOMAIN.md §13.6): deleting them with the dossier is
 not allowed. `ARCHIEF` hands each one with its PDF to the archive package before
 the job changes anything (zevenaar_inburgering/archief.py); the rows and their PDFs
 in private storage stay as they are, still immutable (the job no longer switches
 their triggers off), so no decision is lost even when the archive never took the
-package in. Destroying the app's copy after the selectielijst term is a decision of
-the gemeentearchivaris, not of this job.
+package in. So does a Brievenbundel, the print file of letters made in one go: a
+copy of letters that are kept. Destroying the app's copy after the selectielijst
+term is a decision of the gemeentearchivaris, not of this job.
 
 Kept, because the kwartaalrapportage and the nightly derived state read them and
 they do not identify a person on their own: the date and the leerroute of an
@@ -79,6 +81,7 @@ ZAAKTYPE_BRIEF = {
     BriefSoort.BOETEBESCHIKKING: "Handhaving inburgeringsplicht",
     BriefSoort.BESLISSING_OP_BEZWAAR: "Bezwaar inburgering",
     BriefSoort.OVERDRACHT: "Verhuizing inburgering",
+    BriefSoort.UITNODIGING_INTAKE: "Brede intake inburgering",
 }
 
 

@@ -76,7 +76,12 @@ def brieven_maken(request):
         keuze = BrievenForm({"dossiers": ids}, user=request.user)
         keuze.is_valid()
         form = BrievenForm(initial={"dossiers": ids}, user=request.user)
-        if fouten := keuze.errors.get("dossiers"):
+        # A GET without a selection is the empty page; a selection posted empty
+        # or naming dossiers out of scope is bad input.
+        fouten = (
+            keuze.errors.get("dossiers") if ids or request.method == "POST" else None
+        )
+        if fouten:
             form.fout_selectie = fouten
             return _render(request, form, ids, status=400)
         return _render(request, form, ids)

@@ -135,6 +135,11 @@ MATRIX: dict[str, Row] = {
     "monitoring:werkvoorraad": DOSSIER_LIST,
     "monitoring:toewijzen": DOSSIER_ACTION,
     "monitoring:werkvoorraad_export": DOSSIER_LIST,
+    # Letters in bulk from the werkvoorraad's selection, and the bundle made: only
+    # who sees every letter in it (another gemeente: 404).
+    "monitoring:brieven_maken": DOSSIER_LIST,
+    "monitoring:brievenbundel": DOSSIER_PAGE,
+    "monitoring:brievenbundel_pdf": DOSSIER_PAGE,
     "intake:dossier_aanmaken": DOSSIER_LIST,
     "monitoring:dossier": DOSSIER_PAGE,
     "intake:dossier_wijzigen": DOSSIER_PAGE,

@@ -33,7 +33,7 @@ from leerroutes.models import (
     Voortgangsgesprek,
 )
 from monitoring.models import Ketenoverleg, Kwartaalrapport, Signaal
-from pip_plans.models import Brief, Ontzorging, VasteLast
+from pip_plans.models import Brief, Brievenbundel, Ontzorging, VasteLast
 from tests.factories.intake import (
     BredeIntakeFactory,
     InburgeraarFactory,
@@ -86,6 +86,7 @@ PERSOONLIJK = {
     "beschikkingen": "beschikking",
     "bezwaren": "bezwaar",
     "brieven": "brief",
+    "brievenbundels": "brievenbundel",
     "lasten": "vaste_last",
     "handhaving": "handhavingszaak",
     "participatie": "activiteit",
@@ -173,6 +174,23 @@ def world(zevenaar, casusregisseur, andere_klantmanager):
             sha256="0" * 64,
             aangemaakt_door=user,
         ),
+        # A bundle with that letter's twin, written directly as well.
+        "brievenbundel": Brief.objects.create(
+            inburgeraar=dossier,
+            soort="uitnodiging_intake",
+            bundel=Brievenbundel.objects.create(
+                soort="uitnodiging_intake",
+                pdf="brieven/bundels/test.pdf",
+                sha256="0" * 64,
+                aangemaakt_door=user,
+            ),
+            kenmerk="UITN-TEST-1",
+            dagtekening=dt.date(2026, 3, 1),
+            verzenddatum=dt.date(2026, 3, 1),
+            pdf="brieven/test-uitnodiging.pdf",
+            sha256="0" * 64,
+            aangemaakt_door=user,
+        ).bundel,
         "vaste_last": VasteLast.objects.create(
             ontzorging=ontzorging, inburgeraar=dossier, soort="huur"
         ),

@@ -15,6 +15,7 @@ KIND_BY_SEGMENT = {
     "beschikkingen": "beschikking",
     "bezwaren": "bezwaar",
     "brieven": "brief",
+    "brievenbundels": "brievenbundel",
     "lasten": "vaste_last",
     "handhaving": "zaak",
     "participatie": "activiteit",

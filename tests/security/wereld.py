@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from monitoring.models import SignaalVoorkeur
 from monitoring.rapportage.rapport import rapport_maken
 from pip_plans.models import Brief, BriefSoort
 from pip_plans.ontzorgen.services import ontzorgingsbeschikking_opmaken
+from pip_plans.services.uitnodigingen import uitnodigingen_maken
 from tests.factories.accounts import UserFactory
 from tests.factories.dossier import volledig_dossier
 from tests.factories.leerroutes import UrenImportFactory
@@ -95,6 +97,21 @@ def bouw_wereld(
     w.objects["zaak"] = zaak_tot_boete(
         w.dossier, cr, lambda veld: c(f"pip_plans.Handhavingszaak.{veld}")
     )
+    # An uitnodiging for the brede intake made in bulk, with its bundle.
+    type(w.dossier).objects.filter(pk=w.dossier.pk).update(
+        straat="Kerkstraat", huisnummer="1", postcode="6901 AB", woonplaats="Zevenaar"
+    )
+    w.dossier.refresh_from_db()
+    vandaag = timezone.localdate()
+    (uitnodiging,) = uitnodigingen_maken(
+        [w.dossier],
+        afspraak_datum=vandaag + dt.timedelta(days=14),
+        afspraak_tijd=None,
+        afspraak_plaats="Gemeentehuis",
+        verzenddatum=vandaag,
+        acting_user=cr,
+    )
+    w.objects["brievenbundel"] = uitnodiging.bundel
     w.brieven = {b.soort: b for b in Brief.objects.filter(inburgeraar=w.dossier)}
     w.objects["brief"] = w.brieven[BriefSoort.ONTZORGINGSBESCHIKKING]
 
