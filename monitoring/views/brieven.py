@@ -147,7 +147,7 @@ def brievenbundel_pdf(request, pk):
         download_name=f"brieven-{bundel.soort}-{bundel.aangemaakt_op:%Y-%m-%d}.pdf",
     )
     log.log_bundel_downloaded(
-        Inburgeraar.objects.filter(brieven__bundel=bundel),
+        Inburgeraar.objects.visible_to(request.user).filter(brieven__bundel=bundel),
         user=request.user,
         handeling=bundel.get_soort_display(),
     )

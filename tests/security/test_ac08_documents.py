@@ -57,6 +57,19 @@ DOCUMENTS = [
         ("cr", "fb"),
     ),
     Document(
+        "uitnodiging-intake",
+        "pip_plans:brief_pdf",
+        ("brief", BriefSoort.UITNODIGING_INTAKE),
+        ("cr", "fb"),
+    ),
+    # The print file of letters made in one go: who sees every letter in it.
+    Document(
+        "brievenbundel",
+        "monitoring:brievenbundel_pdf",
+        ("brievenbundel",),
+        ("cr", "fb"),
+    ),
+    Document(
         "kwartaalrapport-pdf",
         "monitoring:kwartaalrapport_pdf",
         ("kwartaalrapport",),
