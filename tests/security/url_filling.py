@@ -16,6 +16,7 @@ KIND_BY_SEGMENT = {
     "bezwaren": "bezwaar",
     "brieven": "brief",
     "brievenbundels": "brievenbundel",
+    "documenten": "document",
     "lasten": "vaste_last",
     "handhaving": "zaak",
     "participatie": "activiteit",

@@ -17,6 +17,7 @@ from pip_plans.ontzorgen.services import ontzorgingsbeschikking_opmaken
 from pip_plans.services.uitnodigingen import uitnodigingen_maken
 from tests.factories.accounts import UserFactory
 from tests.factories.dossier import volledig_dossier
+from tests.factories.intake import document
 from tests.factories.leerroutes import UrenImportFactory
 from tests.factories.monitoring import (
     KetenoverlegFactory,
@@ -112,6 +113,7 @@ def bouw_wereld(
         acting_user=cr,
     )
     w.objects["brievenbundel"] = uitnodiging.bundel
+    w.objects["document"] = document(w.dossier, cr)
     w.brieven = {b.soort: b for b in Brief.objects.filter(inburgeraar=w.dossier)}
     w.objects["brief"] = w.brieven[BriefSoort.ONTZORGINGSBESCHIKKING]
 
