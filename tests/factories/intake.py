@@ -103,6 +103,13 @@ class InburgeraarFactory(factory.django.DjangoModelFactory):
             verblijfsvergunning=Verblijfsvergunning.ASIEL_AFGELEID,
         )
         met_bijstand = factory.Trait(bijstand=True, bijstand_start=dt.date(2026, 4, 1))
+        # A complete address, as a letter needs (pip_plans/services/uitnodigingen.py).
+        met_adres = factory.Trait(
+            straat="Kerkstraat",
+            huisnummer=factory.Sequence(lambda n: str(n % 200 + 1)),
+            postcode="6901 AB",
+            woonplaats="Zevenaar",
+        )
         # A plicht that started before 1 January 2022: the Wet inburgering 2013.
         wi2013 = factory.Trait(
             wet_regime=WetRegime.WI2013,

@@ -25,17 +25,9 @@ INVOER = {
 
 
 def met_adres(n, gemeente, casusregisseur):
-    return [
-        InburgeraarFactory(
-            gemeente=gemeente,
-            casusregisseur=casusregisseur,
-            straat="Kerkstraat",
-            huisnummer=str(i + 1),
-            postcode="6901 AB",
-            woonplaats="Zevenaar",
-        )
-        for i in range(n)
-    ]
+    return InburgeraarFactory.create_batch(
+        n, gemeente=gemeente, casusregisseur=casusregisseur, met_adres=True
+    )
 
 
 @pytest.fixture

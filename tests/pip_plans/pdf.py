@@ -19,3 +19,11 @@ def pdf_layout(stuk) -> str:
 def pdf_text(stuk) -> str:
     """The text with every run of whitespace folded to one space."""
     return " ".join(pdf_layout(stuk).split())
+
+
+def pdf_paginas(data: bytes) -> int:
+    """The number of pages of a PDF, as pdfinfo reads it."""
+    info = subprocess.run(
+        ["pdfinfo", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    return int(next(r for r in info.splitlines() if r.startswith("Pages:")).split()[1])

@@ -14,7 +14,7 @@ from intake.models import Gebeurtenis, Status
 from pip_plans.models import Brief, BriefSoort, Brievenbundel
 from pip_plans.services.uitnodigingen import MAX_BRIEVEN, uitnodigingen_maken
 from tests.factories.intake import InburgeraarFactory
-from tests.pip_plans.pdf import pdf_text
+from tests.pip_plans.pdf import pdf_paginas, pdf_text
 from zevenaar_inburgering.documents import private_storage, verify_document
 from zevenaar_inburgering.verwerkingen.models import Verwerking
 
@@ -27,16 +27,13 @@ AFSPRAAK = {
 VERZENDDATUM = dt.date(2026, 3, 6)
 
 
-def met_adres(gemeente, casusregisseur, achternaam, **extra):
+def met_adres(gemeente, casusregisseur, achternaam):
     return InburgeraarFactory(
         gemeente=gemeente,
         casusregisseur=casusregisseur,
         achternaam=achternaam,
-        straat="Kerkstraat",
+        met_adres=True,
         huisnummer="12",
-        postcode="6901 AB",
-        woonplaats="Zevenaar",
-        **extra,
     )
 
 
@@ -54,13 +51,6 @@ def maken(dossiers, user, **anders):
         **{**AFSPRAAK, "verzenddatum": VERZENDDATUM, **anders},
         acting_user=user,
     )
-
-
-def aantal_paginas(data: bytes) -> int:
-    info = subprocess.run(
-        ["pdfinfo", "-"], input=data, capture_output=True, check=True
-    ).stdout.decode()
-    return int(next(r for r in info.splitlines() if r.startswith("Pages:")).split()[1])
 
 
 def bestanden() -> list[str]:
@@ -102,8 +92,8 @@ def test_three_dossiers_get_three_stored_letters_and_one_bundle(drie, casusregis
     with private_storage.open(bundel.pdf) as f:
         samen = f.read()
     with private_storage.open(brieven[0].pdf) as f:
-        een = aantal_paginas(f.read())
-    assert aantal_paginas(samen) == 3 * een
+        een = pdf_paginas(f.read())
+    assert pdf_paginas(samen) == 3 * een
     tekst = " ".join(
         subprocess.run(["pdftotext", "-", "-"], input=samen, capture_output=True)
         .stdout.decode()
