@@ -22,7 +22,8 @@ from ..models import Brief, BriefSoort, Brievenbundel
 from ..tijdlijn import GebeurtenisSoort
 
 # One batch is one print run: enough for a week's new signals of the region, small
-# enough to render in one request (about a second a letter).
+# enough to render in one request (100 letters took about 20 seconds on a
+# developer's machine; gunicorn's timeout is 300).
 MAX_BRIEVEN = 100
 
 
