@@ -100,7 +100,10 @@ def brieven_maken(request):
         except ValidationError as error:
             apply_form_errors(form, error)
         else:
-            messages.success(request, f"{len(brieven)} brieven gemaakt.")
+            aantal = len(brieven)
+            messages.success(
+                request, f"{aantal} {'brief' if aantal == 1 else 'brieven'} gemaakt."
+            )
             return redirect("monitoring:brievenbundel", brieven[0].bundel_id)
     form.fout_selectie = form.errors.get("dossiers")
     return _render(request, form, ids, status=400)
