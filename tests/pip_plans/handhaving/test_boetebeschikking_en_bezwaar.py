@@ -97,7 +97,7 @@ def test_pdf_failure_records_no_besluit(dossier, casusregisseur, collega, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("WeasyPrint stuk")
 
-    monkeypatch.setattr(brieven, "render_pdf", broken)
+    monkeypatch.setattr(brieven, "render_document", broken)
     with pytest.raises(RuntimeError):
         boete(zaak, collega, bedrag="100")
     zaak.refresh_from_db()

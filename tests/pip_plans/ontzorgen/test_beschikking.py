@@ -157,7 +157,7 @@ def test_a_failing_pdf_records_nothing(dossier, casusregisseur, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("schijf vol")
 
-    monkeypatch.setattr("pip_plans.brieven.render_pdf", broken)
+    monkeypatch.setattr("pip_plans.brieven.render_document", broken)
     aantal = len(gebeurtenissen(dossier))
     with pytest.raises(OSError):
         ontzorgingsbeschikking_opmaken(
