@@ -64,6 +64,10 @@ def _dossier_context(request, dossier: Inburgeraar, **forms) -> dict:
         "overdrachten": Brief.objects.visible_to(request.user).filter(
             inburgeraar=dossier, soort=BriefSoort.OVERDRACHT
         ),
+        # Made in bulk from the werkvoorraad (monitoring/views/brieven.py).
+        "uitnodigingen": Brief.objects.visible_to(request.user).filter(
+            inburgeraar=dossier, soort=BriefSoort.UITNODIGING_INTAKE
+        ),
     }
 
 
