@@ -45,6 +45,7 @@ LANGE_NAAM = ("Maximiliaan-Alexander", "van den Heuvel-Oosterbroek")
 # The page kinds of each role ({pk}: the dossier, {zaak}: its handhavingszaak).
 DOSSIERPAGINAS = (
     "/werkvoorraad/",
+    "/werkvoorraad/brieven/?dossiers={pk}",
     "/dossiers/{pk}/",
     "/dossiers/{pk}/wijzigen/",
     "/dossiers/{pk}/intake/",
