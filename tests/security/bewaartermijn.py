@@ -11,8 +11,11 @@ from django.core.management import call_command
 from freezegun import freeze_time
 
 from intake import tasks
-from intake.models import Inburgeraar
+from intake.models import DocumentSoort, Gebeurtenis, Inburgeraar
+from intake.services.document import document_toevoegen
+from intake.tijdlijn import GebeurtenisSoort
 from tests.factories.dossier import volledig_dossier
+from tests.factories.intake import pdf_met_tekst
 
 D = dt.date
 OUD, RECENT, OPEN = "KANARIE", "RECENTJE", "OPENSTAAND"
@@ -42,7 +45,13 @@ ZONDER_KANARIE = {
     "leerroutes.Routestand.koers_redenen": "derived from numbers every night",
     "monitoring.Signaal.object_type": "a model name",
     "monitoring.Signaal.object_id": "a primary key",
+    "intake.Document.bestand": "a stored name: deleted with the file",
+    "intake.Document.sha256": "a digest: deleted with the row",
+    "intake.Document.intake_onderdeel": "the code of a part of the brede intake",
 }
+# The documents uploaded to each dossier of the scenario (issue 20): a diploma and
+# a medical statement (health data), stored through the service.
+DOCUMENTSOORTEN = (DocumentSoort.DIPLOMA, DocumentSoort.MEDISCHE_VERKLARING)
 
 
 # --- The scenario ----------------------------------------------------------------
@@ -63,15 +72,38 @@ def kanaries(prefix: str):
 def dossier_met_alles(prefix: str, *, keten, user, jaar: int, **velden) -> Inburgeraar:
     """The complete dossier (tests/factories/dossier.py) of Zevenaar, its story in
     `jaar`, every free text starting with `prefix`: a row of every kind a dossier
-    can have, the beschikking and the waarschuwing as stored stand-in PDFs."""
-    return volledig_dossier(
+    can have, the beschikking and the waarschuwing as stored stand-in PDFs, and the
+    uploaded documents of DOCUMENTSOORTEN (real PDFs in private storage)."""
+    tekst = kanaries(prefix)
+    dossier = volledig_dossier(
         casusregisseur=user,
         aanbieder=keten["aanbieder"],
         ketenpartner=keten["ketenpartner"],
         jaar=jaar,
-        tekst=kanaries(prefix),
+        tekst=tekst,
         **velden,
     ).dossier
+    for soort in DOCUMENTSOORTEN:
+        document_toevoegen(
+            dossier,
+            data=pdf_met_tekst(f"{prefix} {soort}"),
+            bestandsnaam=f"{tekst('intake.Document.bestandsnaam')}-{soort}.pdf",
+            soort=soort,
+            datum=dt.date(jaar, 3, 1),
+            notitie=tekst("intake.Document.notitie"),
+            gebruiker=user,
+        )
+    # The service's timeline lines carry the prefix like every other text (the
+    # scenario's check wants it in every text of every row).
+    Gebeurtenis.objects.filter(
+        inburgeraar=dossier, soort=GebeurtenisSoort.DOCUMENT
+    ).update(
+        omschrijving=tekst("intake.Gebeurtenis.omschrijving"),
+        wijzigingen=[
+            {"veld": "Notitie", "oud": "", "nieuw": tekst("intake.Document.notitie")}
+        ],
+    )
+    return dossier
 
 
 def database_als_tekst() -> str:

@@ -1,5 +1,7 @@
 """Canaries: a short, unique code in every free text and health text of the person
 data, so that a page or document that shows one tells which field leaked (AC-04).
+The health texts are those of the brede intake (IntakeGezondheid) and of the
+uploaded health documents (GEZONDHEIDSDOCUMENTEN: the file's text and the note).
 """
 
 import re
@@ -7,7 +9,7 @@ import re
 from django.apps import apps
 from django.db import DatabaseError, models, transaction
 
-from intake.models import IntakeGezondheid
+from intake.models import GEZONDHEIDSDOCUMENTEN, Document, IntakeGezondheid
 
 # The apps that hold person data; every TextField of their models gets a canary.
 PERSON_DATA_APPS = ("intake", "pip_plans", "leerroutes", "monitoring")
@@ -21,6 +23,19 @@ EXTRA_FREE_TEXT = {
 # The special category data (AVG art. 9) of the brede intake: IntakeGezondheid's
 # texts. The AC-04 guarantee is about these.
 HEALTH_MODEL = IntakeGezondheid
+# ... and the uploaded documents of the health kinds (issue 20): the text in the
+# file and the note with it, per kind. "inhoud" is written into the PDF when the
+# world is built; "notitie" by mark_all (over the note's free-text canary).
+DOCUMENT_DELEN = ("inhoud", "notitie")
+# The diploma's text: nothing of health, and a marker the AC-04 crawl looks for to
+# know it really read the file the klantmanager may download.
+DIPLOMA_MARKER = "DIPLOMAGELEZEN"
+DIPLOMA_TEKST = f"Diploma MBO niveau 2 {DIPLOMA_MARKER}"
+
+
+def document_label(soort: str, deel: str) -> str:
+    """The label of a health document's text: "intake.Document[coa_profiel].inhoud"."""
+    return f"{Document._meta.label}[{soort}].{deel}"
 
 
 def _free_text_fields():
@@ -77,11 +92,22 @@ class Canaries:
             code = f"VT{n:03d}Q"
             self.free[code] = label
             self._free_code[label] = code
-        self.health = {}
+        self.health = {}  # code -> label: the brede intake's and the documents'
+        self.health_intake = {}
+        self.health_documenten = {}
         self._health_code = {}
-        for n, name in enumerate(_health_fields()):
-            label = f"{HEALTH_MODEL._meta.label}.{name}"
+        labels = [
+            (self.health_intake, f"{HEALTH_MODEL._meta.label}.{name}")
+            for name in _health_fields()
+        ]
+        labels += [
+            (self.health_documenten, document_label(soort, deel))
+            for soort in GEZONDHEIDSDOCUMENTEN
+            for deel in DOCUMENT_DELEN
+        ]
+        for n, (groep, label) in enumerate(labels):
             code = f"GZ{n:02d}Q"
+            groep[code] = label
             self.health[code] = label
             self._health_code[label] = code
 
@@ -96,6 +122,19 @@ class Canaries:
         if label in VASTE_TEKSTEN:
             return VASTE_TEKSTEN[label]
         return self(label) if label in self._free_code | self._health_code else None
+
+    def document_tekst(self, soort: str) -> str | None:
+        """The text of an uploaded document of `soort` (the file's): its health
+        canary for a health kind, else None."""
+        if soort in GEZONDHEIDSDOCUMENTEN:
+            return self(document_label(soort, "inhoud"))
+        return None
+
+    def document_notitie(self, soort: str) -> str | None:
+        """The note of an uploaded document of `soort`: as document_tekst."""
+        if soort in GEZONDHEIDSDOCUMENTEN:
+            return self(document_label(soort, "notitie"))
+        return None
 
     def code(self, label: str) -> str:
         return self._free_code.get(label) or self._health_code[label]
@@ -120,3 +159,9 @@ class Canaries:
                 for name in _health_fields()
             }
         )
+        # The note of a health document is health data: its health canary, not
+        # the free-text one every note got above.
+        for soort in GEZONDHEIDSDOCUMENTEN:
+            Document.objects.filter(soort=soort).update(
+                notitie=models.Value(self.document_notitie(soort))
+            )

@@ -14,10 +14,13 @@ werkervaring, PIP, beschikking, bezwaar, verlenging, ontzorgen, maatregel, traje
 hours, exams, afronding, participation, verwijzing, begeleiding,
 voortgangsgesprekken, signaal, DUO import) with, rendered by the services, the
 ontzorgingsbeschikking and a handhavingszaak up to the boete with its waarschuwing
-and boetebeschikking; and an hours import, a ketenoverleg and a kwartaalrapport.
+and boetebeschikking; uploaded documents (a diploma, which is the world's
+`document`, a medische verklaring and a COA-profiel: `Wereld.documenten`); and an
+hours import, a ketenoverleg and a kwartaalrapport.
 Every text field of every person-data model holds a short canary code (see
-`Canaries`, canaries.py) and every health text of the brede intake a health canary, so that the
-AC-04 crawl can tell which field leaked. Each dossier's achternaam is a unique
+`Canaries`, canaries.py) and every health text of the brede intake, and the text
+and the note of each health document, a health canary, so that the AC-04 crawl
+can tell which field leaked. Each dossier's achternaam is a unique
 canary name for the AC-03 IDOR test.
 
 The worlds are made in wereld.py. `fill_url(route, wereld)` (url_filling.py) fills a

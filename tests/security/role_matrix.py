@@ -22,7 +22,8 @@ HANDLED (a POST the view accepted and answered: 200, 204, 400 with the form's
 errors, or a 302 within the application; not a refusal).
 
 MATRIX holds the GET of every URL. POST_MATRIX holds the POST (with an empty body)
-of every URL that refuses a GET with 405 to somebody: the action itself.
+of every URL that refuses a GET with 405 to somebody: the action itself; and the
+POST of a page that takes an upload too (the Documenten tab), whose GET is a page.
 """
 
 from typing import NamedTuple
@@ -163,12 +164,20 @@ MATRIX: dict[str, Row] = {
     "intake:intake_werkervaring_verwijderen": DOSSIER_ACTION,
     "intake:intake_afronden": DOSSIER_ACTION,
     "intake:intake_heropenen": DOSSIER_ACTION,
+    # A document on the dossier (issue 20): the dossier roles of its dossier, and the
+    # RSD klantmanager of their own client's diploma (the scenario's `document`; the
+    # health kinds are refused to them: test_ac04_every_page.py). The download is
+    # GET only; the upload is the POST of the Documenten tab.
+    "intake:document": Row(200, 404, 200, 404, 403, 200, L, T),
     # --- pip_plans: PIP, beschikking, bezwaar, termijn, letters ------------------------
     "pip_plans:pip": DOSSIER_PAGE,
     "pip_plans:pip_opstellen": DOSSIER_ACTION,
     # Routed by leerroutes (same paths): these change the route too (issue 15).
     "leerroutes:pip_wijziging_starten": DOSSIER_ACTION,
     "pip_plans:uitstel": DOSSIER_ACTION,
+    # The Documenten tab: the list (GET) and the upload (a POST to the same URL:
+    # see POST_MATRIX).
+    "pip_plans:documenten": DOSSIER_PAGE,
     "leerroutes:pip_bewerken": PIP_GESLOTEN,
     "pip_plans:beschikking": DOSSIER_PAGE,
     "pip_plans:beschikking_pdf": DOSSIER_PAGE,
@@ -336,6 +345,10 @@ POST_MATRIX: dict[str, Row] = {
     # Bulk reassignment of the werkvoorraad: no object in the URL.
     "monitoring:toewijzen": DOSSIER_LIST_P,
     "monitoring:kwartaalrapport_aanvragen": MONITORING_ACT_P,
+    # The upload on the Documenten tab (issue 20): the page's own URL, so the role
+    # check and the dossier lookup both come before the form (an empty upload is
+    # a 400 with the form's errors: handled).
+    "pip_plans:documenten": DOSSIER_ACTION_P,
 }
 for _name, _row in MATRIX.items():
     if _row == DOSSIER_ACTION and _name not in POST_MATRIX:

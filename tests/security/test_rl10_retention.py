@@ -11,7 +11,9 @@ while the rows of the other two are unchanged to the byte, the kwartaalrapportag
 gives the same figures, and the verwerkingenlog has one row. Its decisions (the
 beschikking and the letter, with their PDFs) are archival records: exported to the
 archive package and kept (DOMAIN §13.6; the package itself in
-test_rl10_archief.py).
+test_rl10_archief.py). Its uploaded documents (issue 20: a diploma and a medical
+statement) are no decisions: their rows and their files in private storage are
+deleted.
 
 This module: the run over that scenario. When a dossier is due is in
 test_rl10_when_a_dossier_is_due.py, the command and the schedule in
@@ -31,6 +33,7 @@ import pytest
 from freezegun import freeze_time
 
 from intake.models import (
+    Document,
     DuoSignaal,
     Gebeurtenis,
     Huishouden,
@@ -44,6 +47,7 @@ from leerroutes.routestand import routestand_bijwerken
 from monitoring.rapportage.cijfers import bereken
 from pip_plans.models import Beschikking, Brief, Pip, Verlenging
 from tests.security.bewaartermijn import (
+    DOCUMENTSOORTEN,
     OUD,
     OUD_BSN,
     OUD_GEBOORTEDATUM,
@@ -218,10 +222,18 @@ def test_rl10_decisions_are_archived_and_kept(drie):
         Brief.objects.get(inburgeraar=oud),
     ]
     bestanden = _bestanden()
+    # Only the uploaded documents of "oud" go (the test below).
+    documenten = set(
+        Document.objects.filter(inburgeraar=oud).values_list("bestand", flat=True)
+    )
+    assert len(documenten) == len(DOCUMENTSOORTEN)
 
     draai()
 
-    assert _bestanden() == bestanden  # no PDF deleted, none changed
+    # No decision's PDF deleted, none changed.
+    assert _bestanden() == {
+        naam: inhoud for naam, inhoud in bestanden.items() if naam not in documenten
+    }
     for rij in rijen:
         na = type(rij).objects.get(pk=rij.pk)
         assert (na.pdf, na.sha256) == (rij.pdf, rij.sha256)
@@ -234,16 +246,52 @@ def test_rl10_decisions_are_archived_and_kept(drie):
     }
 
 
+def test_rl10_uploaded_documents_are_deleted_with_their_files(drie):
+    """The documents uploaded to the dossier due (a diploma, a medical statement):
+    the rows and the files in private storage are gone; those of the other
+    dossiers stay, rows and files, unchanged."""
+    oud = drie["oud"]
+    weg = list(Document.objects.filter(inburgeraar=oud))
+    blijven = list(Document.objects.exclude(inburgeraar=oud))
+    assert {d.soort for d in weg} == set(DOCUMENTSOORTEN)
+    assert len(blijven) == 2 * len(DOCUMENTSOORTEN)
+    for document in weg + blijven:
+        assert private_storage.exists(document.bestand), document.bestand
+        assert verify_document(document.bestand, document.sha256)
+    assert OUD in Path(private_storage.path(weg[0].bestand)).read_bytes().decode()
+
+    draai()
+
+    assert not Document.objects.filter(inburgeraar=oud).exists()
+    assert not Document.objects.filter(pk__in=[d.pk for d in weg]).exists()
+    for document in weg:
+        assert not private_storage.exists(document.bestand), document.bestand
+    assert sorted(Document.objects.values_list("pk", "bestand", "sha256")) == sorted(
+        (d.pk, d.bestand, d.sha256) for d in blijven
+    )
+    for document in blijven:
+        assert verify_document(document.bestand, document.sha256)
+
+
 def test_rl10_recent_and_open_dossiers_are_untouched(drie):
     voor = {naam: _momentopname(drie[naam]) for naam in ("recent", "open")}
     bestanden = _bestanden()
-    assert len(bestanden) == 6  # the beschikking and the waarschuwing of each
+    # The beschikking, the waarschuwing and the uploaded documents of each.
+    assert len(bestanden) == 3 * (2 + len(DOCUMENTSOORTEN))
+    van_oud = set(
+        Document.objects.filter(inburgeraar=drie["oud"]).values_list(
+            "bestand", flat=True
+        )
+    )
 
     draai()
 
     for naam in ("recent", "open"):
         assert _momentopname(drie[naam]) == voor[naam], naam
-    assert _bestanden() == bestanden
+    # Every file but the uploaded documents of "oud", unchanged.
+    assert _bestanden() == {
+        naam: inhoud for naam, inhoud in bestanden.items() if naam not in van_oud
+    }
 
 
 def test_rl10_one_verwerking_per_dossier_with_the_real_bsn_hash(drie):

@@ -27,6 +27,7 @@ KIND_BY_SEGMENT = {
     "signalen": "signaal",
     "ketenoverleg": "ketenoverleg",
     "kwartaalrapporten": "kwartaalrapport",
+    "documenten": "document",
 }
 # Other kwarg names and the object they stand for.
 KIND_BY_KWARG = {"pip_id": "pip", "werkervaring_id": "werkervaring"}

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from intake.models import DocumentSoort
 from monitoring.models import SignaalVoorkeur
 from monitoring.rapportage.rapport import rapport_maken
 from pip_plans.models import Brief, BriefSoort
@@ -25,7 +26,7 @@ from tests.factories.monitoring import (
     UitvoeringskostenFactory,
 )
 from tests.factories.pip_plans import zaak_tot_boete
-from tests.security.canaries import Canaries
+from tests.security.canaries import DIPLOMA_TEKST, Canaries
 
 # The day the worlds' fixed dates belong to: the PIP vastgesteld on 1 March 2026, the
 # ontzorging from 1 April, the boete of 1 June, a meeting held on 10 June, the
@@ -47,6 +48,7 @@ class Wereld:
     dossier: object
     objects: dict = field(default_factory=dict)  # kind -> instance
     brieven: dict = field(default_factory=dict)  # BriefSoort -> Brief
+    documenten: dict = field(default_factory=dict)  # DocumentSoort -> Document
 
     def __getitem__(self, kind):
         return self.objects[kind]
@@ -75,7 +77,7 @@ def bouw_wereld(
     *, naam, gemeente_obj, cr, km, aanbieder, ketenpartner, canaries, rapport=True
 ):
     """A complete dossier of `cr` (and `km`, when given) named `naam`, with canaries
-    in its texts and its letters rendered by the services."""
+    in its texts, its letters rendered and its documents stored by the services."""
     c = canaries
     dossier = volledig_dossier(
         casusregisseur=cr,
@@ -89,6 +91,25 @@ def bouw_wereld(
         tekst=c.tekst,
     )
     w = Wereld(naam=naam, dossier=dossier.dossier, objects=dossier.objects)
+    # Uploaded documents (issue 20), stored through the service: a diploma with a
+    # harmless text (the RSD klantmanager may download it: the world's `document`),
+    # and the two health kinds with a health canary in the file's text and in
+    # the note (mark_all keeps the note's health canary).
+    w.documenten = {
+        soort: document(
+            w.dossier,
+            cr,
+            soort=soort,
+            tekst=c.document_tekst(soort) or DIPLOMA_TEKST,
+            notitie=c.document_notitie(soort) or "",
+        )
+        for soort in (
+            DocumentSoort.DIPLOMA,
+            DocumentSoort.MEDISCHE_VERKLARING,
+            DocumentSoort.COA_PROFIEL,
+        )
+    }
+    w.objects["document"] = w.documenten[DocumentSoort.DIPLOMA]
     # Canaries in every text written so far, before any PDF is rendered.
     c.mark_all()
 
