@@ -190,10 +190,6 @@ MATRIX: dict[str, Row] = {
     # The ontzorgingsbeschikking: the RSD klantmanager may download it for their own
     # client (the handhaving letters not: tests/security/test_ac08_documents.py).
     "pip_plans:brief_pdf": Row(200, 404, 200, 404, 403, 200, L, T),
-    # Documents on the dossier (issue 20 item 3): the tab for the dossier roles; the
-    # download of a diploma also for the RSD klantmanager of their own client.
-    "pip_plans:documenten": DOSSIER_PAGE,
-    "intake:document": Row(200, 404, 200, 404, 403, 200, L, T),
     # --- pip_plans: ontzorgen ------------------------------------------------------------
     "pip_plans:ontzorgen": DOSSIER_PAGE,
     "pip_plans:ontzorgen_starten": DOSSIER_ACTION,

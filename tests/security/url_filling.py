@@ -16,7 +16,6 @@ KIND_BY_SEGMENT = {
     "bezwaren": "bezwaar",
     "brieven": "brief",
     "brievenbundels": "brievenbundel",
-    "documenten": "document",
     "lasten": "vaste_last",
     "handhaving": "zaak",
     "participatie": "activiteit",

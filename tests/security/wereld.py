@@ -134,7 +134,6 @@ def bouw_wereld(
         acting_user=cr,
     )
     w.objects["brievenbundel"] = uitnodiging.bundel
-    w.objects["document"] = document(w.dossier, cr)
     w.brieven = {b.soort: b for b in Brief.objects.filter(inburgeraar=w.dossier)}
     w.objects["brief"] = w.brieven[BriefSoort.ONTZORGINGSBESCHIKKING]
 
