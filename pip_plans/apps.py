@@ -13,3 +13,6 @@ class PipPlansConfig(AppConfig):
         "lasten": ("pip_plans.VasteLast", "inburgeraar_id"),
         "handhaving": ("pip_plans.Handhavingszaak", "inburgeraar_id"),
     }
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -18,12 +18,13 @@ from zevenaar_inburgering.nl import kleine_beginletter
 from zevenaar_inburgering.pdf import render_document, render_pdf, write_pdf
 from zevenaar_inburgering.verwerkingen import log
 
-from . import rules
+from . import brieftekst, rules
 from .models import (
     BESLUITEN,
     Bezwaar,
     Brief,
     BriefSoort,
+    Brieftekst,
     Brievenbundel,
     Handhavingszaak,
     Ontzorging,
@@ -58,6 +59,38 @@ def verzenddatum_fouten(verzenddatum: date | None, dagtekening: date) -> dict:
             "verzenddatum": "De brief kan niet worden verzonden vóór de dagtekening."
         }
     return {}
+
+
+def geldende_brieftekst(soort: BriefSoort, gemeente) -> Brieftekst | None:
+    """The published text version a letter of this kind for this gemeente is
+    written with now: the last one published. None for a letter without a kept
+    text (the overdracht)."""
+    if soort not in brieftekst.SOORTEN:
+        return None
+    versie = brieftekst.geldende_versie(soort, gemeente)
+    if versie is None:
+        # Every gemeente gets the standard texts when it is made (signals.py).
+        raise ValidationError(
+            f"De brief kan niet worden gemaakt: de gemeente {gemeente.naam} heeft "
+            f"geen gepubliceerde tekst voor de {BriefSoort(soort).label.lower()}. "
+            "Functioneel beheer moet die eerst publiceren.",
+            code="brieftekst",
+        )
+    return versie
+
+
+def _met_tekst(context: dict, versie: Brieftekst | None) -> dict:
+    """The context with the text version's parts as HTML (`brieftekst.inleiding`,
+    `brieftekst.slot`), filled from the finished context (kenmerk included)."""
+    if versie is None:
+        return context
+    return {
+        **context,
+        "brieftekst": {
+            blok: brieftekst.tekst_html(getattr(versie, blok), versie.soort, context)
+            for blok in brieftekst.BLOKKEN
+        },
+    }
 
 
 def _brief_context(
@@ -110,15 +143,39 @@ def brief_voorbeeld(
     context, _, _ = _brief_context(
         inburgeraar, soort, context, dagtekening, verzenddatum
     )
+    versie = geldende_brieftekst(soort, inburgeraar.gemeente)
     pdf = render_pdf(
         template_name,
-        {**context, "kenmerk": "CONCEPT", "concept": True},
+        _met_tekst({**context, "kenmerk": "CONCEPT", "concept": True}, versie),
         title=f"Voorbeeld {kleine_beginletter(BriefSoort(soort).label)}",
     )
     log.log_pdf_generated(
         inburgeraar, user=acting_user, handeling=f"Voorbeeld {BriefSoort(soort).label}"
     )
     return pdf
+
+
+def brieftekst_voorbeeld(
+    versie: Brieftekst,
+    *,
+    inburgeraar: Inburgeraar,
+    context: dict,
+    dagtekening: date,
+    verzenddatum: date,
+) -> bytes:
+    """A letter written with this text version (a concept, say), marked CONCEPT:
+    for functioneel beheer to see a text before publishing it. `inburgeraar` and
+    `context` are made-up example data (services.brieftekst): nothing is stored
+    or logged, as no person is in it."""
+    context, _, _ = _brief_context(
+        inburgeraar, versie.soort, context, dagtekening, verzenddatum
+    )
+    soort = BriefSoort(versie.soort)
+    return render_pdf(
+        f"pip_plans/pdf/{soort.value}.html",
+        _met_tekst({**context, "kenmerk": "VOORBEELD", "concept": True}, versie),
+        title=f"Voorbeeld {kleine_beginletter(soort.label)}, versie {versie.versie}",
+    )
 
 
 def brief_opmaken(
@@ -135,6 +192,7 @@ def brief_opmaken(
     documenten: list[Document] | None = None,
     dagtekening: date | None = None,
     verzenddatum: date | None = None,
+    versie: Brieftekst | None = None,
 ) -> Brief:
     """Render, store and record one letter. With `documenten`, its rendered
     WeasyPrint document is appended to that list, for a bundle that prints the
@@ -148,6 +206,11 @@ def brief_opmaken(
     after it. Default: the dagtekening, which defaults to today, the day the letter
     is generated; a later day when the letter goes out later.
 
+    The letter is written with the text version in force for its kind and
+    gemeente (geldende_brieftekst; `versie` passes it in when the caller has read
+    it already, as a batch does), stored as `Brief.brieftekst`; the template shows
+    its parts as `brieftekst.inleiding` and `brieftekst.slot`.
+
     Refused (ValidationError naming the empty fields) while the gemeente's
     letterhead is incomplete: a letter goes out in the dossier's gemeente's name.
     """
@@ -155,6 +218,8 @@ def brief_opmaken(
         inburgeraar, soort, context, dagtekening, verzenddatum
     )
     bezwaar_deadline = context["bezwaar_deadline"]
+    if versie is None:
+        versie = geldende_brieftekst(soort, inburgeraar.gemeente)
     brief = Brief(
         inburgeraar=inburgeraar,
         soort=soort,
@@ -165,6 +230,7 @@ def brief_opmaken(
         dagtekening=dagtekening,
         verzenddatum=verzenddatum,
         bezwaar_deadline=bezwaar_deadline,
+        brieftekst=versie,
         aangemaakt_door=acting_user,
     )
     brief.kenmerk = (
@@ -173,7 +239,9 @@ def brief_opmaken(
     )
     titel = f"{brief.get_soort_display()} {brief.kenmerk}"
     document = render_document(
-        template_name, {**context, "kenmerk": brief.kenmerk}, title=titel
+        template_name,
+        _met_tekst({**context, "kenmerk": brief.kenmerk}, versie),
+        title=titel,
     )
     pdf = write_pdf(document)
     brief.pdf, brief.sha256 = store_document(

@@ -18,6 +18,11 @@ from .brief import (  # noqa: F401
     Brievenbundel,
     BrievenbundelQuerySet,
 )
+from .brieftekst import (  # noqa: F401
+    Brieftekst,
+    BrieftekstQuerySet,
+    BrieftekstStatus,
+)
 from .handhaving import (  # noqa: F401
     LOPENDE_HANDHAVING,
     BesluitSoort,

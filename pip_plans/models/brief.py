@@ -125,6 +125,16 @@ class Brief(models.Model):
         blank=True,
         related_name="brieven",
     )
+    # The text version the letter was written with (issue 20): an old letter can
+    # be explained. Empty for letters from before versioned texts, and for the
+    # overdracht, whose text is not kept by functioneel beheer.
+    brieftekst = models.ForeignKey(
+        "Brieftekst",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="brieven",
+    )
     kenmerk = models.CharField(max_length=60, unique=True)
     dagtekening = models.DateField()
     verzenddatum = models.DateField(

@@ -145,6 +145,8 @@ DOSSIER_ROLES = frozenset({Role.CASUSREGISSEUR, Role.FUNCTIONEEL_BEHEERDER})
 DUO_IMPORT_ROLES = DOSSIER_ROLES
 RSD_ROLES = frozenset({Role.RSD_KLANTMANAGER})
 VERWERKINGENLOG_ROLES = frozenset({Role.FUNCTIONEEL_BEHEERDER})
+# Who keeps the letter texts of their gemeenten (pip_plans.Brieftekst).
+BRIEFTEKST_ROLES = frozenset({Role.FUNCTIONEEL_BEHEERDER})
 # Health and trauma (AVG art. 9): never an RSD klantmanager or a beleidsmedewerker.
 GEZONDHEID_ROLES = frozenset({Role.CASUSREGISSEUR, Role.FUNCTIONEEL_BEHEERDER})
 # The kwartaalrapportage and the dashboard; the ketenoverleg.
