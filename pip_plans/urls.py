@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bezwaar, documenten, handhaving, ontzorgen, pip
+from .views import bezwaar, brieftekst, documenten, handhaving, ontzorgen, pip
 
 app_name = "pip_plans"
 
@@ -41,6 +41,27 @@ urlpatterns = [
         name="inkomende_verhuizing",
     ),
     path("brieven/<uuid:pk>/pdf/", pip.brief_pdf, name="brief_pdf"),
+    # --- Letter texts (functioneel beheer, BRIEFTEKST_ROLES) -----------------------
+    path("briefteksten/", brieftekst.briefteksten, name="briefteksten"),
+    path(
+        "briefteksten/openen/", brieftekst.brieftekst_openen, name="brieftekst_openen"
+    ),
+    path("briefteksten/<int:pk>/", brieftekst.brieftekst, name="brieftekst"),
+    path(
+        "briefteksten/<int:pk>/voorbeeld/",
+        brieftekst.brieftekst_voorbeeld,
+        name="brieftekst_voorbeeld",
+    ),
+    path(
+        "briefteksten/<int:pk>/publiceren/",
+        brieftekst.brieftekst_publiceren,
+        name="brieftekst_publiceren",
+    ),
+    path(
+        "briefteksten/<int:pk>/weggooien/",
+        brieftekst.brieftekst_weggooien,
+        name="brieftekst_weggooien",
+    ),
     # --- Ontzorgen ---------------------------------------------------------------
     # Casusregisseur (DOSSIER_ROLES): the dossier's ontzorgen page and its forms.
     path("dossiers/<uuid:pk>/ontzorgen/", ontzorgen.ontzorgen_pagina, name="ontzorgen"),

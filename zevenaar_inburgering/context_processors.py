@@ -1,4 +1,5 @@
 from zevenaar_inburgering.accounts.models import (
+    BRIEFTEKST_ROLES,
     DOSSIER_ROLES,
     DUO_IMPORT_ROLES,
     KETEN_ROLES,
@@ -25,6 +26,7 @@ def navigation(request) -> dict:
             "duo_import": user.has_role(DUO_IMPORT_ROLES),
             "rsd": user.has_role(RSD_ROLES),
             "verwerkingenlog": verwerkingenlog,
+            "briefteksten": user.has_role(BRIEFTEKST_ROLES),
             "admin": admin,
             "monitoring": user.has_role(MONITORING_ROLES),
             "keten": user.has_role(KETEN_ROLES),
