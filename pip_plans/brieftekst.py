@@ -19,7 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from zevenaar_inburgering.nl import datum_tekst, euro, opsomming
 
-from .models import BriefSoort, Brieftekst
+from .models import BriefSoort, Brieftekst, Inburgeringstermijn
+from .selectors import geldende_pip
 
 # The letters to the inburgeraar whose wording functioneel beheer keeps. The
 # overdracht goes to a colleague gemeente and is a fixed data sheet.
@@ -84,6 +85,31 @@ def _afspraak_tijd(context) -> str:
     return f"{tijd:%H:%M} uur" if tijd else "een tijd die wij nog met u afspreken"
 
 
+def _leerroute(context) -> str:
+    """The leerroute of the PIP in force; a voorbeeld gives its own."""
+    if "leerroute" in context:
+        return context["leerroute"]
+    pip = geldende_pip(context["inburgeraar"])
+    return (
+        pip.get_leerroute_display()
+        if pip and pip.leerroute
+        else ("nog niet vastgesteld")
+    )
+
+
+def _termijn_einde(context) -> str:
+    """The last day of the inburgeringstermijn, with DUO's verlengingen; a
+    voorbeeld gives its own."""
+    if "termijn_einde" in context:
+        einde = context["termijn_einde"]
+    else:
+        termijn = Inburgeringstermijn.objects.filter(
+            inburgeraar=context["inburgeraar"]
+        ).first()
+        einde = termijn.einddatum if termijn else None
+    return datum_tekst(einde) if einde else "nog niet begonnen"
+
+
 ALGEMEEN = (
     Plaatshouder("naam", "naam van de inburgeraar", lambda c: c["inburgeraar"].naam),
     Plaatshouder("gemeente", "naam van de gemeente", lambda c: c["gemeente"].naam),
@@ -113,6 +139,15 @@ _OVERTREDING = (
         "datum_overtreding",
         "datum van de overtreding",
         _datum("zaak", "datum_overtreding"),
+    ),
+)
+# The route and its term: letters after the PIP.
+_ROUTE = (
+    Plaatshouder("leerroute", "leerroute uit het geldende PIP", _leerroute),
+    Plaatshouder(
+        "termijn_einde",
+        "laatste dag van de inburgeringstermijn (met verlengingen)",
+        _termijn_einde,
     ),
 )
 _MAXIMUM = Plaatshouder(
@@ -145,8 +180,9 @@ EIGEN = {
             _datum("ontzorging", "einddatum"),
         ),
         _BEZWAAR_UITERLIJK,
+        *_ROUTE,
     ),
-    BriefSoort.WAARSCHUWING: (*_OVERTREDING, _MAXIMUM),
+    BriefSoort.WAARSCHUWING: (*_OVERTREDING, _MAXIMUM, *_ROUTE),
     BriefSoort.VOORNEMEN: (
         *_OVERTREDING,
         _MAXIMUM,
@@ -160,6 +196,7 @@ EIGEN = {
             "laatste dag voor de zienswijze",
             _datum("zaak", "zienswijze_tot"),
         ),
+        *_ROUTE,
     ),
     BriefSoort.RAPPORT: (
         *_OVERTREDING,
@@ -171,6 +208,7 @@ EIGEN = {
         *_OVERTREDING,
         Plaatshouder("boetebedrag", "de boete", _bedrag("zaak", "boetebedrag")),
         _BEZWAAR_UITERLIJK,
+        *_ROUTE,
     ),
     BriefSoort.BESLISSING_OP_BEZWAAR: (
         Plaatshouder(

@@ -202,6 +202,12 @@ def voorbeeld_gegevens(
         boetebedrag=Decimal("250"),
         motivering_bedrag="(Voorbeeld) Het bedrag past bij de duur van het verzuim.",
     )
+    # The values the placeholders {leerroute} and {termijn_einde} would read from
+    # the dossier's PIP and termijn.
+    eigen = {
+        "leerroute": "B1-route",
+        "termijn_einde": vandaag + timedelta(days=900),
+    }
     if soort == BriefSoort.UITNODIGING_INTAKE:
         return inburgeraar, {
             "afspraak_datum": vandaag + timedelta(days=14),
@@ -217,6 +223,7 @@ def voorbeeld_gegevens(
             machtiging_getekend_op=vandaag,
         )
         return inburgeraar, {
+            **eigen,
             "ontzorging": ontzorging,
             "lasten": [],
             "verlengd": False,
@@ -234,6 +241,7 @@ def voorbeeld_gegevens(
         )
         return inburgeraar, {"bezwaar": bezwaar, "zaak": zaak}
     return inburgeraar, {
+        **eigen,
         "zaak": zaak,
         "maximum": boete_maximum(vandaag),
         "opdracht": "",

@@ -17,7 +17,7 @@ from zevenaar_inburgering.documents import atomic_with_documents, store_document
 from zevenaar_inburgering.nl import datum_tekst, opsomming
 from zevenaar_inburgering.pdf import documents_to_pdf
 
-from ..brieven import brief_opmaken, verzenddatum_fouten
+from ..brieven import brief_opmaken, geldende_brieftekst, verzenddatum_fouten
 from ..models import Brief, BriefSoort, Brievenbundel
 from ..tijdlijn import GebeurtenisSoort
 
@@ -128,6 +128,11 @@ def uitnodigingen_maken(
         "afspraak_tijd": afspraak_tijd,
         "afspraak_plaats": afspraak_plaats,
     }
+    # The text version in force per gemeente, read once for the batch.
+    versies = {
+        d.gemeente_id: geldende_brieftekst(BriefSoort.UITNODIGING_INTAKE, d.gemeente)
+        for d in {d.gemeente_id: d for d in gekozen}.values()
+    }
     documenten = []
     brieven = []
     for dossier in gekozen:
@@ -141,6 +146,7 @@ def uitnodigingen_maken(
             documenten=documenten,
             dagtekening=dagtekening,
             verzenddatum=verzenddatum,
+            versie=versies[dossier.gemeente_id],
         )
         brieven.append(brief)
         Gebeurtenis.objects.create(
