@@ -19,20 +19,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 from zevenaar_inburgering.nl import datum_tekst, euro, opsomming
 
-from .models import BriefSoort, Brieftekst, Inburgeringstermijn
+from .models import Brieftekst, BrieftekstSoort, Inburgeringstermijn
 from .selectors import geldende_pip
 
-# The letters to the inburgeraar whose wording functioneel beheer keeps. The
-# overdracht goes to a colleague gemeente and is a fixed data sheet.
-SOORTEN = (
-    BriefSoort.UITNODIGING_INTAKE,
-    BriefSoort.ONTZORGINGSBESCHIKKING,
-    BriefSoort.WAARSCHUWING,
-    BriefSoort.VOORNEMEN,
-    BriefSoort.RAPPORT,
-    BriefSoort.BOETEBESCHIKKING,
-    BriefSoort.BESLISSING_OP_BEZWAAR,
-)
+# The letters whose wording functioneel beheer keeps (models.BrieftekstSoort).
+SOORTEN = tuple(BrieftekstSoort)
 # The two parts of a letter a version holds (the model's fields).
 BLOKKEN = ("inleiding", "slot")
 
@@ -86,9 +77,12 @@ def _afspraak_tijd(context) -> str:
 
 
 def _leerroute(context) -> str:
-    """The leerroute of the PIP in force; a voorbeeld gives its own."""
+    """The leerroute of the PIP in force: in its beschikking, the PIP's own; a
+    voorbeeld gives its own."""
     if "leerroute" in context:
         return context["leerroute"]
+    if "pip" in context:
+        return context["pip"].get_leerroute_display()
     pip = geldende_pip(context["inburgeraar"])
     return (
         pip.get_leerroute_display()
@@ -159,7 +153,8 @@ _BEZWAAR_UITERLIJK = Plaatshouder(
     _datum("bezwaar_deadline"),
 )
 EIGEN = {
-    BriefSoort.UITNODIGING_INTAKE: (
+    BrieftekstSoort.PIP_BESCHIKKING: (*_ROUTE, _BEZWAAR_UITERLIJK),
+    BrieftekstSoort.UITNODIGING_INTAKE: (
         Plaatshouder(
             "afspraak_datum", "datum van de afspraak", _datum("afspraak_datum")
         ),
@@ -168,7 +163,7 @@ EIGEN = {
             "afspraak_plaats", "plaats van de afspraak", lambda c: c["afspraak_plaats"]
         ),
     ),
-    BriefSoort.ONTZORGINGSBESCHIKKING: (
+    BrieftekstSoort.ONTZORGINGSBESCHIKKING: (
         Plaatshouder(
             "startdatum",
             "eerste dag van het ontzorgen",
@@ -182,8 +177,8 @@ EIGEN = {
         _BEZWAAR_UITERLIJK,
         *_ROUTE,
     ),
-    BriefSoort.WAARSCHUWING: (*_OVERTREDING, _MAXIMUM, *_ROUTE),
-    BriefSoort.VOORNEMEN: (
+    BrieftekstSoort.WAARSCHUWING: (*_OVERTREDING, _MAXIMUM, *_ROUTE),
+    BrieftekstSoort.VOORNEMEN: (
         *_OVERTREDING,
         _MAXIMUM,
         Plaatshouder(
@@ -198,19 +193,19 @@ EIGEN = {
         ),
         *_ROUTE,
     ),
-    BriefSoort.RAPPORT: (
+    BrieftekstSoort.RAPPORT: (
         *_OVERTREDING,
         Plaatshouder(
             "rapport_datum", "datum van het rapport", _datum("zaak", "rapport_op")
         ),
     ),
-    BriefSoort.BOETEBESCHIKKING: (
+    BrieftekstSoort.BOETEBESCHIKKING: (
         *_OVERTREDING,
         Plaatshouder("boetebedrag", "de boete", _bedrag("zaak", "boetebedrag")),
         _BEZWAAR_UITERLIJK,
         *_ROUTE,
     ),
-    BriefSoort.BESLISSING_OP_BEZWAAR: (
+    BrieftekstSoort.BESLISSING_OP_BEZWAAR: (
         Plaatshouder(
             "bezwaar_ontvangen_op",
             "dag dat het bezwaar binnenkwam",
@@ -237,7 +232,7 @@ def geldende_versie(soort: str, gemeente) -> Brieftekst | None:
 
 def plaatshouders(soort: str) -> dict[str, Plaatshouder]:
     """The placeholders a text of this kind of letter may use, by name."""
-    return {p.naam: p for p in (*ALGEMEEN, *EIGEN[BriefSoort(soort)])}
+    return {p.naam: p for p in (*ALGEMEEN, *EIGEN[BrieftekstSoort(soort)])}
 
 
 def plaatshouder_fout(tekst: str, soort: str) -> str:

@@ -25,6 +25,7 @@ from .models import (
     Brief,
     BriefSoort,
     Brieftekst,
+    BrieftekstSoort,
     Brievenbundel,
     Handhavingszaak,
     Ontzorging,
@@ -44,6 +45,8 @@ KENMERK_PREFIX = {
 # statutory six weeks: bezwaar against a besluit, beroep against the beslissing op
 # bezwaar (Awb art. 6:7); printed in the letter and stored as `bezwaar_deadline`.
 MET_RECHTSMIDDEL = (*BESLUITEN, BriefSoort.BESLISSING_OP_BEZWAAR)
+# The template of a letter with a kept text, where it is not pip_plans/pdf/<soort>.html.
+SJABLONEN = {BrieftekstSoort.PIP_BESCHIKKING: "pip_plans/pdf/beschikking.html"}
 # Said when a besluit is asked for without its voorbeeld confirmed as seen.
 VOORBEELD_EERST = (
     "Bekijk eerst het voorbeeld van de brief en bevestig dat de vrije teksten zo "
@@ -61,7 +64,7 @@ def verzenddatum_fouten(verzenddatum: date | None, dagtekening: date) -> dict:
     return {}
 
 
-def geldende_brieftekst(soort: BriefSoort, gemeente) -> Brieftekst | None:
+def geldende_brieftekst(soort: str, gemeente) -> Brieftekst | None:
     """The published text version a letter of this kind for this gemeente is
     written with now: the last one published. None for a letter without a kept
     text (the overdracht)."""
@@ -72,14 +75,14 @@ def geldende_brieftekst(soort: BriefSoort, gemeente) -> Brieftekst | None:
         # Every gemeente gets the standard texts when it is made (signals.py).
         raise ValidationError(
             f"De brief kan niet worden gemaakt: de gemeente {gemeente.naam} heeft "
-            f"geen gepubliceerde tekst voor de {BriefSoort(soort).label.lower()}. "
+            f"geen gepubliceerde tekst voor de {BrieftekstSoort(soort).label.lower()}. "
             "Functioneel beheer moet die eerst publiceren.",
             code="brieftekst",
         )
     return versie
 
 
-def _met_tekst(context: dict, versie: Brieftekst | None) -> dict:
+def met_brieftekst(context: dict, versie: Brieftekst | None) -> dict:
     """The context with the text version's parts as HTML (`brieftekst.inleiding`,
     `brieftekst.slot`), filled from the finished context (kenmerk included)."""
     if versie is None:
@@ -146,7 +149,7 @@ def brief_voorbeeld(
     versie = geldende_brieftekst(soort, inburgeraar.gemeente)
     pdf = render_pdf(
         template_name,
-        _met_tekst({**context, "kenmerk": "CONCEPT", "concept": True}, versie),
+        met_brieftekst({**context, "kenmerk": "CONCEPT", "concept": True}, versie),
         title=f"Voorbeeld {kleine_beginletter(BriefSoort(soort).label)}",
     )
     log.log_pdf_generated(
@@ -170,10 +173,10 @@ def brieftekst_voorbeeld(
     context, _, _ = _brief_context(
         inburgeraar, versie.soort, context, dagtekening, verzenddatum
     )
-    soort = BriefSoort(versie.soort)
+    soort = BrieftekstSoort(versie.soort)
     return render_pdf(
-        f"pip_plans/pdf/{soort.value}.html",
-        _met_tekst({**context, "kenmerk": "VOORBEELD", "concept": True}, versie),
+        SJABLONEN.get(soort, f"pip_plans/pdf/{soort.value}.html"),
+        met_brieftekst({**context, "kenmerk": "VOORBEELD", "concept": True}, versie),
         title=f"Voorbeeld {kleine_beginletter(soort.label)}, versie {versie.versie}",
     )
 
@@ -240,7 +243,7 @@ def brief_opmaken(
     titel = f"{brief.get_soort_display()} {brief.kenmerk}"
     document = render_document(
         template_name,
-        _met_tekst({**context, "kenmerk": brief.kenmerk}, versie),
+        met_brieftekst({**context, "kenmerk": brief.kenmerk}, versie),
         title=titel,
     )
     pdf = write_pdf(document)

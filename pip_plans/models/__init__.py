@@ -21,6 +21,7 @@ from .brief import (  # noqa: F401
 from .brieftekst import (  # noqa: F401
     Brieftekst,
     BrieftekstQuerySet,
+    BrieftekstSoort,
     BrieftekstStatus,
 )
 from .handhaving import (  # noqa: F401

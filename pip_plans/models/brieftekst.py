@@ -1,9 +1,10 @@
 """Brieftekst: the wording of a kind of letter for one gemeente, kept by functioneel
 beheer (issue 20 item 2). Versioned: a concept is edited, seen as a voorbeeld PDF
 and then published; a published version never changes (a database trigger,
-migration 0012) and every Brief names the version it was written with. The parts a
-letter must hold by law (the decision, the amounts, the bezwaar clause, the legal
-basis) stay in the letter's template; a version holds the parts around them."""
+migration 0012) and every Brief and PIP beschikking names the version it was
+written with. The parts a letter must hold by law (the decision, the amounts, the
+bezwaar clause, the legal basis) stay in the letter's template; a version holds
+the parts around them."""
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,28 @@ from django.db.models import Q
 from zevenaar_inburgering.accounts.models import BRIEFTEKST_ROLES, Gemeente
 
 from .brief import BriefSoort
+
+# The letters whose text functioneel beheer keeps: the PIP beschikking and the
+# letters to the inburgeraar (Brief), with the same values and names as BriefSoort.
+# Not the overdracht: it goes to a colleague gemeente and is a fixed data sheet.
+BrieftekstSoort = models.TextChoices(
+    "BrieftekstSoort",
+    [
+        ("PIP_BESCHIKKING", ("pip_beschikking", "Beschikking PIP")),
+        *(
+            (soort.name, (soort.value, soort.label))
+            for soort in (
+                BriefSoort.UITNODIGING_INTAKE,
+                BriefSoort.ONTZORGINGSBESCHIKKING,
+                BriefSoort.WAARSCHUWING,
+                BriefSoort.VOORNEMEN,
+                BriefSoort.RAPPORT,
+                BriefSoort.BOETEBESCHIKKING,
+                BriefSoort.BESLISSING_OP_BEZWAAR,
+            )
+        ),
+    ],
+)
 
 
 class BrieftekstStatus(models.TextChoices):
@@ -34,7 +57,7 @@ class BrieftekstQuerySet(models.QuerySet):
 
 
 class Brieftekst(models.Model):
-    soort = models.CharField(max_length=30, choices=BriefSoort.choices)
+    soort = models.CharField(max_length=30, choices=BrieftekstSoort.choices)
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="brieventeksten"
     )

@@ -221,6 +221,15 @@ class Beschikking(models.Model):
         Inburgeraar, on_delete=models.PROTECT, related_name="beschikkingen"
     )
     kenmerk = models.CharField(max_length=40, unique=True)
+    # The text version the letter was written with (issue 20); empty for the
+    # beschikkingen from before versioned texts.
+    brieftekst = models.ForeignKey(
+        "Brieftekst",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beschikkingen",
+    )
     dagtekening = models.DateField()
     bekendmaking = models.DateField(help_text="De dag van verzending (Awb art. 3:41).")
     bezwaar_deadline = models.DateField("bezwaar uiterlijk")

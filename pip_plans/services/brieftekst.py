@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from intake.models import Inburgeraar
+from intake.models import Inburgeraar, Leerroute
 from intake.services.dossier import verouderd
 from zevenaar_inburgering.accounts.models import Gemeente, User
 
@@ -26,10 +26,13 @@ from ..models import (
     Brief,
     BriefSoort,
     Brieftekst,
+    BrieftekstSoort,
     BrieftekstStatus,
     Handhavingszaak,
     Ontzorging,
     Overtreding,
+    Pip,
+    Taalniveau,
 )
 
 NIET_GEZIEN = (
@@ -208,6 +211,28 @@ def voorbeeld_gegevens(
         "leerroute": "B1-route",
         "termijn_einde": vandaag + timedelta(days=900),
     }
+    if soort == BrieftekstSoort.PIP_BESCHIKKING:
+        pip = Pip(
+            inburgeraar=inburgeraar,
+            versie=1,
+            leerroute=Leerroute.B1,
+            taalniveau=Taalniveau.B1,
+            reden_afwijzing_onderwijs="(Voorbeeld) Mevrouw wil eerst aan het werk.",
+            reden_afwijzing_z="(Voorbeeld) De leerbaarheidstoets wijst op de B1-route.",
+            ondersteuning="(Voorbeeld) Elke zes weken een gesprek met de casusregisseur.",
+            pvt_uren=12,
+            map_uren=40,
+            voortgangsgesprek_interval_weken=6,
+        )
+        return inburgeraar, {
+            "pip": pip,
+            "termijn": None,
+            "termijn_start": vandaag,
+            "termijn_einde": eigen["termijn_einde"],
+            "eerste": True,
+            "verhuizing": None,
+            "verlengingen": [],
+        }
     if soort == BriefSoort.UITNODIGING_INTAKE:
         return inburgeraar, {
             "afspraak_datum": vandaag + timedelta(days=14),

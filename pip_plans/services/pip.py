@@ -34,9 +34,10 @@ from zevenaar_inburgering.pdf import render_pdf
 from zevenaar_inburgering.verwerkingen import log
 
 from .. import rules
-from ..brieven import verzenddatum_fouten
+from ..brieven import geldende_brieftekst, met_brieftekst, verzenddatum_fouten
 from ..models import (
     Beschikking,
+    BrieftekstSoort,
     Inburgeringstermijn,
     InkomendeVerhuizing,
     KnmVorm,
@@ -331,9 +332,12 @@ def beschikking_voorbeeld(
         verzenddatum=verzenddatum,
         nt2_uren_keurmerk=nt2_uren_keurmerk,
     )
+    versie = geldende_brieftekst(
+        BrieftekstSoort.PIP_BESCHIKKING, pip.inburgeraar.gemeente
+    )
     pdf = render_pdf(
         "pip_plans/pdf/beschikking.html",
-        {**context, "concept": True},
+        met_brieftekst({**context, "concept": True}, versie),
         title="Voorbeeld beschikking persoonlijk plan inburgering en participatie",
     )
     log.log_pdf_generated(
@@ -394,9 +398,10 @@ def pip_vaststellen(
         context["eerste"],
     )
     bekendmaking = context["verzenddatum"]
+    versie = geldende_brieftekst(BrieftekstSoort.PIP_BESCHIKKING, inburgeraar.gemeente)
     pdf = render_pdf(
         "pip_plans/pdf/beschikking.html",
-        context,
+        met_brieftekst(context, versie),
         title=f"Beschikking persoonlijk plan inburgering en participatie {kenmerk}",
     )
     naam, sha256 = store_document(
@@ -407,6 +412,7 @@ def pip_vaststellen(
         pip=pip,
         inburgeraar=inburgeraar,
         kenmerk=kenmerk,
+        brieftekst=versie,
         dagtekening=dagtekening,
         bekendmaking=bekendmaking,
         bezwaar_deadline=rules.bezwaar_deadline(bekendmaking),
