@@ -17,9 +17,12 @@ from zevenaar_inburgering.accounts.models import BRIEFTEKST_ROLES
 
 from ..brieftekst import SOORTEN
 from ..forms.brieftekst import BrieftekstForm, PublicerenForm
-from ..models import BriefSoort, Brieftekst, BrieftekstStatus
+from ..models import Brieftekst, BrieftekstStatus
 from ..services import brieftekst as service
 from .voorbeeld import voorbeeld_pdf
+
+# The publish form sits beside the editor: its own ids (both have gewijzigd_op).
+PUBLICEREN_ID = "publiceren_%s"
 
 
 def _versies(user):
@@ -51,7 +54,7 @@ def briefteksten(request):
             "brieven": [
                 {
                     "soort": soort,
-                    "label": BriefSoort(soort).label,
+                    "label": soort.label,
                     "in_gebruik": in_gebruik.get((gemeente.pk, soort)),
                     "concept": concepten.get((gemeente.pk, soort)),
                 }
@@ -93,7 +96,8 @@ def _render(request, brieftekst, form=None, publiceren=None, status=200):
     if concept:
         form = form or BrieftekstForm(instance=brieftekst)
         publiceren = publiceren or PublicerenForm(
-            initial={"gewijzigd_op": brieftekst.gewijzigd_op.isoformat()}
+            initial={"gewijzigd_op": brieftekst.gewijzigd_op.isoformat()},
+            auto_id=PUBLICEREN_ID,
         )
     return render(
         request,
@@ -161,7 +165,7 @@ def brieftekst_voorbeeld(request, pk):
 @require_POST
 def brieftekst_publiceren(request, pk):
     brieftekst = _brieftekst(request, pk)
-    publiceren = PublicerenForm(request.POST)
+    publiceren = PublicerenForm(request.POST, auto_id=PUBLICEREN_ID)
     if publiceren.is_valid():
         try:
             service.publiceren(

@@ -25,6 +25,8 @@ from pip_plans.models import (
     Betaling,
     Bezwaar,
     Brief,
+    BriefSoort,
+    Brieftekst,
     Handhavingszaak,
     InkomendeVerhuizing,
     Maatregel,
@@ -170,6 +172,22 @@ def situaties(vandaag: date) -> dict[str, Callable[[], bool]]:
         "voortgangsgesprek te doen": lambda: standen.filter(
             volgend_voortgangsgesprek__lte=gesprek_te_doen_tot(vandaag)
         ).exists(),
+        # Letter texts (pip_plans.demo.briefteksten): a gemeente's own published
+        # text, a concept in the works, and every letter naming its version.
+        "eigen brieftekst gepubliceerd": lambda: Brieftekst.objects.filter(
+            versie__gt=1, status="gepubliceerd"
+        ).exists(),
+        "brieftekst in concept": lambda: Brieftekst.objects.filter(
+            status="concept"
+        ).exists(),
+        "elke brief en beschikking noemt zijn tekstversie": lambda: (
+            not (
+                Brief.objects.exclude(soort=BriefSoort.OVERDRACHT)
+                .filter(brieftekst=None)
+                .exists()
+                or Beschikking.objects.filter(brieftekst=None).exists()
+            )
+        ),
         # Monitoring (monitoring.demo.keten, monitoring.demo.rapportage).
         "ketenoverleggen": Ketenoverleg.objects.exists,
         "kwartaalrapporten van vier kwartalen": lambda: (
