@@ -44,7 +44,11 @@ KENMERK_PREFIX = {
 # Letters after which the inburgeraar may go to the next instance within the
 # statutory six weeks: bezwaar against a besluit, beroep against the beslissing op
 # bezwaar (Awb art. 6:7); printed in the letter and stored as `bezwaar_deadline`.
-MET_RECHTSMIDDEL = (*BESLUITEN, BriefSoort.BESLISSING_OP_BEZWAAR)
+MET_RECHTSMIDDEL = (
+    BrieftekstSoort.PIP_BESCHIKKING,
+    *BESLUITEN,
+    BriefSoort.BESLISSING_OP_BEZWAAR,
+)
 # The template of a letter with a kept text, where it is not pip_plans/pdf/<soort>.html.
 SJABLONEN = {BrieftekstSoort.PIP_BESCHIKKING: "pip_plans/pdf/beschikking.html"}
 # Said when a besluit is asked for without its voorbeeld confirmed as seen.
