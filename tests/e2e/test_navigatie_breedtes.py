@@ -18,6 +18,8 @@ from playwright.sync_api import expect
 from monitoring.models import KwartaalrapportStatus
 from monitoring.rapportage.basis import laatste_afgesloten_kwartaal
 from monitoring.rapportage.cijfers import bereken
+from pip_plans.models import BrieftekstSoort
+from pip_plans.services.brieftekst import concept_openen
 from tests.e2e.conftest import inloggen, new_context
 from tests.e2e.stappen import menu_volgen
 from tests.e2e.test_accessibility import assert_accessible
@@ -42,7 +44,8 @@ OPEN = re.compile(r"\bshow\b")
 GEMEENTEN = ("Zevenaar", "Duiven", "Westervoort")
 LANGE_NAAM = ("Maximiliaan-Alexander", "van den Heuvel-Oosterbroek")
 
-# The page kinds of each role ({pk}: the dossier, {zaak}: its handhavingszaak).
+# The page kinds of each role ({pk}: the dossier, {zaak}: its handhavingszaak,
+# {brieftekst}: a concept letter text of Zevenaar).
 DOSSIERPAGINAS = (
     "/werkvoorraad/",
     "/werkvoorraad/brieven/?dossiers={pk}",
@@ -75,14 +78,20 @@ PAGINAS = {
         "/tweestapsverificatie/reservecodes/",
     ),
     "beleidsmedewerker": (*RAPPORTPAGINAS, "/ketenoverleg/nieuw/"),
-    "functioneel_beheerder": (*DOSSIERPAGINAS, *RAPPORTPAGINAS, "/verwerkingenlog/"),
+    "functioneel_beheerder": (
+        *DOSSIERPAGINAS,
+        *RAPPORTPAGINAS,
+        "/verwerkingenlog/",
+        "/briefteksten/",
+        "/briefteksten/{brieftekst}/",
+    ),
 }
 # The last link of each role's menu (functioneel beheer: in the Beheer dropdown).
 LAATSTE_IN_MENU = {
     "casusregisseur": ("Ketenoverleg", "/ketenoverleg/"),
     "klantmanager": ("Signalen per e-mail", "/signalen/voorkeuren/"),
     "beleidsmedewerker": ("Ketenoverleg", "/ketenoverleg/"),
-    "functioneel_beheerder": ("Verwerkingenlog", "/verwerkingenlog/"),
+    "functioneel_beheerder": ("Briefteksten", "/briefteksten/"),
 }
 # Django's own admin (its templates, not base.html) is checked for the status only.
 ALLEEN_STATUS = {"/beheer/"}
@@ -164,7 +173,13 @@ def wereld(
         sha256="0" * 64,
         gereed_op=timezone.now(),
     )
-    return {"pk": dossier.pk, "zaak": zaak.pk}
+    # A concept letter text: the editor with its placeholders beside the form.
+    brieftekst = concept_openen(
+        soort=BrieftekstSoort.UITNODIGING_INTAKE,
+        gemeente=zevenaar,
+        acting_user=functioneel_beheerder,
+    )
+    return {"pk": dossier.pk, "zaak": zaak.pk, "brieftekst": brieftekst.pk}
 
 
 @pytest.fixture
