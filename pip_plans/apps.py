@@ -12,6 +12,8 @@ class PipPlansConfig(AppConfig):
         "brieven": ("pip_plans.Brief", "inburgeraar_id"),
         "lasten": ("pip_plans.VasteLast", "inburgeraar_id"),
         "handhaving": ("pip_plans.Handhavingszaak", "inburgeraar_id"),
+        # A letter text is nobody's data.
+        "briefteksten": None,
     }
 
     def ready(self) -> None:

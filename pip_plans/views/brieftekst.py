@@ -148,10 +148,11 @@ def brieftekst(request, pk):
 
 
 @role_required(BRIEFTEKST_ROLES)
-@require_GET
+@require_POST
 def brieftekst_voorbeeld(request, pk):
     """The voorbeeld PDF of a version on made-up data; for a concept, the mark
-    that it was seen (publishing needs it)."""
+    that it was seen (publishing needs it). A POST, as it records that mark (and
+    as the other voorbeelden), opened in a new tab by the page's form."""
     brieftekst = _brieftekst(request, pk)
     try:
         pdf = service.voorbeeld(brieftekst, vandaag=timezone.localdate())

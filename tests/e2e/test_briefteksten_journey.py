@@ -159,23 +159,30 @@ def test_functioneel_beheer_edits_and_publishes_a_letter_text_after_its_voorbeel
     bekeken(page, "de editor van een brieftekst, publiceren geweigerd")
 
     # --- The voorbeeld: the new sentence on made-up data, marked CONCEPT ---------------
-    link = page.get_by_role("link", name="Voorbeeld bekijken (PDF)")
-    expect(link).to_have_attribute("target", "_blank")
-    href = link.get_attribute("href")
-    assert href == f"/briefteksten/{concept.pk}/voorbeeld/"
-    # A new tab with the PDF: seeing it is what publishing needs.
+    knop = page.get_by_role("button", name="Voorbeeld bekijken (PDF)")
+    formulier = page.locator("form", has=knop)
+    expect(formulier).to_have_attribute("target", "_blank")
+    actie = formulier.get_attribute("action")
+    assert actie == f"/briefteksten/{concept.pk}/voorbeeld/"
+    # A new tab with the PDF (a POST: it records that the voorbeeld was seen,
+    # which publishing needs).
     with page.expect_popup() as nieuw_tabblad:
-        link.click()
+        knop.click()
     tabblad = nieuw_tabblad.value
     tabblad.wait_for_load_state()
-    expect(tabblad).to_have_url(f"{live_server.url}{href}")
+    expect(tabblad).to_have_url(f"{live_server.url}{actie}")
     assert tabblad.evaluate("document.contentType") == "application/pdf"
     tabblad.close()
     concept.refresh_from_db()
     assert concept.voorbeeld_op is not None
-    # What the tab shows, read with the page's session (the bytes of a PDF in
-    # Chromium's viewer are not to be had from the tab itself).
-    antwoord = page.request.get(href)
+    # What the tab shows, asked for again with the page's session and the form's
+    # token (the bytes of a PDF in Chromium's viewer are not to be had from the tab).
+    token = formulier.locator("input[name=csrfmiddlewaretoken]").input_value()
+    antwoord = page.request.post(
+        actie,
+        form={"csrfmiddlewaretoken": token},
+        headers={"Referer": page.url},
+    )
     assert antwoord.status == 200
     assert antwoord.headers["content-type"] == "application/pdf"
     assert antwoord.headers["content-disposition"].startswith("inline")

@@ -767,7 +767,7 @@ def test_a_casusregisseur_gets_403_on_every_page(client_for, zevenaar, casusregi
     versie = geldende_versie(UITNODIGING, zevenaar)
     assert status_code(client, "briefteksten") == 403
     assert status_code(client, "brieftekst", versie.pk) == 403
-    assert status_code(client, "brieftekst_voorbeeld", versie.pk) == 403
+    assert status_code(client, "brieftekst_voorbeeld", versie.pk, post={}) == 403
     openen_data = {"gemeente": zevenaar.pk, "soort": UITNODIGING}
     assert status_code(client, "brieftekst_openen", post=openen_data) == 403
     assert not Brieftekst.objects.filter(status=BrieftekstStatus.CONCEPT).exists()
@@ -782,7 +782,7 @@ def test_another_gemeentes_texts_are_404(
     voor = ongewijzigd(concept)
     for versie in (gepubliceerde, concept):
         assert status_code(client, "brieftekst", versie.pk) == 404
-        assert status_code(client, "brieftekst_voorbeeld", versie.pk) == 404
+        assert status_code(client, "brieftekst_voorbeeld", versie.pk, post={}) == 404
     gewijzigd_op = concept.gewijzigd_op.isoformat()
     opslaan_data = {
         "inleiding": "Beste {naam}, gekaapt.",
@@ -856,7 +856,7 @@ def test_open_voorbeeld_and_publish_through_the_pages(
     assert NIET_GEZIEN in response.content.decode()
     assert Brieftekst.objects.get(pk=concept.pk).status == BrieftekstStatus.CONCEPT
 
-    response = client.get(reverse("pip_plans:brieftekst_voorbeeld", args=[concept.pk]))
+    response = client.post(reverse("pip_plans:brieftekst_voorbeeld", args=[concept.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "no-store" in cache_control(response)
@@ -895,7 +895,7 @@ def test_the_voorbeeld_of_a_published_version_changes_nothing(
 ):
     versie = geldende_versie(BrieftekstSoort.BOETEBESCHIKKING, zevenaar)
     voor = ongewijzigd(versie)
-    response = client_for(functioneel_beheerder).get(
+    response = client_for(functioneel_beheerder).post(
         reverse("pip_plans:brieftekst_voorbeeld", args=[versie.pk])
     )
     assert response.status_code == 200
@@ -933,7 +933,7 @@ def test_a_voorbeeld_for_an_incomplete_letterhead_goes_back_with_the_message(
     concept = openen(UITNODIGING, zevenaar, functioneel_beheerder)
     Gemeente.objects.filter(pk=zevenaar.pk).update(telefoon="")
     client = client_for(functioneel_beheerder)
-    response = client.get(reverse("pip_plans:brieftekst_voorbeeld", args=[concept.pk]))
+    response = client.post(reverse("pip_plans:brieftekst_voorbeeld", args=[concept.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("pip_plans:brieftekst", args=[concept.pk])
     html = client.get(response["Location"]).content.decode()

@@ -13,6 +13,10 @@ from intake.models import GEZONDHEIDSDOCUMENTEN, Document, IntakeGezondheid
 
 # The apps that hold person data; every TextField of their models gets a canary.
 PERSON_DATA_APPS = ("intake", "pip_plans", "leerroutes", "monitoring")
+# Models of those apps that hold no person data: the letter texts functioneel beheer
+# keeps per gemeente (pip_plans.Brieftekst, the same for every client; a published
+# version cannot be changed anyway).
+NOT_PERSON_DATA = {"pip_plans.Brieftekst"}
 # Short CharFields that are free text too (a reason, a description).
 EXTRA_FREE_TEXT = {
     ("intake", "Inburgeraar", "pip_uitstel_reden"),
@@ -41,7 +45,11 @@ def document_label(soort: str, deel: str) -> str:
 def _free_text_fields():
     """(model, field name) of every free text of the person-data apps, health excluded."""
     for model in apps.get_models():
-        if model._meta.app_label not in PERSON_DATA_APPS or model is HEALTH_MODEL:
+        if (
+            model._meta.app_label not in PERSON_DATA_APPS
+            or model is HEALTH_MODEL
+            or model._meta.label in NOT_PERSON_DATA
+        ):
             continue
         for f in model._meta.concrete_fields:
             key = (model._meta.app_label, model.__name__, f.name)

@@ -15,8 +15,10 @@ hours, exams, afronding, participation, verwijzing, begeleiding,
 voortgangsgesprekken, signaal, DUO import) with, rendered by the services, the
 ontzorgingsbeschikking and a handhavingszaak up to the boete with its waarschuwing
 and boetebeschikking; uploaded documents (a diploma, which is the world's
-`document`, a medische verklaring and a COA-profiel: `Wereld.documenten`); and an
-hours import, a ketenoverleg and a kwartaalrapport.
+`document`, a medische verklaring and a COA-profiel: `Wereld.documenten`); an
+hours import, a ketenoverleg and a kwartaalrapport; and the `brieftekst`, the
+concept of a letter text of the world's gemeente (opened by `fb`, for Duiven by a
+Duiven functioneel beheerder who is no persona).
 Every text field of every person-data model holds a short canary code (see
 `Canaries`, canaries.py) and every health text of the brede intake, and the text
 and the note of each health document, a health canary, so that the AC-04 crawl
@@ -121,6 +123,10 @@ def scenario(django_db_setup, django_db_blocker, tmp_path_factory):
                 "sec.zonder2fa", Role.FUNCTIONEEL_BEHEERDER, zevenaar
             ),
         }
+        # Duiven's functioneel beheerder, no persona: opens Duiven's letter text.
+        beheer_duiven = persona_maken(
+            "sec.beheer.duiven", Role.FUNCTIONEEL_BEHEERDER, duiven
+        )
         canaries = Canaries()
         aanbieder = taalaanbieder()
         ketenpartner = OrganisatieFactory(naam="GGD Gelderland-Midden")
@@ -130,13 +136,19 @@ def scenario(django_db_setup, django_db_blocker, tmp_path_factory):
             "canaries": canaries,
         }
         eigen = bouw_wereld(
-            naam="Haddadeigen", gemeente_obj=zevenaar, cr=p["cr"], km=p["km"], **common
+            naam="Haddadeigen",
+            gemeente_obj=zevenaar,
+            cr=p["cr"],
+            km=p["km"],
+            beheerder=p["fb"],
+            **common,
         )
         ander_km = bouw_wereld(
             naam="Mekonnenander",
             gemeente_obj=zevenaar,
             cr=p["cr"],
             km=p["km_ander"],
+            beheerder=p["fb"],
             rapport=False,
             **common,
         )
@@ -145,6 +157,7 @@ def scenario(django_db_setup, django_db_blocker, tmp_path_factory):
             gemeente_obj=duiven,
             cr=p["cr_ander"],
             km=None,
+            beheerder=beheer_duiven,
             **common,
         )
         canaries.mark_all()
@@ -172,7 +185,7 @@ def op_de_scenariodag(request):
 
 
 @pytest.fixture
-def wereld(zevenaar, casusregisseur, klantmanager):
+def wereld(zevenaar, casusregisseur, klantmanager, functioneel_beheerder):
     """One complete Zevenaar dossier of `casusregisseur` and `klantmanager`, its
     `pip` a concept PIP wijziging (so that the PIP form page is reached too)."""
     w = bouw_wereld(
@@ -180,6 +193,7 @@ def wereld(zevenaar, casusregisseur, klantmanager):
         gemeente_obj=zevenaar,
         cr=casusregisseur,
         km=klantmanager,
+        beheerder=functioneel_beheerder,
         aanbieder=taalaanbieder(),
         ketenpartner=OrganisatieFactory(
             naam="Vluchtelingenwerk",

@@ -93,6 +93,11 @@ KETEN_LIST       = Row(200,  200,     403,  403,     200,  200,  L,       T)
 KETEN_OBJECT     = Row(200,  404,     403,  403,     200,  200,  L,       T)
 # Verwerkingenlog: functioneel beheer only.
 VERWERKINGENLOG  = Row(403,  403,     403,  403,     403,  200,  L,       T)
+# Letter texts (BRIEFTEKST_ROLES: functioneel beheer only), of the own gemeenten:
+# the role check comes first (403), then the method (405 on GET of an action),
+# then the lookup (another gemeente's text: 404, tests/security/test_ac03_idor.py).
+BRIEFTEKST       = Row(403,  403,     403,  403,     403,  200,  L,       T)
+BRIEFTEKST_ACT   = Row(403,  403,     403,  403,     403,  405,  L,       T)
 # The Django admin: the site's own views (the admin redirects to its login itself,
 # also for an inactive user) ...
 ADMIN_SITE       = Row(A,    A,       A,    A,       A,    200,  A,       T)
@@ -190,6 +195,16 @@ MATRIX: dict[str, Row] = {
     # The ontzorgingsbeschikking: the RSD klantmanager may download it for their own
     # client (the handhaving letters not: tests/security/test_ac08_documents.py).
     "pip_plans:brief_pdf": Row(200, 404, 200, 404, 403, 200, L, T),
+    # --- pip_plans: letter texts (issue 20 item 2) -------------------------------------
+    # The world's `brieftekst` is a concept of the own gemeente (wereld.py).
+    "pip_plans:briefteksten": BRIEFTEKST,
+    "pip_plans:brieftekst_openen": BRIEFTEKST_ACT,
+    # The concept's editor (GET) and its save (a POST to the same URL: POST_MATRIX).
+    "pip_plans:brieftekst": BRIEFTEKST,
+    # The voorbeeld PDF: a POST, as it records that it was seen.
+    "pip_plans:brieftekst_voorbeeld": BRIEFTEKST_ACT,
+    "pip_plans:brieftekst_publiceren": BRIEFTEKST_ACT,
+    "pip_plans:brieftekst_weggooien": BRIEFTEKST_ACT,
     # --- pip_plans: ontzorgen ------------------------------------------------------------
     "pip_plans:ontzorgen": DOSSIER_PAGE,
     "pip_plans:ontzorgen_starten": DOSSIER_ACTION,
@@ -345,6 +360,18 @@ POST_MATRIX: dict[str, Row] = {
     # check and the dossier lookup both come before the form (an empty upload is
     # a 400 with the form's errors: handled).
     "pip_plans:documenten": DOSSIER_ACTION_P,
+    # Letter texts, as the functioneel beheerder with an empty body: opening names
+    # no gemeente of theirs and no kind of letter (404); saving the world's concept
+    # and publishing it are 400 with the form's errors; throwing it away is refused
+    # by the lock (no `gewijzigd_op`) and sends back to the concept with a message;
+    # the voorbeeld needs nothing but the concept: the PDF (200).
+    "pip_plans:brieftekst_openen": BRIEFTEKST_ACT._replace(fb=404),
+    "pip_plans:brieftekst_voorbeeld": BRIEFTEKST_ACT._replace(fb=200),
+    "pip_plans:brieftekst": BRIEFTEKST_ACT._replace(fb=400),
+    "pip_plans:brieftekst_publiceren": BRIEFTEKST_ACT._replace(fb=400),
+    "pip_plans:brieftekst_weggooien": BRIEFTEKST_ACT._replace(
+        fb=Redirect("pip_plans:brieftekst", "brieftekst")
+    ),
 }
 for _name, _row in MATRIX.items():
     if _row == DOSSIER_ACTION and _name not in POST_MATRIX:

@@ -1,5 +1,6 @@
 """AC-03 (IDOR): a klantmanager gets nothing of another klantmanager's client, and a
-casusregisseur of Zevenaar nothing of a Duiven dossier, through any URL.
+casusregisseur or functioneel beheerder of Zevenaar nothing of a Duiven dossier,
+nor the latter a letter text of Duiven, through any URL.
 
 Every URL pattern that takes an object (derived from tests/urlwalk.all_urls(), so a
 new URL is covered without anybody remembering it) is requested with the OTHER
@@ -18,6 +19,7 @@ from django.urls import reverse
 import pytest
 
 from intake.models import Inburgeraar
+from pip_plans.models import Brieftekst, BrieftekstSoort
 from tests.security.requesting import body_text, request_rolled_back
 from tests.security.url_filling import fill_route, object_kinds
 from tests.urlwalk import all_urls
@@ -28,6 +30,9 @@ pytestmark = pytest.mark.django_db
 PAIRS = [
     pytest.param("km", "eigen", "ander_km", id="klantmanager-vs-other-klantmanager"),
     pytest.param("cr", "eigen", "duiven", id="casusregisseur-zevenaar-vs-duiven"),
+    # Functioneel beheer of Zevenaar: the dossier roles' pages, the monitoring ones
+    # and its own, the letter texts of Duiven (`brieftekst`) among them.
+    pytest.param("fb", "eigen", "duiven", id="functioneel-beheer-zevenaar-vs-duiven"),
 ]
 # Object URLs of the application (the admin's objects are reference data, not
 # person-scoped; the role matrix covers them).
@@ -77,11 +82,21 @@ class _Missing:
     pk = uuid.UUID(int=7)
 
 
+class _MissingNumber:
+    """The same for a route with an integer id (a letter text)."""
+
+    pk = 2**31 - 1
+
+
+def _missing(obj):
+    return _MissingNumber if isinstance(obj.pk, int) else _Missing
+
+
 def _refusals(client, method, route, objects, other_objects):
     """Statuses that refuse the other party's object without telling that it
     exists: 404, or the refusal a non-existent id gets alike (the role check before
     the lookup: 403; a method the view does not take: 405)."""
-    missing = [_Missing if o in other_objects else o for o in objects]
+    missing = [_missing(o) if o in other_objects else o for o in objects]
     response = request_rolled_back(client, method, fill_route(route, missing), data={})
     allowed = {404}
     if response.status_code in (403, 405):
@@ -198,3 +213,35 @@ def test_ac03_another_gemeente_dossier_cannot_be_named_in_a_form(scenario, login
     assert other.achternaam not in response.content.decode()
     after = Inburgeraar.objects.values("casusregisseur", "huishouden").get(pk=other.pk)
     assert after == before
+
+
+def test_ac03_another_gemeente_letter_text_cannot_be_listed_or_opened(
+    scenario, login_as
+):
+    """Functioneel beheer of Zevenaar: the letter texts page lists Zevenaar's texts
+    only, and opening a concept for Duiven (the form takes a gemeente id) is a 404
+    that opens nothing."""
+    client = login_as("fb")
+    own, other = scenario.eigen["brieftekst"], scenario.duiven["brieftekst"]
+    page = body_text(client.get(reverse("pip_plans:briefteksten")))
+    assert reverse("pip_plans:brieftekst", args=[own.pk]) in page
+    for tekst in Brieftekst.objects.filter(gemeente=other.gemeente):
+        assert reverse("pip_plans:brieftekst", args=[tekst.pk]) not in page
+    assert f"Gemeente {own.gemeente.naam}" in page
+    assert f"Gemeente {other.gemeente.naam}" not in page
+    assert f'name="gemeente" value="{other.gemeente.pk}"' not in page
+    before = set(Brieftekst.objects.values_list("pk", flat=True))
+    for soort in (BrieftekstSoort.PIP_BESCHIKKING, other.soort):
+        response = client.post(
+            reverse("pip_plans:brieftekst_openen"),
+            {"gemeente": other.gemeente.pk, "soort": soort},
+        )
+        assert response.status_code == 404, (soort, response.status_code)
+    assert set(Brieftekst.objects.values_list("pk", flat=True)) == before
+    # The own gemeente's works (the same form, the own id).
+    response = client.post(
+        reverse("pip_plans:brieftekst_openen"),
+        {"gemeente": own.gemeente.pk, "soort": own.soort},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("pip_plans:brieftekst", args=[own.pk])

@@ -141,6 +141,8 @@ def permitted_persona(name: str) -> str:
         return "beleidsmedewerker"
     if ":rsd_" in name:
         return "klantmanager"
+    if name.startswith("pip_plans:brieftekst"):
+        return "functioneel_beheerder"
     return "casusregisseur"
 
 

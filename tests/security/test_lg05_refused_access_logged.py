@@ -5,8 +5,8 @@ dossier the requester may not see and of its related objects, by an RSD
 klantmanager (the dossier is another klantmanager's client) and by another
 gemeente's casusregisseur. Each answers 403 or 404 and writes exactly one
 `geweigerd` row naming the requester and that dossier's betrokkene. Objects that
-belong to nobody in particular (an import, a report, a meeting) write no row but
-a line on the "zevenaar_inburgering.security" logger.
+belong to nobody in particular (an import, a report, a meeting, a letter text)
+write no row but a line on the "zevenaar_inburgering.security" logger.
 
 The refusals are logged in one place, verwerkingen.middleware
 .GeweigerdeToegangMiddleware; the URL walk makes a new URL part of this test
@@ -33,7 +33,15 @@ from leerroutes.models import (
     Voortgangsgesprek,
 )
 from monitoring.models import Ketenoverleg, Kwartaalrapport, Signaal
-from pip_plans.models import Brief, Brievenbundel, Ontzorging, VasteLast
+from pip_plans.models import (
+    Brief,
+    Brieftekst,
+    BrieftekstSoort,
+    Brievenbundel,
+    Ontzorging,
+    VasteLast,
+)
+from tests.factories.accounts import UserFactory
 from tests.factories.intake import (
     BredeIntakeFactory,
     InburgeraarFactory,
@@ -43,6 +51,7 @@ from tests.factories.leerroutes import taalaanbieder
 from tests.factories.pip_plans import BezwaarFactory
 from tests.monitoring.conftest import handhavingszaak, termijn
 from tests.urlwalk import _walk
+from zevenaar_inburgering.accounts.models import Role
 from zevenaar_inburgering.verwerkingen import log
 from zevenaar_inburgering.verwerkingen.log import bsn_hash
 from zevenaar_inburgering.verwerkingen.middleware import (
@@ -101,6 +110,8 @@ VAN_NIEMAND = {
     "uren-import": "uren_import",
     "ketenoverleg": "ketenoverleg",
     "kwartaalrapporten": "kwartaalrapport",
+    # A letter text of a gemeente (issue 20 item 2): no person data.
+    "briefteksten": "brieftekst",
 }
 
 
@@ -233,6 +244,10 @@ def world(zevenaar, casusregisseur, andere_klantmanager):
         "kwartaalrapport": Kwartaalrapport.objects.create(
             jaar=2026, kwartaal=1, gemeente=zevenaar
         ),
+        # Every gemeente has its published version 1 of each letter text.
+        "brieftekst": Brieftekst.objects.get(
+            gemeente=zevenaar, soort=BrieftekstSoort.UITNODIGING_INTAKE, versie=1
+        ),
     }
 
 
@@ -328,6 +343,31 @@ def test_lg05_refused_access_to_nobodys_object_goes_to_the_security_log(
         "path": url,  # without the query string
         "status": response.status_code,
         "view": url_name,
+    }
+
+
+def test_lg05_another_gemeentes_letter_text_goes_to_the_security_log(
+    client_for, world, duiven, caplog
+):
+    """Functioneel beheer of Duiven asking for a letter text of Zevenaar: refused
+    by scope (404), not by role; a letter text is nobody's, so no row, a line."""
+    beheerder = UserFactory(
+        username="beheer.duiven", role=Role.FUNCTIONEEL_BEHEERDER, gemeenten=[duiven]
+    )
+    client = client_for(beheerder)
+    caplog.set_level(logging.WARNING, logger=SECURITY_LOGGER)
+    url = reverse("pip_plans:brieftekst", args=[world["brieftekst"].pk])
+
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert not Verwerking.objects.exists()
+    [record] = refusal_lines(caplog)
+    assert record.data == {
+        "actor_id": beheerder.pk,
+        "path": url,
+        "status": 404,
+        "view": "pip_plans:brieftekst",
     }
 
 

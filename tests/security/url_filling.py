@@ -27,6 +27,7 @@ KIND_BY_SEGMENT = {
     "ketenoverleg": "ketenoverleg",
     "kwartaalrapporten": "kwartaalrapport",
     "documenten": "document",
+    "briefteksten": "brieftekst",
 }
 # Other kwarg names and the object they stand for.
 KIND_BY_KWARG = {"pip_id": "pip", "werkervaring_id": "werkervaring"}

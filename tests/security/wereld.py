@@ -13,8 +13,9 @@ from django.utils import timezone
 from intake.models import DocumentSoort
 from monitoring.models import SignaalVoorkeur
 from monitoring.rapportage.rapport import rapport_maken
-from pip_plans.models import Brief, BriefSoort
+from pip_plans.models import Brief, BriefSoort, BrieftekstSoort
 from pip_plans.ontzorgen.services import ontzorgingsbeschikking_opmaken
+from pip_plans.services.brieftekst import concept_openen
 from pip_plans.services.uitnodigingen import uitnodigingen_maken
 from tests.factories.accounts import UserFactory
 from tests.factories.dossier import volledig_dossier
@@ -74,10 +75,21 @@ def persona_maken(username, role, *gemeenten):
 
 
 def bouw_wereld(
-    *, naam, gemeente_obj, cr, km, aanbieder, ketenpartner, canaries, rapport=True
+    *,
+    naam,
+    gemeente_obj,
+    cr,
+    km,
+    beheerder,
+    aanbieder,
+    ketenpartner,
+    canaries,
+    rapport=True,
 ):
     """A complete dossier of `cr` (and `km`, when given) named `naam`, with canaries
-    in its texts, its letters rendered and its documents stored by the services."""
+    in its texts, its letters rendered and its documents stored by the services;
+    and the concept of a letter text of its gemeente, opened by its functioneel
+    `beheerder`."""
     c = canaries
     dossier = volledig_dossier(
         casusregisseur=cr,
@@ -147,6 +159,14 @@ def bouw_wereld(
     if rapport:
         aanvraag = KwartaalrapportFactory(gemeente=gemeente_obj, aangevraagd_door=cr)
         w.objects["kwartaalrapport"] = rapport_maken(aanvraag.pk)
+    # The gemeente's letter text (issue 20 item 2; no person data, so no canaries):
+    # a concept, so that the walks reach the editor and every action on it. The
+    # worlds of one gemeente share it (one concept per letter and gemeente).
+    w.objects["brieftekst"] = concept_openen(
+        soort=BrieftekstSoort.UITNODIGING_INTAKE,
+        gemeente=gemeente_obj,
+        acting_user=beheerder,
+    )
     return w
 
 
