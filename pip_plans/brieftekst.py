@@ -82,7 +82,7 @@ def _leerroute(context) -> str:
     if "leerroute" in context:
         return context["leerroute"]
     if "pip" in context:
-        return context["pip"].get_leerroute_display()
+        return context["pip"].get_leerroute_display() or "nog niet vastgesteld"
     pip = geldende_pip(context["inburgeraar"])
     return (
         pip.get_leerroute_display()
@@ -286,11 +286,11 @@ def tekst_html(tekst: str, soort: str, context: dict) -> SafeString:
         # Within a paragraph: a "## " line is a heading, a run of "- " lines a
         # list, a run of other lines one paragraph with line breaks.
         regels = [r.strip() for r in alinea.strip().split("\n")]
-        for soort, groep in groupby(regels, key=_regelsoort):
+        for regelsoort, groep in groupby(regels, key=_regelsoort):
             groep = list(groep)
-            if soort == "kop":
+            if regelsoort == "kop":
                 html += [f"<h2>{_invullen(r[3:].strip(), waarden)}</h2>" for r in groep]
-            elif soort == "lijst":
+            elif regelsoort == "lijst":
                 items = "".join(
                     f"<li>{_invullen(r[2:].strip(), waarden)}</li>" for r in groep
                 )

@@ -59,7 +59,7 @@ class BrieftekstQuerySet(models.QuerySet):
 class Brieftekst(models.Model):
     soort = models.CharField(max_length=30, choices=BrieftekstSoort.choices)
     gemeente = models.ForeignKey(
-        Gemeente, on_delete=models.PROTECT, related_name="brieventeksten"
+        Gemeente, on_delete=models.PROTECT, related_name="briefteksten"
     )
     versie = models.PositiveIntegerField()
     status = models.CharField(
@@ -90,6 +90,14 @@ class Brieftekst(models.Model):
         help_text="Leeg voor de standaardtekst die het systeem meebracht.",
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Wie de tekst het laatst opsloeg.",
+    )
     # The optimistic lock of the concept and the mark that its voorbeeld was seen:
     # publishing needs a voorbeeld made after the last change.
     gewijzigd_op = models.DateTimeField(auto_now=True)

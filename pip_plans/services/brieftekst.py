@@ -19,6 +19,7 @@ from intake.services.dossier import verouderd
 from zevenaar_inburgering.accounts.models import Gemeente, User
 
 from ..brieftekst import BLOKKEN, geldende_versie, plaatshouder_fout
+from ..brieftekst_standaard import STANDAARD
 from ..brieven import brieftekst_voorbeeld
 from ..handhaving.selectors import boete_maximum
 from ..models import (
@@ -44,7 +45,8 @@ NIET_GEZIEN = (
 @transaction.atomic
 def concept_openen(*, soort: str, gemeente: Gemeente, acting_user: User) -> Brieftekst:
     """The concept of this letter for this gemeente: the one being worked on, or a
-    new one that starts as a copy of the version in force."""
+    new one that starts as a copy of the version in force (the standard text when
+    the gemeente has none, e.g. one loaded without its signals)."""
     concept = Brieftekst.objects.filter(
         soort=soort, gemeente=gemeente, status=BrieftekstStatus.CONCEPT
     ).first()
@@ -60,15 +62,22 @@ def concept_openen(*, soort: str, gemeente: Gemeente, acting_user: User) -> Brie
                 soort=soort,
                 gemeente=gemeente,
                 versie=(hoogste or 0) + 1,
-                inleiding=bron.inleiding if bron else "",
-                slot=bron.slot if bron else "",
+                inleiding=bron.inleiding if bron else STANDAARD[soort]["inleiding"],
+                slot=bron.slot if bron else STANDAARD[soort]["slot"],
                 aangemaakt_door=acting_user,
             )
     except IntegrityError:
         # Somebody else opened the concept at the same moment: use theirs.
-        return Brieftekst.objects.get(
+        concept = Brieftekst.objects.filter(
             soort=soort, gemeente=gemeente, status=BrieftekstStatus.CONCEPT
-        )
+        ).first()
+        if concept is None:
+            raise ValidationError(
+                "Iemand anders werkte tegelijk aan deze brieftekst. Probeer het "
+                "opnieuw.",
+                code="tegelijk",
+            ) from None
+        return concept
 
 
 def _locked(concept: Brieftekst, gewijzigd_op: str | None) -> Brieftekst:
@@ -117,6 +126,7 @@ def concept_opslaan(
     current.inleiding = inleiding
     current.slot = slot
     current.toelichting = toelichting
+    current.gewijzigd_door = acting_user
     current.voorbeeld_op = None
     current.save()
     return current

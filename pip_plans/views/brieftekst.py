@@ -27,7 +27,7 @@ PUBLICEREN_ID = "publiceren_%s"
 
 def _versies(user):
     return Brieftekst.objects.visible_to(user).select_related(
-        "gemeente", "aangemaakt_door", "gepubliceerd_door"
+        "gemeente", "aangemaakt_door", "gepubliceerd_door", "gewijzigd_door"
     )
 
 
@@ -82,9 +82,13 @@ def brieftekst_openen(request):
     soort = request.POST.get("soort")
     if gemeente is None or soort not in SOORTEN:
         raise Http404
-    concept = service.concept_openen(
-        soort=soort, gemeente=gemeente, acting_user=request.user
-    )
+    try:
+        concept = service.concept_openen(
+            soort=soort, gemeente=gemeente, acting_user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("pip_plans:briefteksten")
     return redirect("pip_plans:brieftekst", concept.pk)
 
 
@@ -125,7 +129,8 @@ def brieftekst(request, pk):
     if brieftekst.status != BrieftekstStatus.CONCEPT:
         messages.error(request, "Een gepubliceerde versie verandert niet.")
         return redirect("pip_plans:brieftekst", brieftekst.pk)
-    form = BrieftekstForm(request.POST, instance=Brieftekst.objects.get(pk=pk))
+    # A copy for the form, so that what was typed never alters `brieftekst`.
+    form = BrieftekstForm(request.POST, instance=_brieftekst(request, pk))
     if form.is_valid():
         try:
             service.concept_opslaan(
@@ -184,7 +189,8 @@ def brieftekst_publiceren(request, pk):
                 "krijgen deze tekst.",
             )
             return redirect("pip_plans:brieftekst", brieftekst.pk)
-    brieftekst.refresh_from_db()
+    # As it is now (saved or published by somebody else meanwhile, or gone).
+    brieftekst = _brieftekst(request, pk)
     return _render(request, brieftekst, publiceren=publiceren, status=400)
 
 

@@ -118,6 +118,10 @@ def test_functioneel_beheer_edits_and_publishes_a_letter_text_after_its_voorbeel
     getypt = inleiding.input_value()
     assert getypt.endswith(f"\n\n{BEGIN}{{afspraak_plaats}}{EINDE}{ONBEKEND}")
     assert getypt.startswith(standaard.inleiding)
+    # Unsaved: the voorbeeld and publishing (about the saved text) wait for a save.
+    expect(page.locator("#eerst-opslaan")).to_be_visible()
+    expect(page.get_by_role("button", name="Voorbeeld bekijken (PDF)")).to_be_disabled()
+    expect(page.get_by_role("button", name="Publiceren")).to_be_disabled()
     klik_en_wacht(page, page.get_by_role("button", name="Concept opslaan"))
 
     expect(page).to_have_title(f"Fout: {TITEL_EDITOR} — {TITEL}")
@@ -127,6 +131,7 @@ def test_functioneel_beheer_edits_and_publishes_a_letter_text_after_its_voorbeel
         "Deze invulvelden bestaan niet voor deze brief: {onbekend}."
     )
     expect(page.get_by_label("Inleiding")).to_have_value(getypt)
+    expect(page.get_by_role("button", name="Publiceren")).to_be_disabled()
     concept.refresh_from_db()
     assert concept.inleiding == standaard.inleiding
     bekeken(page, "de editor van een brieftekst met een fout")

@@ -470,6 +470,37 @@ def test_concept_openen_copies_the_version_in_force_and_numbers_it_next(
     assert Brieftekst.objects.filter(soort=WAARSCHUWING, gemeente=zevenaar).count() == 2
 
 
+def test_a_save_records_who_saved_it(zevenaar, functioneel_beheerder):
+    collega = UserFactory(role=Role.FUNCTIONEEL_BEHEERDER, gemeenten=[zevenaar])
+    concept = openen(WAARSCHUWING, zevenaar, functioneel_beheerder)
+    assert concept.gewijzigd_door is None
+    concept = opslaan(concept, collega, inleiding="Beste {naam}, van de collega.")
+    concept.refresh_from_db()
+    assert concept.aangemaakt_door == functioneel_beheerder
+    assert concept.gewijzigd_door == collega
+
+
+def test_a_gemeente_without_texts_starts_its_concept_from_the_standard_text(
+    zevenaar, functioneel_beheerder
+):
+    """A gemeente loaded without its signals (a fixture) has no version: its
+    letters are refused, and its first concept starts from the standard text."""
+    from pip_plans.brieven import geldende_brieftekst
+
+    # bulk_create sends no post_save, as loading a fixture does not either.
+    [kaal] = Gemeente.objects.bulk_create(
+        [Gemeente(naam="Kaalgemeente", cbs_code="9999")]
+    )
+    assert not Brieftekst.objects.filter(gemeente=kaal).exists()
+    with pytest.raises(ValidationError) as fout:
+        geldende_brieftekst(WAARSCHUWING, kaal)
+    assert "geen gepubliceerde tekst" in fout.value.messages[0]
+    concept = openen(WAARSCHUWING, kaal, functioneel_beheerder)
+    assert concept.versie == 1
+    assert concept.inleiding == STANDAARD[WAARSCHUWING]["inleiding"]
+    assert concept.slot == STANDAARD[WAARSCHUWING]["slot"]
+
+
 def test_a_thrown_away_concept_leaves_the_version_in_force(
     zevenaar, functioneel_beheerder
 ):
